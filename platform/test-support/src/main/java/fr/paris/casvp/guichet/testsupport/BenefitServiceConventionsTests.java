@@ -1,0 +1,43 @@
+package fr.paris.casvp.guichet.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a benefit service (aid, solidarity, transport) must do besides {@link ServiceConventionsTests}: keep a local
+ * replica of the registry from {@code beneficiaries.v1}, so that it decides without calling the registry.
+ */
+public abstract class BenefitServiceConventionsTests extends ServiceConventionsTests {
+
+    /** The benefit's path segment: {@code aid}, {@code solidarity} or {@code transport}. */
+    protected abstract String benefit();
+
+    @Test
+    void aSnapshotPublishedByTheRegistryReachesTheReplicaAndAnErasureRemovesIt() throws Exception {
+        String id = UUID.randomUUID().toString();
+        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"lastName\":\"Martin\"}").get(30, TimeUnit.SECONDS);
+        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"lastName\":\"Martin-Durand\"}").get(30, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lastName(id)).isEqualTo("Martin-Durand"));
+        HttpResponse<String> status = Http.get(url("/api/" + benefit() + "/replica"));
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<Integer>read(status.body(), "$.beneficiaries")).isPositive();
+
+        kafka.send("beneficiaries.v1", id, null).get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                jdbc.sql("select erased and snapshot is null from beneficiary_replica where beneficiary_id = :id")
+                        .param("id", id).query(Boolean.class).single()).isTrue());
+    }
+
+    private String lastName(String id) {
+        return jdbc.sql("select snapshot ->> 'lastName' from beneficiary_replica where beneficiary_id = :id and not erased")
+                .param("id", id).query(String.class).optional().orElse(null);
+    }
+}

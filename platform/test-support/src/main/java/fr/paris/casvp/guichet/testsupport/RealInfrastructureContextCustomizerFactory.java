@@ -1,0 +1,36 @@
+package fr.paris.casvp.guichet.testsupport;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+
+/** Turns {@link RealInfrastructure} into data source and Kafka properties for the test context. */
+class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        RealInfrastructure annotation = AnnotatedElementUtils.findMergedAnnotation(testClass, RealInfrastructure.class);
+        return annotation == null ? null : new RealInfrastructureCustomizer(annotation.database());
+    }
+
+    /** Equal for the same database prefix, so Spring's test context cache reuses the context. */
+    private record RealInfrastructureCustomizer(String databasePrefix) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+                                     org.springframework.test.context.MergedContextConfiguration mergedConfig) {
+            SharedInfrastructure infrastructure = SharedInfrastructure.get();
+            DatabaseCoordinates database = infrastructure.createDatabase(databasePrefix);
+            Map<String, Object> properties = Map.of(
+                    "spring.datasource.url", database.jdbcUrl(),
+                    "spring.datasource.username", database.username(),
+                    "spring.datasource.password", database.password(),
+                    "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("guichet-real-infrastructure", properties));
+        }
+    }
+}

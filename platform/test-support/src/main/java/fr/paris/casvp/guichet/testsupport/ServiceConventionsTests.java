@@ -1,0 +1,125 @@
+package fr.paris.casvp.guichet.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * What every Guichet service must do, checked against the running service with its real PostgreSQL database and the
+ * real Kafka broker. A service's integration test extends it, with {@code @SpringBootTest(webEnvironment =
+ * RANDOM_PORT)} and {@link RealInfrastructure}.
+ */
+public abstract class ServiceConventionsTests {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    private ProducerFactory<String, String> producerFactory;
+
+    @Autowired
+    private ConsumerFactory<String, String> consumerFactory;
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void flywayMigrationsAreAppliedToItsOwnDatabase() {
+        Integer applied = jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single();
+        assertThat(applied).isPositive();
+        Integer failed = jdbc.sql("select count(*) from flyway_schema_history where not success").query(Integer.class).single();
+        assertThat(failed).isZero();
+    }
+
+    @Test
+    void readinessIsUpAndIncludesTheDatabase() {
+        HttpResponse<String> response = Http.get(url("/actuator/health/readiness"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(response.body(), "$.status")).isEqualTo("UP");
+        assertThat(JsonPath.<Map<String, Object>>read(response.body(), "$.components")).containsKey("db");
+    }
+
+    @Test
+    void livenessIsUp() {
+        HttpResponse<String> response = Http.get(url("/actuator/health/liveness"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(response.body(), "$.status")).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        HttpResponse<String> response = Http.get(url("/actuator/prometheus"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
+    void openApiDescriptionIsServed() {
+        HttpResponse<String> response = Http.get(url("/v3/api-docs"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(response.body(), "$.openapi")).startsWith("3.");
+    }
+
+    @Test
+    void anUnknownAddressIsAnsweredWithProblemDetails() {
+        HttpResponse<String> response = Http.get(url("/api/no-such-resource"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:guichet:problem:not-found");
+        assertThat(JsonPath.<Integer>read(response.body(), "$.status")).isEqualTo(404);
+    }
+
+    @Test
+    void kafkaClientsFollowTheConventionsOfTheDesign() {
+        Map<String, Object> producer = producerFactory.getConfigurationProperties();
+        assertThat(producer).containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> consumer = consumerFactory.getConfigurationProperties();
+        assertThat(consumer).containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
+                .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    }
+
+    @Test
+    void aMessageProducedWithItsProducerIsConsumedWithItsConsumer() throws Exception {
+        String topic = "conventions-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        kafka.send(topic, key, "{\"hello\":\"guichet\"}").get(30, TimeUnit.SECONDS);
+
+        try (Consumer<String, String> consumer = consumerFactory.createConsumer("conventions-" + key, null)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                assertThat(records.records(topic)).anySatisfy(record -> {
+                    assertThat(record.key()).isEqualTo(key);
+                    assertThat(record.value()).isEqualTo("{\"hello\":\"guichet\"}");
+                });
+            });
+        }
+    }
+}

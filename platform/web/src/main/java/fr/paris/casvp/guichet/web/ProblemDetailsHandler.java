@@ -1,0 +1,110 @@
+package fr.paris.casvp.guichet.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every error a service answers is an RFC 9457 problem ({@code application/problem+json}) with a stable {@code type}
+ * from {@link ProblemTypes}. Validation reports every bad field at once. No stack trace, SQL or exception message of
+ * an unexpected error reaches the client.
+ */
+@RestControllerAdvice
+public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors()
+                .forEach(error -> errors.add(FieldError.of(error.getField(), error.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(FieldError.of(error.getObjectName(), error.getDefaultMessage())));
+        return validationProblem(errors, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(FieldError.of(name, error.getDefaultMessage())));
+        }
+        return validationProblem(errors, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(ProblemTypes.MALFORMED_REQUEST);
+        problem.setTitle("Malformed request");
+        if (ex.getMostSpecificCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = DatabindPaths.fieldPath(databind);
+            problem.setDetail("The value of '" + field + "' has the wrong type or format.");
+            problem.setProperty("errors", List.of(FieldError.of(field, "wrong type or format")));
+        } else {
+            problem.setDetail("The request body is missing or is not valid JSON.");
+        }
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No resource at this address.");
+        problem.setType(ProblemTypes.NOT_FOUND);
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+            problem.setType(ProblemTypes.REQUEST_REFUSED);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service could not complete the request. It has been logged; try again, or report it with the time.");
+        problem.setType(ProblemTypes.INTERNAL);
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static ResponseEntity<Object> validationProblem(List<FieldError> errors, HttpHeaders headers) {
+        errors.sort(Comparator.comparing(FieldError::field));
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(ProblemTypes.VALIDATION);
+        problem.setTitle("Invalid request");
+        problem.setDetail(errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+}

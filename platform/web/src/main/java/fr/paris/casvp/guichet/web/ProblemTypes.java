@@ -1,0 +1,21 @@
+package fr.paris.casvp.guichet.web;
+
+import java.net.URI;
+
+/** Stable problem types (RFC 9457 {@code type}): clients branch on them, never on the human-readable text. */
+public final class ProblemTypes {
+
+    /** One or more fields are invalid; {@code errors} names each of them. */
+    public static final URI VALIDATION = URI.create("urn:guichet:problem:validation");
+    /** The body is not JSON, or a value has the wrong type or format. */
+    public static final URI MALFORMED_REQUEST = URI.create("urn:guichet:problem:malformed-request");
+    /** No such resource. */
+    public static final URI NOT_FOUND = URI.create("urn:guichet:problem:not-found");
+    /** Anything else the client cannot fix: no details are given out, the log has them. */
+    public static final URI INTERNAL = URI.create("urn:guichet:problem:internal");
+    /** Any other error raised by the framework (wrong method, media type...). */
+    public static final URI REQUEST_REFUSED = URI.create("urn:guichet:problem:request-refused");
+
+    private ProblemTypes() {
+    }
+}
