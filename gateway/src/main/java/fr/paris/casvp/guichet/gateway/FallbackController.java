@@ -1,0 +1,41 @@
+package fr.paris.casvp.guichet.gateway;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where a route's circuit breaker forwards when its service cannot answer (open breaker, refused connection, time-out,
+ * 5xx). Answers every HTTP method: a fallback that only knew GET would turn a failed POST into a 405.
+ */
+@RestController
+class FallbackController {
+
+    static final URI SERVICE_UNAVAILABLE = URI.create("urn:guichet:problem:service-unavailable");
+
+    private final GuichetServices services;
+
+    FallbackController(GuichetServices services) {
+        this.services = services;
+    }
+
+    @RequestMapping("/fallback/{service}")
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
+        GuichetServices.Service known = services.services().get(service);
+        String label = known == null ? service : known.label();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                label + " is unavailable for the moment; the other services keep working. See /api/status.");
+        problem.setType(SERVICE_UNAVAILABLE);
+        problem.setTitle("Service unavailable");
+        problem.setProperty("service", service);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Retry-After", "30")
+                .body(problem);
+    }
+}

@@ -1,0 +1,132 @@
+package fr.paris.casvp.guichet.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.testsupport.Http;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway in front of three services that answer and one that is stopped (connections refused). One failing
+ * service must never affect the others.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guichet.status.poll-interval=200ms",
+        "resilience4j.timelimiter.instances.solidarity.timeout-duration=1s"})
+class GatewayRoutingIT {
+
+    static final StubService beneficiaries = StubService.start("beneficiaries");
+    static final StubService aid = StubService.start("aid");
+    static final StubService solidarity = StubService.start("solidarity");
+    static final String stoppedTransport = StubService.refusedUrl();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @Autowired
+    TimeLimiterRegistry timeLimiters;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("guichet.services.beneficiaries.url", beneficiaries::url);
+        registry.add("guichet.services.aid.url", aid::url);
+        registry.add("guichet.services.solidarity.url", solidarity::url);
+        registry.add("guichet.services.transport.url", () -> stoppedTransport);
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        beneficiaries.close();
+        aid.close();
+        solidarity.close();
+    }
+
+    static String serviceField(String statusBoard, String service, String field) {
+        List<String> values = JsonPath.read(statusBoard, "$.services[?(@.name == '" + service + "')]." + field);
+        assertThat(values).hasSize(1);
+        return values.get(0);
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void eachPrefixGoesToItsOwnService() {
+        for (String service : new String[] {"beneficiaries", "aid", "solidarity"}) {
+            HttpResponse<String> response = Http.get(url("/api/" + service + "/files/42"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo(service);
+            assertThat(JsonPath.<String>read(response.body(), "$.path")).isEqualTo("/api/" + service + "/files/42");
+        }
+    }
+
+    @Test
+    void aStoppedServiceIsAnsweredWithAProblemNamingIt() {
+        HttpResponse<String> response = Http.get(url("/api/transport/passes/1"));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:guichet:problem:service-unavailable");
+        assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo("transport");
+    }
+
+    @Test
+    void aCommandToAStoppedServiceIsNotAnsweredWithMethodNotAllowed() {
+        HttpResponse<String> response = Http.postJson(url("/api/transport/passes"), "{}");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo("transport");
+    }
+
+    @Test
+    void aSlowServiceIsCutByItsOwnTimeLimiterOnly() {
+        HttpResponse<String> slow = Http.get(url("/api/solidarity/slow"));
+        assertThat(slow.statusCode()).isEqualTo(503);
+        assertThat(JsonPath.<String>read(slow.body(), "$.service")).isEqualTo("solidarity");
+
+        assertThat(timeLimiters.timeLimiter("solidarity").getTimeLimiterConfig().getTimeoutDuration()).hasSeconds(1);
+        assertThat(timeLimiters.timeLimiter("aid").getTimeLimiterConfig().getTimeoutDuration()).hasSeconds(10);
+    }
+
+    @Test
+    void failuresOfOneServiceOpenItsBreakerAndLeaveTheOthersClosed() {
+        for (int i = 0; i < 10; i++) {
+            Http.get(url("/api/transport/passes/" + i));
+        }
+
+        assertThat(breakers.circuitBreaker("transport").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breakers.circuitBreaker("aid").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(Http.get(url("/api/aid/applications")).statusCode()).isEqualTo(200);
+        assertThat(breakers.getAllCircuitBreakers()).extracting(CircuitBreaker::getName)
+                .contains("beneficiaries", "aid", "solidarity", "transport");
+    }
+
+    @Test
+    void theStatusBoardShowsEachServiceUpOrDown() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String body = Http.get(url("/api/status")).body();
+            assertThat(serviceField(body, "aid", "status")).isEqualTo("UP");
+            assertThat(serviceField(body, "beneficiaries", "status")).isEqualTo("UP");
+            assertThat(serviceField(body, "transport", "status")).isEqualTo("DOWN");
+            assertThat(serviceField(body, "transport", "health")).isEqualTo("UNREACHABLE");
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package fr.paris.casvp.guichet.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Stands for a service behind the gateway in the gateway's own tests (the suite's system tests use the real ones):
+ * ready, echoing the method and path it received, and slow on paths ending in {@code /slow}.
+ */
+final class StubService implements AutoCloseable {
+
+    private final HttpServer server;
+
+    private StubService(String name) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/actuator/health/readiness", exchange -> reply(exchange, 200, "{\"status\":\"UP\"}"));
+        server.createContext("/api/", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                sleep(3_000);
+            }
+            reply(exchange, 200, "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod()
+                    + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}");
+        });
+        server.start();
+    }
+
+    static StubService start(String name) {
+        try {
+            return new StubService(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An address where nothing listens: connections are refused, as when a service is stopped. */
+    static String refusedUrl() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
