@@ -1,0 +1,91 @@
+package fr.paris.casvp.guichet.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite started by {@code ./guichet up}, as an operator would, on free ports and in a state folder of its
+ * own: PostgreSQL, Kafka, every service and the gateway are separate processes.
+ */
+final class LocalSuite {
+
+    private final Path root = Path.of(System.getProperty("guichet.root", "..")).toAbsolutePath().normalize();
+    private final Path home = Path.of(System.getProperty("guichet.system-test.home", "target/guichet-home")).toAbsolutePath();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    LocalSuite() {
+        for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "POSTGRES", "KAFKA",
+                "KAFKA_CONTROLLER")) {
+            environment.put("GUICHET_" + port + "_PORT", String.valueOf(freePort()));
+        }
+        environment.put("GUICHET_HOME", home.toString());
+        environment.put("GUICHET_START_TIMEOUT", "400");
+    }
+
+    String gateway(String path) {
+        return "http://localhost:" + environment.get("GUICHET_GATEWAY_PORT") + path;
+    }
+
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + environment.get("GUICHET_KAFKA_PORT");
+    }
+
+    /** Runs {@code ./guichet <arguments>} and returns its exit code; its output goes to the test's log file. */
+    int guichet(String... arguments) {
+        try {
+            Files.createDirectories(home);
+            ProcessBuilder builder = new ProcessBuilder();
+            builder.command().add(root.resolve("guichet").toString());
+            builder.command().addAll(List.of(arguments));
+            builder.directory(root.toFile()).environment().putAll(environment);
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("guichet.out").toFile()));
+            Process process = builder.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroy();
+                throw new IllegalStateException("./guichet " + String.join(" ", arguments) + " did not finish");
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The pid ./guichet recorded for a component, if it runs. */
+    Optional<String> pid(String component) {
+        Path file = home.resolve("run").resolve(component + ".pid");
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What ./guichet printed, for the failure message of a test. */
+    String output() {
+        try {
+            Path out = home.resolve("guichet.out");
+            return Files.exists(out) ? Files.readString(out) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

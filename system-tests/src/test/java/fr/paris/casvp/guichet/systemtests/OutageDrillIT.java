@@ -1,0 +1,140 @@
+package fr.paris.casvp.guichet.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The drill of issue #2, on the real suite: every component a separate process started by {@code ./guichet up}. One
+ * benefit's service stops; the status board says so, the other benefits keep answering; it starts again without
+ * anything else being restarted.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OutageDrillIT {
+
+    private static final List<String> SERVICES = List.of("beneficiaries", "aid", "solidarity", "transport");
+    private static final List<String> COMPONENTS = List.of("postgres", "kafka", "beneficiary-service", "aid-service",
+            "solidarity-service", "transport-service", "gateway");
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final LocalSuite suite = new LocalSuite();
+
+    @BeforeAll
+    static void up() {
+        int exit = suite.guichet("up");
+        assertThat(exit).as("./guichet up failed:%n%s", suite.output()).isZero();
+    }
+
+    @AfterAll
+    static void down() {
+        suite.guichet("down");
+        assertThat(COMPONENTS).allSatisfy(component -> assertThat(suite.pid(component)).isEmpty());
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsUpOnTheStatusBoard() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String board = get("/api/status").body();
+            for (String service : SERVICES) {
+                assertThat(field(board, service, "status")).as(service).isEqualTo("UP");
+            }
+        });
+    }
+
+    @Test
+    @Order(2)
+    void aSnapshotFromTheRegistryTopicReachesEveryBenefitServiceThroughTheRealBroker() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("beneficiaries.v1", id, "{\"id\":\"" + id + "\"}")).get(30, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            for (String benefit : List.of("aid", "solidarity", "transport")) {
+                HttpResponse<String> replica = get("/api/" + benefit + "/replica");
+                assertThat(replica.statusCode()).as(benefit).isEqualTo(200);
+                assertThat(JsonPath.<Integer>read(replica.body(), "$.beneficiaries")).as(benefit).isPositive();
+            }
+        });
+    }
+
+    @Test
+    @Order(3)
+    void stoppingTransportDegradesTransportOnlyAndStartingItRestartsNothingElse() {
+        Map<String, String> pidsBefore = pids();
+
+        assertThat(suite.guichet("stop", "transport-service")).isZero();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String board = get("/api/status").body();
+            assertThat(field(board, "transport", "status")).isEqualTo("DOWN");
+            assertThat(field(board, "aid", "status")).isEqualTo("UP");
+            assertThat(field(board, "solidarity", "status")).isEqualTo("UP");
+        });
+        HttpResponse<String> transport = get("/api/transport/replica");
+        assertThat(transport.statusCode()).isEqualTo(503);
+        assertThat(JsonPath.<String>read(transport.body(), "$.service")).isEqualTo("transport");
+        assertThat(get("/api/aid/replica").statusCode()).isEqualTo(200);
+        assertThat(get("/api/solidarity/replica").statusCode()).isEqualTo(200);
+
+        assertThat(suite.guichet("start", "transport-service")).as(suite.output()).isZero();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(field(get("/api/status").body(), "transport", "status")).isEqualTo("UP");
+            assertThat(get("/api/transport/replica").statusCode()).isEqualTo(200);
+        });
+        Map<String, String> pidsAfter = pids();
+        for (String component : COMPONENTS) {
+            if (!component.equals("transport-service")) {
+                assertThat(pidsAfter.get(component)).as(component + " was not restarted").isEqualTo(pidsBefore.get(component));
+            }
+        }
+        assertThat(pidsAfter.get("transport-service")).isNotEqualTo(pidsBefore.get("transport-service"));
+    }
+
+    private static Map<String, String> pids() {
+        return COMPONENTS.stream().collect(java.util.stream.Collectors.toMap(c -> c,
+                c -> suite.pid(c).orElseThrow(() -> new AssertionError(c + " is not running"))));
+    }
+
+    private static String field(String board, String service, String field) {
+        List<String> values = JsonPath.read(board, "$.services[?(@.name == '" + service + "')]." + field);
+        assertThat(values).as("%s on the status board %s", service, board).hasSize(1);
+        return values.get(0);
+    }
+
+    private static HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(suite.gateway(path))).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
