@@ -10,6 +10,16 @@ final class DatabindPaths {
     private DatabindPaths() {
     }
 
+    /** The Jackson error behind a failure to read a request body, if there is one. */
+    static DatabindException find(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind) {
+                return databind;
+            }
+        }
+        return null;
+    }
+
     static String fieldPath(DatabindException exception) {
         return exception.getPath().stream()
                 .map(DatabindPaths::segment)

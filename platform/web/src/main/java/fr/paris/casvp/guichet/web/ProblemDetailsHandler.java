@@ -60,7 +60,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(ProblemTypes.MALFORMED_REQUEST);
         problem.setTitle("Malformed request");
-        if (ex.getMostSpecificCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        DatabindException databind = DatabindPaths.find(ex);
+        if (databind != null && !databind.getPath().isEmpty()) {
             String field = DatabindPaths.fieldPath(databind);
             problem.setDetail("The value of '" + field + "' has the wrong type or format.");
             problem.setProperty("errors", List.of(FieldError.of(field, "wrong type or format")));
@@ -82,7 +83,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(ProblemTypes.REQUEST_REFUSED);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
