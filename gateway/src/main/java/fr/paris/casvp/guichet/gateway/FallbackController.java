@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.gateway;
 
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -8,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Where a route's circuit breaker forwards when its service cannot answer (open breaker, refused connection, time-out,
@@ -25,7 +27,7 @@ class FallbackController {
     }
 
     @RequestMapping("/fallback/{service}")
-    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         GuichetServices.Service known = services.services().get(service);
         String label = known == null ? service : known.label();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -33,9 +35,15 @@ class FallbackController {
         problem.setType(SERVICE_UNAVAILABLE);
         problem.setTitle("Service unavailable");
         problem.setProperty("service", service);
+        originalPath(exchange).ifPresent(problem::setInstance);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Retry-After", "30")
                 .body(problem);
+    }
+
+    /** The path the client asked for, not the fallback's own. */
+    private static Optional<URI> originalPath(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.<String>getAttribute(OriginalPathFilter.ATTRIBUTE)).map(URI::create);
     }
 }

@@ -86,6 +86,7 @@ class GatewayRoutingIT {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:guichet:problem:service-unavailable");
         assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo("transport");
+        assertThat(JsonPath.<String>read(response.body(), "$.instance")).isEqualTo("/api/transport/passes/1");
     }
 
     @Test
