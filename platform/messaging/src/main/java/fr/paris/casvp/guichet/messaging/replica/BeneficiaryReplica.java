@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * delivered late cannot bring them back. A value that is not JSON fails the insert and goes, after the retries, to
  * {@code beneficiaries.v1.dlt}.
  *
- * <p>The owning service creates the table {@code beneficiary_replica} in its own migrations.
+ * <p>Its table {@code beneficiary_replica} is created by this module (see {@code ModuleSchema}).
  */
 public class BeneficiaryReplica {
 

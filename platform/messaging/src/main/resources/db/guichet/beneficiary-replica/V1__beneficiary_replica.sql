@@ -1,4 +1,4 @@
--- Local copy of the registry, fed by beneficiaries.v1 (BeneficiaryReplica, platform/messaging).
+-- Local copy of the registry, fed by beneficiaries.v1 (BeneficiaryReplica).
 -- One row per beneficiary; a row only moves forward in its partition's offsets; erased = no personal data left.
 create table beneficiary_replica (
     beneficiary_id   text primary key,
