@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.gateway;
 
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -18,8 +19,6 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class FallbackController {
 
-    static final URI SERVICE_UNAVAILABLE = URI.create("urn:guichet:problem:service-unavailable");
-
     private final GuichetServices services;
 
     FallbackController(GuichetServices services) {
@@ -32,7 +31,7 @@ class FallbackController {
         String label = known == null ? service : known.label();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 label + " is unavailable for the moment; the other services keep working. See /api/status.");
-        problem.setType(SERVICE_UNAVAILABLE);
+        problem.setType(ProblemTypes.SERVICE_UNAVAILABLE);
         problem.setTitle("Service unavailable");
         problem.setProperty("service", service);
         originalPath(exchange).ifPresent(problem::setInstance);

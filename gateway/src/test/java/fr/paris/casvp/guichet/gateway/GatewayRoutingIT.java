@@ -98,6 +98,16 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void anAddressWithoutRouteIsAProblemWithAStableType() {
+        HttpResponse<String> response = Http.get(url("/api/unknown/1"));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:guichet:problem:not-found");
+    }
+
+    @Test
     void aSlowServiceIsCutByItsOwnTimeLimiterOnly() {
         HttpResponse<String> slow = Http.get(url("/api/solidarity/slow"));
         assertThat(slow.statusCode()).isEqualTo(503);

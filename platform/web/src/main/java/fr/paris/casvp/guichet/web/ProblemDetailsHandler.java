@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.web;
 
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,11 @@
-package fr.paris.casvp.guichet.web;
+package fr.paris.casvp.guichet.contracts;
 
 import java.net.URI;
 
-/** Stable problem types (RFC 9457 {@code type}): clients branch on them, never on the human-readable text. */
+/**
+ * Stable problem types (RFC 9457 {@code type}) of every Guichet API: clients branch on them, never on the
+ * human-readable text.
+ */
 public final class ProblemTypes {
 
     /** One or more fields are invalid; {@code errors} names each of them. */
@@ -15,6 +18,8 @@ public final class ProblemTypes {
     public static final URI INTERNAL = URI.create("urn:guichet:problem:internal");
     /** Any other error raised by the framework (wrong method, media type...). */
     public static final URI REQUEST_REFUSED = URI.create("urn:guichet:problem:request-refused");
+    /** The service behind the gateway cannot answer now; {@code service} names it. */
+    public static final URI SERVICE_UNAVAILABLE = URI.create("urn:guichet:problem:service-unavailable");
 
     private ProblemTypes() {
     }
