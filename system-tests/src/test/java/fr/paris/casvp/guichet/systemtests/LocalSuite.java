@@ -18,16 +18,30 @@ import java.util.concurrent.TimeUnit;
 final class LocalSuite {
 
     private final Path root = Path.of(System.getProperty("guichet.root", "..")).toAbsolutePath().normalize();
-    private final Path home = Path.of(System.getProperty("guichet.system-test.home", "target/guichet-home")).toAbsolutePath();
+    private final Path home;
     private final Map<String, String> environment = new LinkedHashMap<>();
 
+    /** A suite in the state folder {@code guichet.system-test.home} (target/guichet-home). */
     LocalSuite() {
+        this(Path.of(System.getProperty("guichet.system-test.home", "target/guichet-home")));
+    }
+
+    LocalSuite(Path home) {
+        this.home = home.toAbsolutePath();
         for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "POSTGRES", "KAFKA",
                 "KAFKA_CONTROLLER")) {
             environment.put("GUICHET_" + port + "_PORT", String.valueOf(freePort()));
         }
         environment.put("GUICHET_HOME", home.toString());
         environment.put("GUICHET_START_TIMEOUT", "400");
+        // The Maven build running this test has just packaged every jar.
+        environment.put("GUICHET_NO_BUILD", "1");
+    }
+
+    /** Sets a variable of ./guichet's environment, e.g. a port. */
+    LocalSuite with(String variable, String value) {
+        environment.put(variable, value);
+        return this;
     }
 
     String gateway(String path) {
