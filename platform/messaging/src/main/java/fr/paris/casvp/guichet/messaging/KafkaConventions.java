@@ -20,6 +20,11 @@ public final class KafkaConventions {
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+            // When the broker is down, a send fails within seconds (the outbox keeps the event) instead of blocking.
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
+            ProducerConfig.LINGER_MS_CONFIG, 5,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 

@@ -1,15 +1,34 @@
 package fr.paris.casvp.guichet.messaging;
 
 import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.messaging.consumer.DeadLetterEndpoint;
+import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
+import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
+import fr.paris.casvp.guichet.messaging.consumer.MissingEventIdException;
+import fr.paris.casvp.guichet.messaging.outbox.Outbox;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
+import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -29,10 +48,13 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Kafka as DESIGN.md wants it, for every service that depends on this module: the conventions of
  * {@link KafkaConventions}, every topic of {@link Topic} and its dead-letter topic declared, offsets committed after
- * each record, bounded retries then {@code <topic>.dlt} (counted in {@code guichet.messaging.dead.lettered}).
+ * each record, bounded retries then {@code <topic>.dlt} (counted in {@code guichet.messaging.dead.lettered}) and a way
+ * to replay them, the idempotent consumer, and (with {@code guichet.messaging.outbox.enabled}) the outbox.
  */
-@AutoConfiguration(before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(MessagingProperties.class)
+@AutoConfiguration(before = KafkaAutoConfiguration.class, after = {DataSourceAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+        TransactionAutoConfiguration.class})
+@EnableConfigurationProperties({MessagingProperties.class, OutboxProperties.class})
 public class MessagingAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
@@ -43,8 +65,14 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer guichetConsumerConventions() {
-        return factory -> factory.updateConfigs(KafkaConventions.CONSUMER);
+    DefaultKafkaConsumerFactoryCustomizer guichetConsumerConventions(@Value("${spring.application.name}") String applicationName) {
+        return factory -> {
+            factory.updateConfigs(KafkaConventions.CONSUMER);
+            // One consumer group per service unless a listener names its own.
+            if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.GROUP_ID_CONFIG)) {
+                factory.updateConfigs(Map.of(ConsumerConfig.GROUP_ID_CONFIG, applicationName));
+            }
+        };
     }
 
     @Bean
@@ -78,6 +106,40 @@ public class MessagingAutoConfiguration {
         });
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.deliveryAttempts() - 1);
-        return new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // Retrying cannot give a record the event id it lacks.
+        handler.addNotRetryableExceptions(MissingEventIdException.class);
+        return handler;
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
+        ModuleSchema.migrate(dataSource, "idempotent-consumer");
+        return new IdempotentConsumer(jdbc, transactions);
+    }
+
+    @Bean
+    DeadLetterReplayer deadLetterReplayer(ConsumerFactory<String, String> consumers, KafkaOperations<String, String> kafka,
+                                          @Value("${spring.application.name}") String applicationName) {
+        return new DeadLetterReplayer(consumers, kafka, applicationName);
+    }
+
+    @Bean
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetterReplayer replayer) {
+        return new DeadLetterEndpoint(replayer);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
+    OutboxRelay outboxRelay(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+                            KafkaOperations<String, String> kafka, OutboxProperties properties, MeterRegistry meters) {
+        ModuleSchema.migrate(dataSource, "outbox");
+        return new OutboxRelay(jdbc, transactions, kafka, properties, meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, @Value("${spring.application.name}") String applicationName) {
+        return new Outbox(jdbc, "/guichet/" + applicationName, relay);
     }
 }

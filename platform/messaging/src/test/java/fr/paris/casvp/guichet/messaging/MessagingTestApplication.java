@@ -1,6 +1,11 @@
 package fr.paris.casvp.guichet.messaging;
 
+import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +19,9 @@ import org.springframework.stereotype.Component;
 class MessagingTestApplication {
 
     static final String COMMANDS = "messaging-test.commands.v1";
+    static final String PAYMENTS = "messaging-test.payments.v1";
+    static final String REFUNDS = "messaging-test.refunds.v1";
+    static final String EVENTS = "messaging-test.events.v1";
 
     @Bean
     NewTopic commands() {
@@ -23,6 +31,61 @@ class MessagingTestApplication {
     @Bean
     NewTopic commandsDeadLetters() {
         return TopicBuilder.name(COMMANDS + ".dlt").partitions(3).build();
+    }
+
+    @Bean
+    NewTopic payments() {
+        return TopicBuilder.name(PAYMENTS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic paymentsDeadLetters() {
+        return TopicBuilder.name(PAYMENTS + ".dlt").partitions(3).build();
+    }
+
+    @Bean
+    NewTopic refunds() {
+        return TopicBuilder.name(REFUNDS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic refundsDeadLetters() {
+        return TopicBuilder.name(REFUNDS + ".dlt").partitions(3).build();
+    }
+
+    @Bean
+    NewTopic events() {
+        return TopicBuilder.name(EVENTS).partitions(3).build();
+    }
+
+    /** Records a payment confirmation once per event, and refuses those of an unknown order until it is known. */
+    @Component
+    static class PaymentListener {
+
+        final Set<String> knownOrders = ConcurrentHashMap.newKeySet();
+        private final IdempotentConsumer idempotent;
+        private final JdbcClient jdbc;
+
+        PaymentListener(IdempotentConsumer idempotent, JdbcClient jdbc) {
+            this.idempotent = idempotent;
+            this.jdbc = jdbc;
+            jdbc.sql("create table if not exists confirmed_payment (order_id text not null, confirmed_at timestamptz default now())").update();
+        }
+
+        @KafkaListener(topics = {PAYMENTS, REFUNDS})
+        void on(ConsumerRecord<String, String> record) {
+            idempotent.apply("messaging-test.payments", record, confirmation -> {
+                if (!knownOrders.contains(confirmation.value())) {
+                    throw new IllegalStateException("unknown order " + confirmation.value());
+                }
+                jdbc.sql("insert into confirmed_payment (order_id) values (:order)").param("order", confirmation.value()).update();
+            });
+        }
+
+        int confirmations(String order) {
+            return jdbc.sql("select count(*) from confirmed_payment where order_id = :order").param("order", order)
+                    .query(Integer.class).single();
+        }
     }
 
     @Component

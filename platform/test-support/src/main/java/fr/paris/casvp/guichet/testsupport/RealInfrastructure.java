@@ -19,4 +19,10 @@ public @interface RealInfrastructure {
 
     /** Prefix of the fresh database created for the test context, usually the service's name. */
     String database();
+
+    /**
+     * Whether to point the context at the shared Kafka broker. A test that starts its own broker (to stop it, or to
+     * start it late) says false and sets {@code spring.kafka.bootstrap-servers} itself.
+     */
+    boolean kafka() default true;
 }

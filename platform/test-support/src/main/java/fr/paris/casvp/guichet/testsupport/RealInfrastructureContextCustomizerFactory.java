@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.testsupport;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -14,22 +15,24 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         RealInfrastructure annotation = AnnotatedElementUtils.findMergedAnnotation(testClass, RealInfrastructure.class);
-        return annotation == null ? null : new RealInfrastructureCustomizer(annotation.database());
+        return annotation == null ? null : new RealInfrastructureCustomizer(annotation.database(), annotation.kafka());
     }
 
     /** Equal for the same database prefix, so Spring's test context cache reuses the context. */
-    private record RealInfrastructureCustomizer(String databasePrefix) implements ContextCustomizer {
+    private record RealInfrastructureCustomizer(String databasePrefix, boolean kafka) implements ContextCustomizer {
 
         @Override
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                                      org.springframework.test.context.MergedContextConfiguration mergedConfig) {
             SharedInfrastructure infrastructure = SharedInfrastructure.get();
             DatabaseCoordinates database = infrastructure.createDatabase(databasePrefix);
-            Map<String, Object> properties = Map.of(
+            Map<String, Object> properties = new HashMap<>(Map.of(
                     "spring.datasource.url", database.jdbcUrl(),
                     "spring.datasource.username", database.username(),
-                    "spring.datasource.password", database.password(),
-                    "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+                    "spring.datasource.password", database.password()));
+            if (kafka) {
+                properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+            }
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("guichet-real-infrastructure", properties));
         }
     }

@@ -1,0 +1,255 @@
+package fr.paris.casvp.guichet.messaging.outbox;
+
+import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes the outbox: the oldest unsent events first, in id order (hence in commit order per key), with the
+ * idempotent producer, and marks them sent once the broker has acknowledged them.
+ *
+ * <p>Per-key order holds because the changes of one key are serialised by the database (they update the same row),
+ * so their events' ids follow their commit order.
+ *
+ * <p><b>One relay at a time</b>, however many instances of the service run: a round holds the PostgreSQL advisory
+ * lock {@link #LOCK_KEY} for its transaction, and another instance's round simply skips. <b>Order</b>: a round sends
+ * its batch, waits for the acknowledgements, and marks sent only the events before the first failure; the rest are
+ * sent again, in order, at the next round. An event may thus be published twice (after a crash between the send and
+ * the commit): consumers recognise it by {@code ce_id}. <b>Failures</b> (broker down) back off exponentially up to
+ * {@code maxBackoff}; the events wait in the table, and {@code guichet.outbox.oldest.unsent.age} tells for how long.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    /** Advisory lock key: "guichet-outbox" as a number, the same in every service (each has its own database). */
+    static final long LOCK_KEY = 0x6775696368657401L;
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaOperations<String, String> kafka;
+    private final OutboxProperties properties;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private Instant lastPurge = Instant.EPOCH;
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
+                       OutboxProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.properties = properties;
+        Gauge.builder("guichet.outbox.oldest.unsent.age", this::oldestUnsentAgeSeconds)
+                .description("Age of the oldest event not yet acknowledged by Kafka (0 when none)")
+                .baseUnit("seconds").register(meters);
+        Gauge.builder("guichet.outbox.unsent", this::unsentCount)
+                .description("Events written but not yet acknowledged by Kafka").register(meters);
+    }
+
+    /** Asks for a round now (called after a commit that added events). */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    /**
+     * One round: publishes up to a batch of unsent events.
+     *
+     * @return how many were acknowledged and marked sent; -1 when another instance holds the relay
+     * @throws OutboxPublicationException when the broker did not acknowledge an event
+     */
+    public int relayOnce() {
+        Integer sent = transactions.execute(status -> {
+            if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
+                    .query(Boolean.class).single())) {
+                return -1;
+            }
+            List<Row> batch = jdbc.sql("""
+                            select id, event_id, topic, message_key, event_type, source, subject, occurred_at, payload
+                              from outbox_event where sent_at is null order by id limit :limit
+                            """)
+                    .param("limit", properties.batchSize())
+                    .query(OutboxRelay::row).list();
+            return publish(batch);
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private int publish(List<Row> batch) {
+        List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Row row : batch) {
+            try {
+                acknowledgements.add(kafka.send(row.toRecord()));
+            } catch (RuntimeException e) {
+                // Metadata unavailable (broker down): nothing after this row may go out before it.
+                failure = e;
+                break;
+            }
+        }
+        int acknowledged = 0;
+        for (CompletableFuture<?> acknowledgement : acknowledgements) {
+            try {
+                acknowledgement.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged++;
+            } catch (Exception e) {
+                failure = new IllegalStateException(e.getCause() == null ? e : e.getCause());
+                break;
+            }
+        }
+        if (acknowledged > 0) {
+            // By id, never by range: an event committed meanwhile with an id inside the range was not sent.
+            jdbc.sql("update outbox_event set sent_at = now(), attempts = attempts + 1 where id in (:ids)")
+                    .param("ids", batch.subList(0, acknowledged).stream().map(Row::id).toList())
+                    .update();
+        }
+        if (failure != null) {
+            jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = :error where id = :id")
+                    .param("id", batch.get(acknowledged).id())
+                    .param("error", String.valueOf(failure.getMessage()))
+                    .update();
+            throw new OutboxPublicationException(acknowledged, failure);
+        }
+        return acknowledged;
+    }
+
+    /** Sent events are kept for a while (for an operator's questions), then deleted. */
+    int purgeSent() {
+        return jdbc.sql("delete from outbox_event where sent_at < now() - make_interval(secs => :seconds)")
+                .param("seconds", properties.retention().toSeconds())
+                .update();
+    }
+
+    double oldestUnsentAgeSeconds() {
+        return jdbc.sql("select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event where sent_at is null")
+                .query(Double.class).single();
+    }
+
+    long unsentCount() {
+        return jdbc.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single();
+    }
+
+    private void loop() {
+        Duration backoff = properties.initialBackoff();
+        while (running) {
+            Duration pause = properties.pollInterval();
+            try {
+                int sent = relayOnce();
+                backoff = properties.initialBackoff();
+                if (sent == properties.batchSize()) {
+                    pause = Duration.ZERO;
+                }
+                purgeNowAndThen();
+            } catch (OutboxPublicationException e) {
+                log.warn("Outbox: {} event(s) published, then the broker did not acknowledge; next try in {}: {}",
+                        e.published(), backoff, e.getCause().getMessage());
+                pause = backoff;
+                backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay round failed; next try in {}", backoff, e);
+                pause = backoff;
+                backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
+            }
+            waitFor(pause);
+        }
+    }
+
+    private void purgeNowAndThen() {
+        if (Instant.now().isAfter(lastPurge.plus(Duration.ofHours(1)))) {
+            lastPurge = Instant.now();
+            int purged = purgeSent();
+            if (purged > 0) {
+                log.info("Outbox: {} sent event(s) older than {} deleted", purged, properties.retention());
+            }
+        }
+    }
+
+    private void waitFor(Duration pause) {
+        try {
+            if (wakeUps.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                thread.join(properties.sendTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"), rs.getString("message_key"),
+                rs.getString("event_type"), rs.getString("source"), rs.getString("subject"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload"));
+    }
+
+    private record Row(long id, String eventId, String topic, String key, String type, String source, String subject,
+                       Instant occurredAt, String payload) {
+
+        ProducerRecord<String, String> toRecord() {
+            RecordHeaders headers = new RecordHeaders();
+            header(headers, CloudEventHeaders.ID, eventId);
+            header(headers, CloudEventHeaders.TYPE, type);
+            header(headers, CloudEventHeaders.SOURCE, source);
+            header(headers, CloudEventHeaders.TIME, occurredAt.toString());
+            header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+            if (subject != null) {
+                header(headers, CloudEventHeaders.SUBJECT, subject);
+            }
+            if (payload != null) {
+                header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+            }
+            return new ProducerRecord<>(topic, null, key, payload, headers);
+        }
+
+        private static void header(RecordHeaders headers, String name, String value) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

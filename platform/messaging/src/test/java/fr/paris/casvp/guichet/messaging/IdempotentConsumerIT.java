@@ -1,0 +1,94 @@
+package fr.paris.casvp.guichet.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
+import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Real Kafka and PostgreSQL: a redelivered event is applied once; a failed one is dead-lettered, then replayed. */
+@SpringBootTest
+@RealInfrastructure(database = "messaging")
+class IdempotentConsumerIT {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    MessagingTestApplication.PaymentListener payments;
+
+    @Autowired
+    DeadLetterReplayer replayer;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
+        String order = "order-" + UUID.randomUUID();
+        payments.knownOrders.add(order);
+        String eventId = UUID.randomUUID().toString();
+
+        send(order, eventId);
+        send(order, eventId);
+        String marker = "order-" + UUID.randomUUID();
+        payments.knownOrders.add(marker);
+        send(marker, UUID.randomUUID().toString());
+
+        // Same key, same partition: once the marker is applied, both copies have been consumed.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(payments.confirmations(marker)).isEqualTo(1));
+        assertThat(payments.confirmations(order)).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordWithoutEventIdIsDeadLetteredAtOnceAndThePartitionMovesOn() throws Exception {
+        double before = deadLettered();
+        String order = "order-" + UUID.randomUUID();
+        payments.knownOrders.add(order);
+        kafka.send(MessagingTestApplication.PAYMENTS, "same-key", "no-id").get(30, TimeUnit.SECONDS);
+        send(order, UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(payments.confirmations(order)).isEqualTo(1));
+        assertThat(deadLettered()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aDeadLetterReplayedOnceItsCauseIsFixedIsAppliedOnce() throws Exception {
+        String refunds = MessagingTestApplication.REFUNDS;
+        String order = "order-" + UUID.randomUUID();
+        send(refunds, order, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(replayer.pending()).containsEntry(refunds, 1L));
+        assertThat(payments.confirmations(order)).isZero();
+
+        payments.knownOrders.add(order);
+
+        assertThat(replayer.replay(refunds)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(payments.confirmations(order)).isEqualTo(1));
+        assertThat(replayer.replay(refunds)).as("each dead letter is replayed once").isZero();
+        assertThat(replayer.pending()).doesNotContainKey(refunds);
+    }
+
+    private void send(String order, String eventId) throws Exception {
+        send(MessagingTestApplication.PAYMENTS, order, eventId);
+    }
+
+    private void send(String topic, String order, String eventId) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, "same-key", order);
+        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get(30, TimeUnit.SECONDS);
+    }
+
+    private double deadLettered() {
+        return meters.counter("guichet.messaging.dead.lettered", "topic", MessagingTestApplication.PAYMENTS).count();
+    }
+}

@@ -1,0 +1,168 @@
+package fr.paris.casvp.guichet.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import fr.paris.casvp.guichet.messaging.outbox.Outbox;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
+import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox on real PostgreSQL and Kafka: what commits is published, in order per key, once. */
+@SpringBootTest
+@RealInfrastructure(database = "messaging")
+class OutboxIT {
+
+    private static final String TOPIC = MessagingTestApplication.EVENTS;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    ConsumerFactory<String, String> consumers;
+
+    @Autowired
+    OutboxProperties properties;
+
+    @Test
+    void whatCommitsIsPublishedInOrderPerKeyWithCloudEventsHeaders() {
+        String a = "a-" + UUID.randomUUID();
+        String b = "b-" + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            for (int i = 1; i <= 3; i++) {
+                outbox.add(event(a, "a" + i));
+                outbox.add(event(b, "b" + i));
+            }
+        });
+
+        List<ConsumerRecord<String, String>> records = consume(6, a, b);
+
+        assertThat(values(records, a)).containsExactly("{\"n\":\"a1\"}", "{\"n\":\"a2\"}", "{\"n\":\"a3\"}");
+        assertThat(values(records, b)).containsExactly("{\"n\":\"b1\"}", "{\"n\":\"b2\"}", "{\"n\":\"b3\"}");
+        ConsumerRecord<String, String> first = records.get(0);
+        assertThat(header(first, "ce_type")).isEqualTo("fr.paris.casvp.guichet.test.v1");
+        assertThat(header(first, "ce_source")).isEqualTo("/guichet/messaging-test");
+        assertThat(header(first, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(first, "ce_id")).isNotBlank();
+        assertThat(header(first, "content-type")).isEqualTo("application/json");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unsent(a, b)).isZero());
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNoEventBehind() {
+        String key = "rolled-back-" + UUID.randomUUID();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            outbox.add(event(key, "never"));
+            throw new IllegalStateException("the change fails");
+        })).hasMessage("the change fails");
+
+        assertThat(jdbc.sql("select count(*) from outbox_event where message_key = :key").param("key", key)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anEventOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.add(event("k", "v"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void relaysOfSeveralInstancesNeverPublishAnEventTwiceNorOutOfOrder() throws Exception {
+        List<String> keys = List.of("x-" + UUID.randomUUID(), "y-" + UUID.randomUUID(), "z-" + UUID.randomUUID());
+        OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, kafka, properties, new SimpleMeterRegistry());
+        OutboxRelay thirdInstance = new OutboxRelay(jdbc, transactions, kafka, properties, new SimpleMeterRegistry());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> relays = new ArrayList<>();
+        for (OutboxRelay relay : List.of(secondInstance, thirdInstance)) {
+            relays.add(pool.submit(() -> {
+                for (int round = 0; round < 200; round++) {
+                    relay.relayOnce();
+                }
+            }));
+        }
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            transactions.executeWithoutResult(status -> outbox.add(event(keys.get(n % 3), String.valueOf(n))));
+        }
+        for (Future<?> relay : relays) {
+            relay.get();
+        }
+        pool.shutdown();
+
+        List<ConsumerRecord<String, String>> records = consume(100, keys.toArray(String[]::new));
+
+        assertThat(records.stream().map(r -> header(r, "ce_id")).distinct()).hasSize(100);
+        for (int k = 0; k < 3; k++) {
+            List<Integer> numbers = values(records, keys.get(k)).stream()
+                    .map(v -> Integer.parseInt(v.replaceAll("\\D", ""))).toList();
+            assertThat(numbers).hasSize(k == 0 ? 34 : 33).isSorted();
+        }
+    }
+
+    private OutboxEvent event(String key, String n) {
+        return OutboxEvent.of(TOPIC, key, "fr.paris.casvp.guichet.test.v1", key, Instant.now(), "{\"n\":\"" + n + "\"}");
+    }
+
+    private int unsent(String... keys) {
+        return jdbc.sql("select count(*) from outbox_event where sent_at is null and message_key in (:keys)")
+                .param("keys", List.of(keys)).query(Integer.class).single();
+    }
+
+    /** Reads the topic from its beginning until {@code expected} records of these keys have come. */
+    private List<ConsumerRecord<String, String>> consume(int expected, String... keys) {
+        List<String> wanted = List.of(keys);
+        List<ConsumerRecord<String, String>> records = Collections.synchronizedList(new ArrayList<>());
+        try (Consumer<String, String> consumer = consumers.createConsumer("outbox-it-" + UUID.randomUUID(), null)) {
+            consumer.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (wanted.contains(record.key())) {
+                        records.add(record);
+                    }
+                });
+                return records.size() >= expected;
+            });
+        }
+        assertThat(records).hasSize(expected);
+        return records;
+    }
+
+    private static List<String> values(List<ConsumerRecord<String, String>> records, String key) {
+        return records.stream().filter(r -> r.key().equals(key)).map(ConsumerRecord::value).collect(Collectors.toList());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
