@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.messaging;
 
 import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterEndpoint;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
@@ -116,6 +117,12 @@ public class MessagingAutoConfiguration {
     IdempotentConsumer idempotentConsumer(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
         ModuleSchema.migrate(dataSource, "idempotent-consumer");
         return new IdempotentConsumer(jdbc, transactions);
+    }
+
+    @Bean
+    IdempotentCommands idempotentCommands(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
+        ModuleSchema.migrate(dataSource, "idempotent-command");
+        return new IdempotentCommands(jdbc, transactions);
     }
 
     @Bean

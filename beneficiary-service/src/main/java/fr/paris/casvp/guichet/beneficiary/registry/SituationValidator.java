@@ -1,0 +1,205 @@
+package fr.paris.casvp.guichet.beneficiary.registry;
+
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
+import fr.paris.casvp.guichet.web.FieldError;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Everything wrong with a situation, every field at once, in words a counter agent can act on. */
+final class SituationValidator {
+
+    private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .]{10,20}");
+    private static final Pattern SECTION = Pattern.compile("[1-9]|1[0-9]|20");
+    private static final int MAX_NAME = 100;
+
+    private final LocalDate today;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private SituationValidator(LocalDate today) {
+        this.today = today;
+    }
+
+    static List<FieldError> validate(BeneficiarySituation situation, LocalDate today) {
+        SituationValidator validator = new SituationValidator(today);
+        if (situation == null) {
+            validator.error("situation", "required");
+        } else {
+            validator.check(situation);
+        }
+        return validator.errors;
+    }
+
+    private void check(BeneficiarySituation s) {
+        identity(s.identity());
+        if (s.noFixedAddress() == null) {
+            address(s.address());
+        } else if (blank(s.noFixedAddress().psa())) {
+            error("noFixedAddress.psa", "required: the PSA the person is attached to");
+        }
+        boolean livesInParis = s.address() != null && Postcodes.arrondissement(s.address().postcode()).isPresent();
+        residence(s.parisResidence(), livesInParis);
+        for (int i = 0; i < s.disabilityEvidence().size(); i++) {
+            var evidence = s.disabilityEvidence().get(i);
+            required(evidence.type(), "disabilityEvidence[" + i + "].type");
+            pastOrToday(evidence.since(), "disabilityEvidence[" + i + "].since", true);
+        }
+        pastOrToday(s.unfitForWorkSince(), "unfitForWorkSince", false);
+        for (int i = 0; i < s.nationalBenefits().size(); i++) {
+            var benefit = s.nationalBenefits().get(i);
+            required(benefit.type(), "nationalBenefits[" + i + "].type");
+            pastOrToday(benefit.since(), "nationalBenefits[" + i + "].since", true);
+        }
+        for (int i = 0; i < s.monthlyResources().size(); i++) {
+            var resource = s.monthlyResources().get(i);
+            required(resource.kind(), "monthlyResources[" + i + "].kind");
+            money(resource.amount(), "monthlyResources[" + i + "].amount");
+        }
+        Set<Integer> taxYears = new HashSet<>();
+        for (int i = 0; i < s.incomeTax().size(); i++) {
+            var tax = s.incomeTax().get(i);
+            if (tax.taxYear() < 1990 || tax.taxYear() > today.getYear()) {
+                error("incomeTax[" + i + "].taxYear", "must be between 1990 and " + today.getYear());
+            } else if (!taxYears.add(tax.taxYear())) {
+                error("incomeTax[" + i + "].taxYear", "tax year " + tax.taxYear() + " is given twice");
+            }
+            money(tax.amount(), "incomeTax[" + i + "].amount");
+        }
+        if (s.section() == null || !SECTION.matcher(s.section()).matches()) {
+            error("section", "must be the number of a section, 1 to 20");
+        }
+        if (s.contact() != null) {
+            if (s.contact().email() != null && !EMAIL.matcher(s.contact().email()).matches()) {
+                error("contact.email", "is not an e-mail address");
+            }
+            if (s.contact().phone() != null && !PHONE.matcher(s.contact().phone()).matches()) {
+                error("contact.phone", "is not a phone number");
+            }
+        }
+    }
+
+    private void identity(Identity identity) {
+        if (identity == null) {
+            error("identity", "required");
+            return;
+        }
+        name(identity.lastName(), "identity.lastName");
+        name(identity.firstNames(), "identity.firstNames");
+        if (identity.birthName() != null && identity.birthName().length() > MAX_NAME) {
+            error("identity.birthName", "at most " + MAX_NAME + " characters");
+        }
+        if (identity.birthDate() == null) {
+            error("identity.birthDate", "required");
+        } else if (!identity.birthDate().isBefore(today)) {
+            error("identity.birthDate", "must be in the past");
+        } else if (identity.birthDate().isBefore(OLDEST_BIRTH_DATE)) {
+            error("identity.birthDate", "must be after 1900-01-01");
+        }
+        if (!"F".equals(identity.sex()) && !"M".equals(identity.sex())) {
+            error("identity.sex", "must be F or M");
+        }
+        if (identity.nir() != null) {
+            String nir = Nir.normalise(identity.nir());
+            if (!Nir.hasValidFormat(nir)) {
+                error("identity.nir", "must be 15 characters: 13 digits (2A or 2B for Corsica) and a 2-digit key");
+            } else if (!Nir.hasValidKey(nir)) {
+                error("identity.nir", "the control key does not match: check the number");
+            }
+        }
+    }
+
+    private void address(Address address) {
+        if (address == null) {
+            error("address", "required, unless the person has no fixed address (noFixedAddress)");
+            return;
+        }
+        if (blank(address.line1())) {
+            error("address.line1", "required");
+        }
+        if (blank(address.city())) {
+            error("address.city", "required");
+        }
+        if (address.postcode() == null || !Postcodes.isKnown(address.postcode())) {
+            error("address.postcode", "unknown postcode (in Paris: 75001 to 75020, or 75116)");
+        }
+    }
+
+    /** Periods oldest first, not overlapping, only the last one open, which it must be when the address is in Paris. */
+    private void residence(List<ResidencePeriod> periods, boolean livesInParis) {
+        for (int i = 0; i < periods.size(); i++) {
+            ResidencePeriod period = periods.get(i);
+            String field = "parisResidence[" + i + "]";
+            if (period.from() == null) {
+                error(field + ".from", "required");
+                continue;
+            }
+            if (period.from().isAfter(today)) {
+                error(field + ".from", "must not be in the future");
+            }
+            if (period.to() != null && period.to().isBefore(period.from())) {
+                error(field + ".to", "must not be before from");
+            }
+            if (period.to() == null && i < periods.size() - 1) {
+                error(field + ".to", "only the last period may be open");
+            }
+            if (i > 0 && periods.get(i - 1).to() != null && !period.from().isAfter(periods.get(i - 1).to())) {
+                error(field + ".from", "periods must follow one another without overlapping");
+            }
+        }
+        boolean open = !periods.isEmpty() && periods.get(periods.size() - 1).to() == null;
+        if (livesInParis && !open) {
+            error("parisResidence", "the address is in Paris: give the date since when the person lives there (an open period)");
+        }
+    }
+
+    private void name(String value, String field) {
+        if (blank(value)) {
+            error(field, "required");
+        } else if (value.length() > MAX_NAME) {
+            error(field, "at most " + MAX_NAME + " characters");
+        }
+    }
+
+    private void pastOrToday(LocalDate date, String field, boolean required) {
+        if (date == null) {
+            if (required) {
+                error(field, "required");
+            }
+        } else if (date.isAfter(today)) {
+            error(field, "must not be in the future");
+        }
+    }
+
+    private void money(BigDecimal amount, String field) {
+        if (amount == null) {
+            error(field, "required");
+        } else if (amount.signum() < 0) {
+            error(field, "must be 0 or more");
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            error(field, "at most 2 decimals (euros and cents)");
+        }
+    }
+
+    private void required(Object value, String field) {
+        if (value == null) {
+            error(field, "required");
+        }
+    }
+
+    private void error(String field, String detail) {
+        errors.add(FieldError.of(field, detail));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,86 @@
+package fr.paris.casvp.guichet.beneficiary.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.IncomeTax;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.MonthlyResource;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.NoFixedAddress;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResourceKind;
+import fr.paris.casvp.guichet.web.FieldError;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SituationValidatorTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+
+    static BeneficiarySituation valid() {
+        return new BeneficiarySituation(
+                new Identity("Martin", null, "Jeanne", LocalDate.of(1950, 6, 1), "F", "184127645108946"),
+                new Address("12 rue de la Glacière", null, "75013", "Paris", null),
+                List.of(new ResidencePeriod(LocalDate.of(2010, 1, 1), LocalDate.of(2012, 12, 31)),
+                        new ResidencePeriod(LocalDate.of(2015, 3, 1), null)),
+                null, List.of(), null, List.of(),
+                List.of(new MonthlyResource(ResourceKind.PENSION, new BigDecimal("803.20"))),
+                List.of(new IncomeTax(2025, BigDecimal.ZERO)), false, "13", null);
+    }
+
+    @Test
+    void aCompleteSituationHasNoError() {
+        assertThat(SituationValidator.validate(valid(), TODAY)).isEmpty();
+    }
+
+    @Test
+    void everyBadFieldIsNamedAtOnce() {
+        BeneficiarySituation bad = new BeneficiarySituation(
+                new Identity(" ", null, "Jeanne", LocalDate.of(2027, 1, 1), "X", "184127645108947"),
+                new Address("12 rue", null, "75021", "Paris", null),
+                List.of(), null, List.of(), null, List.of(),
+                List.of(new MonthlyResource(ResourceKind.PENSION, new BigDecimal("-1")),
+                        new MonthlyResource(ResourceKind.SALARY, new BigDecimal("10.005"))),
+                List.of(new IncomeTax(2025, BigDecimal.ONE), new IncomeTax(2025, BigDecimal.ONE)), false, "21", null);
+
+        assertThat(SituationValidator.validate(bad, TODAY)).extracting(FieldError::field).containsExactlyInAnyOrder(
+                "identity.lastName", "identity.birthDate", "identity.sex", "identity.nir", "address.postcode",
+                "monthlyResources[0].amount", "monthlyResources[1].amount", "incomeTax[1].taxYear", "section");
+    }
+
+    @Test
+    void aParisAddressNeedsAnOpenResidencePeriod() {
+        BeneficiarySituation closed = withResidence(List.of(new ResidencePeriod(LocalDate.of(2015, 3, 1), LocalDate.of(2020, 1, 1))));
+
+        assertThat(SituationValidator.validate(closed, TODAY)).extracting(FieldError::field).containsExactly("parisResidence");
+    }
+
+    @Test
+    void residencePeriodsMayNotOverlapNorStartInTheFuture() {
+        BeneficiarySituation overlapping = withResidence(List.of(
+                new ResidencePeriod(LocalDate.of(2010, 1, 1), LocalDate.of(2016, 1, 1)),
+                new ResidencePeriod(LocalDate.of(2015, 3, 1), null)));
+        BeneficiarySituation future = withResidence(List.of(new ResidencePeriod(LocalDate.of(2027, 1, 1), null)));
+
+        assertThat(SituationValidator.validate(overlapping, TODAY)).extracting(FieldError::field).containsExactly("parisResidence[1].from");
+        assertThat(SituationValidator.validate(future, TODAY)).extracting(FieldError::field).containsExactly("parisResidence[0].from");
+    }
+
+    @Test
+    void withNoFixedAddressThePsaIsRequiredInsteadOfTheAddress() {
+        BeneficiarySituation s = valid();
+        BeneficiarySituation homeless = new BeneficiarySituation(s.identity(), null, List.of(), new NoFixedAddress(" "),
+                List.of(), null, List.of(), List.of(), List.of(), false, "13", null);
+
+        assertThat(SituationValidator.validate(homeless, TODAY)).extracting(FieldError::field).containsExactly("noFixedAddress.psa");
+    }
+
+    private static BeneficiarySituation withResidence(List<ResidencePeriod> periods) {
+        BeneficiarySituation s = valid();
+        return new BeneficiarySituation(s.identity(), s.address(), periods, null, List.of(), null, List.of(),
+                s.monthlyResources(), s.incomeTax(), false, "13", null);
+    }
+}
