@@ -1,0 +1,125 @@
+package fr.paris.casvp.guichet.beneficiary.registry;
+
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
+import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
+import fr.paris.casvp.guichet.web.FieldError;
+import fr.paris.casvp.guichet.web.ProblemException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /api/beneficiaries}: register, change, read, search people; read a file's history. */
+@RestController
+@RequestMapping("/api/beneficiaries")
+class BeneficiaryController {
+
+    private final Registry registry;
+    private final BeneficiaryStore store;
+    private final IdempotentCommands commands;
+    private final JsonMapper json;
+
+    BeneficiaryController(Registry registry, BeneficiaryStore store, IdempotentCommands commands, JsonMapper json) {
+        this.registry = registry;
+        this.store = store;
+        this.commands = commands;
+        this.json = json;
+    }
+
+    /**
+     * @param confirmedHomonym true to register a person whose names and birth date match an existing file's, once
+     *                         the agent has checked that it is someone else
+     */
+    record Registration(BeneficiarySituation situation, boolean confirmedHomonym) {
+    }
+
+    record Summary(UUID id, String fileNumber, String lastName, String firstNames, LocalDate birthDate, String section,
+                   Integer arrondissement) {
+
+        static Summary of(BeneficiaryStore.Stored stored) {
+            var s = stored.situation();
+            return new Summary(stored.id(), stored.fileNumber(), s.identity().lastName(), s.identity().firstNames(),
+                    s.identity().birthDate(), s.section(), s.address() == null ? null : s.address().arrondissement());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<String> register(@RequestHeader("Idempotency-Key") UUID idempotencyKey,
+                                    @RequestHeader(value = Agents.HEADER, required = false) String agent,
+                                    @RequestBody Registration registration) {
+        Outcome outcome = commands.execute(idempotencyKey, "POST /api/beneficiaries " + json.writeValueAsString(registration), () -> {
+            BeneficiarySnapshot snapshot = registry.register(registration.situation(), registration.confirmedHomonym(), Agents.of(agent));
+            return Outcome.of(201, "/api/beneficiaries/" + snapshot.id(), json.writeValueAsString(snapshot));
+        });
+        return CommandResponses.of(outcome);
+    }
+
+    /** Replaces the recorded situation. {@code If-Match} (the version read) refuses a change made on a stale file. */
+    @PutMapping("/{id}")
+    ResponseEntity<String> update(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID idempotencyKey,
+                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                  @RequestHeader(value = Agents.HEADER, required = false) String agent,
+                                  @RequestBody BeneficiarySituation situation) {
+        Long expectedVersion = version(ifMatch);
+        Outcome outcome = commands.execute(idempotencyKey, "PUT /api/beneficiaries/" + id + " " + ifMatch + " "
+                + json.writeValueAsString(situation), () -> Outcome.of(200, null,
+                json.writeValueAsString(registry.update(id, situation, expectedVersion, Agents.of(agent)))));
+        return CommandResponses.of(outcome);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<BeneficiarySnapshot> get(@PathVariable UUID id) {
+        BeneficiarySnapshot snapshot = registry.get(id);
+        return ResponseEntity.ok().eTag("\"" + snapshot.version() + "\"").body(snapshot);
+    }
+
+    @GetMapping("/{id}/history")
+    List<BeneficiaryStore.HistoryEntry> history(@PathVariable UUID id) {
+        return registry.history(id);
+    }
+
+    /** One of: {@code nir}; {@code fileNumber}; {@code lastName} and {@code birthDate} (and {@code firstNames}). */
+    @GetMapping
+    List<Summary> search(@RequestParam(required = false) String nir, @RequestParam(required = false) String fileNumber,
+                         @RequestParam(required = false) String lastName, @RequestParam(required = false) String firstNames,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate) {
+        Stream<BeneficiaryStore.Stored> found;
+        if (nir != null) {
+            found = store.findByNir(Nir.normalise(nir)).stream();
+        } else if (fileNumber != null) {
+            found = store.findByFileNumber(fileNumber.trim().toUpperCase(Locale.ROOT)).stream();
+        } else if (lastName != null && birthDate != null) {
+            found = store.search(lastName, firstNames, birthDate).stream();
+        } else {
+            throw ProblemException.invalid(List.of(FieldError.of("lastName",
+                    "search by nir, by fileNumber, or by lastName and birthDate (firstNames optional)")));
+        }
+        return found.map(Summary::of).toList();
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(List.of(FieldError.of("If-Match", "must be the version read (its ETag)")));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package fr.paris.casvp.guichet.beneficiary.registry;
+
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.web.FieldError;
+import fr.paris.casvp.guichet.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Registering and changing people; every change is kept in the history and published as a snapshot. */
+@Service
+class Registry {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final BeneficiaryStore store;
+    private final Snapshots snapshots;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Registry(BeneficiaryStore store, Snapshots snapshots, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.snapshots = snapshots;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    BeneficiarySnapshot register(BeneficiarySituation situation, boolean confirmedHomonym, String agent) {
+        BeneficiarySituation s = normalise(checked(situation));
+        String nameKey = NameKey.of(s.identity().lastName(), s.identity().firstNames());
+        store.lockName(nameKey);
+        if (s.identity().nir() != null) {
+            store.findByNir(s.identity().nir()).ifPresent(existing -> {
+                throw duplicate("A file with this NIR already exists: " + existing.fileNumber() + ".", List.of(existing));
+            });
+        }
+        List<BeneficiaryStore.Stored> homonyms = store.findByNameAndBirthDate(nameKey, s.identity().birthDate());
+        if (!homonyms.isEmpty() && !confirmedHomonym) {
+            throw duplicate("A person with the same names and birth date is already registered: check the existing file; "
+                    + "if this is another person, send the registration again with confirmedHomonym: true.", homonyms);
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        BeneficiaryStore.Stored created = new BeneficiaryStore.Stored(id, store.nextFileNumber(LocalDate.ofInstant(now, PARIS).getYear()),
+                1, s, now, now);
+        try {
+            store.insert(created);
+        } catch (DuplicateKeyException e) {
+            throw duplicate("A file with this NIR already exists.", store.findByNir(s.identity().nir()).stream().toList());
+        }
+        store.recordChange(id, 1, now, agent, "REGISTERED", Changes.between(null, json.valueToTree(s)));
+        return snapshots.publish(id);
+    }
+
+    @Transactional
+    BeneficiarySnapshot update(UUID id, BeneficiarySituation situation, Long expectedVersion, String agent) {
+        BeneficiarySituation s = normalise(checked(situation));
+        BeneficiaryStore.Stored current = store.lock(id).orElseThrow(() -> notFound(id));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, RegistryProblems.STALE_VERSION, "File changed meanwhile",
+                    "The file is at version " + current.version() + ", not " + expectedVersion + ": read it again before changing it.")
+                    .with("currentVersion", current.version());
+        }
+        if (s.identity().nir() != null) {
+            store.findByNir(s.identity().nir()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+                throw duplicate("Another file has this NIR: " + other.fileNumber() + ".", List.of(other));
+            });
+        }
+        List<Changes.Change> changes = Changes.between(json.valueToTree(current.situation()), json.valueToTree(s));
+        if (changes.isEmpty()) {
+            return snapshots.current(id);
+        }
+        Instant now = clock.instant();
+        store.update(new BeneficiaryStore.Stored(id, current.fileNumber(), current.version() + 1, s, current.createdAt(), now));
+        store.recordChange(id, current.version() + 1, now, agent, "UPDATED", changes);
+        return snapshots.publish(id);
+    }
+
+    @Transactional(readOnly = true)
+    BeneficiarySnapshot get(UUID id) {
+        store.find(id).orElseThrow(() -> notFound(id));
+        return snapshots.current(id);
+    }
+
+    @Transactional(readOnly = true)
+    List<BeneficiaryStore.HistoryEntry> history(UUID id) {
+        store.find(id).orElseThrow(() -> notFound(id));
+        return store.history(id);
+    }
+
+    private BeneficiarySituation checked(BeneficiarySituation situation) {
+        List<FieldError> errors = SituationValidator.validate(situation, LocalDate.now(clock.withZone(PARIS)));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return situation;
+    }
+
+    /** NIR without spaces, names trimmed, the arrondissement derived from the postcode. */
+    private static BeneficiarySituation normalise(BeneficiarySituation s) {
+        Identity i = s.identity();
+        Identity identity = new Identity(i.lastName().trim(), i.birthName() == null ? null : i.birthName().trim(),
+                i.firstNames().trim(), i.birthDate(), i.sex(), i.nir() == null ? null : Nir.normalise(i.nir()));
+        Address a = s.address();
+        Address address = a == null ? null : new Address(a.line1().trim(), a.line2(), a.postcode(), a.city().trim(),
+                Postcodes.arrondissement(a.postcode()).orElse(null));
+        return new BeneficiarySituation(identity, address, s.parisResidence(), s.noFixedAddress(), s.disabilityEvidence(),
+                s.unfitForWorkSince(), s.nationalBenefits(), s.monthlyResources(), s.incomeTax(), s.warVeteran(),
+                s.section(), s.contact());
+    }
+
+    private static ProblemException duplicate(String detail, List<BeneficiaryStore.Stored> existing) {
+        return new ProblemException(HttpStatus.CONFLICT, RegistryProblems.DUPLICATE, "Already registered", detail)
+                .with("existing", existing.stream().map(e -> Map.of("id", e.id(), "fileNumber", e.fileNumber())).toList());
+    }
+
+    static ProblemException notFound(UUID id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "No beneficiary " + id + ".");
+    }
+}

@@ -1,0 +1,253 @@
+package fr.paris.casvp.guichet.beneficiary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.ConsumerFactory;
+
+/** The registry's API on real PostgreSQL and Kafka, as a counter uses it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(database = "beneficiary")
+class RegistryIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConsumerFactory<String, String> consumers;
+
+    @Test
+    void aRegistrationAnswersTheFileAndPublishesASnapshotThatMatchesItsSchema() {
+        String nir = Nirs.random();
+        HttpResponse<String> created = post("/api/beneficiaries", UUID.randomUUID(), registration("Martin", "Jeanne", nir, false));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JsonPath.read(created.body(), "$.id");
+        assertThat(created.headers().firstValue("Location")).contains("/api/beneficiaries/" + id);
+        assertThat(JsonPath.<String>read(created.body(), "$.fileNumber")).matches("B-\\d{4}-\\d{6}");
+        assertThat(JsonPath.<Integer>read(created.body(), "$.situation.address.arrondissement")).isEqualTo(13);
+        assertThat(JsonPath.<String>read(created.body(), "$.livesInParisSince")).isEqualTo("2015-03-01");
+
+        ConsumerRecord<String, String> published = snapshots(id, 1).get(0);
+        assertThat(header(published, "ce_type")).isEqualTo(BeneficiarySnapshot.TYPE);
+        assertThat(header(published, "ce_subject")).isEqualTo("beneficiaries/" + id);
+        assertThat(EventSchemas.violations(BeneficiarySnapshot.TYPE, published.value())).isEmpty();
+        assertThat(JsonPath.<String>read(published.value(), "$.situation.identity.nir")).isEqualTo(nir);
+    }
+
+    @Test
+    void theSameCommandSentTwiceCreatesOneFileAndAnswersTheSame() {
+        UUID key = UUID.randomUUID();
+        String nir = Nirs.random();
+        String body = registration("Durand", "Paul", nir, false);
+
+        HttpResponse<String> first = post("/api/beneficiaries", key, body);
+        HttpResponse<String> again = post("/api/beneficiaries", key, body);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(JsonPath.<List<Object>>read(get("/api/beneficiaries?nir=" + nir).body(), "$")).hasSize(1);
+    }
+
+    @Test
+    void aKeyReusedForAnotherRequestIsRefused() {
+        UUID key = UUID.randomUUID();
+        post("/api/beneficiaries", key, registration("Petit", "Anne", Nirs.random(), false));
+
+        HttpResponse<String> reused = post("/api/beneficiaries", key, registration("Petit", "Louis", Nirs.random(), false));
+
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(JsonPath.<String>read(reused.body(), "$.type")).isEqualTo("urn:guichet:problem:idempotency-key-reused");
+    }
+
+    @Test
+    void aSecondFileWithTheSameNirIsAConflictNamingTheFirst() {
+        String nir = Nirs.random();
+        String first = post("/api/beneficiaries", UUID.randomUUID(), registration("Bernard", "Luc", nir, false)).body();
+
+        HttpResponse<String> again = post("/api/beneficiaries", UUID.randomUUID(), registration("Bernard", "Lucien", nir, true));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JsonPath.<String>read(again.body(), "$.type")).isEqualTo("urn:guichet:problem:duplicate-beneficiary");
+        assertThat(JsonPath.<String>read(again.body(), "$.existing[0].fileNumber"))
+                .isEqualTo(JsonPath.<String>read(first, "$.fileNumber"));
+    }
+
+    @Test
+    void aHomonymIsAConflictUntilTheAgentConfirmsItIsSomeoneElse() {
+        String lastName = "Homonyme" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "x");
+        post("/api/beneficiaries", UUID.randomUUID(), registration(lastName, "Marie", null, false));
+
+        HttpResponse<String> homonym = post("/api/beneficiaries", UUID.randomUUID(), registration(lastName.toUpperCase(), "marie", null, false));
+        HttpResponse<String> confirmed = post("/api/beneficiaries", UUID.randomUUID(), registration(lastName, "Marie", null, true));
+
+        assertThat(homonym.statusCode()).isEqualTo(409);
+        assertThat(JsonPath.<String>read(homonym.body(), "$.detail")).contains("confirmedHomonym");
+        assertThat(confirmed.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void anInvalidRegistrationNamesEveryBadFieldAndCreatesNothing() {
+        String nir = "184127645108947";
+        String body = registration("Faux", "Jean", nir, false).replace("\"75013\"", "\"75021\"").replace("\"section\":\"13\"", "\"section\":\"0\"");
+
+        HttpResponse<String> refused = post("/api/beneficiaries", UUID.randomUUID(), body);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(refused.body(), "$.errors[*].field"))
+                .containsExactlyInAnyOrder("address.postcode", "identity.nir", "section");
+        assertThat(JsonPath.<List<Object>>read(get("/api/beneficiaries?nir=" + nir).body(), "$")).isEmpty();
+    }
+
+    @Test
+    void aCommandWithoutIdempotencyKeyIsRefused() {
+        HttpResponse<String> refused = Http.send(HttpRequest.newBuilder(URI.create(url("/api/beneficiaries")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(registration("Sans", "Clef", null, false))).build());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(refused.body(), "$.errors[*].field")).containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void aChangeIsKeptInTheHistoryWithWhoAndWhatAndPublishedAsANewVersion() {
+        String created = post("/api/beneficiaries", UUID.randomUUID(), registration("Moreau", "Alice", Nirs.random(), false)).body();
+        String id = JsonPath.read(created, "$.id");
+        String moved = JsonPath.parse(created).read("$.situation").toString();
+        String situation = registration("Moreau", "Alice", JsonPath.read(created, "$.situation.identity.nir"), false);
+        situation = situation.substring(situation.indexOf("{\"identity\""), situation.lastIndexOf(",\"confirmedHomonym\""))
+                .replace("\"75013\"", "\"75014\"");
+
+        HttpResponse<String> stale = put("/api/beneficiaries/" + id, UUID.randomUUID(), "\"7\"", situation);
+        HttpResponse<String> updated = put("/api/beneficiaries/" + id, UUID.randomUUID(), "\"1\"", situation);
+
+        assertThat(moved).contains("75013");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(JsonPath.<Integer>read(updated.body(), "$.version")).isEqualTo(2);
+        assertThat(JsonPath.<Integer>read(updated.body(), "$.situation.address.arrondissement")).isEqualTo(14);
+        String history = get("/api/beneficiaries/" + id + "/history").body();
+        assertThat(JsonPath.<List<String>>read(history, "$[*].operation")).containsExactly("REGISTERED", "UPDATED");
+        assertThat(JsonPath.<List<String>>read(history, "$[1].changes[*].field"))
+                .containsExactlyInAnyOrder("address.postcode", "address.arrondissement");
+        assertThat(JsonPath.<String>read(history, "$[1].changedBy")).isEqualTo("agent13");
+        assertThat(snapshots(id, 2)).extracting(r -> JsonPath.<Integer>read(r.value(), "$.version")).containsExactly(1, 2);
+    }
+
+    @Test
+    void peopleAreFoundByNameAndBirthDateWhateverTheAccentsOrByFileNumber() {
+        String created = post("/api/beneficiaries", UUID.randomUUID(), registration("Lefèvre-Hélène", "Éloïse", null, true)).body();
+
+        String byName = get("/api/beneficiaries?lastName=lefevre%20helene&birthDate=1950-06-01").body();
+        String byFile = get("/api/beneficiaries?fileNumber=" + JsonPath.read(created, "$.fileNumber")).body();
+
+        assertThat(JsonPath.<List<String>>read(byName, "$[*].id")).contains(JsonPath.<String>read(created, "$.id"));
+        assertThat(JsonPath.<List<String>>read(byFile, "$[*].id")).containsExactly(JsonPath.<String>read(created, "$.id"));
+        assertThat(get("/api/beneficiaries").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aCoupleIsAHouseholdAndBothSnapshotsSayIt() {
+        String applicant = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Roux", "Jean", Nirs.random(), false)).body(), "$.id");
+        String spouse = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Roux", "Jeanne", Nirs.random(), false)).body(), "$.id");
+
+        HttpResponse<String> household = post("/api/beneficiaries/households", UUID.randomUUID(),
+                "{\"applicantId\":\"" + applicant + "\",\"spouseId\":\"" + spouse + "\"}");
+        HttpResponse<String> unknownMember = post("/api/beneficiaries/households", UUID.randomUUID(),
+                "{\"applicantId\":\"" + UUID.randomUUID() + "\",\"dependantIds\":[\"" + spouse + "\"]}");
+        HttpResponse<String> alreadyInOne = post("/api/beneficiaries/households", UUID.randomUUID(),
+                "{\"applicantId\":\"" + spouse + "\"}");
+
+        assertThat(household.statusCode()).as(household.body()).isEqualTo(201);
+        assertThat(unknownMember.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(unknownMember.body(), "$.errors[*].field")).containsExactly("applicantId");
+        assertThat(alreadyInOne.statusCode()).isEqualTo(409);
+        String spouseSnapshot = snapshots(spouse, 2).get(1).value();
+        assertThat(JsonPath.<String>read(spouseSnapshot, "$.household.role")).isEqualTo("SPOUSE");
+        assertThat(JsonPath.<List<String>>read(spouseSnapshot, "$.household.members[*].beneficiaryId")).containsExactlyInAnyOrder(applicant, spouse);
+        assertThat(EventSchemas.violations(BeneficiarySnapshot.TYPE, spouseSnapshot)).isEmpty();
+    }
+
+    static String registration(String lastName, String firstNames, String nir, boolean confirmedHomonym) {
+        return """
+                {"situation":{"identity":{"lastName":"%s","firstNames":"%s","birthDate":"1950-06-01","sex":"F"%s},
+                 "address":{"line1":"12 rue de la Glacière","postcode":"75013","city":"Paris"},
+                 "parisResidence":[{"from":"2015-03-01"}],
+                 "monthlyResources":[{"kind":"PENSION","amount":803.20}],
+                 "incomeTax":[{"taxYear":2025,"amount":0}],"section":"13"},"confirmedHomonym":%s}"""
+                .formatted(lastName, firstNames, nir == null ? "" : ",\"nir\":\"" + nir + "\"", confirmedHomonym)
+                .replace("\n", "");
+    }
+
+    /** The snapshots of one beneficiary on beneficiaries.v1, oldest first, once {@code count} have come. */
+    private List<ConsumerRecord<String, String>> snapshots(String id, int count) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (Consumer<String, String> consumer = consumers.createConsumer("registry-it-" + UUID.randomUUID(), null)) {
+            consumer.subscribe(List.of("beneficiaries.v1"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private HttpResponse<String> get(String path) {
+        return Http.get(url(path));
+    }
+
+    private HttpResponse<String> post(String path, UUID key, String json) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key.toString()).header("X-Guichet-Agent", "agent13")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpResponse<String> put(String path, UUID key, String ifMatch, String json) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key.toString()).header("If-Match", ifMatch).header("X-Guichet-Agent", "agent13")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Valid NIRs, different each time: a woman born in June 1950 in Paris, and the right key. */
+    static final class Nirs {
+
+        static String random() {
+            long body = Long.parseLong("2500675" + "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000)));
+            return body + "%02d".formatted(97 - body % 97);
+        }
+    }
+}
