@@ -70,7 +70,7 @@ class OutageDrillIT {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("beneficiaries.v1", id, "{\"id\":\"" + id + "\"}")).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":1}")).get(30, TimeUnit.SECONDS);
         }
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String benefit : List.of("aid", "solidarity", "transport")) {

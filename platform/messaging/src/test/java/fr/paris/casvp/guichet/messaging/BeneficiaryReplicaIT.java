@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -31,16 +32,19 @@ class BeneficiaryReplicaIT {
     @Autowired
     ConsumerFactory<String, String> consumers;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void theLatestSnapshotWinsAndARedeliveredOlderOneChangesNothing() throws Exception {
         String id = UUID.randomUUID().toString();
-        RecordMetadata first = send(id, snapshot(id, "Martin"));
-        send(id, snapshot(id, "Martin-Durand"));
+        RecordMetadata first = send(id, snapshot(id, "Martin", 1));
+        send(id, snapshot(id, "Martin-Durand", 2));
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(replica.snapshot(id)).hasValueSatisfying(s -> assertThat(s).contains("Martin-Durand")));
 
         // The first record delivered again, as after a rebalance before its offset was committed.
-        replica.apply(new ConsumerRecord<>("beneficiaries.v1", first.partition(), first.offset(), id, snapshot(id, "Martin")));
+        replica.apply(new ConsumerRecord<>("beneficiaries.v1", first.partition(), first.offset(), id, snapshot(id, "Martin", 1)));
 
         assertThat(replica.snapshot(id)).hasValueSatisfying(s -> assertThat(s).contains("Martin-Durand"));
     }
@@ -48,11 +52,11 @@ class BeneficiaryReplicaIT {
     @Test
     void anErasedBeneficiaryLeavesNoPersonalDataAndCannotBeBroughtBackByAnOlderSnapshot() throws Exception {
         String id = UUID.randomUUID().toString();
-        RecordMetadata snapshot = send(id, snapshot(id, "Bernard"));
+        RecordMetadata snapshot = send(id, snapshot(id, "Bernard", 1));
         send(id, null);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(replica.snapshot(id)).isEmpty());
 
-        replica.apply(new ConsumerRecord<>("beneficiaries.v1", snapshot.partition(), snapshot.offset(), id, snapshot(id, "Bernard")));
+        replica.apply(new ConsumerRecord<>("beneficiaries.v1", snapshot.partition(), snapshot.offset(), id, snapshot(id, "Bernard", 1)));
 
         assertThat(replica.snapshot(id)).isEmpty();
     }
@@ -61,7 +65,7 @@ class BeneficiaryReplicaIT {
     void aSnapshotThatIsNotJsonGoesToTheDeadLetterTopicAndTheNextOneIsApplied() throws Exception {
         String id = UUID.randomUUID().toString();
         send(id, "not json at all");
-        send(id, snapshot(id, "Petit"));
+        send(id, snapshot(id, "Petit", 1));
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(replica.snapshot(id)).hasValueSatisfying(s -> assertThat(s).contains("Petit")));
@@ -76,10 +80,52 @@ class BeneficiaryReplicaIT {
     }
 
     @Test
+    void anOlderVersionPublishedAfterANewerOneChangesNothing() throws Exception {
+        String id = UUID.randomUUID().toString();
+        RecordMetadata newer = send(id, snapshot(id, "Nouveau", 5));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(replica.snapshot(id)).hasValueSatisfying(s -> assertThat(s).contains("Nouveau")));
+
+        // Version 4 at a later offset, as when the outbox publishes an event again after a crash.
+        replica.apply(new ConsumerRecord<>("beneficiaries.v1", newer.partition(), newer.offset() + 1, id, snapshot(id, "Ancien", 4)));
+
+        assertThat(replica.snapshot(id)).hasValueSatisfying(s -> assertThat(s).contains("Nouveau"));
+    }
+
+    @Test
+    void rebuildingFromTheTopicGivesTheSameRowsAsBefore() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            String id = UUID.randomUUID().toString();
+            send(id, snapshot(id, "Avant", 1));
+            send(id, snapshot(id, "Après", 2));
+        }
+        String erased = UUID.randomUUID().toString();
+        send(erased, snapshot(erased, "Effacé", 1));
+        send(erased, null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(replica.snapshot(erased)).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows().equals(rowsAfterAWhile()));
+        List<String> before = rows();
+
+        replica.rebuild();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows()).isEqualTo(before));
+    }
+
+    private List<String> rows() {
+        return jdbc.sql("select beneficiary_id || ' ' || coalesce(version, 0) || ' ' || erased || ' ' || coalesce(snapshot::text, '') from beneficiary_replica order by 1")
+                .query(String.class).list();
+    }
+
+    private List<String> rowsAfterAWhile() throws InterruptedException {
+        Thread.sleep(500);
+        return rows();
+    }
+
+    @Test
     void theStatusCountsTheBeneficiariesHeld() throws Exception {
         String id = UUID.randomUUID().toString();
         long before = replica.status().beneficiaries();
-        send(id, snapshot(id, "Roux"));
+        send(id, snapshot(id, "Roux", 1));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(replica.snapshot(id)).isPresent());
         BeneficiaryReplica.Status status = replica.status();
@@ -91,7 +137,7 @@ class BeneficiaryReplicaIT {
         return kafka.send("beneficiaries.v1", id, value).get(30, TimeUnit.SECONDS).getRecordMetadata();
     }
 
-    private static String snapshot(String id, String lastName) {
-        return "{\"id\":\"" + id + "\",\"lastName\":\"" + lastName + "\"}";
+    private static String snapshot(String id, String lastName, int version) {
+        return "{\"id\":\"" + id + "\",\"version\":" + version + ",\"lastName\":\"" + lastName + "\"}";
     }
 }

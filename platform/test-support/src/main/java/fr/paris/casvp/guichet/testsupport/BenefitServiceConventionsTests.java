@@ -22,13 +22,19 @@ public abstract class BenefitServiceConventionsTests extends ServiceConventionsT
     @Test
     void aSnapshotPublishedByTheRegistryReachesTheReplicaAndAnErasureRemovesIt() throws Exception {
         String id = UUID.randomUUID().toString();
-        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"lastName\":\"Martin\"}").get(30, TimeUnit.SECONDS);
-        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"lastName\":\"Martin-Durand\"}").get(30, TimeUnit.SECONDS);
+        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":1,\"lastName\":\"Martin\"}").get(30, TimeUnit.SECONDS);
+        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":2,\"lastName\":\"Martin-Durand\"}").get(30, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lastName(id)).isEqualTo("Martin-Durand"));
         HttpResponse<String> status = Http.get(url("/api/" + benefit() + "/replica"));
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<Integer>read(status.body(), "$.beneficiaries")).isPositive();
+        HttpResponse<String> beneficiary = Http.get(url("/api/" + benefit() + "/beneficiaries/" + id));
+        assertThat(beneficiary.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(beneficiary.body(), "$.lastName")).isEqualTo("Martin-Durand");
+        HttpResponse<String> unknown = Http.get(url("/api/" + benefit() + "/beneficiaries/" + UUID.randomUUID()));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JsonPath.<String>read(unknown.body(), "$.type")).isEqualTo("urn:guichet:problem:not-found");
 
         kafka.send("beneficiaries.v1", id, null).get(30, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(

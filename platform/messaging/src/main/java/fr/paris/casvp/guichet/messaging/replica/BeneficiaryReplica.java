@@ -1,56 +1,102 @@
 package fr.paris.casvp.guichet.messaging.replica;
 
 import fr.paris.casvp.guichet.contracts.Topic;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A benefit service's local copy of the registry, fed by the compacted topic {@code beneficiaries.v1} (key =
  * beneficiary id, value = full snapshot, null = erased). Benefits decide from it, so the registry being down changes
  * nothing for them (DESIGN.md).
  *
- * <p>Applying a record is idempotent: a row only moves forward in its partition's offsets, so a redelivered or older
- * snapshot changes nothing. An erased beneficiary keeps a row without any personal data, so that an older snapshot
- * delivered late cannot bring them back. A value that is not JSON fails the insert and goes, after the retries, to
+ * <p>Applying a snapshot is idempotent and ordered by the snapshot's {@code version}: a redelivered or older snapshot
+ * changes nothing. An erased beneficiary keeps a row without any personal data, so that an older snapshot delivered
+ * late cannot bring them back. A value that is not a JSON snapshot with a version goes, after the retries, to
  * {@code beneficiaries.v1.dlt}.
  *
- * <p>Its table {@code beneficiary_replica} is created by this module (see {@code ModuleSchema}).
+ * <p>Rebuilt from the topic when its table is empty at start-up (wiped), or on demand ({@link #rebuild()}): the topic
+ * is compacted, so reading it from the beginning gives every beneficiary's latest snapshot. Its table
+ * {@code beneficiary_replica} is created by this module (see {@code ModuleSchema}).
  */
-public class BeneficiaryReplica {
+public class BeneficiaryReplica extends AbstractConsumerSeekAware {
+
+    private static final Logger log = LoggerFactory.getLogger(BeneficiaryReplica.class);
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Supplier<Instant> clock;
 
-    public BeneficiaryReplica(JdbcClient jdbc) {
+    public BeneficiaryReplica(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Supplier<Instant> clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
     }
 
     @KafkaListener(id = "${spring.application.name}.beneficiary-replica", topics = "beneficiaries.v1")
-    @Transactional
     public void apply(ConsumerRecord<String, String> record) {
         if (record.key() == null) {
             throw new IllegalArgumentException("A snapshot on " + Topic.BENEFICIARIES.topicName() + " has no key");
         }
-        jdbc.sql("""
+        Long version = record.value() == null ? null : version(record);
+        transactions.executeWithoutResult(status -> jdbc.sql("""
                         insert into beneficiary_replica
-                            (beneficiary_id, snapshot, erased, source_partition, source_offset, replicated_at)
-                        values (:id, cast(:snapshot as jsonb), :erased, :partition, :offset, now())
+                            (beneficiary_id, snapshot, version, erased, source_partition, source_offset, replicated_at)
+                        values (:id, cast(:snapshot as jsonb), :version, :erased, :partition, :offset, :now)
                         on conflict (beneficiary_id) do update
-                           set snapshot = excluded.snapshot, erased = excluded.erased,
+                           set snapshot = excluded.snapshot, version = excluded.version, erased = excluded.erased,
                                source_partition = excluded.source_partition, source_offset = excluded.source_offset,
                                replicated_at = excluded.replicated_at
-                         where beneficiary_replica.source_partition <> excluded.source_partition
-                            or beneficiary_replica.source_offset < excluded.source_offset
+                         where not beneficiary_replica.erased
+                           and (excluded.erased or excluded.version > beneficiary_replica.version)
                         """)
                 .param("id", record.key())
                 .param("snapshot", record.value())
+                .param("version", version)
                 .param("erased", record.value() == null)
                 .param("partition", record.partition())
                 .param("offset", record.offset())
-                .update();
+                .param("now", Timestamp.from(clock.get()))
+                .update());
+    }
+
+    private Long version(ConsumerRecord<String, String> record) {
+        JsonNode version = json.readTree(record.value()).get("version");
+        if (version == null || !version.isIntegralNumber()) {
+            throw new IllegalArgumentException("The snapshot of " + record.key() + " has no version");
+        }
+        return version.asLong();
+    }
+
+    /** An empty table (new service, or wiped by an operator) is filled again from the beginning of the topic. */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        super.onPartitionsAssigned(assignments, callback);
+        if (Boolean.FALSE.equals(jdbc.sql("select exists (select 1 from beneficiary_replica)").query(Boolean.class).single())) {
+            log.info("Beneficiary replica empty: reading {} from the beginning", assignments.keySet());
+            callback.seekToBeginning(assignments.keySet());
+        }
+    }
+
+    /** Empties the replica and reads the whole topic again. */
+    public void rebuild() {
+        transactions.executeWithoutResult(status -> jdbc.sql("truncate beneficiary_replica").update());
+        seekToBeginning();
+        log.info("Beneficiary replica emptied: reading the topic from the beginning");
     }
 
     /** The latest snapshot of a beneficiary as JSON; empty when unknown or erased. */
@@ -65,7 +111,7 @@ public class BeneficiaryReplica {
     public Status status() {
         return jdbc.sql("select count(*) filter (where not erased), max(replicated_at) from beneficiary_replica")
                 .query((rs, n) -> new Status(rs.getLong(1),
-                        Optional.ofNullable(rs.getTimestamp(2)).map(java.sql.Timestamp::toInstant).orElse(null)))
+                        Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant).orElse(null)))
                 .single();
     }
 

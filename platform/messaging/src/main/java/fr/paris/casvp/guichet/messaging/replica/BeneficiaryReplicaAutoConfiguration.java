@@ -1,24 +1,43 @@
 package fr.paris.casvp.guichet.messaging.replica;
 
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
+import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Enabled in a benefit service by {@code guichet.messaging.beneficiary-replica.enabled=true}; creates its table
  * {@code beneficiary_replica} (see {@link ModuleSchema}) before the listener starts.
  */
-@AutoConfiguration(after = JdbcClientAutoConfiguration.class)
+@AutoConfiguration(after = JdbcClientAutoConfiguration.class, afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnProperty(name = "guichet.messaging.beneficiary-replica.enabled", havingValue = "true")
 public class BeneficiaryReplicaAutoConfiguration {
 
     @Bean
-    BeneficiaryReplica beneficiaryReplica(DataSource dataSource, JdbcClient jdbc) {
+    BeneficiaryReplica beneficiaryReplica(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+                                          ObjectProvider<JsonMapper> json, ObjectProvider<Clock> clock) {
         ModuleSchema.migrate(dataSource, "beneficiary-replica");
-        return new BeneficiaryReplica(jdbc);
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        return new BeneficiaryReplica(jdbc, transactions, json.getIfAvailable(JsonMapper::new), time::instant);
+    }
+
+    @Bean
+    BeneficiaryReplicaEndpoint beneficiaryReplicaEndpoint(BeneficiaryReplica replica) {
+        return new BeneficiaryReplicaEndpoint(replica);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnProperty(name = "guichet.messaging.beneficiary-replica.path")
+    BeneficiaryReplicaController beneficiaryReplicaController(BeneficiaryReplica replica) {
+        return new BeneficiaryReplicaController(replica);
     }
 }
