@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -19,37 +14,30 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The drill of issue #2, on the real suite: every component a separate process started by {@code ./guichet up}. One
  * benefit's service stops; the status board says so, the other benefits keep answering; it starts again without
  * anything else being restarted.
  */
+@ExtendWith(RunningSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutageDrillIT {
 
     private static final List<String> SERVICES = List.of("beneficiaries", "aid", "solidarity", "transport");
     private static final List<String> COMPONENTS = List.of("postgres", "kafka", "beneficiary-service", "aid-service",
             "solidarity-service", "transport-service", "gateway");
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final LocalSuite suite = new LocalSuite();
+    private static LocalSuite suite;
 
     @BeforeAll
-    static void up() {
-        int exit = suite.guichet("up");
-        assertThat(exit).as("./guichet up failed:%n%s", suite.output()).isZero();
-    }
-
-    @AfterAll
-    static void down() {
-        suite.guichet("down");
-        assertThat(COMPONENTS).allSatisfy(component -> assertThat(suite.pid(component)).isEmpty());
+    static void suite() {
+        suite = RunningSuite.suite();
     }
 
     @Test
@@ -127,14 +115,6 @@ class OutageDrillIT {
     }
 
     private static HttpResponse<String> get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(suite.gateway(path))).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new GatewayClient(suite).get(path);
     }
 }

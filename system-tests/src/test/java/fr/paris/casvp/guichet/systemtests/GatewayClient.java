@@ -1,0 +1,52 @@
+package fr.paris.casvp.guichet.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Calls the suite through its gateway, as a counter does. */
+final class GatewayClient {
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final LocalSuite suite;
+
+    GatewayClient(LocalSuite suite) {
+        this.suite = suite;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    HttpResponse<String> post(String path, UUID idempotencyKey, String json) {
+        return send(request(path).header("Idempotency-Key", idempotencyKey.toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> put(String path, UUID idempotencyKey, String json) {
+        return send(request(path).header("Idempotency-Key", idempotencyKey.toString()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(suite.gateway(path))).timeout(Duration.ofSeconds(30))
+                .header("X-Guichet-Agent", "system-test");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
