@@ -48,6 +48,11 @@ final class LocalSuite {
         return "http://localhost:" + environment.get("GUICHET_GATEWAY_PORT") + path;
     }
 
+    /** JDBC URL of a service's database on the suite's PostgreSQL (user postgres, no password, loopback only). */
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + environment.get("GUICHET_POSTGRES_PORT") + "/" + database;
+    }
+
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + environment.get("GUICHET_KAFKA_PORT");
     }

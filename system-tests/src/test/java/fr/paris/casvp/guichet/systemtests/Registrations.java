@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.systemtests;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Registration requests of the registry's API, different each time. */
 final class Registrations {
@@ -21,9 +22,12 @@ final class Registrations {
                 .formatted(lastName, nir, postcode).replace("\n", "");
     }
 
-    /** A valid NIR: a woman born in June 1950 in Paris, a random order number, its key. */
+    /** Order numbers of the NIRs made by this run: different for each registration (a NIR is unique in the registry). */
+    private static final AtomicInteger orderNumbers = new AtomicInteger(ThreadLocalRandom.current().nextInt(500_000));
+
+    /** A valid NIR: a woman born in June 1950 in Paris, an order number of this run, its key. */
     static String nir() {
-        long body = Long.parseLong("2500675" + "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000)));
+        long body = Long.parseLong("2500675" + "%06d".formatted(orderNumbers.incrementAndGet() % 1_000_000));
         return body + "%02d".formatted(97 - body % 97);
     }
 }
