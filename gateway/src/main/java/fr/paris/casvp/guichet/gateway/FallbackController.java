@@ -3,6 +3,9 @@ package fr.paris.casvp.guichet.gateway;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import java.net.URI;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +21,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @RestController
 class FallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
     private final GuichetServices services;
 
@@ -35,6 +40,9 @@ class FallbackController {
         problem.setTitle("Service unavailable");
         problem.setProperty("service", service);
         originalPath(exchange).ifPresent(problem::setInstance);
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        log.warn("{} {} answered 503 for {}: {}", exchange.getRequest().getMethod(), problem.getInstance(), service,
+                cause == null ? "no cause given" : cause.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Retry-After", "30")

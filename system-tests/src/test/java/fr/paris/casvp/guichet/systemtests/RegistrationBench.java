@@ -78,15 +78,21 @@ class RegistrationBench {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         double elapsed = (System.nanoTime() - start) / 1e9;
 
+        String breaker = http.send(HttpRequest.newBuilder(URI.create(suite.gateway("/actuator/prometheus"))).build(),
+                        HttpResponse.BodyHandlers.ofString()).body().lines()
+                .filter(line -> line.startsWith("resilience4j_circuitbreaker") && line.contains("name=\"beneficiaries\""))
+                .filter(line -> !line.contains(" 0.0") && !line.endsWith(" 0"))
+                .reduce("", (a, b) -> a + "\n    " + b);
         String lag = awaitReplicaLag(suite, run, created.get());
         String report = """
                 Registration through the gateway, open model: %d/s offered for %d s (%d requests)
                   created: %d, failed: %d %s, throughput: %.1f registrations/s over %.1f s
                   latency from scheduled start (ms): p50 %.1f, p90 %.1f, p99 %.1f, max %.1f
                 Replica lag, commit to aid-service replica (ms): %s
+                Circuit breaker of the registry's route, non-zero meters:%s
                 """.formatted(rate, seconds, rate * seconds, created.get(), failed.get(), failures, created.get() / elapsed, elapsed,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, lag);
+                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, lag, breaker);
         System.out.println(report);
         Path out = Path.of(System.getProperty("bench.report", "target/bench"));
         Files.createDirectories(out);
