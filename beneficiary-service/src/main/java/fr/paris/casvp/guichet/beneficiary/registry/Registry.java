@@ -60,7 +60,8 @@ class Registry {
         try {
             store.insert(created);
         } catch (DuplicateKeyException e) {
-            throw duplicate("A file with this NIR already exists.", store.findByNir(s.identity().nir()).stream().toList());
+            // Registered by another counter at the same moment; the transaction is aborted, so it cannot be read here.
+            throw duplicate("A file with this NIR was registered at the same moment: search by NIR to find it.", List.of());
         }
         store.recordChange(id, 1, now, agent, "REGISTERED", Changes.between(null, json.valueToTree(s)));
         return snapshots.publish(id);
