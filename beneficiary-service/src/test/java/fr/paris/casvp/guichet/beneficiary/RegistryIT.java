@@ -8,6 +8,7 @@ import fr.paris.casvp.guichet.contracts.EventSchemas;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -124,7 +125,7 @@ class RegistryIT {
     @Test
     void aCommandWithoutIdempotencyKeyIsRefused() {
         HttpResponse<String> refused = Http.send(HttpRequest.newBuilder(URI.create(url("/api/beneficiaries")))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.agent13())
                 .POST(HttpRequest.BodyPublishers.ofString(registration("Sans", "Clef", null, false))).build());
 
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -152,7 +153,7 @@ class RegistryIT {
         assertThat(JsonPath.<List<String>>read(history, "$[*].operation")).containsExactly("REGISTERED", "UPDATED");
         assertThat(JsonPath.<List<String>>read(history, "$[1].changes[*].field"))
                 .containsExactlyInAnyOrder("address.postcode", "address.arrondissement");
-        assertThat(JsonPath.<String>read(history, "$[1].changedBy")).isEqualTo("agent13");
+        assertThat(JsonPath.<String>read(history, "$[1].changedBy")).isEqualTo("agent13 (AGENT, 13)");
         assertThat(snapshots(id, 2)).extracting(r -> JsonPath.<Integer>read(r.value(), "$.version")).containsExactly(1, 2);
     }
 
@@ -227,18 +228,19 @@ class RegistryIT {
     }
 
     private HttpResponse<String> get(String path) {
-        return Http.get(url(path));
+        return Http.get(url(path), TestTokens.agent13());
     }
 
     private HttpResponse<String> post(String path, UUID key, String json) {
         return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key.toString()).header("X-Guichet-Agent", "agent13")
+                .header("Idempotency-Key", key.toString()).header("Authorization", "Bearer " + TestTokens.agent13())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private HttpResponse<String> put(String path, UUID key, String ifMatch, String json) {
         return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key.toString()).header("If-Match", ifMatch).header("X-Guichet-Agent", "agent13")
+                .header("Idempotency-Key", key.toString()).header("If-Match", ifMatch)
+                .header("Authorization", "Bearer " + TestTokens.agent13())
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 

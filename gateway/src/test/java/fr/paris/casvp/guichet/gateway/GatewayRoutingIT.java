@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +51,7 @@ class GatewayRoutingIT {
         registry.add("guichet.services.aid.url", aid::url);
         registry.add("guichet.services.solidarity.url", solidarity::url);
         registry.add("guichet.services.transport.url", () -> stoppedTransport);
+        TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll
@@ -70,7 +74,7 @@ class GatewayRoutingIT {
     @Test
     void eachPrefixGoesToItsOwnService() {
         for (String service : new String[] {"beneficiaries", "aid", "solidarity"}) {
-            HttpResponse<String> response = Http.get(url("/api/" + service + "/files/42"));
+            HttpResponse<String> response = Http.get(url("/api/" + service + "/files/42"), TestTokens.agent13());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo(service);
             assertThat(JsonPath.<String>read(response.body(), "$.path")).isEqualTo("/api/" + service + "/files/42");
@@ -79,7 +83,7 @@ class GatewayRoutingIT {
 
     @Test
     void aStoppedServiceIsAnsweredWithAProblemNamingIt() {
-        HttpResponse<String> response = Http.get(url("/api/transport/passes/1"));
+        HttpResponse<String> response = Http.get(url("/api/transport/passes/1"), TestTokens.agent13());
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -91,15 +95,37 @@ class GatewayRoutingIT {
 
     @Test
     void aCommandToAStoppedServiceIsNotAnsweredWithMethodNotAllowed() {
-        HttpResponse<String> response = Http.postJson(url("/api/transport/passes"), "{}");
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(url("/api/transport/passes")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.agent13())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo("transport");
     }
 
     @Test
+    void noTokenOrABadOneIsRefusedBeforeRoutingButTheStatusBoardIsOpen() {
+        assertThat(Http.get(url("/api/aid/files/1")).statusCode()).isEqualTo(401);
+        for (String token : List.of(TestTokens.expired(), TestTokens.forged(), TestTokens.tampered(), TestTokens.unsigned(),
+                TestTokens.ofAnotherIssuer())) {
+            HttpResponse<String> refused = Http.get(url("/api/aid/files/1"), token);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(JsonPath.<String>read(refused.body(), "$.type")).isEqualTo("urn:guichet:problem:unauthenticated");
+        }
+        assertThat(Http.get(url("/api/status")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(url("/actuator/prometheus"), TestTokens.agent13()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theTokenIsRelayedToTheService() {
+        String token = TestTokens.agent13();
+        assertThat(JsonPath.<String>read(Http.get(url("/api/aid/files/1"), token).body(), "$.authorization"))
+                .isEqualTo("Bearer " + token);
+    }
+
+    @Test
     void anAddressWithoutRouteIsAProblemWithAStableType() {
-        HttpResponse<String> response = Http.get(url("/api/unknown/1"));
+        HttpResponse<String> response = Http.get(url("/api/unknown/1"), TestTokens.agent13());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -109,7 +135,7 @@ class GatewayRoutingIT {
 
     @Test
     void aSlowServiceIsCutByItsOwnTimeLimiterOnly() {
-        HttpResponse<String> slow = Http.get(url("/api/solidarity/slow"));
+        HttpResponse<String> slow = Http.get(url("/api/solidarity/slow"), TestTokens.agent13());
         assertThat(slow.statusCode()).isEqualTo(503);
         assertThat(JsonPath.<String>read(slow.body(), "$.service")).isEqualTo("solidarity");
 
@@ -120,12 +146,12 @@ class GatewayRoutingIT {
     @Test
     void failuresOfOneServiceOpenItsBreakerAndLeaveTheOthersClosed() {
         for (int i = 0; i < 10; i++) {
-            Http.get(url("/api/transport/passes/" + i));
+            Http.get(url("/api/transport/passes/" + i), TestTokens.agent13());
         }
 
         assertThat(breakers.circuitBreaker("transport").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(breakers.circuitBreaker("aid").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(Http.get(url("/api/aid/applications")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(url("/api/aid/applications"), TestTokens.agent13()).statusCode()).isEqualTo(200);
         assertThat(breakers.getAllCircuitBreakers()).extracting(CircuitBreaker::getName)
                 .contains("beneficiaries", "aid", "solidarity", "transport");
     }

@@ -24,7 +24,8 @@ final class StubService implements AutoCloseable {
                 sleep(3_000);
             }
             reply(exchange, 200, "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod()
-                    + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}");
+                    + "\",\"path\":\"" + exchange.getRequestURI().getPath()
+                    + "\",\"authorization\":\"" + exchange.getRequestHeaders().getFirst("Authorization") + "\"}");
         });
         server.start();
     }

@@ -15,9 +15,16 @@ final class GatewayClient {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final LocalSuite suite;
+    private final String token;
 
+    /** As agent13 (AGENT, section 13). */
     GatewayClient(LocalSuite suite) {
+        this(suite, "agent13");
+    }
+
+    GatewayClient(LocalSuite suite, String user) {
         this.suite = suite;
+        this.token = suite.token(user);
     }
 
     HttpResponse<String> get(String path) {
@@ -36,7 +43,7 @@ final class GatewayClient {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(suite.gateway(path))).timeout(Duration.ofSeconds(30))
-                .header("X-Guichet-Agent", "system-test");
+                .header("Authorization", "Bearer " + token);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -3,6 +3,10 @@ package fr.paris.casvp.guichet.systemtests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,7 +33,7 @@ final class LocalSuite {
     LocalSuite(Path home) {
         this.home = home.toAbsolutePath();
         for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "POSTGRES", "KAFKA",
-                "KAFKA_CONTROLLER")) {
+                "KAFKA_CONTROLLER", "ISSUER")) {
             environment.put("GUICHET_" + port + "_PORT", String.valueOf(freePort()));
         }
         environment.put("GUICHET_HOME", home.toString());
@@ -51,6 +55,21 @@ final class LocalSuite {
     /** JDBC URL of a service's database on the suite's PostgreSQL (user postgres, no password, loopback only). */
     String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + environment.get("GUICHET_POSTGRES_PORT") + "/" + database;
+    }
+
+    /** An access token of a demo agent, from the suite's local issuer (what {@code ./guichet token} prints). */
+    String token(String user) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + environment.get("GUICHET_ISSUER_PORT") + "/demo/tokens/" + user))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            return answer.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String kafkaBootstrapServers() {

@@ -31,13 +31,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OutageDrillIT {
 
     private static final List<String> SERVICES = List.of("beneficiaries", "aid", "solidarity", "transport");
-    private static final List<String> COMPONENTS = List.of("postgres", "kafka", "beneficiary-service", "aid-service",
+    private static final List<String> COMPONENTS = List.of("postgres", "kafka", "issuer", "beneficiary-service", "aid-service",
             "solidarity-service", "transport-service", "gateway");
     private static LocalSuite suite;
+
+    private static GatewayClient gateway;
 
     @BeforeAll
     static void suite() {
         suite = RunningSuite.suite();
+        gateway = new GatewayClient(suite);
     }
 
     @Test
@@ -115,6 +118,6 @@ class OutageDrillIT {
     }
 
     private static HttpResponse<String> get(String path) {
-        return new GatewayClient(suite).get(path);
+        return gateway.get(path);
     }
 }

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningSuite.class)
 class RegistrationBench {
 
+    private static String token;
+
     @Test
     void registrationsAtASteadyRate() throws Exception {
         LocalSuite suite = RunningSuite.suite();
@@ -48,6 +50,7 @@ class RegistrationBench {
         String run = "Bench" + UUID.randomUUID().toString().substring(0, 8).replaceAll("\\d", "x");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+        token = suite.token("agent13");
         warmUp(suite, http, run);
 
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
@@ -109,7 +112,7 @@ class RegistrationBench {
     private static HttpRequest registration(LocalSuite suite, String lastName) {
         return HttpRequest.newBuilder(URI.create(suite.gateway("/api/beneficiaries"))).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("X-Guichet-Agent", "bench")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(Registrations.of(lastName, "75013"))).build();
     }
 

@@ -1,18 +1,22 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
-/**
- * Who made a change, for the history. Until authentication comes (issue #4: the token's subject), the counter says
- * it in the {@value #HEADER} header.
- */
-final class Agents {
+import java.util.List;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-    static final String HEADER = "X-Guichet-Agent";
-    static final String UNKNOWN = "unknown";
+/** Who makes a change, for the history: the token's subject, role and section, e.g. {@code agent13 (AGENT, 13)}. */
+final class Agents {
 
     private Agents() {
     }
 
-    static String of(String header) {
-        return header == null || header.isBlank() ? UNKNOWN : header.trim();
+    static String current() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            List<String> roles = token.getToken().getClaimAsStringList("roles");
+            String section = token.getToken().getClaimAsString("section");
+            return token.getName() + " (" + (roles == null ? "" : String.join(",", roles))
+                    + (section == null ? "" : ", " + section) + ")";
+        }
+        throw new IllegalStateException("No authenticated agent");
     }
 }

@@ -60,10 +60,9 @@ class BeneficiaryController {
 
     @PostMapping
     ResponseEntity<String> register(@RequestHeader("Idempotency-Key") UUID idempotencyKey,
-                                    @RequestHeader(value = Agents.HEADER, required = false) String agent,
                                     @RequestBody Registration registration) {
         Outcome outcome = commands.execute(idempotencyKey, "POST /api/beneficiaries " + json.writeValueAsString(registration), () -> {
-            BeneficiarySnapshot snapshot = registry.register(registration.situation(), registration.confirmedHomonym(), Agents.of(agent));
+            BeneficiarySnapshot snapshot = registry.register(registration.situation(), registration.confirmedHomonym(), Agents.current());
             return Outcome.of(201, "/api/beneficiaries/" + snapshot.id(), json.writeValueAsString(snapshot));
         });
         return CommandResponses.of(outcome);
@@ -73,12 +72,11 @@ class BeneficiaryController {
     @PutMapping("/{id}")
     ResponseEntity<String> update(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID idempotencyKey,
                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                  @RequestHeader(value = Agents.HEADER, required = false) String agent,
                                   @RequestBody BeneficiarySituation situation) {
         Long expectedVersion = version(ifMatch);
         Outcome outcome = commands.execute(idempotencyKey, "PUT /api/beneficiaries/" + id + " " + ifMatch + " "
                 + json.writeValueAsString(situation), () -> Outcome.of(200, null,
-                json.writeValueAsString(registry.update(id, situation, expectedVersion, Agents.of(agent)))));
+                json.writeValueAsString(registry.update(id, situation, expectedVersion, Agents.current()))));
         return CommandResponses.of(outcome);
     }
 

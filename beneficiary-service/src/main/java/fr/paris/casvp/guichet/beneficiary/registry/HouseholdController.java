@@ -31,10 +31,9 @@ class HouseholdController {
 
     @PostMapping
     ResponseEntity<String> create(@RequestHeader("Idempotency-Key") UUID idempotencyKey,
-                                  @RequestHeader(value = Agents.HEADER, required = false) String agent,
                                   @RequestBody Households.Composition composition) {
         Outcome outcome = commands.execute(idempotencyKey, "POST /api/beneficiaries/households " + json.writeValueAsString(composition), () -> {
-            Households.View household = households.create(composition, Agents.of(agent));
+            Households.View household = households.create(composition, Agents.current());
             return Outcome.of(201, "/api/beneficiaries/households/" + household.id(), json.writeValueAsString(household));
         });
         return CommandResponses.of(outcome);
@@ -42,10 +41,9 @@ class HouseholdController {
 
     @PutMapping("/{id}")
     ResponseEntity<String> update(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID idempotencyKey,
-                                  @RequestHeader(value = Agents.HEADER, required = false) String agent,
                                   @RequestBody Households.Composition composition) {
         Outcome outcome = commands.execute(idempotencyKey, "PUT /api/beneficiaries/households/" + id + " " + json.writeValueAsString(composition),
-                () -> Outcome.of(200, null, json.writeValueAsString(households.update(id, composition, Agents.of(agent)))));
+                () -> Outcome.of(200, null, json.writeValueAsString(households.update(id, composition, Agents.current()))));
         return CommandResponses.of(outcome);
     }
 

@@ -18,6 +18,10 @@ public final class ProblemTypes {
     public static final URI INTERNAL = URI.create("urn:guichet:problem:internal");
     /** Any other error raised by the framework (wrong method, media type...). */
     public static final URI REQUEST_REFUSED = URI.create("urn:guichet:problem:request-refused");
+    /** No bearer token, or one that is expired, forged or of another issuer. */
+    public static final URI UNAUTHENTICATED = URI.create("urn:guichet:problem:unauthenticated");
+    /** The agent's role or section does not allow this. */
+    public static final URI FORBIDDEN = URI.create("urn:guichet:problem:forbidden");
     /** The service behind the gateway cannot answer now; {@code service} names it. */
     public static final URI SERVICE_UNAVAILABLE = URI.create("urn:guichet:problem:service-unavailable");
 

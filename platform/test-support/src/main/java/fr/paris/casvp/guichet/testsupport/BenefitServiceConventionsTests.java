@@ -26,13 +26,13 @@ public abstract class BenefitServiceConventionsTests extends ServiceConventionsT
         kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":2,\"lastName\":\"Martin-Durand\"}").get(30, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lastName(id)).isEqualTo("Martin-Durand"));
-        HttpResponse<String> status = Http.get(url("/api/" + benefit() + "/replica"));
+        HttpResponse<String> status = Http.get(url("/api/" + benefit() + "/replica"), TestTokens.agent13());
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<Integer>read(status.body(), "$.beneficiaries")).isPositive();
-        HttpResponse<String> beneficiary = Http.get(url("/api/" + benefit() + "/beneficiaries/" + id));
+        HttpResponse<String> beneficiary = Http.get(url("/api/" + benefit() + "/beneficiaries/" + id), TestTokens.agent13());
         assertThat(beneficiary.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(beneficiary.body(), "$.lastName")).isEqualTo("Martin-Durand");
-        HttpResponse<String> unknown = Http.get(url("/api/" + benefit() + "/beneficiaries/" + UUID.randomUUID()));
+        HttpResponse<String> unknown = Http.get(url("/api/" + benefit() + "/beneficiaries/" + UUID.randomUUID()), TestTokens.agent13());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JsonPath.<String>read(unknown.body(), "$.type")).isEqualTo("urn:guichet:problem:not-found");
 

@@ -33,6 +33,8 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
             if (kafka) {
                 properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
             }
+            // The test plays the issuer of bearer tokens (TestTokens).
+            properties.putAll(TestTokens.resourceServerProperties());
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("guichet-real-infrastructure", properties));
         }
     }

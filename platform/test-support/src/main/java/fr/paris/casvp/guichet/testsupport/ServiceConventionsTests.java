@@ -78,7 +78,7 @@ public abstract class ServiceConventionsTests {
 
     @Test
     void prometheusMetricsAreExposed() {
-        HttpResponse<String> response = Http.get(url("/actuator/prometheus"));
+        HttpResponse<String> response = Http.get(url("/actuator/prometheus"), TestTokens.supervisor());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     }
@@ -92,12 +92,31 @@ public abstract class ServiceConventionsTests {
 
     @Test
     void anUnknownAddressIsAnsweredWithProblemDetails() {
-        HttpResponse<String> response = Http.get(url("/api/no-such-resource"));
+        HttpResponse<String> response = Http.get(url("/api/no-such-resource"), TestTokens.agent13());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:guichet:problem:not-found");
         assertThat(JsonPath.<Integer>read(response.body(), "$.status")).isEqualTo(404);
+    }
+
+    @Test
+    void everyBadTokenIsRefusedWith401() {
+        for (String token : List.of(TestTokens.expired(), TestTokens.ofAnotherIssuer(), TestTokens.forged(),
+                TestTokens.tampered(), TestTokens.unsigned())) {
+            HttpResponse<String> response = Http.get(url("/api/no-such-resource"), token);
+            assertThat(response.statusCode()).as(token).isEqualTo(401);
+            assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:guichet:problem:unauthenticated");
+        }
+        assertThat(Http.get(url("/api/no-such-resource")).statusCode()).as("no token").isEqualTo(401);
+    }
+
+    @Test
+    void actuatorEndpointsOtherThanHealthAreForSupervisorsOnly() {
+        assertThat(Http.get(url("/actuator/prometheus")).statusCode()).isEqualTo(401);
+        HttpResponse<String> agent = Http.get(url("/actuator/prometheus"), TestTokens.agent13());
+        assertThat(agent.statusCode()).isEqualTo(403);
+        assertThat(JsonPath.<String>read(agent.body(), "$.type")).isEqualTo("urn:guichet:problem:forbidden");
     }
 
     @Test

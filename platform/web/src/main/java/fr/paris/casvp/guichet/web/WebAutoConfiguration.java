@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Import;
 // Before Boot's MVC configuration, whose own problem-details handler backs off when this one exists.
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemDetailsHandler.class)
+@Import({ProblemDetailsHandler.class, ServiceSecurity.class})
 public class WebAutoConfiguration {
 }

@@ -1,0 +1,92 @@
+package fr.paris.casvp.guichet.localissuer;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+@Configuration(proxyBeanMethods = false)
+class IssuerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IssuerConfiguration.class);
+
+    /** The demo agents sign in with the password of GUICHET_DEMO_PASSWORD, or one made at start-up (in the log). */
+    @Bean
+    UserDetailsService demoAgents(@Value("${guichet.demo-password:}") String configured) {
+        String password = configured.isBlank() ? HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) : configured;
+        if (configured.isBlank()) {
+            log.info("Demo agents' password for this run: {}", password);
+        }
+        return new InMemoryUserDetailsManager(DemoAgents.ALL.stream()
+                .map(agent -> User.withUsername(agent.username()).password("{noop}" + password).roles(agent.role()).build())
+                .toList());
+    }
+
+    /** Tokens issued through the OIDC flows carry the same claims as the demo tokens. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> agentClaims() {
+        return context -> DemoAgents.find(context.getPrincipal().getName()).ifPresent(agent -> {
+            context.getClaims().claim(DemoTokens.ROLES, List.of(agent.role()));
+            if (agent.section() != null) {
+                context.getClaims().claim(DemoTokens.SECTION, agent.section());
+            }
+        });
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(JWKSource<SecurityContext> keys) {
+        return new NimbusJwtEncoder(keys);
+    }
+
+    /** The OAuth 2.1 / OpenID Connect endpoints: discovery, JWKS, authorize, token... */
+    @Bean
+    @Order(0)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.oidc(Customizer.withDefaults());
+                })
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    /** {@code /demo/**}: what {@code ./guichet token} calls; this issuer listens on the loopback interface only. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain demoEndpoints(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/demo/**", "/actuator/health/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .build();
+    }
+}

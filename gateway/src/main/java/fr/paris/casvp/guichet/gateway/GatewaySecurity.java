@@ -1,0 +1,53 @@
+package fr.paris.casvp.guichet.gateway;
+
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway checks the bearer token before routing (and relays it: each service checks it again). Open: the status
+ * board (agents and the waiting room read it) and health probes; other actuator endpoints: SUPERVISOR only.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/status", "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator/**").hasRole("SUPERVISOR")
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange.getResponse())))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange.getResponse()))
+                        .accessDeniedHandler((exchange, e) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                                ProblemTypes.FORBIDDEN, "Forbidden", "Your role does not allow this.")))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .build();
+    }
+
+    private static Mono<Void> unauthenticated(ServerHttpResponse response) {
+        response.getHeaders().set("WWW-Authenticate", "Bearer");
+        return problem(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Authentication required",
+                "A valid bearer token of the Guichet issuer is required.");
+    }
+
+    private static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, URI type, String title, String detail) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = ("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}
