@@ -136,7 +136,7 @@ class RegistryIT {
     void aChangeIsKeptInTheHistoryWithWhoAndWhatAndPublishedAsANewVersion() {
         String created = post("/api/beneficiaries", UUID.randomUUID(), registration("Moreau", "Alice", Nirs.random(), false)).body();
         String id = JsonPath.read(created, "$.id");
-        String moved = JsonPath.parse(created).read("$.situation").toString();
+        String moved = JsonPath.<Object>read(created, "$.situation.address.postcode").toString();
         String situation = registration("Moreau", "Alice", JsonPath.read(created, "$.situation.identity.nir"), false);
         situation = situation.substring(situation.indexOf("{\"identity\""), situation.lastIndexOf(",\"confirmedHomonym\""))
                 .replace("\"75013\"", "\"75014\"");
@@ -191,6 +191,59 @@ class RegistryIT {
         assertThat(EventSchemas.violations(BeneficiarySnapshot.TYPE, spouseSnapshot)).isEmpty();
     }
 
+    @Test
+    void aFileIsReadAndChangedOnlyByItsSectionAndReadByASupervisor() {
+        String nir = Nirs.random();
+        String created = post("/api/beneficiaries", UUID.randomUUID(), registration("Section", "Treize", nir, false)).body();
+        String id = JsonPath.read(created, "$.id");
+        String agent18 = TestTokens.of("agent18", "AGENT", "18");
+        String registration = registration("Section", "Treize", nir, false);
+        String situation = registration.substring(registration.indexOf("{\"identity\""), registration.lastIndexOf(",\"confirmedHomonym\""));
+
+        HttpResponse<String> otherSection = Http.get(url("/api/beneficiaries/" + id), agent18);
+        HttpResponse<String> otherSectionHistory = Http.get(url("/api/beneficiaries/" + id + "/history"), agent18);
+        HttpResponse<String> otherSectionSearch = Http.get(url("/api/beneficiaries?nir=" + nir), agent18);
+        HttpResponse<String> supervisor = Http.get(url("/api/beneficiaries/" + id), TestTokens.supervisor());
+        HttpResponse<String> otherSectionChange = send("PUT", "/api/beneficiaries/" + id, agent18, situation);
+
+        assertThat(otherSection.statusCode()).isEqualTo(403);
+        assertThat(JsonPath.<String>read(otherSection.body(), "$.type")).isEqualTo("urn:guichet:problem:forbidden");
+        assertThat(JsonPath.<String>read(otherSection.body(), "$.detail")).contains("section 13");
+        assertThat(otherSectionHistory.statusCode()).isEqualTo(403);
+        assertThat(JsonPath.<List<Object>>read(otherSectionSearch.body(), "$")).isEmpty();
+        assertThat(supervisor.statusCode()).isEqualTo(200);
+        assertThat(otherSectionChange.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void nobodyRegistersAFileForAnotherSectionAndASupervisorRegistersNone() {
+        String forSection18 = registration("Ailleurs", "Paul", Nirs.random(), false).replace("\"section\":\"13\"", "\"section\":\"18\"");
+
+        HttpResponse<String> agent13 = send("POST", "/api/beneficiaries", TestTokens.agent13(), forSection18);
+        HttpResponse<String> supervisor = send("POST", "/api/beneficiaries", TestTokens.supervisor(), forSection18);
+        HttpResponse<String> agent18 = send("POST", "/api/beneficiaries", TestTokens.of("agent18", "AGENT", "18"), forSection18);
+
+        assertThat(agent13.statusCode()).isEqualTo(403);
+        assertThat(supervisor.statusCode()).isEqualTo(403);
+        assertThat(JsonPath.<String>read(supervisor.body(), "$.detail")).contains("roles");
+        assertThat(agent18.statusCode()).as(agent18.body()).isEqualTo(201);
+    }
+
+    @Test
+    void namesWithQuotesMarkupOrSqlAreStoredAndReturnedLiterally() {
+        String lastName = "O'Brien \"<script>alert(1)</script>'); drop table beneficiary; --";
+        // In the JSON body the double quote is escaped as \".
+        String body = registration("X", "Jean", Nirs.random(), true)
+                .replace("\"lastName\":\"X\"", "\"lastName\":\"" + lastName.replace("\"", "\\\"") + "\"");
+
+        HttpResponse<String> created = post("/api/beneficiaries", UUID.randomUUID(), body);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String read = get("/api/beneficiaries/" + JsonPath.read(created.body(), "$.id")).body();
+        assertThat(JsonPath.<String>read(read, "$.situation.identity.lastName")).isEqualTo(lastName);
+        assertThat(get("/api/beneficiaries?nir=" + JsonPath.read(read, "$.situation.identity.nir")).statusCode()).isEqualTo(200);
+    }
+
     static String registration(String lastName, String firstNames, String nir, boolean confirmedHomonym) {
         return """
                 {"situation":{"identity":{"lastName":"%s","firstNames":"%s","birthDate":"1950-06-01","sex":"F"%s},
@@ -235,6 +288,12 @@ class RegistryIT {
         return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
                 .header("Idempotency-Key", key.toString()).header("Authorization", "Bearer " + TestTokens.agent13())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private HttpResponse<String> put(String path, UUID key, String ifMatch, String json) {

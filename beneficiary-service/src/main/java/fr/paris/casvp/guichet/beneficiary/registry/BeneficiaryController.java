@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.beneficiary.registry;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
+import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
@@ -62,7 +63,7 @@ class BeneficiaryController {
     ResponseEntity<String> register(@RequestHeader("Idempotency-Key") UUID idempotencyKey,
                                     @RequestBody Registration registration) {
         Outcome outcome = commands.execute(idempotencyKey, "POST /api/beneficiaries " + json.writeValueAsString(registration), () -> {
-            BeneficiarySnapshot snapshot = registry.register(registration.situation(), registration.confirmedHomonym(), Agents.current());
+            BeneficiarySnapshot snapshot = registry.register(registration.situation(), registration.confirmedHomonym(), Agent.current());
             return Outcome.of(201, "/api/beneficiaries/" + snapshot.id(), json.writeValueAsString(snapshot));
         });
         return CommandResponses.of(outcome);
@@ -76,19 +77,19 @@ class BeneficiaryController {
         Long expectedVersion = version(ifMatch);
         Outcome outcome = commands.execute(idempotencyKey, "PUT /api/beneficiaries/" + id + " " + ifMatch + " "
                 + json.writeValueAsString(situation), () -> Outcome.of(200, null,
-                json.writeValueAsString(registry.update(id, situation, expectedVersion, Agents.current()))));
+                json.writeValueAsString(registry.update(id, situation, expectedVersion, Agent.current()))));
         return CommandResponses.of(outcome);
     }
 
     @GetMapping("/{id}")
     ResponseEntity<BeneficiarySnapshot> get(@PathVariable UUID id) {
-        BeneficiarySnapshot snapshot = registry.get(id);
+        BeneficiarySnapshot snapshot = registry.get(id, Agent.current());
         return ResponseEntity.ok().eTag("\"" + snapshot.version() + "\"").body(snapshot);
     }
 
     @GetMapping("/{id}/history")
     List<BeneficiaryStore.HistoryEntry> history(@PathVariable UUID id) {
-        return registry.history(id);
+        return registry.history(id, Agent.current());
     }
 
     /** One of: {@code nir}; {@code fileNumber}; {@code lastName} and {@code birthDate} (and {@code firstNames}). */
@@ -107,7 +108,9 @@ class BeneficiaryController {
             throw ProblemException.invalid(List.of(FieldError.of("lastName",
                     "search by nir, by fileNumber, or by lastName and birthDate (firstNames optional)")));
         }
-        return found.map(Summary::of).toList();
+        Agent agent = Agent.current();
+        // Only the files the agent may read (their section's; every section for a supervisor).
+        return found.filter(stored -> agent.canRead(stored.situation().section())).map(Summary::of).toList();
     }
 
     private static Long version(String ifMatch) {

@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
+import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,7 @@ class HouseholdController {
     ResponseEntity<String> create(@RequestHeader("Idempotency-Key") UUID idempotencyKey,
                                   @RequestBody Households.Composition composition) {
         Outcome outcome = commands.execute(idempotencyKey, "POST /api/beneficiaries/households " + json.writeValueAsString(composition), () -> {
-            Households.View household = households.create(composition, Agents.current());
+            Households.View household = households.create(composition, Agent.current());
             return Outcome.of(201, "/api/beneficiaries/households/" + household.id(), json.writeValueAsString(household));
         });
         return CommandResponses.of(outcome);
@@ -43,12 +44,12 @@ class HouseholdController {
     ResponseEntity<String> update(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID idempotencyKey,
                                   @RequestBody Households.Composition composition) {
         Outcome outcome = commands.execute(idempotencyKey, "PUT /api/beneficiaries/households/" + id + " " + json.writeValueAsString(composition),
-                () -> Outcome.of(200, null, json.writeValueAsString(households.update(id, composition, Agents.current()))));
+                () -> Outcome.of(200, null, json.writeValueAsString(households.update(id, composition, Agent.current()))));
         return CommandResponses.of(outcome);
     }
 
     @GetMapping("/{id}")
     Households.View get(@PathVariable UUID id) {
-        return households.get(id);
+        return households.get(id, Agent.current());
     }
 }

@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.beneficiary.registry;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Member;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.MemberRole;
+import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
 import java.time.Clock;
@@ -59,28 +60,33 @@ class Households {
     }
 
     @Transactional
-    View create(Composition composition, String agent) {
+    View create(Composition composition, Agent agent) {
+        agent.requireRole(Registry.WRITERS);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        lockMembers(composition, null);
+        lockMembers(composition, null, agent);
         households.create(id, now);
         return change(id, List.of(), composition, agent, now);
     }
 
     @Transactional
-    View update(UUID id, Composition composition, String agent) {
+    View update(UUID id, Composition composition, Agent agent) {
+        agent.requireRole(Registry.WRITERS);
         HouseholdStore.StoredHousehold current = households.lock(id).orElseThrow(() -> notFound(id));
-        lockMembers(composition, id);
+        lockMembers(composition, id, agent);
         return change(id, current.members(), composition, agent, clock.instant());
     }
 
     @Transactional(readOnly = true)
-    View get(UUID id) {
+    View get(UUID id, Agent agent) {
         HouseholdStore.StoredHousehold household = households.find(id).orElseThrow(() -> notFound(id));
+        for (Member member : household.members()) {
+            agent.requireRead(beneficiaries.find(member.beneficiaryId()).orElseThrow().situation().section());
+        }
         return new View(id, household.version(), household.members());
     }
 
-    private View change(UUID id, List<Member> before, Composition composition, String agent, Instant now) {
+    private View change(UUID id, List<Member> before, Composition composition, Agent agent, Instant now) {
         List<Member> after = composition.members();
         households.replaceMembers(id, after, now);
         Set<UUID> affected = new TreeSet<>();
@@ -91,16 +97,16 @@ class Households {
             String is = roleIn(after, member);
             if (!Objects.equals(was, is)) {
                 long version = beneficiaries.bumpVersion(member, now);
-                beneficiaries.recordChange(member, version, now, agent, "HOUSEHOLD_CHANGED", List.of(
+                beneficiaries.recordChange(member, version, now, agent.toString(), "HOUSEHOLD_CHANGED", List.of(
                         new Changes.Change("household", was == null ? null : id + " " + was, is == null ? null : id + " " + is)));
                 snapshots.publish(member);
             }
         }
-        return get(id);
+        return new View(id, households.find(id).orElseThrow().version(), households.members(id));
     }
 
     /** Members exist, appear once, and belong to no other household; their rows are locked in a fixed order. */
-    private void lockMembers(Composition composition, UUID householdId) {
+    private void lockMembers(Composition composition, UUID householdId, Agent agent) {
         List<FieldError> errors = new ArrayList<>();
         if (composition.applicantId() == null) {
             errors.add(FieldError.of("applicantId", "required"));
@@ -124,8 +130,13 @@ class Households {
                 }
             } else if (!seen.add(member)) {
                 errors.add(FieldError.of(fields.get(i), "this person is already a member of the household"));
-            } else if (beneficiaries.find(member).isEmpty()) {
-                errors.add(FieldError.of(fields.get(i), "no beneficiary with this id"));
+            } else {
+                var found = beneficiaries.find(member);
+                if (found.isEmpty()) {
+                    errors.add(FieldError.of(fields.get(i), "no beneficiary with this id"));
+                } else {
+                    agent.requireWrite(found.get().situation().section());
+                }
             }
         }
         if (!errors.isEmpty()) {

@@ -5,6 +5,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
 import java.time.Clock;
@@ -25,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class Registry {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** Who records people's situations (RM and issue #4): not a supervisor, who reads across sections. */
+    static final String[] WRITERS = {Agent.AGENT, Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
 
     private final BeneficiaryStore store;
     private final Snapshots snapshots;
@@ -39,8 +42,10 @@ class Registry {
     }
 
     @Transactional
-    BeneficiarySnapshot register(BeneficiarySituation situation, boolean confirmedHomonym, String agent) {
+    BeneficiarySnapshot register(BeneficiarySituation situation, boolean confirmedHomonym, Agent agent) {
+        agent.requireRole(WRITERS);
         BeneficiarySituation s = normalise(checked(situation));
+        agent.requireWrite(s.section());
         String nameKey = NameKey.of(s.identity().lastName(), s.identity().firstNames());
         store.lockName(nameKey);
         if (s.identity().nir() != null) {
@@ -63,14 +68,17 @@ class Registry {
             // Registered by another counter at the same moment; the transaction is aborted, so it cannot be read here.
             throw duplicate("A file with this NIR was registered at the same moment: search by NIR to find it.", List.of());
         }
-        store.recordChange(id, 1, now, agent, "REGISTERED", Changes.between(null, json.valueToTree(s)));
+        store.recordChange(id, 1, now, agent.toString(), "REGISTERED", Changes.between(null, json.valueToTree(s)));
         return snapshots.publish(id);
     }
 
     @Transactional
-    BeneficiarySnapshot update(UUID id, BeneficiarySituation situation, Long expectedVersion, String agent) {
-        BeneficiarySituation s = normalise(checked(situation));
+    BeneficiarySnapshot update(UUID id, BeneficiarySituation situation, Long expectedVersion, Agent agent) {
+        agent.requireRole(WRITERS);
         BeneficiaryStore.Stored current = store.lock(id).orElseThrow(() -> notFound(id));
+        // The file's section is the one that may change it, also to hand it over to another section.
+        agent.requireWrite(current.situation().section());
+        BeneficiarySituation s = normalise(checked(situation));
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new ProblemException(HttpStatus.PRECONDITION_FAILED, RegistryProblems.STALE_VERSION, "File changed meanwhile",
                     "The file is at version " + current.version() + ", not " + expectedVersion + ": read it again before changing it.")
@@ -87,19 +95,19 @@ class Registry {
         }
         Instant now = clock.instant();
         store.update(new BeneficiaryStore.Stored(id, current.fileNumber(), current.version() + 1, s, current.createdAt(), now));
-        store.recordChange(id, current.version() + 1, now, agent, "UPDATED", changes);
+        store.recordChange(id, current.version() + 1, now, agent.toString(), "UPDATED", changes);
         return snapshots.publish(id);
     }
 
     @Transactional(readOnly = true)
-    BeneficiarySnapshot get(UUID id) {
-        store.find(id).orElseThrow(() -> notFound(id));
+    BeneficiarySnapshot get(UUID id, Agent agent) {
+        agent.requireRead(store.find(id).orElseThrow(() -> notFound(id)).situation().section());
         return snapshots.current(id);
     }
 
     @Transactional(readOnly = true)
-    List<BeneficiaryStore.HistoryEntry> history(UUID id) {
-        store.find(id).orElseThrow(() -> notFound(id));
+    List<BeneficiaryStore.HistoryEntry> history(UUID id, Agent agent) {
+        agent.requireRead(store.find(id).orElseThrow(() -> notFound(id)).situation().section());
         return store.history(id);
     }
 

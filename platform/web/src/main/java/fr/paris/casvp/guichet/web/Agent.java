@@ -1,0 +1,74 @@
+package fr.paris.casvp.guichet.web;
+
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * The authenticated agent of the current request, from the bearer token: who, which roles, which section (none for a
+ * supervisor, who reads across sections). The rules of issue #4 are checked with it; a refusal is a 403 problem that
+ * says why.
+ */
+public record Agent(String username, Set<String> roles, String section) {
+
+    public static final String AGENT = "AGENT";
+    public static final String SOCIAL_WORKER = "SOCIAL_WORKER";
+    public static final String SECTION_DIRECTOR = "SECTION_DIRECTOR";
+    public static final String SUPERVISOR = "SUPERVISOR";
+
+    public static Agent current() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            List<String> roles = token.getToken().getClaimAsStringList("roles");
+            return new Agent(token.getName(), roles == null ? Set.of() : Set.copyOf(roles),
+                    token.getToken().getClaimAsString("section"));
+        }
+        throw new IllegalStateException("No authenticated agent");
+    }
+
+    public boolean isSupervisor() {
+        return roles.contains(SUPERVISOR);
+    }
+
+    /** Refused unless the agent has one of these roles. */
+    public Agent requireRole(String... allowed) {
+        if (Arrays.stream(allowed).noneMatch(roles::contains)) {
+            throw forbidden("This needs one of the roles " + String.join(", ", allowed) + ".");
+        }
+        return this;
+    }
+
+    /** Whether the agent may read a file followed by {@code fileSection}: their own section, or any for a supervisor. */
+    public boolean canRead(String fileSection) {
+        return isSupervisor() || section != null && section.equals(fileSection);
+    }
+
+    public Agent requireRead(String fileSection) {
+        if (!canRead(fileSection)) {
+            throw forbidden("This file is followed by section " + fileSection + "; you work for section " + section + ".");
+        }
+        return this;
+    }
+
+    /** Writing is for an agent of the file's own section (a supervisor reads, but does not write files). */
+    public Agent requireWrite(String fileSection) {
+        if (section == null || !section.equals(fileSection)) {
+            throw forbidden("This file is followed by section " + fileSection + "; you may only change files of section "
+                    + section + ".");
+        }
+        return this;
+    }
+
+    /** How the history names the agent, e.g. {@code agent13 (AGENT, 13)}. */
+    @Override
+    public String toString() {
+        return username + " (" + String.join(",", roles.stream().sorted().toList()) + (section == null ? "" : ", " + section) + ")";
+    }
+
+    private static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail);
+    }
+}
