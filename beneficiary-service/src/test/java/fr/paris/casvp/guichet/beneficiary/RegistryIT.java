@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.beneficiary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 
 /** The registry's API on real PostgreSQL and Kafka, as a counter uses it. */
@@ -36,6 +38,9 @@ class RegistryIT {
 
     @Autowired
     ConsumerFactory<String, String> consumers;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aRegistrationAnswersTheFileAndPublishesASnapshotThatMatchesItsSchema() {
@@ -242,6 +247,36 @@ class RegistryIT {
         String read = get("/api/beneficiaries/" + JsonPath.read(created.body(), "$.id")).body();
         assertThat(JsonPath.<String>read(read, "$.situation.identity.lastName")).isEqualTo(lastName);
         assertThat(get("/api/beneficiaries?nir=" + JsonPath.read(read, "$.situation.identity.nir")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyReadAndWriteIsInTheAuditTrailWhoseChainDetectsAChangedRow() {
+        String id = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Audit", "Anne", Nirs.random(), false)).body(), "$.id");
+        assertThat(Http.get(url("/api/beneficiaries/" + id), TestTokens.of("agent18", "AGENT", "18")).statusCode()).isEqualTo(403);
+        assertThat(get("/api/beneficiaries/" + id).statusCode()).isEqualTo(200);
+
+        String supervisor = TestTokens.supervisor();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String trail = Http.get(url("/api/beneficiaries/audit?resourceId=" + id), supervisor).body();
+            assertThat(JsonPath.<List<String>>read(trail, "$[*].username")).containsExactly("agent13", "agent18", "agent13");
+            assertThat(JsonPath.<List<Integer>>read(trail, "$[*].outcome")).containsExactly(201, 403, 200);
+            assertThat(JsonPath.<List<String>>read(trail, "$[*].operation"))
+                    .containsExactly("POST /api/beneficiaries", "GET /api/beneficiaries/{id}", "GET /api/beneficiaries/{id}");
+        });
+        assertThat(Http.get(url("/api/beneficiaries/audit?resourceId=" + id), TestTokens.agent13()).statusCode()).isEqualTo(403);
+        assertThat(JsonPath.<Boolean>read(Http.get(url("/api/beneficiaries/audit/verification"), supervisor).body(), "$.valid")).isTrue();
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set outcome = 200 where resource_id = :id").param("id", id).update())
+                .hasMessageContaining("append-only");
+
+        long forbidden = jdbc.sql("select id from audit_entry where resource_id = :id and outcome = 403").param("id", id)
+                .query(Long.class).single();
+        jdbc.sql("alter table audit_entry disable trigger audit_entry_append_only").update();
+        jdbc.sql("update audit_entry set outcome = 200 where id = :id").param("id", forbidden).update();
+        jdbc.sql("alter table audit_entry enable trigger audit_entry_append_only").update();
+
+        String verification = Http.get(url("/api/beneficiaries/audit/verification"), supervisor).body();
+        assertThat(JsonPath.<Boolean>read(verification, "$.valid")).isFalse();
+        assertThat(JsonPath.<Number>read(verification, "$.firstBrokenEntry").longValue()).isEqualTo(forbidden);
     }
 
     static String registration(String lastName, String firstNames, String nir, boolean confirmedHomonym) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,10 @@ public abstract class BenefitServiceConventionsTests extends ServiceConventionsT
         HttpResponse<String> beneficiary = Http.get(url("/api/" + benefit() + "/beneficiaries/" + id), TestTokens.agent13());
         assertThat(beneficiary.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(beneficiary.body(), "$.lastName")).isEqualTo("Martin-Durand");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(JsonPath.<List<String>>read(
+                Http.get(url("/api/" + benefit() + "/audit?resourceId=" + id), TestTokens.supervisor()).body(), "$[*].operation"))
+                .as("the read of a beneficiary is in the audit trail")
+                .contains("GET /api/" + benefit() + "/beneficiaries/{id}"));
         HttpResponse<String> unknown = Http.get(url("/api/" + benefit() + "/beneficiaries/" + UUID.randomUUID()), TestTokens.agent13());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JsonPath.<String>read(unknown.body(), "$.type")).isEqualTo("urn:guichet:problem:not-found");

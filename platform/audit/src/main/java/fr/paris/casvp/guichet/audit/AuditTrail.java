@@ -1,0 +1,115 @@
+package fr.paris.casvp.guichet.audit;
+
+import fr.paris.casvp.guichet.web.Agent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The service's audit trail of personal data (CASF L133-5): append-only, each entry chained to the previous one by a
+ * SHA-256 hash. Entries are written in a transaction of their own, so that a refused or failed request is recorded
+ * too.
+ */
+public class AuditTrail {
+
+    static final String GENESIS = "0".repeat(64);
+    /** Advisory lock key: one writer at a time extends the chain. */
+    private static final long LOCK_KEY = 0x6775696368657402L;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public record Entry(long id, Instant at, String username, String roles, String section, String operation,
+                        String resourceType, String resourceId, int outcome, String previousHash, String hash) {
+
+        String computeHash() {
+            return sha256(String.join("|", previousHash, at.toString(), username, roles, String.valueOf(section), operation,
+                    resourceType, String.valueOf(resourceId), String.valueOf(outcome)));
+        }
+    }
+
+    /** What a verification found: how many entries, and the first whose hash does not hold (null when none). */
+    public record Verification(long entries, boolean valid, Long firstBrokenEntry) {
+    }
+
+    public void record(Agent agent, String operation, String resourceType, String resourceId, int outcome) {
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
+            String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class)
+                    .optional().orElse(GENESIS);
+            // Microseconds: what PostgreSQL keeps, so that the hash can be computed again from the row.
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Entry entry = new Entry(0, at, agent.username(), String.join(",", new TreeSet<>(agent.roles())),
+                    agent.section(), operation, resourceType, resourceId, outcome, previous, null);
+            jdbc.sql("""
+                            insert into audit_entry (at, username, roles, section, operation, resource_type, resource_id,
+                                                     outcome, previous_hash, hash)
+                            values (:at, :username, :roles, :section, :operation, :resourceType, :resourceId, :outcome,
+                                    :previousHash, :hash)
+                            """)
+                    .param("at", Timestamp.from(at)).param("username", entry.username()).param("roles", entry.roles())
+                    .param("section", entry.section()).param("operation", operation).param("resourceType", resourceType)
+                    .param("resourceId", resourceId).param("outcome", outcome).param("previousHash", previous)
+                    .param("hash", entry.computeHash())
+                    .update();
+        });
+    }
+
+    public List<Entry> byResource(String resourceId) {
+        return jdbc.sql("select * from audit_entry where resource_id = :id order by id").param("id", resourceId)
+                .query(AuditTrail::entry).list();
+    }
+
+    public List<Entry> byAgent(String username) {
+        return jdbc.sql("select * from audit_entry where username = :username order by id desc limit 1000")
+                .param("username", username).query(AuditTrail::entry).list();
+    }
+
+    /** Recomputes the chain from the first entry: a changed, removed or inserted row breaks it. */
+    public Verification verify() {
+        String[] previous = {GENESIS};
+        long[] count = {0};
+        Long[] broken = {null};
+        jdbc.sql("select * from audit_entry order by id").query((ResultSet rs) -> {
+            Entry entry = entry(rs, 0);
+            count[0]++;
+            if (broken[0] == null && (!entry.previousHash().equals(previous[0]) || !entry.hash().equals(entry.computeHash()))) {
+                broken[0] = entry.id();
+            }
+            previous[0] = entry.hash();
+        });
+        return new Verification(count[0], broken[0] == null, broken[0]);
+    }
+
+    private static Entry entry(ResultSet rs, int rowNum) throws SQLException {
+        return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("roles"),
+                rs.getString("section"), rs.getString("operation"), rs.getString("resource_type"), rs.getString("resource_id"),
+                rs.getInt("outcome"), rs.getString("previous_hash"), rs.getString("hash"));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
