@@ -1,0 +1,100 @@
+package fr.paris.casvp.guichet.gateway;
+
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rate limits, after authentication: per agent (the token's subject) on the API, per client address for requests
+ * without a token (the status board, later the public receipt lookup). A token bucket per key: {@code burst} requests
+ * at once, refilled at {@code perSecond}. Past it: 429 problem with {@code Retry-After}. Kept in this instance's memory:
+ * with several gateway instances, each applies its own.
+ */
+@Component
+@Order(10)
+class RateLimits implements WebFilter {
+
+    @ConfigurationProperties("guichet.rate-limit")
+    record Settings(@DefaultValue Bucket perAgent, @DefaultValue Bucket perAddress) {
+    }
+
+    /** @param perSecond sustained rate; @param burst bucket size */
+    record Bucket(@DefaultValue("50") double perSecond, @DefaultValue("200") int burst) {
+    }
+
+    private final Settings settings;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimits(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (exchange.getRequest().getPath().value().startsWith("/actuator/health")) {
+            return chain.filter(exchange);
+        }
+        return exchange.getPrincipal().map(Principal::getName).map(name -> "agent:" + name)
+                .defaultIfEmpty("address:" + address(exchange))
+                .flatMap(key -> {
+                    Bucket limit = key.startsWith("agent:") ? settings.perAgent() : settings.perAddress();
+                    Duration wait = buckets.computeIfAbsent(key, k -> new TokenBucket(limit)).take();
+                    return wait.isZero() ? chain.filter(exchange) : tooMany(exchange.getResponse(), wait);
+                });
+    }
+
+    private static String address(ServerWebExchange exchange) {
+        var remote = exchange.getRequest().getRemoteAddress();
+        return remote == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    private static Mono<Void> tooMany(ServerHttpResponse response, Duration wait) {
+        long seconds = Math.max(1, (long) Math.ceil(wait.toMillis() / 1000.0));
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response.getHeaders().set("Retry-After", String.valueOf(seconds));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = ("{\"type\":\"" + ProblemTypes.TOO_MANY_REQUESTS + "\",\"title\":\"Too many requests\",\"status\":429,"
+                + "\"detail\":\"Too many requests: try again in " + seconds + " s.\"}").getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    /** Tokens refill continuously; {@link #take()} answers how long to wait when there is none left. */
+    static final class TokenBucket {
+
+        private final double perNano;
+        private final int capacity;
+        private double tokens;
+        private long refilledAt = System.nanoTime();
+
+        TokenBucket(Bucket limit) {
+            this.perNano = limit.perSecond() / 1e9;
+            this.capacity = limit.burst();
+            this.tokens = limit.burst();
+        }
+
+        synchronized Duration take() {
+            long now = System.nanoTime();
+            tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
+            refilledAt = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return Duration.ZERO;
+            }
+            return Duration.ofNanos((long) ((1 - tokens) / perNano));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package fr.paris.casvp.guichet.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Limits at the gateway, with small ones so that a test reaches them: flood → 429, oversized body → 413. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guichet.rate-limit.per-agent.per-second=0.5", "guichet.rate-limit.per-agent.burst=5",
+        "guichet.rate-limit.per-address.per-second=0.5", "guichet.rate-limit.per-address.burst=5"})
+class GatewayLimitsIT {
+
+    static final StubService aid = StubService.start("aid");
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        for (String service : List.of("beneficiaries", "aid", "solidarity", "transport")) {
+            registry.add("guichet.services." + service + ".url", aid::url);
+        }
+        TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @AfterAll
+    static void stop() {
+        aid.close();
+    }
+
+    @Test
+    void anAgentWhoFloodsIsToldToWaitAndOthersAreNot() {
+        String flooder = TestTokens.of("flooder", "AGENT", "13");
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            answers.add(Http.get(url("/api/aid/files/" + i), flooder));
+        }
+
+        assertThat(answers).extracting(HttpResponse::statusCode).contains(200, 429);
+        HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+        assertThat(JsonPath.<String>read(refused.body(), "$.type")).isEqualTo("urn:guichet:problem:too-many-requests");
+        assertThat(Http.get(url("/api/aid/files/1"), TestTokens.of("colleague", "AGENT", "13")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAddressThatFloodsThePublicStatusBoardIsToldToWait() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(Http.get(url("/api/status")).statusCode());
+        }
+        assertThat(statuses).contains(200, 429);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeReachingTheService() {
+        HttpResponse<String> refused = Http.send(HttpRequest.newBuilder(URI.create(url("/api/aid/applications")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.of("big", "AGENT", "13"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"x\":\"" + "a".repeat(2_000_000) + "\"}")).build());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
