@@ -22,6 +22,8 @@ public final class ProblemTypes {
     public static final URI UNAUTHENTICATED = URI.create("urn:guichet:problem:unauthenticated");
     /** The agent's role or section does not allow this. */
     public static final URI FORBIDDEN = URI.create("urn:guichet:problem:forbidden");
+    /** The agent who filed or examined an application cannot decide it. */
+    public static final URI FOUR_EYES = URI.create("urn:guichet:problem:four-eyes");
     /** A rate limit was reached; {@code Retry-After} says when to try again. */
     public static final URI TOO_MANY_REQUESTS = URI.create("urn:guichet:problem:too-many-requests");
     /** The service behind the gateway cannot answer now; {@code service} names it. */

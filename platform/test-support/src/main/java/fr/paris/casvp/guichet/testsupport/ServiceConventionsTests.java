@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -109,6 +111,16 @@ public abstract class ServiceConventionsTests {
             assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:guichet:problem:unauthenticated");
         }
         assertThat(Http.get(url("/api/no-such-resource")).statusCode()).as("no token").isEqualTo(401);
+    }
+
+    @Test
+    void answersCarrySecurityHeadersAndNoCorsPermission() {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(url("/api/no-such-resource")))
+                .header("Authorization", "Bearer " + TestTokens.agent13()).header("Origin", "https://elsewhere.example").GET().build());
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test

@@ -62,6 +62,19 @@ public record Agent(String username, Set<String> roles, String section) {
         return this;
     }
 
+    /**
+     * Four-eyes: the agent who filed or examined an application cannot decide it (RM I/B art. 5, issue #4). Refused
+     * with the problem type {@code urn:guichet:problem:four-eyes}.
+     */
+    public Agent requireFourEyes(String filedBy, String examinedBy) {
+        if (username.equals(filedBy) || username.equals(examinedBy)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FOUR_EYES, "Four-eyes rule",
+                    "You " + (username.equals(filedBy) ? "filed" : "examined") + " this application: another agent of "
+                            + "the section must decide it.");
+        }
+        return this;
+    }
+
     /** How the history names the agent, e.g. {@code agent13 (AGENT, 13)}. */
     @Override
     public String toString() {
