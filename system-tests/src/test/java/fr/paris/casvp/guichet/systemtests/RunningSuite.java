@@ -26,7 +26,7 @@ final class RunningSuite implements BeforeAllCallback {
             int exit = started.guichet("up");
             assertThat(exit).as("./guichet up failed:%n%s", started.output()).isZero();
             suite = started;
-            return (ExtensionContext.Store.CloseableResource) () -> started.guichet("down");
-        }, ExtensionContext.Store.CloseableResource.class);
+            return (AutoCloseable) () -> started.guichet("down");
+        }, AutoCloseable.class);
     }
 }

@@ -23,6 +23,11 @@ public class AuditAutoConfiguration {
     }
 
     @Bean
+    SectionReadPolicy sectionReadPolicy() {
+        return new SectionReadPolicy();
+    }
+
+    @Bean
     AuditController auditController(AuditTrail trail) {
         return new AuditController(trail);
     }

@@ -8,14 +8,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
-/** A service in miniature: the messaging module's auto-configuration and one listener that refuses poison. */
-@SpringBootApplication
+/**
+ * A service in miniature: the messaging module's auto-configuration and listeners. It scans only its own classes:
+ * the module's beans come from its auto-configuration, as in a service.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+        classes = {MessagingTestApplication.PaymentListener.class, MessagingTestApplication.CommandListener.class}))
 class MessagingTestApplication {
 
     static final String COMMANDS = "messaging-test.commands.v1";

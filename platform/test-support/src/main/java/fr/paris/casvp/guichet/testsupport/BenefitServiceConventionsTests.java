@@ -24,7 +24,8 @@ public abstract class BenefitServiceConventionsTests extends ServiceConventionsT
     void aSnapshotPublishedByTheRegistryReachesTheReplicaAndAnErasureRemovesIt() throws Exception {
         String id = UUID.randomUUID().toString();
         kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":1,\"lastName\":\"Martin\"}").get(30, TimeUnit.SECONDS);
-        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":2,\"lastName\":\"Martin-Durand\"}").get(30, TimeUnit.SECONDS);
+        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":2,\"lastName\":\"Martin-Durand\","
+                + "\"situation\":{\"section\":\"13\"}}").get(30, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lastName(id)).isEqualTo("Martin-Durand"));
         HttpResponse<String> status = Http.get(url("/api/" + benefit() + "/replica"), TestTokens.agent13());
@@ -37,6 +38,9 @@ public abstract class BenefitServiceConventionsTests extends ServiceConventionsT
                 Http.get(url("/api/" + benefit() + "/audit?resourceId=" + id), TestTokens.supervisor()).body(), "$[*].operation"))
                 .as("the read of a beneficiary is in the audit trail")
                 .contains("GET /api/" + benefit() + "/beneficiaries/{id}"));
+        HttpResponse<String> otherSection = Http.get(url("/api/" + benefit() + "/beneficiaries/" + id), TestTokens.of("agent18", "AGENT", "18"));
+        assertThat(otherSection.statusCode()).as("a file of section 13 read by an agent of section 18").isEqualTo(403);
+        assertThat(Http.get(url("/api/" + benefit() + "/beneficiaries/" + id), TestTokens.supervisor()).statusCode()).isEqualTo(200);
         HttpResponse<String> unknown = Http.get(url("/api/" + benefit() + "/beneficiaries/" + UUID.randomUUID()), TestTokens.agent13());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JsonPath.<String>read(unknown.body(), "$.type")).isEqualTo("urn:guichet:problem:not-found");

@@ -37,7 +37,11 @@ public class BeneficiaryReplicaAutoConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnProperty(name = "guichet.messaging.beneficiary-replica.path")
-    BeneficiaryReplicaController beneficiaryReplicaController(BeneficiaryReplica replica) {
-        return new BeneficiaryReplicaController(replica);
+    BeneficiaryReplicaController beneficiaryReplicaController(BeneficiaryReplica replica, ObjectProvider<SnapshotReadPolicy> policy,
+                                                              ObjectProvider<JsonMapper> json) {
+        SnapshotReadPolicy refuseAll = section -> {
+            throw new IllegalStateException("No SnapshotReadPolicy: nobody may read the replica");
+        };
+        return new BeneficiaryReplicaController(replica, policy.getIfAvailable(() -> refuseAll), json.getIfAvailable(JsonMapper::new));
     }
 }

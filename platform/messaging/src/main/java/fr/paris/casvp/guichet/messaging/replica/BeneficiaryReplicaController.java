@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -21,9 +22,13 @@ import org.springframework.web.ErrorResponseException;
 public class BeneficiaryReplicaController {
 
     private final BeneficiaryReplica replica;
+    private final SnapshotReadPolicy readPolicy;
+    private final JsonMapper json;
 
-    public BeneficiaryReplicaController(BeneficiaryReplica replica) {
+    public BeneficiaryReplicaController(BeneficiaryReplica replica, SnapshotReadPolicy readPolicy, JsonMapper json) {
         this.replica = replica;
+        this.readPolicy = readPolicy;
+        this.json = json;
     }
 
     @GetMapping("/replica")
@@ -33,9 +38,9 @@ public class BeneficiaryReplicaController {
 
     @GetMapping("/beneficiaries/{id}")
     public ResponseEntity<String> beneficiary(@PathVariable String id) {
-        return replica.snapshot(id)
-                .map(snapshot -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(snapshot))
-                .orElseThrow(() -> notFound(id));
+        String snapshot = replica.snapshot(id).orElseThrow(() -> notFound(id));
+        readPolicy.checkRead(json.readTree(snapshot).path("situation").path("section").asString(null));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(snapshot);
     }
 
     private static ErrorResponseException notFound(String id) {
