@@ -36,6 +36,9 @@ class RateLimits implements WebFilter {
     record Bucket(@DefaultValue("50") double perSecond, @DefaultValue("200") int burst) {
     }
 
+    /** Past this many keys, the buckets that are full again (idle clients) are dropped: memory stays bounded. */
+    static final int MAX_KEYS = 10_000;
+
     private final Settings settings;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
@@ -51,6 +54,9 @@ class RateLimits implements WebFilter {
         return exchange.getPrincipal().map(Principal::getName).map(name -> "agent:" + name)
                 .defaultIfEmpty("address:" + address(exchange))
                 .flatMap(key -> {
+                    if (buckets.size() > MAX_KEYS) {
+                        buckets.values().removeIf(TokenBucket::isFull);
+                    }
                     Bucket limit = key.startsWith("agent:") ? settings.perAgent() : settings.perAddress();
                     Duration wait = buckets.computeIfAbsent(key, k -> new TokenBucket(limit)).take();
                     return wait.isZero() ? chain.filter(exchange) : tooMany(exchange.getResponse(), wait);
@@ -84,6 +90,10 @@ class RateLimits implements WebFilter {
             this.perNano = limit.perSecond() / 1e9;
             this.capacity = limit.burst();
             this.tokens = limit.burst();
+        }
+
+        synchronized boolean isFull() {
+            return Math.min(capacity, tokens + (System.nanoTime() - refilledAt) * perNano) >= capacity;
         }
 
         synchronized Duration take() {

@@ -1,0 +1,27 @@
+package fr.paris.casvp.guichet.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class TokenBucketTest {
+
+    @Test
+    void aBurstPassesThenTheNextRequestIsToldHowLongToWait() {
+        RateLimits.TokenBucket bucket = new RateLimits.TokenBucket(new RateLimits.Bucket(0.001, 3));
+
+        assertThat(bucket.take()).isZero();
+        assertThat(bucket.take()).isZero();
+        assertThat(bucket.take()).isZero();
+        assertThat(bucket.isFull()).isFalse();
+
+        // At 0.001 token per second, the next token is about 1 000 s away.
+        assertThat(bucket.take()).isGreaterThan(Duration.ofSeconds(900));
+    }
+
+    @Test
+    void anUntouchedBucketIsFull() {
+        assertThat(new RateLimits.TokenBucket(new RateLimits.Bucket(10, 5)).isFull()).isTrue();
+    }
+}
