@@ -12,6 +12,7 @@ import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -120,9 +121,10 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    IdempotentCommands idempotentCommands(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
+    IdempotentCommands idempotentCommands(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+                                          @Value("${guichet.messaging.idempotency-retention:90d}") Duration retention) {
         ModuleSchema.migrate(dataSource, "idempotent-command");
-        return new IdempotentCommands(jdbc, transactions);
+        return new IdempotentCommands(jdbc, transactions, retention);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package fr.paris.casvp.guichet.messaging.command;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,10 +25,18 @@ public class IdempotentCommands {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Duration retention;
+    private volatile Instant lastPurge = Instant.EPOCH;
 
-    public IdempotentCommands(JdbcClient jdbc, TransactionTemplate transactions) {
+    /**
+     * @param retention how long a key and its answer are kept: longer than any client may wait before sending a command
+     *                  again (a counter that captured offline syncs days later), short enough not to keep the personal
+     *                  data of the answers for ever
+     */
+    public IdempotentCommands(JdbcClient jdbc, TransactionTemplate transactions, Duration retention) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.retention = retention;
     }
 
     /**
@@ -35,6 +45,7 @@ public class IdempotentCommands {
      * @param command applies the command, in the transaction, and says what to answer
      */
     public Outcome execute(UUID key, String request, Supplier<Outcome> command) {
+        purgeNowAndThen();
         String fingerprint = sha256(request);
         return transactions.execute(status -> {
             int claimed = jdbc.sql("insert into idempotent_command (idempotency_key, fingerprint) values (:key, :fingerprint) on conflict do nothing")
@@ -48,6 +59,19 @@ public class IdempotentCommands {
                     .param("key", key).update();
             return outcome;
         });
+    }
+
+    /** Deletes the keys and answers older than {@code age}; returns how many. */
+    public int purgeOlderThan(Duration age) {
+        return jdbc.sql("delete from idempotent_command where created_at < now() - make_interval(secs => :seconds)")
+                .param("seconds", age.toSeconds()).update();
+    }
+
+    private void purgeNowAndThen() {
+        if (Instant.now().isAfter(lastPurge.plus(Duration.ofHours(1)))) {
+            lastPurge = Instant.now();
+            purgeOlderThan(retention);
+        }
     }
 
     private Outcome previous(UUID key, String fingerprint) {
