@@ -1,12 +1,9 @@
 package fr.paris.casvp.guichet.gateway;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -31,7 +28,7 @@ class GatewaySecurity {
                         .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange.getResponse())))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange.getResponse()))
-                        .accessDeniedHandler((exchange, e) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((exchange, e) -> GatewayProblems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
                                 ProblemTypes.FORBIDDEN, "Forbidden", "Your role does not allow this.")))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .build();
@@ -39,15 +36,7 @@ class GatewaySecurity {
 
     private static Mono<Void> unauthenticated(ServerHttpResponse response) {
         response.getHeaders().set("WWW-Authenticate", "Bearer");
-        return problem(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Authentication required",
+        return GatewayProblems.write(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Authentication required",
                 "A valid bearer token of the Guichet issuer is required.");
-    }
-
-    private static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, URI type, String title, String detail) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

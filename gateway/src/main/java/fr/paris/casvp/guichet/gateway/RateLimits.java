@@ -1,7 +1,6 @@
 package fr.paris.casvp.guichet.gateway;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -70,12 +68,9 @@ class RateLimits implements WebFilter {
 
     private static Mono<Void> tooMany(ServerHttpResponse response, Duration wait) {
         long seconds = Math.max(1, (long) Math.ceil(wait.toMillis() / 1000.0));
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set("Retry-After", String.valueOf(seconds));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"" + ProblemTypes.TOO_MANY_REQUESTS + "\",\"title\":\"Too many requests\",\"status\":429,"
-                + "\"detail\":\"Too many requests: try again in " + seconds + " s.\"}").getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return GatewayProblems.write(response, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
+                "Too many requests", "Too many requests: try again in " + seconds + " s.");
     }
 
     /** Tokens refill continuously; {@link #take()} answers how long to wait when there is none left. */

@@ -59,9 +59,10 @@ class BeneficiaryStore {
 
     /** By last name (first names optional) and birth date, accents and case aside. */
     List<Stored> search(String lastName, String firstNames, LocalDate birthDate) {
+        // Normalised names hold only A-Z and spaces: nothing in them is a LIKE wildcard.
         String prefix = NameKey.normalise(lastName) + "|" + (firstNames == null ? "" : NameKey.normalise(firstNames));
         return jdbc.sql("select " + COLUMNS + " from beneficiary where name_key like :prefix and birth_date = :birthDate order by file_number limit 50")
-                .param("prefix", prefix.replace("%", "") + "%").param("birthDate", birthDate).query(this::stored).list();
+                .param("prefix", prefix + "%").param("birthDate", birthDate).query(this::stored).list();
     }
 
     /** Serialises homonym checks of the same name (two counters registering the same person at once). */

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One JSON Schema per event type ({@code ce_type}), from {@code schemas/} in this module. A producer's tests validate
@@ -22,6 +23,7 @@ public final class EventSchemas {
             BeneficiarySnapshot.TYPE, "schemas/beneficiary-snapshot.v1.json");
 
     private static final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> loaded = new ConcurrentHashMap<>();
 
     private EventSchemas() {
     }
@@ -37,9 +39,13 @@ public final class EventSchemas {
         if (resource == null) {
             return List.of("no schema for event type " + type);
         }
+        Schema schema = loaded.computeIfAbsent(resource, EventSchemas::load);
+        return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
+    }
+
+    private static Schema load(String resource) {
         try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(resource)) {
-            Schema schema = registry.getSchema(in);
-            return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
+            return registry.getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

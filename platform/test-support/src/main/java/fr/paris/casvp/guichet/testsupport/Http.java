@@ -26,12 +26,6 @@ public final class Http {
                 .header("Authorization", "Bearer " + token).GET().build());
     }
 
-    public static HttpResponse<String> postJson(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
     public static HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
