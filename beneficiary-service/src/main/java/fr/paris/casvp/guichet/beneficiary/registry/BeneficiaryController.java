@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.beneficiary.registry;
 
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;

@@ -4,10 +4,14 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventSchemas {
 
-    private static final Map<String, String> SCHEMA_BY_TYPE = Map.of(
-            BeneficiarySnapshot.TYPE, "schemas/beneficiary-snapshot.v1.json");
+    private static final Map<String, String> SCHEMA_BY_TYPE = schemaByType();
 
     private static final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> loaded = new ConcurrentHashMap<>();
@@ -41,6 +44,17 @@ public final class EventSchemas {
         }
         Schema schema = loaded.computeIfAbsent(resource, EventSchemas::load);
         return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
+    }
+
+    private static Map<String, String> schemaByType() {
+        Map<String, String> byType = new HashMap<>();
+        byType.put(BeneficiarySnapshot.TYPE, "schemas/beneficiary-snapshot.v1.json");
+        byType.put(PaymentOrder.TYPE, "schemas/payment-order.v1.json");
+        byType.put(PaymentConfirmation.TYPE, "schemas/payment-confirmation.v1.json");
+        for (AidApplicationEvent.Transition transition : AidApplicationEvent.Transition.values()) {
+            byType.put(AidApplicationEvent.typeOf(transition), "schemas/aid-application-event.v1.json");
+        }
+        return Map.copyOf(byType);
     }
 
     private static Schema load(String resource) {

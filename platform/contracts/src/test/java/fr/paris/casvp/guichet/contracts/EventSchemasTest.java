@@ -2,7 +2,9 @@ package fr.paris.casvp.guichet.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import org.junit.jupiter.api.Test;
 
 class EventSchemasTest {
@@ -38,5 +40,28 @@ class EventSchemasTest {
     @Test
     void anUnknownEventTypeHasNoSchema() {
         assertThat(EventSchemas.violations("unknown.v1", "{}")).containsExactly("no schema for event type unknown.v1");
+    }
+
+    @Test
+    void aPaymentOrderCarriesAValidIbanPseudonymAndAmountInCents() {
+        String order = """
+                {"orderId":"6f1c2a0e-8a51-4c55-9d7e-0b7e0f6d1a11","reference":"AE-2026-000001-1","issuer":"aid-service",
+                 "beneficiary":"P-0123456789abcdef0123456789abcdef",
+                 "payee":{"kind":"CREDITOR","accountHolder":"Paris Habitat","iban":"FR7630006000011234567890189"},
+                 "amount":111.80,"currency":"EUR","label":"CASVP allocation exceptionnelle","orderedAt":"2026-11-28T09:00:00Z"}
+                """;
+
+        assertThat(EventSchemas.violations(PaymentOrder.TYPE, order)).isEmpty();
+        assertThat(EventSchemas.violations(PaymentOrder.TYPE, order.replace("111.80", "111.805"))).hasSize(1);
+        assertThat(EventSchemas.violations(PaymentOrder.TYPE, order.replace("P-0123", "1234"))).hasSize(1);
+    }
+
+    @Test
+    void everyAidTransitionHasASchema() {
+        for (AidApplicationEvent.Transition transition : AidApplicationEvent.Transition.values()) {
+            assertThat(EventSchemas.types()).contains(AidApplicationEvent.typeOf(transition));
+        }
+        assertThat(AidApplicationEvent.typeOf(AidApplicationEvent.Transition.PAYMENT_ORDERED))
+                .isEqualTo("fr.paris.casvp.guichet.aid.application.payment-ordered.v1");
     }
 }

@@ -7,6 +7,7 @@ import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
 import fr.paris.casvp.guichet.messaging.consumer.MissingEventIdException;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
+import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
 import javax.sql.DataSource;
@@ -125,6 +126,13 @@ public class MessagingAutoConfiguration {
                                           @Value("${guichet.messaging.idempotency-retention:90d}") Duration retention) {
         ModuleSchema.migrate(dataSource, "idempotent-command");
         return new IdempotentCommands(jdbc, transactions, retention);
+    }
+
+    /** For a service that publishes events to partners: their pseudonymous beneficiary ids. */
+    @Bean
+    @ConditionalOnProperty(name = "guichet.messaging.partner-events", havingValue = "true")
+    Pseudonyms pseudonyms(@Value("${guichet.pseudonym-key:}") String key) {
+        return new Pseudonyms(key);
     }
 
     @Bean

@@ -35,6 +35,8 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
             }
             // The test plays the issuer of bearer tokens (TestTokens).
             properties.putAll(TestTokens.resourceServerProperties());
+            // The secret of partners' pseudonyms: from the environment in a deployment, made up for a test.
+            properties.put("guichet.pseudonym-key", "test-pseudonym-key-" + java.util.UUID.randomUUID());
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("guichet-real-infrastructure", properties));
         }
     }

@@ -1,17 +1,16 @@
-package fr.paris.casvp.guichet.beneficiary.registry;
+package fr.paris.casvp.guichet.messaging.command;
 
-import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The HTTP answer of a command's outcome, the same for a replay (marked {@code Idempotent-Replayed: true}). */
-final class CommandResponses {
+public final class CommandResponses {
 
     private CommandResponses() {
     }
 
-    static ResponseEntity<String> of(IdempotentCommands.Outcome outcome) {
+    public static ResponseEntity<String> of(IdempotentCommands.Outcome outcome) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status())
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()));

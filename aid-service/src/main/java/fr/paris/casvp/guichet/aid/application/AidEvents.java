@@ -1,0 +1,54 @@
+package fr.paris.casvp.guichet.aid.application;
+
+import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
+import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent.Transition;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.messaging.outbox.Outbox;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the aid tells the others, through the outbox in the transaction of the change: every step of an application on
+ * {@code aid.events.v1}, payment orders on {@code payment-orders.v1}. Both are keyed by the beneficiary's pseudonym,
+ * so a beneficiary's events stay in order on one partition and partners never see the registry's id.
+ */
+@Component
+class AidEvents {
+
+    static final String ISSUER = "aid-service";
+
+    private final Outbox outbox;
+    private final Pseudonyms pseudonyms;
+    private final JsonMapper json;
+
+    AidEvents(Outbox outbox, Pseudonyms pseudonyms, JsonMapper json) {
+        this.outbox = outbox;
+        this.pseudonyms = pseudonyms;
+        this.json = json;
+    }
+
+    void step(ApplicationStore.Stored application, Transition transition, Status status, BigDecimal amount,
+              String reasonCode, Instant at) {
+        String beneficiary = pseudonyms.of(application.beneficiaryId());
+        AidApplicationEvent event = new AidApplicationEvent(application.id(), application.number(), beneficiary,
+                application.section(), transition, status.name(), application.category().name(), amount, reasonCode,
+                application.receivedAt(), at);
+        outbox.add(OutboxEvent.of(Topic.AID_EVENTS.topicName(), beneficiary, AidApplicationEvent.typeOf(transition),
+                "aid/applications/" + application.id(), at, json.writeValueAsString(event)));
+    }
+
+    PaymentOrder paymentOrder(ApplicationStore.Stored application, ApplicationStore.PaymentOrderRow order) {
+        String beneficiary = pseudonyms.of(application.beneficiaryId());
+        PaymentOrder payment = new PaymentOrder(order.id(), order.reference(), ISSUER, beneficiary,
+                new PaymentOrder.Payee(order.payee().kind(), order.payee().accountHolder(), order.payee().iban()),
+                order.amount(), "EUR", "CASVP ALLOCATION EXCEPTIONNELLE " + application.number(), order.orderedAt());
+        outbox.add(OutboxEvent.of(Topic.PAYMENT_ORDERS.topicName(), beneficiary, PaymentOrder.TYPE,
+                "aid/payment-orders/" + order.id(), order.orderedAt(), json.writeValueAsString(payment)));
+        return payment;
+    }
+}

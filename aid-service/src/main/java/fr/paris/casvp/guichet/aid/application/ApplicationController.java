@@ -1,0 +1,139 @@
+package fr.paris.casvp.guichet.aid.application;
+
+import fr.paris.casvp.guichet.messaging.command.CommandResponses;
+import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
+import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
+import fr.paris.casvp.guichet.web.Agent;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /api/aid}: applications and their steps (each command with an {@code Idempotency-Key}), decision letters,
+ * the household's cap, the dated parameters.
+ */
+@RestController
+@RequestMapping("/api/aid")
+class ApplicationController {
+
+    private final Applications applications;
+    private final DecisionLetters letters;
+    private final AidParameters parameters;
+    private final IdempotentCommands commands;
+    private final JsonMapper json;
+
+    ApplicationController(Applications applications, DecisionLetters letters, AidParameters parameters,
+                          IdempotentCommands commands, JsonMapper json) {
+        this.applications = applications;
+        this.letters = letters;
+        this.parameters = parameters;
+        this.commands = commands;
+        this.json = json;
+    }
+
+    /** Files an application: 201 with the application and its receipt. */
+    @PostMapping("/applications")
+    ResponseEntity<String> file(@RequestHeader("Idempotency-Key") UUID key, @RequestBody Commands.Filing filing) {
+        return command(key, "POST /api/aid/applications", filing, 201, () -> applications.file(filing, Agent.current()));
+    }
+
+    /** The documents still missing; {@code []} when the file is complete. */
+    @PutMapping("/applications/{id}/missing-documents")
+    ResponseEntity<String> documents(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
+                                     @RequestBody Commands.Documents documents) {
+        return command(key, "PUT /api/aid/applications/" + id + "/missing-documents", documents, 200,
+                () -> applications.documents(id, documents, Agent.current()));
+    }
+
+    @PostMapping("/applications/{id}/examination")
+    ResponseEntity<String> examine(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
+                                   @RequestBody Commands.Examination examination) {
+        return command(key, "POST /api/aid/applications/" + id + "/examination", examination, 200,
+                () -> applications.examine(id, examination, Agent.current()));
+    }
+
+    @PostMapping("/applications/{id}/decision")
+    ResponseEntity<String> decide(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
+                                  @RequestBody Commands.Decision decision) {
+        return command(key, "POST /api/aid/applications/" + id + "/decision", decision, 200,
+                () -> applications.decide(id, decision, Agent.current()));
+    }
+
+    @PostMapping("/applications/{id}/appeal")
+    ResponseEntity<String> appeal(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
+                                  @RequestBody Commands.Appeal appeal) {
+        return command(key, "POST /api/aid/applications/" + id + "/appeal", appeal, 200,
+                () -> applications.appeal(id, appeal, Agent.current()));
+    }
+
+    /** After a failed payment: the corrected payee; the payment is ordered again. */
+    @PutMapping("/applications/{id}/payee")
+    ResponseEntity<String> correctPayee(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
+                                        @RequestBody Commands.PayeeRequest payee) {
+        return command(key, "PUT /api/aid/applications/" + id + "/payee", payee, 200,
+                () -> applications.correctPayee(id, payee, Agent.current()));
+    }
+
+    @GetMapping("/applications/{id}")
+    ApplicationView get(@PathVariable UUID id) {
+        return applications.get(id, Agent.current());
+    }
+
+    /** The section's applications (any section's for a supervisor), newest first, 200 at most. */
+    @GetMapping("/applications")
+    List<ApplicationView> search(@RequestParam(required = false) String section, @RequestParam(required = false) Status status,
+                                 @RequestParam(required = false) UUID beneficiaryId) {
+        return applications.search(section, status, beneficiaryId, Agent.current());
+    }
+
+    /** The decision letter (notification), in French, as PDF. */
+    @GetMapping(value = "/applications/{id}/letter", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> letter(@PathVariable UUID id) {
+        DecisionLetters.Letter letter = letters.letter(id, Agent.current());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(letter.fileName()).build().toString())
+                .body(letter.pdf());
+    }
+
+    /**
+     * The household's cap on a date (today by default): {@code {cap, used, remaining, windowStart, windowEnd}}; with
+     * {@code event}, the cap of that disaster.
+     */
+    @GetMapping("/beneficiaries/{id}/cap")
+    CapRule.Cap cap(@PathVariable UUID id,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                    @RequestParam(required = false) String event) {
+        return applications.cap(id, date, event, Agent.current());
+    }
+
+    /** The dated parameters (caps, domicile, lapse) and where each comes from. */
+    @GetMapping("/parameters")
+    List<AidParameters.Parameter> parameters() {
+        return parameters.all();
+    }
+
+    private ResponseEntity<String> command(UUID key, String request, Object body, int status, Supplier<ApplicationView> command) {
+        Outcome outcome = commands.execute(key, request + " " + json.writeValueAsString(body), () -> {
+            ApplicationView view = command.get();
+            return Outcome.of(status, status == 201 ? "/api/aid/applications/" + view.id() : null, json.writeValueAsString(view));
+        });
+        return CommandResponses.of(outcome);
+    }
+}

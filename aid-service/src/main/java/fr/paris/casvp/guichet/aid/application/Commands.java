@@ -1,0 +1,190 @@
+package fr.paris.casvp.guichet.aid.application;
+
+import fr.paris.casvp.guichet.contracts.payment.Iban;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrder.PayeeKind;
+import fr.paris.casvp.guichet.web.FieldError;
+import fr.paris.casvp.guichet.web.ProblemException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The bodies of the aid's commands, and what makes each field valid; every bad field is named in one 400 answer. */
+final class Commands {
+
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
+
+    private Commands() {
+    }
+
+    /**
+     * Filing an application.
+     *
+     * @param section          optional: the section that follows the beneficiary's file (checked against it)
+     * @param receivedAt       optional: when the section received the request, if not now (a request captured during
+     *                         an outage keeps its original time, which opens the rights: RM I/B art. 3)
+     * @param missingDocuments the documents still to be provided; the application lapses if they are not within 2 months
+     */
+    record Filing(UUID beneficiaryId, Category category, String disasterEvent, BigDecimal requestedAmount, String reason,
+                  PayeeRequest payee, String section, Instant receivedAt, List<String> missingDocuments) {
+
+        List<FieldError> errors() {
+            List<FieldError> errors = new ArrayList<>();
+            if (beneficiaryId == null) {
+                errors.add(FieldError.of("beneficiaryId", "is required"));
+            }
+            if (category == null) {
+                errors.add(FieldError.of("category", "is required: ENERGY, WATER, RENT_ARREARS, FOOD, HEALTH, EQUIPMENT, DISASTER or OTHER"));
+            }
+            if (category == Category.DISASTER && blank(disasterEvent)) {
+                errors.add(FieldError.of("disasterEvent", "is required for a disaster: the event's reference (fire, flood...)"));
+            }
+            if (category != Category.DISASTER && disasterEvent != null) {
+                errors.add(FieldError.of("disasterEvent", "is only for the DISASTER category"));
+            }
+            if (disasterEvent != null && disasterEvent.length() > 60) {
+                errors.add(FieldError.of("disasterEvent", "must be at most 60 characters"));
+            }
+            checkAmount("requestedAmount", requestedAmount, errors);
+            text("reason", reason, 2000, errors);
+            if (payee == null) {
+                errors.add(FieldError.of("payee", "is required: the beneficiary or a creditor, with an IBAN"));
+            } else {
+                payee.check("payee.", errors);
+            }
+            if (section != null && !section.matches("[1-9]|1[0-9]|20")) {
+                errors.add(FieldError.of("section", "must be a section number from 1 to 20"));
+            }
+            List<String> documents = missingDocuments == null ? List.of() : missingDocuments;
+            if (documents.size() > 30) {
+                errors.add(FieldError.of("missingDocuments", "must list at most 30 documents"));
+            }
+            for (int i = 0; i < documents.size(); i++) {
+                text("missingDocuments[" + i + "]", documents.get(i), 200, errors);
+            }
+            return errors;
+        }
+    }
+
+    /** @param accountHolder optional for the beneficiary (their names), required for a creditor */
+    record PayeeRequest(PayeeKind kind, String accountHolder, String iban) {
+
+        void check(String prefix, List<FieldError> errors) {
+            if (kind == null) {
+                errors.add(FieldError.of(prefix + "kind", "is required: BENEFICIARY or CREDITOR"));
+            }
+            if (kind == PayeeKind.CREDITOR && blank(accountHolder)) {
+                errors.add(FieldError.of(prefix + "accountHolder", "is required for a creditor: the account holder's name"));
+            }
+            if (accountHolder != null && accountHolder.strip().length() > 70) {
+                errors.add(FieldError.of(prefix + "accountHolder", "must be at most 70 characters"));
+            }
+            if (!Iban.isValid(iban)) {
+                errors.add(FieldError.of(prefix + "iban", "is not a valid IBAN: check its length and its control digits"));
+            }
+        }
+    }
+
+    record Documents(List<String> missingDocuments) {
+
+        List<FieldError> errors() {
+            List<FieldError> errors = new ArrayList<>();
+            if (missingDocuments == null) {
+                errors.add(FieldError.of("missingDocuments", "is required: the documents still missing, [] when the file is complete"));
+            } else {
+                for (int i = 0; i < missingDocuments.size(); i++) {
+                    text("missingDocuments[" + i + "]", missingDocuments.get(i), 200, errors);
+                }
+            }
+            return errors;
+        }
+    }
+
+    /** The social worker's assessment and the amount they propose. */
+    record Examination(String assessment, BigDecimal proposedAmount) {
+
+        List<FieldError> errors() {
+            List<FieldError> errors = new ArrayList<>();
+            text("assessment", assessment, 4000, errors);
+            if (proposedAmount != null && proposedAmount.signum() != 0) {
+                checkAmount("proposedAmount", proposedAmount, errors);
+            }
+            return errors;
+        }
+    }
+
+    enum Outcome { GRANTED, REFUSED }
+
+    /**
+     * The section director's decision: a grant with its amount, or a refusal with its reason.
+     *
+     * @param reasonText required for the reason OTHER; otherwise an optional explanation for the letter
+     */
+    record Decision(Outcome outcome, BigDecimal amount, RefusalReason reasonCode, String reasonText) {
+
+        List<FieldError> errors() {
+            List<FieldError> errors = new ArrayList<>();
+            if (outcome == null) {
+                errors.add(FieldError.of("outcome", "is required: GRANTED or REFUSED"));
+            } else if (outcome == Outcome.GRANTED) {
+                checkAmount("amount", amount, errors);
+                if (reasonCode != null) {
+                    errors.add(FieldError.of("reasonCode", "is only for a refusal"));
+                }
+            } else {
+                if (amount != null) {
+                    errors.add(FieldError.of("amount", "is only for a grant"));
+                }
+                if (reasonCode == null) {
+                    errors.add(FieldError.of("reasonCode", "is required for a refusal: " + List.of(RefusalReason.values())));
+                } else if (reasonCode == RefusalReason.OTHER) {
+                    text("reasonText", reasonText, 2000, errors);
+                }
+            }
+            if (reasonText != null && reasonText.length() > 2000) {
+                errors.add(FieldError.of("reasonText", "must be at most 2000 characters"));
+            }
+            return errors;
+        }
+    }
+
+    record Appeal(String reason) {
+
+        List<FieldError> errors() {
+            List<FieldError> errors = new ArrayList<>();
+            text("reason", reason, 4000, errors);
+            return errors;
+        }
+    }
+
+    static void check(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static void checkAmount(String field, BigDecimal amount, List<FieldError> errors) {
+        if (amount == null) {
+            errors.add(FieldError.of(field, "is required: euros, with at most 2 decimals"));
+        } else if (amount.signum() <= 0) {
+            errors.add(FieldError.of(field, "must be positive"));
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            errors.add(FieldError.of(field, "must have at most 2 decimals (cents)"));
+        } else if (amount.compareTo(MAX_AMOUNT) > 0) {
+            errors.add(FieldError.of(field, "must be at most " + MAX_AMOUNT + " €"));
+        }
+    }
+
+    private static void text(String field, String value, int max, List<FieldError> errors) {
+        if (blank(value)) {
+            errors.add(FieldError.of(field, "is required"));
+        } else if (value.length() > max) {
+            errors.add(FieldError.of(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
