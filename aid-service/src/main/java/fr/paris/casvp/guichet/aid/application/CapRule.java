@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.aid.application;
 
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +24,13 @@ final class CapRule {
     /** @param event the disaster's reference for a disaster cap; null for the ordinary cap */
     record Cap(BigDecimal cap, BigDecimal used, BigDecimal remaining, LocalDate windowStart, LocalDate windowEnd,
                String event) {
+
+        /** Money in euros with 2 decimals, also when nothing was used. */
+        Cap {
+            cap = cap.setScale(2, RoundingMode.UNNECESSARY);
+            used = used.setScale(2, RoundingMode.UNNECESSARY);
+            remaining = remaining.setScale(2, RoundingMode.UNNECESSARY);
+        }
     }
 
     /** The 12 months that end on {@code date}, both days included: a grant made 12 months ago to the day is outside. */
