@@ -31,6 +31,18 @@ final class GatewayClient {
         return send(request(path).GET());
     }
 
+    /** A document (a decision letter): its bytes. */
+    HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> post(String path, UUID idempotencyKey, String json) {
         return send(request(path).header("Idempotency-Key", idempotencyKey.toString()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
