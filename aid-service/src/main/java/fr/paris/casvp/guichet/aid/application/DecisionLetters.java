@@ -92,7 +92,7 @@ class DecisionLetters {
         lines.add(Line.blank());
         if (d.outcome().equals("GRANTED")) {
             lines.add(Line.plain("Par décision du directeur de section du " + DATE.format(d.decisionDate())
-                    + (d.onAppeal() ? ", prise sur votre recours," : "") + " une allocation exceptionnelle (aide ponctuelle "
+                    + (d.onAppeal() ? ", prise sur votre recours," : ",") + " une allocation exceptionnelle (aide ponctuelle "
                     + "en espèces, règlement municipal des prestations d'aide sociale facultative, titre V, chapitre 2.1) vous est "
                     + "accordée."));
             lines.add(Line.blank());
@@ -109,7 +109,7 @@ class DecisionLetters {
             }
         } else {
             lines.add(Line.plain("Par décision du directeur de section du " + DATE.format(d.decisionDate())
-                    + (d.onAppeal() ? ", prise sur votre recours," : "") + " votre demande d'allocation exceptionnelle de "
+                    + (d.onAppeal() ? ", prise sur votre recours," : ",") + " votre demande d'allocation exceptionnelle de "
                     + euros(a.requestedAmount()) + " est rejetée pour le motif suivant :"));
             lines.add(Line.blank());
             lines.add(Line.bold(d.reasonCode().letterText()));
