@@ -3,7 +3,7 @@ package fr.paris.casvp.guichet.aid.application;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder.PayeeKind;
 import fr.paris.casvp.guichet.web.FieldError;
-import fr.paris.casvp.guichet.web.ProblemException;
+import fr.paris.casvp.guichet.web.Fields;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,32 +159,18 @@ final class Commands {
     }
 
     static void check(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        Fields.check(errors);
     }
 
     private static void checkAmount(String field, BigDecimal amount, List<FieldError> errors) {
-        if (amount == null) {
-            errors.add(FieldError.of(field, "is required: euros, with at most 2 decimals"));
-        } else if (amount.signum() <= 0) {
-            errors.add(FieldError.of(field, "must be positive"));
-        } else if (amount.stripTrailingZeros().scale() > 2) {
-            errors.add(FieldError.of(field, "must have at most 2 decimals (cents)"));
-        } else if (amount.compareTo(MAX_AMOUNT) > 0) {
-            errors.add(FieldError.of(field, "must be at most " + MAX_AMOUNT + " €"));
-        }
+        Fields.money(field, amount, MAX_AMOUNT, errors);
     }
 
     private static void text(String field, String value, int max, List<FieldError> errors) {
-        if (blank(value)) {
-            errors.add(FieldError.of(field, "is required"));
-        } else if (value.length() > max) {
-            errors.add(FieldError.of(field, "must be at most " + max + " characters"));
-        }
+        Fields.text(field, value, max, errors);
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return Fields.blank(s);
     }
 }

@@ -129,7 +129,7 @@ class Registry {
                 Postcodes.arrondissement(a.postcode()).orElse(null));
         return new BeneficiarySituation(identity, address, s.parisResidence(), s.noFixedAddress(), s.disabilityEvidence(),
                 s.unfitForWorkSince(), s.nationalBenefits(), s.monthlyResources(), s.incomeTax(), s.warVeteran(),
-                s.section(), s.contact());
+                s.section(), s.contact(), s.deceasedOn(), s.awayFromHomeSince());
     }
 
     private static ProblemException duplicate(String detail, List<BeneficiaryStore.Stored> existing) {

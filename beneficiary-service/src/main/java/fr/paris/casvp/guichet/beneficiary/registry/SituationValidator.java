@@ -54,6 +54,8 @@ final class SituationValidator {
             pastOrToday(evidence.since(), "disabilityEvidence[" + i + "].since", true);
         }
         pastOrToday(s.unfitForWorkSince(), "unfitForWorkSince", false);
+        pastOrToday(s.deceasedOn(), "deceasedOn", false);
+        pastOrToday(s.awayFromHomeSince(), "awayFromHomeSince", false);
         for (int i = 0; i < s.nationalBenefits().size(); i++) {
             var benefit = s.nationalBenefits().get(i);
             required(benefit.type(), "nationalBenefits[" + i + "].type");

@@ -8,6 +8,7 @@ import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,6 +54,9 @@ public final class EventSchemas {
         byType.put(PaymentConfirmation.TYPE, "schemas/payment-confirmation.v1.json");
         for (AidApplicationEvent.Transition transition : AidApplicationEvent.Transition.values()) {
             byType.put(AidApplicationEvent.typeOf(transition), "schemas/aid-application-event.v1.json");
+        }
+        for (SolidarityEvent.Transition transition : SolidarityEvent.Transition.values()) {
+            byType.put(SolidarityEvent.typeOf(transition), "schemas/solidarity-event.v1.json");
         }
         return Map.copyOf(byType);
     }

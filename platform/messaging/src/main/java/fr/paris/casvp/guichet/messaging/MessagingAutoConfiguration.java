@@ -29,6 +29,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -156,7 +157,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, @Value("${spring.application.name}") String applicationName) {
+    Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay, @Value("${spring.application.name}") String applicationName) {
         return new Outbox(jdbc, "/guichet/" + applicationName, relay);
     }
 }

@@ -21,12 +21,16 @@ import java.util.List;
  * @param warVeteran         war veteran or war widow(er)
  * @param section            the CASVP section that follows the file ("1" to "20")
  * @param contact            how to reach the person for notifications
+ * @param deceasedOn         the date of death, once reported (RM I/B art. 7-8: the benefits end)
+ * @param awayFromHomeSince  away from the Paris home since (hospital, stay elsewhere), or null when at home: payment
+ *                           of some benefits stops after more than 3 months away (RM II.1.1 d/4)
  */
 public record BeneficiarySituation(Identity identity, Address address, List<ResidencePeriod> parisResidence,
                                    NoFixedAddress noFixedAddress, List<DisabilityEvidence> disabilityEvidence,
                                    LocalDate unfitForWorkSince, List<NationalBenefit> nationalBenefits,
                                    List<MonthlyResource> monthlyResources, List<IncomeTax> incomeTax,
-                                   boolean warVeteran, String section, Contact contact) {
+                                   boolean warVeteran, String section, Contact contact, LocalDate deceasedOn,
+                                   LocalDate awayFromHomeSince) {
 
     public BeneficiarySituation {
         parisResidence = parisResidence == null ? List.of() : List.copyOf(parisResidence);
@@ -34,6 +38,16 @@ public record BeneficiarySituation(Identity identity, Address address, List<Resi
         nationalBenefits = nationalBenefits == null ? List.of() : List.copyOf(nationalBenefits);
         monthlyResources = monthlyResources == null ? List.of() : List.copyOf(monthlyResources);
         incomeTax = incomeTax == null ? List.of() : List.copyOf(incomeTax);
+    }
+
+    /** A living person at home (the fields of the first version of the contract). */
+    public BeneficiarySituation(Identity identity, Address address, List<ResidencePeriod> parisResidence,
+                                NoFixedAddress noFixedAddress, List<DisabilityEvidence> disabilityEvidence,
+                                LocalDate unfitForWorkSince, List<NationalBenefit> nationalBenefits,
+                                List<MonthlyResource> monthlyResources, List<IncomeTax> incomeTax, boolean warVeteran,
+                                String section, Contact contact) {
+        this(identity, address, parisResidence, noFixedAddress, disabilityEvidence, unfitForWorkSince, nationalBenefits,
+                monthlyResources, incomeTax, warVeteran, section, contact, null, null);
     }
 
     /**

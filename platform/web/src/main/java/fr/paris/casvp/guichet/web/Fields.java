@@ -1,0 +1,47 @@
+package fr.paris.casvp.guichet.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The checks every command body repeats, each adding a {@link FieldError} to the list rather than throwing, so that one
+ * 400 answer names every bad field ({@link #check}).
+ */
+public final class Fields {
+
+    private Fields() {
+    }
+
+    /** Euros: required, positive, at most 2 decimals, at most {@code max}. */
+    public static void money(String field, BigDecimal amount, BigDecimal max, List<FieldError> errors) {
+        if (amount == null) {
+            errors.add(FieldError.of(field, "is required: euros, with at most 2 decimals"));
+        } else if (amount.signum() <= 0) {
+            errors.add(FieldError.of(field, "must be positive"));
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            errors.add(FieldError.of(field, "must have at most 2 decimals (cents)"));
+        } else if (amount.compareTo(max) > 0) {
+            errors.add(FieldError.of(field, "must be at most " + max.toPlainString() + " €"));
+        }
+    }
+
+    /** Required, not blank, at most {@code max} characters. */
+    public static void text(String field, String value, int max, List<FieldError> errors) {
+        if (blank(value)) {
+            errors.add(FieldError.of(field, "is required"));
+        } else if (value.length() > max) {
+            errors.add(FieldError.of(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    public static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** A 400 problem naming every error, if there is any. */
+    public static void check(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+}
