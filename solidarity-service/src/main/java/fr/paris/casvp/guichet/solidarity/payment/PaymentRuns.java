@@ -58,7 +58,8 @@ public class PaymentRuns {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentRuns.class);
     private static final int BATCH = 1000;
-    private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    /** The smallest uuid in PostgreSQL's order (unsigned bytes). */
+    private static final UUID FIRST = new UUID(0, 0);
     static final String ISSUER = "solidarity-service";
 
     /** What a run did so far: every grant of the month, what was ordered (and its total), what was skipped and why. */

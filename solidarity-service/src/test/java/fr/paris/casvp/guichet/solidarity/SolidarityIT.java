@@ -1,0 +1,376 @@
+package fr.paris.casvp.guichet.solidarity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.MonthlyResource;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResourceKind;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Paris Solidarité on real PostgreSQL and Kafka (issue #6): simulation, parameters, grants, payment runs, changes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(database = "solidarity")
+class SolidarityIT {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final String AGENT = TestTokens.agent13();
+    private static final String SOCIAL_WORKER = TestTokens.of("travailleur13", "SOCIAL_WORKER", "13");
+    private static final String DIRECTOR = TestTokens.of("directeur13", "SECTION_DIRECTOR", "13");
+    private static final String SUPERVISOR = TestTokens.supervisor();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    ConsumerFactory<String, String> consumers;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void theSimulationAnswersExactlyTheContract() {
+        HttpResponse<String> answer = post("/api/solidarity/simulations", AGENT, """
+                {"month": "2018-04", "applicant": {"birthDate": "1950-06-01", "disabled": false, "unfitForWork": false},
+                 "spouse": null, "parisResidenceYearsInLastFive": 5, "monthlyResources": 0.00}
+                """);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body().replace(" ", "")).isEqualTo("{\"eligible\":true,\"category\":\"ELDERLY\",\"ceiling\":945.00,"
+                + "\"resourceFloor\":833.20,\"countedResources\":833.20,\"monthlyAmount\":111.80,\"reasons\":[]}");
+        HttpResponse<String> young = post("/api/solidarity/simulations", AGENT, """
+                {"month": "2018-04", "applicant": {"birthDate": "1980-06-01"}, "parisResidenceYearsInLastFive": 1, "monthlyResources": 0}
+                """);
+        assertThat(young.body()).contains("\"category\":null", "\"monthlyAmount\":0.00",
+                "\"reasons\":[\"NOT_ELDERLY_OR_DISABLED\",\"RESIDENCE_TOO_SHORT\"]");
+    }
+
+    @Test
+    void aBadSimulationNamesEveryBadField() {
+        HttpResponse<String> refused = post("/api/solidarity/simulations", AGENT, """
+                {"month": "avril", "applicant": {"disabled": true}, "spouse": {"birthDate": "2990-01-01"},
+                 "parisResidenceYearsInLastFive": 7, "monthlyResources": -3}
+                """);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(refused.body(), "$.errors[*].field")).containsExactlyInAnyOrder("month",
+                "applicant.birthDate", "spouse.birthDate", "parisResidenceYearsInLastFive", "monthlyResources");
+        HttpResponse<String> noParameters = post("/api/solidarity/simulations", AGENT, """
+                {"month": "2010-01", "applicant": {"birthDate": "1940-06-01"}, "parisResidenceYearsInLastFive": 5, "monthlyResources": 0}
+                """);
+        assertThat(noParameters.statusCode()).isEqualTo(422);
+        assertThat(JsonPath.<String>read(noParameters.body(), "$.detail")).contains("No value of", "in force on 2010-01-01");
+    }
+
+    @Test
+    void aSupervisorAddsAFutureValueAValueInForceIsNeverRewritten() {
+        LocalDate future = LocalDate.now(PARIS).plusYears(3).withDayOfMonth(1);
+        String value = "{\"name\":\"ceiling.elderly.single\",\"effectiveFrom\":\"" + future + "\",\"value\":1300,\"source\":\"Délibération test\"}";
+
+        assertThat(post("/api/solidarity/parameters", AGENT, value).statusCode()).isEqualTo(403);
+        HttpResponse<String> added = post("/api/solidarity/parameters", SUPERVISOR, value);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        HttpResponse<String> simulated = post("/api/solidarity/simulations", AGENT, """
+                {"month": "%s", "applicant": {"birthDate": "1940-06-01"}, "parisResidenceYearsInLastFive": 5, "monthlyResources": 1000}
+                """.formatted(YearMonth.from(future)));
+        assertThat(JsonPath.<Double>read(simulated.body(), "$.monthlyAmount")).isEqualTo(300.0);
+
+        HttpResponse<String> inForce = post("/api/solidarity/parameters", SUPERVISOR,
+                value.replace(future.toString(), "2018-04-01"));
+        assertThat(inForce.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(inForce.body(), "$.errors[*].field")).containsExactly("effectiveFrom");
+        assertThatThrownBy(() -> jdbc.sql("update solidarity_parameter set value = 1 where name = 'ceiling.elderly.single' "
+                + "and effective_from = '2018-04-01'").update()).hasMessageContaining("never rewritten");
+        assertThat(Http.get(url("/api/solidarity/audit?agent=superviseur"), SUPERVISOR).body()).contains("/api/solidarity/parameters");
+    }
+
+    @Test
+    void fileExamineGrantFor12MonthsFromTheMonthOfReceptionWithFourEyesAndEventsForPartners() {
+        UUID person = person(LocalDate.of(1950, 6, 1), "0", 1);
+        Instant receivedAt = Instant.now().minus(Duration.ofDays(40));
+
+        String id = file(person, receivedAt);
+        HttpResponse<String> byFiler = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
+        assertThat(byFiler.statusCode()).as("not examined yet").isEqualTo(409);
+        examine(id);
+        HttpResponse<String> examinerDecides = post("/api/solidarity/applications/" + id + "/decision", SOCIAL_WORKER, "{\"outcome\":\"GRANTED\"}");
+        assertThat(examinerDecides.statusCode()).isEqualTo(403);
+        HttpResponse<String> granted = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
+
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        YearMonth first = YearMonth.from(receivedAt.atZone(PARIS));
+        assertThat(JsonPath.<String>read(granted.body(), "$.grant.firstMonth")).isEqualTo(first.atDay(1).toString());
+        assertThat(JsonPath.<String>read(granted.body(), "$.grant.lastMonth")).isEqualTo(first.plusMonths(11).atDay(1).toString());
+        assertThat(JsonPath.<Double>read(granted.body(), "$.grant.monthlyAmount")).isEqualTo(222.19);
+        List<ConsumerRecord<String, String>> steps = records("solidarity.events.v1", r -> r.value().contains(id), 3);
+        steps.forEach(step -> {
+            assertThat(EventSchemas.violations(header(step, "ce_type"), step.value())).isEmpty();
+            assertThat(step.value()).doesNotContain(person.toString()).doesNotContain("Durand");
+        });
+        assertThat(steps).extracting(r -> header(r, "ce_type")).contains("fr.paris.casvp.guichet.solidarity.granted.v1");
+
+        String filedByDirector = file(person, Instant.now(), DIRECTOR);
+        examine(filedByDirector);
+        HttpResponse<String> fourEyes = post("/api/solidarity/applications/" + filedByDirector + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
+        assertThat(fourEyes.statusCode()).isEqualTo(403);
+        assertThat(JsonPath.<String>read(fourEyes.body(), "$.type")).isEqualTo("urn:guichet:problem:four-eyes");
+    }
+
+    @Test
+    void aHouseholdThatIsNotEligibleCannotBeGrantedButIsRefusedWithReasons() {
+        UUID young = person(LocalDate.of(1985, 1, 1), "0", 1);
+        String id = file(young, Instant.now());
+        examine(id);
+
+        HttpResponse<String> granted = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
+        assertThat(granted.statusCode()).isEqualTo(422);
+        assertThat(JsonPath.<List<String>>read(granted.body(), "$.reasons")).containsExactly("NOT_ELDERLY_OR_DISABLED");
+        HttpResponse<String> refused = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR,
+                "{\"outcome\":\"REFUSED\",\"reasonCodes\":[\"NOT_ELDERLY_OR_DISABLED\"]}");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(refused.body(), "$.refusalReasons")).containsExactly("NOT_ELDERLY_OR_DISABLED");
+    }
+
+    @Test
+    void thePaymentRunOrdersEachGrantOnceSkipsWithReasonsAndRunningAgainCreatesNothing() {
+        YearMonth month = YearMonth.now(PARIS).plusMonths(1);
+        UUID full = person(LocalDate.of(1945, 3, 3), "0", 1);
+        UUID tiny = person(LocalDate.of(1945, 3, 3), "1127.50", 1);
+        String fullGrant = grant(full);
+        String tinyGrant = grant(tiny);
+
+        HttpResponse<String> started = post("/api/solidarity/payment-runs", SUPERVISOR, "{\"month\":\"" + month + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isIn(200, 202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(JsonPath.read(
+                Http.get(url("/api/solidarity/payment-runs/" + month), SUPERVISOR).body(), "$.status")));
+
+        assertThat(payment(fullGrant, month)).containsEntry("status", "ORDERED").containsEntry("amount", new BigDecimal("222.19"));
+        assertThat(payment(tinyGrant, month)).containsEntry("status", "SKIPPED").containsEntry("skip_reason", "BELOW_PAYMENT_THRESHOLD")
+                .containsEntry("amount", new BigDecimal("1.50"));
+        String reference = (String) payment(fullGrant, month).get("reference");
+        ConsumerRecord<String, String> order = records("payment-orders.v1", r -> r.value().contains(reference), 1).get(0);
+        assertThat(EventSchemas.violations(PaymentOrder.TYPE, order.value())).isEmpty();
+        assertThat(JsonPath.<String>read(order.value(), "$.issuer")).isEqualTo("solidarity-service");
+        String report = Http.get(url("/api/solidarity/payment-runs/" + month), SUPERVISOR).body();
+        assertThat(JsonPath.<Integer>read(report, "$.skippedByReason.BELOW_PAYMENT_THRESHOLD")).isPositive();
+        long rows = count(month);
+
+        HttpResponse<String> again = post("/api/solidarity/payment-runs", SUPERVISOR, "{\"month\":\"" + month + "\"}");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(count(month)).isEqualTo(rows);
+        assertThat(jdbc.sql("select count(*) from outbox_event where payload like :ref").param("ref", "%\"" + reference + "\"%")
+                .query(Long.class).single()).isEqualTo(1);
+
+        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"status\":\"PAID\",\"settledAt\":\"" + Instant.now() + "\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(payment(fullGrant, month).get("status")));
+        assertThat(post("/api/solidarity/payment-runs", AGENT, "{\"month\":\"" + month + "\"}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRunLeftUnfinishedCompletesWithoutDuplicates() {
+        YearMonth month = YearMonth.now(PARIS).plusMonths(2);
+        List<String> grants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            grants.add(grant(person(LocalDate.of(1944, 1, 1), "0", 1)));
+        }
+        // As a killed process leaves it: the run RUNNING, one grant already written.
+        jdbc.sql("insert into psol_payment_run (month, status, started_by, started_at) values (:m, 'RUNNING', 'test', now())")
+                .param("m", month.atDay(1)).update();
+        jdbc.sql("""
+                        insert into psol_payment (grant_id, month, amount, status, order_id, reference, created_at)
+                        values (:g, :m, 1, 'ORDERED', gen_random_uuid(), 'BEFORE-THE-CRASH', now())
+                        """).param("g", UUID.fromString(grants.get(0))).param("m", month.atDay(1)).update();
+
+        HttpResponse<String> resumed = post("/api/solidarity/payment-runs", SUPERVISOR, "{\"month\":\"" + month + "\"}");
+
+        assertThat(resumed.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(JsonPath.read(
+                Http.get(url("/api/solidarity/payment-runs/" + month), SUPERVISOR).body(), "$.status")));
+        for (String grant : grants) {
+            assertThat(jdbc.sql("select count(*) from psol_payment where grant_id = :g and month = :m")
+                    .param("g", UUID.fromString(grant)).param("m", month.atDay(1)).query(Long.class).single()).isEqualTo(1);
+        }
+        assertThat(payment(grants.get(0), month)).containsEntry("reference", "BEFORE-THE-CRASH");
+    }
+
+    @Test
+    void changesOfSituationRecomputeSuspendResumeAndEndTheGrantFromTheDateOfTheChange() {
+        UUID person = person(LocalDate.of(1946, 2, 2), "0", 1);
+        String grant = grant(person);
+
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 2, null, null, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> new BigDecimal("222.19").compareTo((BigDecimal) grantRow(grant).get("monthly_amount")) != 0);
+        assertThat(grantRow(grant)).containsEntry("monthly_amount", new BigDecimal("129.00")).containsEntry("status", "ACTIVE");
+
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 4, null, null, false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SUSPENDED".equals(grantRow(grant).get("status")));
+        assertThat(grantRow(grant)).containsEntry("status_reason", "MOVED_OUT_OF_PARIS");
+
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 3, null, null, true));
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 5, null, null, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(grantRow(grant).get("status")));
+
+        LocalDate death = LocalDate.now(PARIS).minusDays(2);
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 6, death, null, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ENDED".equals(grantRow(grant).get("status")));
+        assertThat(grantRow(grant)).containsEntry("status_from", java.sql.Date.valueOf(death)).containsEntry("status_reason", "DECEASED");
+        List<ConsumerRecord<String, String>> steps = records("solidarity.events.v1", r -> r.value().contains(grant), 4);
+        assertThat(steps).extracting(r -> header(r, "ce_type")).containsSubsequence(
+                "fr.paris.casvp.guichet.solidarity.granted.v1", "fr.paris.casvp.guichet.solidarity.amount-recomputed.v1",
+                "fr.paris.casvp.guichet.solidarity.suspended.v1", "fr.paris.casvp.guichet.solidarity.resumed.v1",
+                "fr.paris.casvp.guichet.solidarity.ended.v1");
+    }
+
+    // --- fixture ---
+
+    private UUID person(LocalDate birthDate, String resources, long version) {
+        UUID id = UUID.randomUUID();
+        publish(snapshot(id, birthDate, resources, version, null, null, true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from beneficiary_replica where beneficiary_id = :id")
+                .param("id", id.toString()).query(Long.class).single() == 1);
+        return id;
+    }
+
+    private BeneficiarySnapshot snapshot(UUID id, LocalDate birthDate, String resources, long version, LocalDate deceasedOn,
+                                         LocalDate away, boolean inParis) {
+        BeneficiarySituation situation = new BeneficiarySituation(
+                new Identity("Durand", null, "Paul", birthDate, "M", null),
+                inParis ? new Address("3 rue de Tolbiac", null, "75013", "Paris", 13) : new Address("1 rue de Paris", null, "93100", "Montreuil", null),
+                inParis ? List.of(new ResidencePeriod(LocalDate.of(2010, 1, 1), null))
+                        : List.of(new ResidencePeriod(LocalDate.of(2010, 1, 1), LocalDate.now(PARIS).minusDays(10))),
+                null, List.of(), null, List.of(), List.of(new MonthlyResource(ResourceKind.PENSION, new BigDecimal(resources))),
+                List.of(), false, "13", null, deceasedOn, away);
+        return new BeneficiarySnapshot(id, "B-2026-%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000)), version,
+                Instant.now(), situation, inParis ? LocalDate.of(2010, 1, 1) : null, null);
+    }
+
+    private void publish(BeneficiarySnapshot snapshot) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("beneficiaries.v1", snapshot.id().toString(), json.writeValueAsString(snapshot));
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String file(UUID person, Instant receivedAt) {
+        return file(person, receivedAt, AGENT);
+    }
+
+    private String file(UUID person, Instant receivedAt, String token) {
+        HttpResponse<String> filed = post("/api/solidarity/applications", token, """
+                {"beneficiaryId":"%s","receivedAt":"%s","payee":{"iban":"FR76 3000 6000 0112 3456 7890 189"}}
+                """.formatted(person, receivedAt));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        assertThat(JsonPath.<String>read(filed.body(), "$.receipt.number")).isNotBlank();
+        return JsonPath.read(filed.body(), "$.id");
+    }
+
+    private void examine(String id) {
+        HttpResponse<String> examined = post("/api/solidarity/applications/" + id + "/examination", SOCIAL_WORKER,
+                "{\"assessment\":\"Retraite modeste, seul.\"}");
+        assertThat(examined.statusCode()).as(examined.body()).isEqualTo(200);
+    }
+
+    /** A grant from this month; returns the grant's id. */
+    private String grant(UUID person) {
+        String id = file(person, Instant.now());
+        examine(id);
+        HttpResponse<String> granted = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        return JsonPath.read(granted.body(), "$.grant.id");
+    }
+
+    private Map<String, Object> payment(String grant, YearMonth month) {
+        return jdbc.sql("select * from psol_payment where grant_id = :g and month = :m")
+                .param("g", UUID.fromString(grant)).param("m", month.atDay(1)).query().singleRow();
+    }
+
+    private Map<String, Object> grantRow(String grant) {
+        return jdbc.sql("select * from psol_grant where id = :g").param("g", UUID.fromString(grant)).query().singleRow();
+    }
+
+    private long count(YearMonth month) {
+        return jdbc.sql("select count(*) from psol_payment where month = :m").param("m", month.atDay(1)).query(Long.class).single();
+    }
+
+    private void confirm(String confirmation) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("payment-confirmations.v1", "treasury", confirmation);
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> records(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match, int count) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (Consumer<String, String> consumer = consumers.createConsumer("solidarity-it-" + UUID.randomUUID(), null)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.value() != null && match.test(r)) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> post(String path, String token, String body) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
