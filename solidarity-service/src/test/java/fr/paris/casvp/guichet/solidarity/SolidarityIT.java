@@ -14,6 +14,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Residen
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResourceKind;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.solidarity.file.Renewals;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
@@ -66,6 +67,8 @@ class SolidarityIT {
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Renewals renewals;
 
     @Test
     void theSimulationAnswersExactlyTheContract() {
@@ -258,6 +261,34 @@ class SolidarityIT {
                 "fr.paris.casvp.guichet.solidarity.granted.v1", "fr.paris.casvp.guichet.solidarity.amount-recomputed.v1",
                 "fr.paris.casvp.guichet.solidarity.suspended.v1", "fr.paris.casvp.guichet.solidarity.resumed.v1",
                 "fr.paris.casvp.guichet.solidarity.ended.v1");
+    }
+
+    @Test
+    void aGrantThatEndsWithinTwoMonthsGetsOneRenewalReminder() {
+        String grant = grant(person(LocalDate.of(1947, 7, 7), "0", 1));
+        jdbc.sql("update psol_grant set last_month = :m where id = :g")
+                .param("m", YearMonth.now(PARIS).plusMonths(1).atDay(1)).param("g", UUID.fromString(grant)).update();
+
+        renewals.remind();
+        renewals.remind();
+
+        List<ConsumerRecord<String, String>> reminders = records("solidarity.events.v1",
+                r -> r.value().contains(grant) && header(r, "ce_type").endsWith("renewal-due.v1"), 1);
+        assertThat(EventSchemas.violations(header(reminders.get(0), "ce_type"), reminders.get(0).value())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from outbox_event where event_type like '%renewal-due%' and payload like :g")
+                .param("g", "%" + grant + "%").query(Long.class).single()).as("once").isEqualTo(1);
+    }
+
+    @Test
+    void aReceptionTimeOlderThanTwoMonthsIsRefused() {
+        UUID person = person(LocalDate.of(1947, 7, 7), "0", 1);
+
+        HttpResponse<String> refused = post("/api/solidarity/applications", AGENT, """
+                {"beneficiaryId":"%s","receivedAt":"%s","payee":{"iban":"FR76 0000"}}
+                """.formatted(person, Instant.now().minus(Duration.ofDays(70))));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(refused.body(), "$.errors[*].field")).containsExactlyInAnyOrder("payee.iban", "receivedAt");
     }
 
     // --- fixture ---

@@ -51,6 +51,7 @@ public class Files {
     static final Set<String> REFUSAL_CODES = Set.of(Allowance.NOT_ELDERLY_OR_DISABLED, Allowance.RESIDENCE_TOO_SHORT,
             Allowance.RESOURCES_ABOVE_CEILING, Allowance.BELOW_PAYMENT_THRESHOLD, "STATUTORY_BENEFITS_NOT_CLAIMED", "OTHER");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int OLDEST_RECEPTION_MONTHS = 2;
 
     public record PayeeRequest(String accountHolder, String iban) {
     }
@@ -117,6 +118,10 @@ public class Files {
         Instant receivedAt = filing.receivedAt() == null ? now : filing.receivedAt();
         if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(FieldError.of("receivedAt", "is in the future"));
+        }
+        if (receivedAt.isBefore(now.atZone(PARIS).minusMonths(OLDEST_RECEPTION_MONTHS).toInstant())) {
+            errors.add(FieldError.of("receivedAt", "is more than " + OLDEST_RECEPTION_MONTHS + " months ago: an application "
+                    + "captured offline is synced within days (an incomplete file lapses after 2 months, RM I/B art. 3)"));
         }
         Fields.check(errors);
         BeneficiarySnapshot beneficiary = snapshots.get(filing.beneficiaryId(), "beneficiaryId");

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** Every few hours ({@code guichet.solidarity.renewal-check-interval}), reminds the grants that end within 2 months. */
 @Component
-class Renewals {
+public class Renewals {
 
     private final SituationChanges changes;
 
@@ -14,7 +14,7 @@ class Renewals {
     }
 
     @Scheduled(fixedDelayString = "${guichet.solidarity.renewal-check-interval:PT6H}", initialDelayString = "PT1M")
-    void remind() {
-        changes.remindRenewals();
+    public int remind() {
+        return changes.remindRenewals();
     }
 }
