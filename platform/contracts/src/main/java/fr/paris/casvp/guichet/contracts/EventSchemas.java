@@ -9,6 +9,9 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
+import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
+import fr.paris.casvp.guichet.contracts.transport.PassOrder;
+import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,6 +60,11 @@ public final class EventSchemas {
         }
         for (SolidarityEvent.Transition transition : SolidarityEvent.Transition.values()) {
             byType.put(SolidarityEvent.typeOf(transition), "schemas/solidarity-event.v1.json");
+        }
+        byType.put(PassOrder.TYPE, "schemas/transport-pass-order.v1.json");
+        byType.put(PassConfirmation.TYPE, "schemas/transport-pass-confirmation.v1.json");
+        for (TransportEvent.Transition transition : TransportEvent.Transition.values()) {
+            byType.put(TransportEvent.typeOf(transition), "schemas/transport-event.v1.json");
         }
         return Map.copyOf(byType);
     }
