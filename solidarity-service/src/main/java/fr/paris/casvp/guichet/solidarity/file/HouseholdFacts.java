@@ -4,12 +4,12 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.NationalBenefitType;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.beneficiary.Residence;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.MemberRole;
 import fr.paris.casvp.guichet.solidarity.allowance.Allowance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,23 +86,7 @@ public record HouseholdFacts(Allowance.Household household, List<String> stops, 
 
     /** Whole years lived in Paris in the 5 years before {@code on} (RM I/A art. 2). */
     static int yearsInParisInLastFive(List<ResidencePeriod> periods, LocalDate on) {
-        LocalDate start = on.minusYears(5);
-        long days = 0;
-        for (ResidencePeriod p : periods) {
-            if (p.from() == null) {
-                continue;
-            }
-            LocalDate from = p.from().isBefore(start) ? start : p.from();
-            LocalDate to = p.to() == null || p.to().isAfter(on) ? on : p.to();
-            if (to.isAfter(from)) {
-                days += ChronoUnit.DAYS.between(from, to);
-            }
-        }
-        int years = 0;
-        while (years < 5 && days >= ChronoUnit.DAYS.between(on.minusYears(years + 1), on)) {
-            years++;
-        }
-        return years;
+        return Residence.yearsInLastFive(periods, on);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {
