@@ -1,4 +1,4 @@
-package fr.paris.casvp.guichet.aid;
+package fr.paris.casvp.guichet.testsupport;
 
 import java.time.Clock;
 import java.time.Instant;
