@@ -75,7 +75,10 @@ class PaymentRunCrashIT {
                 beforeRestart, GRANTS, ordered);
     }
 
-    /** 40 000 grants of elderly people living in Paris, and their snapshots in the service's replica. */
+    /**
+     * 40 000 grants of elderly people living in Paris, and their snapshots in the service's replica (marked by their file
+     * number: the replica also holds the people the other system tests registered).
+     */
     private static void seed() throws SQLException {
         try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("solidarity"), "postgres", "");
              Statement sql = connection.createStatement()) {
@@ -93,7 +96,8 @@ class PaymentRunCrashIT {
                       from (select n, gen_random_uuid() as b from generate_series(1, %d) n) people
                     """.formatted(GRANTS));
             sql.execute("""
-                    with people as (select beneficiary_id::uuid as b, row_number() over () as n from beneficiary_replica)
+                    with people as (select beneficiary_id::uuid as b, row_number() over () as n from beneficiary_replica
+                                     where snapshot ->> 'fileNumber' = 'B-2029-000001')
                     insert into psol_application (id, number, receipt_number, beneficiary_id, section, renewal, payee_account_holder,
                         payee_iban, status, received_at, filed_by, filed_at, updated_at)
                     select gen_random_uuid(), 'PS-2029-' || lpad(n::text, 6, '0'), 'SEED-' || n, b, '13', false, 'Paul Durand',
