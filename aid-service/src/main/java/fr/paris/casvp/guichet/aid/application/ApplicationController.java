@@ -33,14 +33,16 @@ import tools.jackson.databind.json.JsonMapper;
 class ApplicationController {
 
     private final Applications applications;
+    private final FilingCommand filingCommand;
     private final DecisionLetters letters;
     private final AidParameters parameters;
     private final IdempotentCommands commands;
     private final JsonMapper json;
 
-    ApplicationController(Applications applications, DecisionLetters letters, AidParameters parameters,
-                          IdempotentCommands commands, JsonMapper json) {
+    ApplicationController(Applications applications, FilingCommand filingCommand, DecisionLetters letters,
+                          AidParameters parameters, IdempotentCommands commands, JsonMapper json) {
         this.applications = applications;
+        this.filingCommand = filingCommand;
         this.letters = letters;
         this.parameters = parameters;
         this.commands = commands;
@@ -50,7 +52,7 @@ class ApplicationController {
     /** Files an application: 201 with the application and its receipt. */
     @PostMapping("/applications")
     ResponseEntity<String> file(@RequestHeader("Idempotency-Key") UUID key, @RequestBody Commands.Filing filing) {
-        return command(key, "POST /api/aid/applications", filing, 201, () -> applications.file(filing, Agent.current()));
+        return CommandResponses.of(filingCommand.execute(key, filing, Agent.current(), null, null));
     }
 
     /** The documents still missing; {@code []} when the file is complete. */

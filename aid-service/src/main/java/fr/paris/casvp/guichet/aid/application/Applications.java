@@ -8,6 +8,8 @@ import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder.PayeeKind;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
@@ -53,11 +55,13 @@ public class Applications {
     private final Beneficiaries beneficiaries;
     private final AidParameters parameters;
     private final AidEvents events;
+    private final Receipts receipts;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Applications(ApplicationStore store, Beneficiaries beneficiaries, AidParameters parameters, AidEvents events,
-                 JdbcClient jdbc, Clock clock) {
+                 Receipts receipts, JdbcClient jdbc, Clock clock) {
+        this.receipts = receipts;
         this.store = store;
         this.beneficiaries = beneficiaries;
         this.parameters = parameters;
@@ -68,6 +72,15 @@ public class Applications {
 
     @Transactional
     public ApplicationView file(Commands.Filing filing, Agent agent) {
+        return file(filing, agent, null, null);
+    }
+
+    /**
+     * @param receiptNumber the receipt the gateway gave to a command it queued (null: a new one)
+     * @param queuedAt      when the gateway received a queued command: its reception time unless the body gives one
+     */
+    @Transactional
+    public ApplicationView file(Commands.Filing filing, Agent agent, String receiptNumber, Instant queuedAt) {
         agent.requireRole(COUNTER);
         Commands.check(filing.errors());
         Instant now = clock.instant();
@@ -78,7 +91,7 @@ public class Applications {
             errors.add(FieldError.of("section", "the beneficiary's file is followed by section " + section
                     + ": the application is filed there (RM I/B art. 1)"));
         }
-        Instant receivedAt = filing.receivedAt() == null ? now : filing.receivedAt();
+        Instant receivedAt = filing.receivedAt() != null ? filing.receivedAt() : queuedAt != null ? queuedAt : now;
         if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(FieldError.of("receivedAt", "is in the future"));
         }
@@ -92,7 +105,8 @@ public class Applications {
 
         UUID id = UUID.randomUUID();
         ApplicationStore.Stored application = new ApplicationStore.Stored(id,
-                store.nextNumber(LocalDate.ofInstant(receivedAt, PARIS).getYear()), ReceiptNumber.next(), beneficiary.id(),
+                store.nextNumber(LocalDate.ofInstant(receivedAt, PARIS).getYear()),
+                receiptNumber == null ? ReceiptNumber.next() : receiptNumber, beneficiary.id(),
                 beneficiary.household() == null ? null : beneficiary.household().id(), section, filing.category(),
                 filing.disasterEvent() == null ? null : normaliseEvent(filing.disasterEvent()),
                 filing.requestedAmount().setScale(2, RoundingMode.UNNECESSARY), filing.reason().strip(),
@@ -101,7 +115,7 @@ public class Applications {
                 Status.RECEIVED, receivedAt, agent.username(), now, null, null, null, null, now);
         store.insert(application);
         step(application, Transition.RECEIVED, Status.RECEIVED, application.requestedAmount(), null, now, agent,
-                filing.receivedAt() == null ? null : "reçue le " + receivedAt + " (heure d'origine)");
+                receivedAt.equals(now) ? null : "reçue le " + receivedAt + (queuedAt != null ? " (file d'attente du guichet)" : " (heure d'origine)"));
         return view(id);
     }
 
@@ -330,6 +344,13 @@ public class Applications {
         }
         store.addStep(application.id(), transition.name(), status, at, agent == null ? null : agent.toString(), detail);
         events.step(application, transition, status, amount, reasonCode, at);
+        if (status != application.status() || transition == Transition.RECEIVED) {
+            receipts.publish(new ReceiptState(application.receiptNumber(), "aid", status.name(), application.receivedAt(),
+                    application.id(), application.number(), application.section(),
+                    reasonCode == null ? null : List.of(reasonCode),
+                    beneficiaries.find(application.beneficiaryId()).map(b -> ReceiptState.birthDateCheck(
+                            application.receiptNumber(), b.situation().identity().birthDate())).orElse(null), at));
+        }
     }
 
     private void lockHousehold(UUID key) {

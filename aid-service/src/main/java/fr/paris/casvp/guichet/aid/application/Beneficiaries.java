@@ -34,6 +34,11 @@ class Beneficiaries {
                         .with("field", field));
     }
 
+    /** The latest snapshot, if the replica holds it. */
+    java.util.Optional<BeneficiarySnapshot> find(UUID id) {
+        return replica.snapshot(id.toString()).<BeneficiarySnapshot>map(reader::readValue).filter(s -> s.situation() != null);
+    }
+
     /** The household's members (the person alone when not in a household): whose grants add up in the cap. */
     static Set<UUID> household(BeneficiarySnapshot snapshot) {
         Set<UUID> members = new LinkedHashSet<>();

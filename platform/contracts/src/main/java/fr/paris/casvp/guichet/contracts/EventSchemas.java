@@ -6,6 +6,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
@@ -66,6 +68,8 @@ public final class EventSchemas {
         for (TransportEvent.Transition transition : TransportEvent.Transition.values()) {
             byType.put(TransportEvent.typeOf(transition), "schemas/transport-event.v1.json");
         }
+        byType.put(QueuedCommand.TYPE, "schemas/intake-command.v1.json");
+        byType.put(ReceiptState.TYPE, "schemas/receipt-state.v1.json");
         return Map.copyOf(byType);
     }
 

@@ -8,6 +8,8 @@ import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
 import fr.paris.casvp.guichet.messaging.consumer.MissingEventIdException;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
+import fr.paris.casvp.guichet.messaging.receipt.Receipts;
+import tools.jackson.databind.json.JsonMapper;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
 import javax.sql.DataSource;
@@ -57,7 +59,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class, after = {DataSourceAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class, JdbcClientAutoConfiguration.class,
-        TransactionAutoConfiguration.class})
+        TransactionAutoConfiguration.class}, afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties({MessagingProperties.class, OutboxProperties.class})
 public class MessagingAutoConfiguration {
 
@@ -127,6 +129,12 @@ public class MessagingAutoConfiguration {
                                           @Value("${guichet.messaging.idempotency-retention:90d}") Duration retention) {
         ModuleSchema.migrate(dataSource, "idempotent-command");
         return new IdempotentCommands(jdbc, transactions, retention);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
+    Receipts receipts(Outbox outbox, JsonMapper json) {
+        return new Receipts(outbox, json);
     }
 
     /** For a service that publishes events to partners: their pseudonymous beneficiary ids. */

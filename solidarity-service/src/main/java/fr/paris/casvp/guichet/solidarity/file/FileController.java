@@ -24,18 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
 class FileController {
 
     private final Files files;
+    private final FilingCommand filingCommand;
     private final IdempotentCommands commands;
     private final JsonMapper json;
 
-    FileController(Files files, IdempotentCommands commands, JsonMapper json) {
+    FileController(Files files, FilingCommand filingCommand, IdempotentCommands commands, JsonMapper json) {
         this.files = files;
+        this.filingCommand = filingCommand;
         this.commands = commands;
         this.json = json;
     }
 
     @PostMapping
     ResponseEntity<String> file(@RequestHeader("Idempotency-Key") UUID key, @RequestBody Files.Filing filing) {
-        return command(key, "POST /api/solidarity/applications", filing, 201, () -> files.file(filing, Agent.current()));
+        return CommandResponses.of(filingCommand.execute(key, filing, Agent.current(), null, null));
     }
 
     @PostMapping("/{id}/examination")

@@ -4,6 +4,8 @@ import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent.Transition;
 import fr.paris.casvp.guichet.solidarity.allowance.Allowance;
 import fr.paris.casvp.guichet.solidarity.allowance.SolidarityParameters;
@@ -91,9 +93,12 @@ public class Files {
     private final Snapshots snapshots;
     private final SolidarityParameters parameters;
     private final SolidarityEvents events;
+    private final Receipts receipts;
     private final Clock clock;
 
-    Files(JdbcClient jdbc, Snapshots snapshots, SolidarityParameters parameters, SolidarityEvents events, Clock clock) {
+    Files(JdbcClient jdbc, Snapshots snapshots, SolidarityParameters parameters, SolidarityEvents events, Receipts receipts,
+          Clock clock) {
+        this.receipts = receipts;
         this.jdbc = jdbc;
         this.snapshots = snapshots;
         this.parameters = parameters;
@@ -103,6 +108,15 @@ public class Files {
 
     @Transactional
     public ApplicationView file(Filing filing, Agent agent) {
+        return file(filing, agent, null, null);
+    }
+
+    /**
+     * @param receiptNumber the receipt the gateway gave to a command it queued (null: a new one)
+     * @param queuedAt      when the gateway received a queued command: its reception time unless the body gives one
+     */
+    @Transactional
+    public ApplicationView file(Filing filing, Agent agent, String receiptNumber, Instant queuedAt) {
         agent.requireRole(COUNTER);
         List<FieldError> errors = new ArrayList<>();
         if (filing.beneficiaryId() == null) {
@@ -115,7 +129,7 @@ public class Files {
             errors.add(FieldError.of("payee.accountHolder", "must be at most 70 characters"));
         }
         Instant now = clock.instant();
-        Instant receivedAt = filing.receivedAt() == null ? now : filing.receivedAt();
+        Instant receivedAt = filing.receivedAt() != null ? filing.receivedAt() : queuedAt != null ? queuedAt : now;
         if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(FieldError.of("receivedAt", "is in the future"));
         }
@@ -141,7 +155,7 @@ public class Files {
                         values (:id, :number, :receipt, :beneficiary, :section, :renewal, :holder, :iban, 'RECEIVED',
                             :receivedAt, :by, :now, :now)
                         """)
-                .param("id", id).param("number", number).param("receipt", ReceiptNumber.next())
+                .param("id", id).param("number", number).param("receipt", receiptNumber == null ? ReceiptNumber.next() : receiptNumber)
                 .param("beneficiary", beneficiary.id()).param("section", section).param("renewal", filing.renewal())
                 .param("holder", holder.length() > 70 ? holder.substring(0, 70) : holder)
                 .param("iban", Iban.normalise(filing.payee().iban())).param("receivedAt", Timestamp.from(receivedAt))
@@ -150,6 +164,7 @@ public class Files {
         step(id, Transition.APPLICATION_RECEIVED, now, agent, null);
         events.publish(id, number, id, beneficiary.id(), section, Transition.APPLICATION_RECEIVED, "RECEIVED", null, null,
                 null, null, null, receivedAt, now);
+        receipt(id, now);
         return view(id);
     }
 
@@ -171,6 +186,7 @@ public class Files {
         step(id, Transition.EXAMINED, now, agent, null);
         events.publish(id, row.number(), id, row.beneficiaryId(), row.section(), Transition.EXAMINED, "UNDER_EXAMINATION",
                 null, null, null, null, null, row.receivedAt(), now);
+        receipt(id, now);
         return view(id);
     }
 
@@ -208,6 +224,7 @@ public class Files {
             step(id, Transition.REFUSED, now, agent, String.join(",", decision.reasonCodes()));
             events.publish(id, row.number(), id, row.beneficiaryId(), row.section(), Transition.REFUSED, "REFUSED", null, null,
                     null, null, decision.reasonCodes(), row.receivedAt(), now);
+            receipt(id, now);
             return view(id);
         }
         YearMonth first = YearMonth.from(row.receivedAt().atZone(PARIS));
@@ -252,6 +269,7 @@ public class Files {
         step(id, Transition.GRANTED, now, agent, grantNumber + " " + first + " → " + YearMonth.from(last));
         events.publish(grantId, grantNumber, id, row.beneficiaryId(), row.section(), Transition.GRANTED, "ACTIVE",
                 result.monthlyAmount(), first.atDay(1), last, first.atDay(1), null, row.receivedAt(), now);
+        receipt(id, now);
         return view(id);
     }
 
@@ -290,6 +308,15 @@ public class Files {
                 rs.getObject("first_month", LocalDate.class), rs.getObject("last_month", LocalDate.class),
                 rs.getBigDecimal("monthly_amount"), rs.getObject("status_from", LocalDate.class), rs.getString("status_reason"),
                 Iban.masked(rs.getString("payee_iban")));
+    }
+
+    /** The application's receipt on {@code receipts.v1}: the gateway answers it also while this service is down. */
+    private void receipt(UUID id, Instant at) {
+        Row r = find(id, false);
+        receipts.publish(new ReceiptState(r.receipt(), "solidarity", r.status(), r.receivedAt(), r.id(), r.number(), r.section(),
+                r.refusalReasons() == null ? null : Arrays.asList(r.refusalReasons().split(",")),
+                snapshots.find(r.beneficiaryId()).map(b -> ReceiptState.birthDateCheck(r.receipt(), b.situation().identity().birthDate()))
+                        .orElse(null), at));
     }
 
     void step(UUID fileId, Transition transition, Instant at, Agent agent, String detail) {

@@ -25,18 +25,20 @@ import tools.jackson.databind.json.JsonMapper;
 class PassController {
 
     private final Passes passes;
+    private final RequestCommand requestCommand;
     private final IdempotentCommands commands;
     private final JsonMapper json;
 
-    PassController(Passes passes, IdempotentCommands commands, JsonMapper json) {
+    PassController(Passes passes, RequestCommand requestCommand, IdempotentCommands commands, JsonMapper json) {
         this.passes = passes;
+        this.requestCommand = requestCommand;
         this.commands = commands;
         this.json = json;
     }
 
     @PostMapping
     ResponseEntity<String> request(@RequestHeader("Idempotency-Key") UUID key, @RequestBody Passes.Request request) {
-        return command(key, "POST /api/transport/passes", request, 201, () -> passes.request(request, Agent.current()));
+        return CommandResponses.of(requestCommand.execute(key, request, Agent.current(), null, null));
     }
 
     @PostMapping("/{id}/decision")

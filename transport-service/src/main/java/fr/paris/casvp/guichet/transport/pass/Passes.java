@@ -6,6 +6,8 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Nationa
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.beneficiary.Residence;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
 import fr.paris.casvp.guichet.contracts.transport.TransportEvent.Transition;
@@ -99,12 +101,15 @@ public class Passes {
 
     private final PassStore store;
     private final PassEvents events;
+    private final Receipts receipts;
     private final DatedTariffs tariffs;
     private final BeneficiaryReplica replica;
     private final ObjectReader snapshots;
     private final Clock clock;
 
-    Passes(PassStore store, PassEvents events, DatedTariffs tariffs, BeneficiaryReplica replica, JsonMapper json, Clock clock) {
+    Passes(PassStore store, PassEvents events, Receipts receipts, DatedTariffs tariffs, BeneficiaryReplica replica, JsonMapper json,
+           Clock clock) {
+        this.receipts = receipts;
         this.store = store;
         this.events = events;
         this.tariffs = tariffs;
@@ -115,6 +120,15 @@ public class Passes {
 
     @Transactional
     public PassView request(Request request, Agent agent) {
+        return request(request, agent, null, null);
+    }
+
+    /**
+     * @param receiptNumber the receipt the gateway gave to a command it queued (null: a new one)
+     * @param queuedAt      when the gateway received a queued command: its reception time unless the body gives one
+     */
+    @Transactional
+    public PassView request(Request request, Agent agent, String receiptNumber, Instant queuedAt) {
         agent.requireRole(COUNTER);
         List<FieldError> errors = new ArrayList<>();
         if (request.beneficiaryId() == null) {
@@ -125,7 +139,7 @@ public class Passes {
             errors.add(FieldError.of("zones", "must be \"1-2\" or \"1-5\""));
         }
         Instant now = clock.instant();
-        Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
+        Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : queuedAt != null ? queuedAt : now;
         if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(FieldError.of("receivedAt", "is in the future"));
         } else if (receivedAt.isBefore(now.atZone(PARIS).minusMonths(2).toInstant())) {
@@ -141,7 +155,8 @@ public class Passes {
                 .filter(previous -> !previous.validUntil().isBefore(received.minusMonths(window))
                         && !previous.validUntil().isAfter(received.plusMonths(window)))
                 .map(PassStore.Pass::id).orElse(null);
-        PassStore.Pass pass = new PassStore.Pass(UUID.randomUUID(), store.nextNumber(received.getYear()), ReceiptNumber.next(),
+        PassStore.Pass pass = new PassStore.Pass(UUID.randomUUID(), store.nextNumber(received.getYear()),
+                receiptNumber == null ? ReceiptNumber.next() : receiptNumber,
                 beneficiary.id(), section, normaliseCard(request.navigoCardNumber()), request.zones(),
                 request.receivesParisBenefit(), renewalOf, "REQUESTED", receivedAt, agent.username(), null, null, null, null,
                 null, null, null, null, null, null);
@@ -333,6 +348,11 @@ public class Passes {
                       String detail) {
         store.addStep(pass.id(), transition.name(), at, agent == null ? null : agent.toString(), detail);
         events.step(pass, transition, status, reasons, at);
+        receipts.publish(new ReceiptState(pass.receiptNumber(), "transport", status, pass.receivedAt(), pass.id(), pass.number(),
+                pass.section(), reasons == null || reasons.isEmpty() ? null : reasons,
+                replica.snapshot(pass.beneficiaryId().toString()).map(snapshots::readValue).map(BeneficiarySnapshot.class::cast)
+                        .filter(b -> b.situation() != null)
+                        .map(b -> ReceiptState.birthDateCheck(pass.receiptNumber(), b.situation().identity().birthDate())).orElse(null), at));
     }
 
     private BeneficiarySnapshot beneficiary(UUID id) {

@@ -1,0 +1,141 @@
+package fr.paris.casvp.guichet.aid;
+
+import static fr.paris.casvp.guichet.aid.AidFixture.AGENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Draining {@code intake.aid.v1}: commands the gateway queued while the service was down (issue #8, #4 item 3). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(database = "aid")
+class AidIntakeIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    ConsumerFactory<String, String> consumers;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+
+    AidFixture aid;
+
+    @BeforeEach
+    void fixture() {
+        aid = new AidFixture(port, kafka, jdbc, json);
+    }
+
+    @Test
+    void aQueuedApplicationIsFiledOnceAsItsAgentWithItsReceiptAndReceptionTime() {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        QueuedCommand command = queued(person, AidFixture.filing(person, "FOOD", "120"), "agent13", "AGENT", "13");
+
+        send(command);
+        send(command);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> applications(person) == 1);
+        String view = aid.get("/api/aid/applications?beneficiaryId=" + person, AGENT).body();
+        assertThat(JsonPath.<String>read(view, "$[0].receipt.number")).isEqualTo(command.receiptNumber());
+        assertThat(Instant.parse(JsonPath.read(view, "$[0].receivedAt"))).isEqualTo(command.receivedAt());
+        assertThat(JsonPath.<String>read(view, "$[0].filedBy")).isEqualTo("agent13");
+        ReceiptState receipt = receipt(command.receiptNumber(), "RECEIVED");
+        assertThat(receipt.birthDateCheck()).isEqualTo(ReceiptState.birthDateCheck(command.receiptNumber(), LocalDate.of(1980, 5, 17)));
+        assertThat(JsonPath.<List<String>>read(aid.get("/api/aid/audit?agent=agent13", TestTokens.supervisor()).body(), "$[*].operation"))
+                .contains("POST /api/aid/applications (queued)");
+        assertThat(applications(person)).as("sent twice, filed once").isEqualTo(1);
+    }
+
+    @Test
+    void aQueuedCommandRefusedOnReplayIsRejectedWithItsReasonsAndListedForItsSection() {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        QueuedCommand badIban = queued(person, AidFixture.filing(person, "FOOD", "120").replace(AidFixture.IBAN, "FR0012340000000000000000000"),
+                "agent13", "AGENT", "13");
+        QueuedCommand otherSection = queued(person, AidFixture.filing(person, "FOOD", "120"), "agent18", "AGENT", "18");
+
+        send(badIban);
+        send(otherSection);
+
+        ReceiptState rejected = receipt(badIban.receiptNumber(), "REJECTED");
+        assertThat(rejected.reasons()).anySatisfy(reason -> assertThat(reason).contains("payee.iban"));
+        ReceiptState forbidden = receipt(otherSection.receiptNumber(), "REJECTED");
+        assertThat(forbidden.reasons()).anySatisfy(reason -> assertThat(reason).contains("section 13"));
+        String list = aid.get("/api/aid/intake/rejected", AGENT).body();
+        assertThat(JsonPath.<List<String>>read(list, "$[*].receiptNumber")).contains(badIban.receiptNumber())
+                .doesNotContain(otherSection.receiptNumber());
+        assertThat(JsonPath.<List<String>>read(aid.get("/api/aid/intake/rejected", TestTokens.of("agent18", "AGENT", "18")).body(),
+                "$[*].receiptNumber")).contains(otherSection.receiptNumber());
+        assertThat(applications(person)).isZero();
+    }
+
+    private QueuedCommand queued(UUID person, String body, String user, String role, String section) {
+        return new QueuedCommand(ReceiptNumber.next(), "aid", UUID.randomUUID(), "POST", "/api/aid/applications", body,
+                new QueuedCommand.QueuedAgent(user, List.of(role), section), Instant.now().minus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private void send(QueuedCommand command) {
+        String value = json.writeValueAsString(command);
+        assertThat(EventSchemas.violations(QueuedCommand.TYPE, value)).isEmpty();
+        ProducerRecord<String, String> record = new ProducerRecord<>("intake.aid.v1", command.receiptNumber(), value);
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long applications(UUID person) {
+        return jdbc.sql("select count(*) from aid_application where beneficiary_id = :b").param("b", person).query(Long.class).single();
+    }
+
+    private ReceiptState receipt(String number, String status) {
+        List<ReceiptState> found = new ArrayList<>();
+        try (Consumer<String, String> consumer = consumers.createConsumer("aid-intake-it-" + UUID.randomUUID(), null)) {
+            consumer.subscribe(List.of("receipts.v1"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (number.equals(r.key())) {
+                        assertThat(EventSchemas.violations(ReceiptState.TYPE, r.value())).isEmpty();
+                        ReceiptState state = json.readValue(r.value(), ReceiptState.class);
+                        if (state.status().equals(status)) {
+                            found.add(state);
+                        }
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,139 @@
+package fr.paris.casvp.guichet.intake;
+
+import fr.paris.casvp.guichet.audit.AuditTrail;
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
+import fr.paris.casvp.guichet.messaging.receipt.Receipts;
+import fr.paris.casvp.guichet.web.Agent;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drains the benefit's intake topic ({@code guichet.intake.topic}): the commands the gateway queued while this service
+ * could not answer, in order per beneficiary (the record key). Each is applied as the agent who sent it (their identity,
+ * roles and section, from the queued command), by the {@link IntakeHandler} of its path, with its idempotency key: a
+ * command the service had in fact applied before the gateway's time-out is not applied twice. A command refused on replay
+ * is never dropped: its receipt becomes REJECTED with the reasons, and it waits in {@code rejected_command} for its
+ * section. A failure that is not a refusal (the database down) is retried, without end, with a backoff.
+ */
+public class IntakeConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeConsumer.class);
+
+    private final List<IntakeHandler> handlers;
+    private final AuditTrail trail;
+    private final Receipts receipts;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public IntakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, JdbcClient jdbc,
+                          TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.handlers = handlers;
+        this.trail = trail;
+        this.receipts = receipts;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "${spring.application.name}.intake", topics = "${guichet.intake.topic}",
+            containerFactory = "guichetIntakeContainerFactory")
+    public void on(ConsumerRecord<String, String> record) {
+        QueuedCommand command = json.readValue(record.value(), QueuedCommand.class);
+        if (command.agent() == null || command.receiptNumber() == null || command.idempotencyKey() == null) {
+            throw new IllegalArgumentException("A queued command needs its agent, receipt number and idempotency key");
+        }
+        Agent agent = new Agent(command.agent().username(), Set.copyOf(command.agent().roles()), command.agent().section());
+        SecurityContextHolder.getContext().setAuthentication(authentication(command));
+        String operation = command.method() + " " + command.path() + " (queued)";
+        try {
+            IntakeHandler handler = handlers.stream().filter(h -> h.handles(command.method(), command.path())).findFirst()
+                    .orElse(null);
+            if (handler == null) {
+                reject(command, agent, 422, Map.of("title", "Not accepted offline",
+                        "detail", "This command cannot be queued while the service is down: send it again once it is back."));
+                return;
+            }
+            IdempotentCommands.Outcome outcome = handler.apply(command, agent);
+            trail.record(agent, operation, command.benefit(), outcome.locationIfAny()
+                    .map(location -> location.substring(location.lastIndexOf('/') + 1)).orElse(command.receiptNumber()), outcome.status());
+            log.info("Queued command {} {} (receipt {}) applied: {}", command.method(), command.path(), command.receiptNumber(),
+                    outcome.status());
+        } catch (ErrorResponseException refused) {
+            ProblemDetail problem = refused.getBody();
+            Map<String, Object> body = json.convertValue(problem, Map.class);
+            reject(command, agent, refused.getStatusCode().value(), body);
+            trail.record(agent, operation, command.benefit(), command.receiptNumber(), refused.getStatusCode().value());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void reject(QueuedCommand command, Agent agent, int status, Map<String, Object> problem) {
+        List<String> reasons = new ArrayList<>();
+        if (problem.get("detail") != null) {
+            reasons.add(String.valueOf(problem.get("detail")));
+        }
+        if (problem.get("errors") instanceof List<?> errors) {
+            for (Object error : errors) {
+                if (error instanceof Map<?, ?> e) {
+                    reasons.add(e.get("field") + ": " + e.get("detail"));
+                }
+            }
+        }
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            int inserted = jdbc.sql("""
+                            insert into rejected_command (receipt_number, benefit, section, agent, method, path, received_at, status,
+                                problem, rejected_at)
+                            values (:receipt, :benefit, :section, :agent, :method, :path, :receivedAt, :status, cast(:problem as jsonb), :now)
+                            on conflict (receipt_number) do nothing
+                            """)
+                    .param("receipt", command.receiptNumber()).param("benefit", command.benefit()).param("section", agent.section())
+                    .param("agent", agent.toString()).param("method", command.method()).param("path", command.path())
+                    .param("receivedAt", Timestamp.from(command.receivedAt())).param("status", status)
+                    .param("problem", json.writeValueAsString(problem)).param("now", Timestamp.from(now))
+                    .update();
+            if (inserted == 1) {
+                receipts.publish(new ReceiptState(command.receiptNumber(), command.benefit(), ReceiptState.REJECTED,
+                        command.receivedAt(), null, null, agent.section(), reasons, null, now));
+            }
+        });
+        log.warn("Queued command {} {} (receipt {}) rejected on replay: {}", command.method(), command.path(),
+                command.receiptNumber(), reasons);
+    }
+
+    private static JwtAuthenticationToken authentication(QueuedCommand command) {
+        Jwt.Builder jwt = Jwt.withTokenValue("queued-command").header("alg", "none")
+                .subject(command.agent().username()).claim("roles", command.agent().roles())
+                .issuedAt(command.receivedAt());
+        if (command.agent().section() != null) {
+            jwt.claim("section", command.agent().section());
+        }
+        return new JwtAuthenticationToken(jwt.build(),
+                command.agent().roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),
+                command.agent().username());
+    }
+}
