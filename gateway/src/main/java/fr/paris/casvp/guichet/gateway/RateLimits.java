@@ -24,14 +24,14 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(10)
-class RateLimits implements WebFilter {
+public class RateLimits implements WebFilter {
 
     @ConfigurationProperties("guichet.rate-limit")
     record Settings(@DefaultValue Bucket perAgent, @DefaultValue Bucket perAddress) {
     }
 
     /** @param perSecond sustained rate; @param burst bucket size */
-    record Bucket(@DefaultValue("50") double perSecond, @DefaultValue("200") int burst) {
+    public record Bucket(@DefaultValue("50") double perSecond, @DefaultValue("200") int burst) {
     }
 
     /** Past this many keys, the buckets that are full again (idle clients) are dropped: memory stays bounded. */
@@ -74,14 +74,14 @@ class RateLimits implements WebFilter {
     }
 
     /** Tokens refill continuously; {@link #take()} answers how long to wait when there is none left. */
-    static final class TokenBucket {
+    public static final class TokenBucket {
 
         private final double perNano;
         private final int capacity;
         private double tokens;
         private long refilledAt = System.nanoTime();
 
-        TokenBucket(Bucket limit) {
+        public TokenBucket(Bucket limit) {
             this.perNano = limit.perSecond() / 1e9;
             this.capacity = limit.burst();
             this.tokens = limit.burst();
@@ -91,7 +91,7 @@ class RateLimits implements WebFilter {
             return Math.min(capacity, tokens + (System.nanoTime() - refilledAt) * perNano) >= capacity;
         }
 
-        synchronized Duration take() {
+        public synchronized Duration take() {
             long now = System.nanoTime();
             tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
             refilledAt = now;

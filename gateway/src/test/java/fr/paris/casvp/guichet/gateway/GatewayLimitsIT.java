@@ -34,6 +34,7 @@ class GatewayLimitsIT {
             registry.add("guichet.services." + service + ".url", aid::url);
         }
         TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.kafka.bootstrap-servers", () -> StubService.refusedUrl().replace("http://", ""));
     }
 
     @AfterAll

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,8 @@ class GatewayRoutingIT {
         registry.add("guichet.services.aid.url", aid::url);
         registry.add("guichet.services.solidarity.url", solidarity::url);
         registry.add("guichet.services.transport.url", () -> stoppedTransport);
+        // Kafka down as well: nothing listens there.
+        registry.add("spring.kafka.bootstrap-servers", () -> StubService.refusedUrl().replace("http://", ""));
         TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
@@ -95,12 +98,30 @@ class GatewayRoutingIT {
 
     @Test
     void aCommandToAStoppedServiceIsNotAnsweredWithMethodNotAllowed() {
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(url("/api/transport/passes")))
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(url("/api/transport/passes/1/decision")))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.agent13())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo("transport");
+        assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains("applications are still accepted");
+    }
+
+    @Test
+    void anApplicationToAStoppedServiceNeedsAnIdempotencyKeyAndWithKafkaDownTooTheCounterCapturesOffline() {
+        HttpResponse<String> noKey = Http.send(HttpRequest.newBuilder(URI.create(url("/api/transport/passes")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.agent13())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        HttpResponse<String> kafkaDown = Http.send(HttpRequest.newBuilder(URI.create(url("/api/transport/passes")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.agent13())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(noKey.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(noKey.body(), "$.errors[*].field")).containsExactly("Idempotency-Key");
+        assertThat(kafkaDown.statusCode()).isEqualTo(503);
+        assertThat(JsonPath.<String>read(kafkaDown.body(), "$.type")).isEqualTo("urn:guichet:problem:capture-offline");
     }
 
     @Test

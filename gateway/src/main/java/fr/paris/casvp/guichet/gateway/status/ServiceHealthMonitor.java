@@ -1,15 +1,24 @@
 package fr.paris.casvp.guichet.gateway.status;
 
 import fr.paris.casvp.guichet.gateway.GuichetServices;
+import fr.paris.casvp.guichet.gateway.intake.ReceiptBook;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -18,25 +27,50 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps the state of every service behind the gateway: polls its readiness endpoint and reads its route's circuit
- * breaker. A service is UP only when both say so.
+ * breaker (a service is UP only when both say so), and whether Kafka takes commands (a DOWN service whose applications
+ * can be queued is DEGRADED, else UNAVAILABLE). Keeps the supervisor's messages and the history of incidents (the
+ * last 500 changes, in this instance's memory).
  */
 @Component
 public class ServiceHealthMonitor {
 
+    /** A change of availability, or of a message, for the incident history. */
+    public record Incident(Instant at, String service, String from, String to, String message) {
+    }
+
+    private static final int HISTORY = 500;
+
     private final GuichetServices services;
     private final CircuitBreakerRegistry breakers;
+    private final ReceiptBook receipts;
     private final WebClient client;
+    private final AdminClient kafka;
     private final Duration timeout;
     private final Clock clock;
     private final Map<String, Observation> observations = new ConcurrentHashMap<>();
+    private final Map<String, ServiceState.Availability> availability = new ConcurrentHashMap<>();
+    private final Map<String, Instant> availableSince = new ConcurrentHashMap<>();
+    private final Map<String, String> messages = new ConcurrentHashMap<>();
+    private final Deque<Incident> incidents = new ArrayDeque<>();
+    private volatile boolean kafkaUp = true;
 
-    ServiceHealthMonitor(GuichetServices services, CircuitBreakerRegistry breakers,
+    ServiceHealthMonitor(GuichetServices services, CircuitBreakerRegistry breakers, ReceiptBook receipts, KafkaAdmin admin,
                          @Value("${guichet.status.health-timeout:2s}") Duration timeout, Clock clock) {
         this.services = services;
         this.breakers = breakers;
+        this.receipts = receipts;
         this.client = WebClient.create();
+        Map<String, Object> config = new java.util.HashMap<>(admin.getConfigurationProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        this.kafka = AdminClient.create(config);
         this.timeout = timeout;
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void close() {
+        kafka.close(Duration.ofSeconds(1));
     }
 
     @Scheduled(fixedDelayString = "${guichet.status.poll-interval:3s}")
@@ -46,6 +80,14 @@ public class ServiceHealthMonitor {
                 .doOnNext(result -> record(result.getKey(), result.getValue()))
                 .then()
                 .block(timeout.plusSeconds(1));
+        try {
+            kafka.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
+                    .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+            kafkaUp = true;
+        } catch (Exception e) {
+            kafkaUp = false;
+        }
+        states();
     }
 
     private Mono<String> readiness(GuichetServices.Service service) {
@@ -71,8 +113,59 @@ public class ServiceHealthMonitor {
             boolean breakerLetsThrough = breaker == CircuitBreaker.State.CLOSED || breaker == CircuitBreaker.State.HALF_OPEN
                     || breaker == CircuitBreaker.State.DISABLED;
             ServiceState.Status status = seen.up() && breakerLetsThrough ? ServiceState.Status.UP : ServiceState.Status.DOWN;
-            return new ServiceState(name, entry.getValue().label(), status, seen.since(), seen.health(), breaker.name());
+            ServiceState.Availability now = status == ServiceState.Status.UP ? ServiceState.Availability.AVAILABLE
+                    : kafkaUp && !entry.getValue().intake().isEmpty() ? ServiceState.Availability.DEGRADED
+                    : ServiceState.Availability.UNAVAILABLE;
+            Instant since = transition(name, now);
+            return new ServiceState(name, entry.getValue().label(), status, now, since, receipts.queued(name), messages.get(name),
+                    seen.health(), breaker.name());
         }).toList();
+    }
+
+    private Instant transition(String name, ServiceState.Availability now) {
+        ServiceState.Availability before = availability.put(name, now);
+        if (before != now) {
+            Instant at = clock.instant();
+            availableSince.put(name, at);
+            if (before != null) {
+                remember(new Incident(at, name, before.name(), now.name(), null));
+            }
+        }
+        return availableSince.get(name);
+    }
+
+    /** The supervisor's message for a service ({@code service} null: for the whole board); blank clears it. */
+    public void message(String service, String message, String author) {
+        String key = service == null ? "*" : service;
+        if (message == null || message.isBlank()) {
+            messages.remove(key);
+        } else {
+            messages.put(key, message.strip());
+        }
+        remember(new Incident(clock.instant(), key, null, null, (message == null ? "" : message.strip()) + " (" + author + ")"));
+    }
+
+    public String generalMessage() {
+        return messages.get("*");
+    }
+
+    public boolean kafkaUp() {
+        return kafkaUp;
+    }
+
+    public List<Incident> incidents() {
+        synchronized (incidents) {
+            return List.copyOf(incidents);
+        }
+    }
+
+    private void remember(Incident incident) {
+        synchronized (incidents) {
+            incidents.addFirst(incident);
+            while (incidents.size() > HISTORY) {
+                incidents.removeLast();
+            }
+        }
     }
 
     private record Observation(String health, boolean up, Instant since) {

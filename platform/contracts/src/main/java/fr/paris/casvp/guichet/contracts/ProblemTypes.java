@@ -28,6 +28,11 @@ public final class ProblemTypes {
     public static final URI TOO_MANY_REQUESTS = URI.create("urn:guichet:problem:too-many-requests");
     /** The service behind the gateway cannot answer now; {@code service} names it. */
     public static final URI SERVICE_UNAVAILABLE = URI.create("urn:guichet:problem:service-unavailable");
+    /**
+     * A benefit's service and Kafka are both unavailable: the gateway cannot queue the command. The counter captures
+     * it offline and sends it again later with the same idempotency key (DESIGN.md, degraded modes).
+     */
+    public static final URI CAPTURE_OFFLINE = URI.create("urn:guichet:problem:capture-offline");
 
     private ProblemTypes() {
     }

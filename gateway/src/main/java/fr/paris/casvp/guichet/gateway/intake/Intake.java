@@ -1,0 +1,107 @@
+package fr.paris.casvp.guichet.gateway.intake;
+
+import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Degraded intake (issue #8): a command to a benefit whose service cannot answer is written durably to
+ * {@code intake.<benefit>.v1} (idempotent producer, acks=all), with the agent and the reception time, and given a
+ * receipt (QUEUED on {@code receipts.v1}). The same idempotency key queued again by the same gateway gets the same
+ * receipt (a counter that retried); the service applies a key once anyway.
+ */
+@Component
+public class Intake {
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    private static final Pattern BENEFICIARY_ID = Pattern.compile("\"beneficiaryId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+    private static final int REMEMBERED_KEYS = 100_000;
+
+    private final KafkaTemplate<String, String> kafka;
+    private final ReceiptBook receipts;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Map<UUID, ReceiptState> queuedByKey = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, ReceiptState> eldest) {
+            return size() > REMEMBERED_KEYS;
+        }
+    };
+
+    Intake(KafkaTemplate<String, String> kafka, ReceiptBook receipts, JsonMapper json, Clock clock) {
+        this.kafka = kafka;
+        this.receipts = receipts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues the command; fails (the Mono errors) when Kafka cannot take it: the counter must capture offline. */
+    public Mono<ReceiptState> queue(String benefit, String method, String path, UUID idempotencyKey, String body,
+                                    QueuedCommand.QueuedAgent agent) {
+        synchronized (queuedByKey) {
+            ReceiptState already = queuedByKey.get(idempotencyKey);
+            if (already != null) {
+                return Mono.just(already);
+            }
+        }
+        return Mono.fromCallable(() -> send(benefit, method, path, idempotencyKey, body, agent))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private ReceiptState send(String benefit, String method, String path, UUID key, String body,
+                              QueuedCommand.QueuedAgent agent) throws Exception {
+        Instant now = clock.instant();
+        String number = ReceiptNumber.next();
+        QueuedCommand command = new QueuedCommand(number, benefit, key, method, path, body, agent, now);
+        Matcher beneficiary = BENEFICIARY_ID.matcher(body == null ? "" : body);
+        String recordKey = beneficiary.find() ? beneficiary.group(1).toLowerCase() : number;
+        ProducerRecord<String, String> record = new ProducerRecord<>("intake." + benefit + ".v1", recordKey,
+                json.writeValueAsString(command));
+        headers(record, QueuedCommand.TYPE, "intake/" + number, now);
+        kafka.send(record).get();
+        ReceiptState queued = new ReceiptState(number, benefit, ReceiptState.QUEUED, now, null, null, agent.section(),
+                List.of(), null, now);
+        ProducerRecord<String, String> receipt = new ProducerRecord<>("receipts.v1", number, json.writeValueAsString(queued));
+        headers(receipt, ReceiptState.TYPE, "receipts/" + number, now);
+        try {
+            kafka.send(receipt).get();
+        } catch (Exception e) {
+            // The command is durable: the receipt will be published by the service when it applies it.
+            log.warn("Receipt {} queued, but its QUEUED state could not be published: {}", number, e.toString());
+        }
+        receipts.put(queued);
+        synchronized (queuedByKey) {
+            queuedByKey.put(key, queued);
+        }
+        log.info("{} {} queued on intake.{}.v1 with receipt {} for {}", method, path, benefit, number, agent.username());
+        return queued;
+    }
+
+    private static void headers(ProducerRecord<String, String> record, String type, String subject, Instant time) {
+        record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.SOURCE, "/guichet/gateway".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.SUBJECT, subject.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TIME, time.toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,62 @@
+package fr.paris.casvp.guichet.gateway.intake;
+
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The latest state of every receipt, read from the compacted {@code receipts.v1} from its beginning at each start (a
+ * consumer group of its own per start), so that the gateway answers a receipt also while its service is down, and
+ * knows each benefit's queue. Held in memory: about 300 bytes per receipt.
+ */
+@Component
+public class ReceiptBook {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptBook.class);
+
+    private final Map<String, ReceiptState> receipts = new ConcurrentHashMap<>();
+    private final JsonMapper json;
+
+    ReceiptBook(JsonMapper json) {
+        this.json = json;
+    }
+
+    @KafkaListener(id = "gateway.receipts", groupId = "gateway-receipts-${random.uuid}", topics = "receipts.v1",
+            properties = "auto.offset.reset=earliest")
+    void on(ConsumerRecord<String, String> record) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            receipts.remove(record.key());
+            return;
+        }
+        try {
+            put(json.readValue(record.value(), ReceiptState.class));
+        } catch (RuntimeException e) {
+            log.warn("Receipt {} unreadable, ignored: {}", record.key(), e.toString());
+        }
+    }
+
+    /** Keeps the later of two states of a receipt (a service's state wins over the gateway's QUEUED). */
+    void put(ReceiptState state) {
+        receipts.merge(state.number(), state, (old, next) ->
+                next.updatedAt() != null && old.updatedAt() != null && next.updatedAt().isBefore(old.updatedAt()) ? old : next);
+    }
+
+    public Optional<ReceiptState> get(String number) {
+        return Optional.ofNullable(receipts.get(number));
+    }
+
+    /** How many commands wait in a benefit's queue: receipts still QUEUED. */
+    public long queued(String benefit) {
+        return receipts.values().stream().filter(r -> benefit.equals(r.benefit()) && ReceiptState.QUEUED.equals(r.status())).count();
+    }
+}

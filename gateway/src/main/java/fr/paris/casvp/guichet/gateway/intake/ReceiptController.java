@@ -1,0 +1,94 @@
+package fr.paris.casvp.guichet.gateway.intake;
+
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.gateway.RateLimits;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/receipts/{number}}: where the command behind a receipt stands, answered by the gateway alone (also
+ * while the benefit's service is down). An agent (bearer token) sees it whole; a person without an account gives their
+ * birth date ({@code ?birthDate=1950-06-01}) and sees its status, limited to 10 lookups per 10 minutes per address.
+ */
+@RestController
+class ReceiptController {
+
+    /** What a person without an account sees. */
+    record PublicReceipt(String number, String benefit, String status, Instant receivedAt, Instant updatedAt) {
+    }
+
+    record AgentReceipt(String number, String benefit, String status, Instant receivedAt, UUID applicationId,
+                        String applicationNumber, String section, List<String> reasons, Instant updatedAt) {
+    }
+
+    private final ReceiptBook receipts;
+    private final Clock clock;
+    private final Map<String, RateLimits.TokenBucket> publicLookups = new ConcurrentHashMap<>();
+
+    ReceiptController(ReceiptBook receipts, Clock clock) {
+        this.receipts = receipts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/receipts/{number}")
+    Mono<ResponseEntity<?>> receipt(@PathVariable String number, @RequestParam(required = false) LocalDate birthDate,
+                                    ServerWebExchange exchange) {
+        return exchange.getPrincipal().map(principal -> true).defaultIfEmpty(false).map(authenticated -> {
+            if (!authenticated) {
+                String address = exchange.getRequest().getRemoteAddress() == null ? "unknown"
+                        : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
+                RateLimits.TokenBucket bucket = publicLookups.computeIfAbsent(address,
+                        a -> new RateLimits.TokenBucket(new RateLimits.Bucket(10.0 / 600, 10)));
+                if (!bucket.take().isZero()) {
+                    return problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS, "Trop de demandes",
+                            "Trop de consultations depuis cette adresse : réessayez dans quelques minutes.");
+                }
+                if (birthDate == null) {
+                    return problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Date de naissance requise",
+                            "Sans compte, indiquez votre date de naissance (birthDate=AAAA-MM-JJ) avec le numéro du récépissé.");
+                }
+            }
+            String canonical = ReceiptNumber.normalise(number);
+            ReceiptState state = canonical == null ? null : receipts.get(canonical).orElse(null);
+            if (state == null || !authenticated && state.birthDateCheck() != null
+                    && !state.birthDateCheck().equals(ReceiptState.birthDateCheck(canonical, birthDate))) {
+                // Unknown and wrong birth date answer the same: nothing to learn by trying.
+                return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Récépissé introuvable",
+                        "Aucun récépissé ne correspond à ce numéro" + (authenticated ? "." : " et à cette date de naissance."));
+            }
+            if (!authenticated) {
+                return ResponseEntity.ok(new PublicReceipt(state.number(), state.benefit(), state.status(), state.receivedAt(), state.updatedAt()));
+            }
+            return ResponseEntity.ok(new AgentReceipt(state.number(), state.benefit(), state.status(), state.receivedAt(),
+                    state.applicationId(), state.applicationNumber(), state.section(), state.reasons(), state.updatedAt()));
+        });
+    }
+
+    private static ResponseEntity<?> problem(HttpStatus status, java.net.URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            response.header("Retry-After", "60");
+        }
+        return response.body(problem);
+    }
+}

@@ -1,0 +1,168 @@
+package fr.paris.casvp.guichet.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Degraded intake with a real Kafka broker (issue #8): Navigo's service is stopped, exceptional aid answers. An
+ * application to Navigo is queued and answered 202 with a receipt; the receipt and the status board say so.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "guichet.status.poll-interval=200ms")
+@RealInfrastructure(database = "gateway")
+class GatewayIntakeIT {
+
+    static final StubService others = StubService.start("aid");
+    static final String stoppedTransport = StubService.refusedUrl();
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        for (String service : List.of("beneficiaries", "aid", "solidarity")) {
+            registry.add("guichet.services." + service + ".url", others::url);
+        }
+        registry.add("guichet.services.transport.url", () -> stoppedTransport);
+    }
+
+    @AfterAll
+    static void stop() {
+        others.close();
+    }
+
+    @Test
+    void anApplicationToAStoppedBenefitIsQueuedWithTheAgentAndAReceiptAndTheBoardShowsItDegraded() throws Exception {
+        UUID key = UUID.randomUUID();
+        String beneficiary = UUID.randomUUID().toString();
+        String body = "{\"beneficiaryId\":\"" + beneficiary + "\",\"navigoCardNumber\":\"1234567890\",\"zones\":\"1-2\"}";
+
+        HttpResponse<String> queued = post("/api/transport/passes", key, body, TestTokens.agent13());
+        HttpResponse<String> again = post("/api/transport/passes", key, body, TestTokens.agent13());
+
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        assertThat(JsonPath.<Boolean>read(queued.body(), "$.degraded")).isTrue();
+        assertThat(JsonPath.<String>read(queued.body(), "$.receipt.status")).isEqualTo("QUEUED");
+        String number = JsonPath.read(queued.body(), "$.receipt.number");
+        assertThat(JsonPath.<String>read(again.body(), "$.receipt.number")).as("the same key, the same receipt").isEqualTo(number);
+
+        ConsumerRecord<String, String> command = first("intake.transport.v1", number);
+        assertThat(command.key()).as("in order per beneficiary").isEqualTo(beneficiary);
+        assertThat(EventSchemas.violations(QueuedCommand.TYPE, command.value())).isEmpty();
+        assertThat(JsonPath.<String>read(command.value(), "$.agent.username")).isEqualTo("agent13");
+        assertThat(JsonPath.<List<String>>read(command.value(), "$.agent.roles")).containsExactly("AGENT");
+        assertThat(JsonPath.<String>read(command.value(), "$.agent.section")).isEqualTo("13");
+        assertThat(JsonPath.<String>read(command.value(), "$.idempotencyKey")).isEqualTo(key.toString());
+        assertThat(JsonPath.<String>read(command.value(), "$.body")).isEqualTo(body);
+        assertThat(EventSchemas.violations(ReceiptState.TYPE, first("receipts.v1", number).value())).isEmpty();
+
+        HttpResponse<String> receipt = Http.get(url("/api/receipts/" + number.toLowerCase()), TestTokens.agent13());
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(receipt.body(), "$.status")).isEqualTo("QUEUED");
+        assertThat(JsonPath.<String>read(receipt.body(), "$.benefit")).isEqualTo("transport");
+        assertThat(Http.get(url("/api/receipts/" + number)).statusCode()).as("without an account, the birth date").isEqualTo(401);
+        assertThat(Http.get(url("/api/receipts/AAAA-BBBB-CCCC"), TestTokens.agent13()).statusCode()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String board = Http.get(url("/api/status")).body();
+            assertThat(field(board, "transport", "availability")).isEqualTo("DEGRADED");
+            assertThat(JsonPath.<List<Integer>>read(board, "$.services[?(@.name == 'transport')].queued").get(0)).isGreaterThanOrEqualTo(1);
+            assertThat(field(board, "aid", "availability")).isEqualTo("AVAILABLE");
+        });
+    }
+
+    @Test
+    void aReadOfAStoppedBenefitIs503SayingApplicationsAreStillAccepted() {
+        HttpResponse<String> read = Http.get(url("/api/transport/passes/42"), TestTokens.agent13());
+
+        assertThat(read.statusCode()).isEqualTo(503);
+        assertThat(JsonPath.<String>read(read.body(), "$.detail")).contains("applications are still accepted");
+    }
+
+    @Test
+    void aSupervisorPostsAMessageThatTheBoardAndTheWaitingRoomPageShow() {
+        HttpResponse<String> byAgent = put("/api/status/message", "{\"service\":\"transport\",\"message\":\"x\"}", TestTokens.agent13());
+        HttpResponse<String> bySupervisor = put("/api/status/message",
+                "{\"service\":\"transport\",\"message\":\"Navigo : demandes enregistrées, décisions lundi.\"}", TestTokens.supervisor());
+
+        assertThat(byAgent.statusCode()).isEqualTo(403);
+        assertThat(bySupervisor.statusCode()).as(bySupervisor.body()).isEqualTo(200);
+        assertThat(field(Http.get(url("/api/status")).body(), "transport", "message")).isEqualTo("Navigo : demandes enregistrées, décisions lundi.");
+        assertThat(JsonPath.<List<String>>read(Http.get(url("/api/status/incidents")).body(), "$[*].message"))
+                .anySatisfy(message -> assertThat(message).contains("décisions lundi"));
+        HttpResponse<String> page = Http.get(url("/statut"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("État des services", "/api/status", "setInterval");
+    }
+
+    private static String field(String board, String service, String field) {
+        List<Object> values = JsonPath.read(board, "$.services[?(@.name == '" + service + "')]." + field);
+        return String.valueOf(values.get(0));
+    }
+
+    private ConsumerRecord<String, String> first(String topic, String contains) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "gateway-it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.value() != null && r.value().contains(contains)) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private HttpResponse<String> post(String path, UUID key, String body, String token) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key.toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpResponse<String> put(String path, String body, String token) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
