@@ -1,0 +1,258 @@
+package fr.paris.casvp.guichet.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue #8's continuity drills, on the suite as processes: a benefit that fails never closes the counter. Its
+ * applications are queued with a receipt while it is down and processed exactly once, with their reception time, when
+ * it returns; the other benefits answer every request meanwhile. The outage lasts {@code drill.outage-seconds} (30 by
+ * default; longer on demand: {@code -Ddrill.outage-seconds=120}).
+ */
+@ExtendWith(RunningSuite.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DegradedIntakeDrillIT {
+
+    private static final String IBAN = "FR7630006000011234567890189";
+    private static final String DRILL_CARD = "DRILL12345";
+    private static LocalSuite suite;
+    private static final Map<String, String> people = new HashMap<>();
+
+    @BeforeAll
+    static void suite() {
+        suite = RunningSuite.suite();
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        for (String benefit : List.of("aid", "solidarity", "transport")) {
+            HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Exercice-" + benefit, "75013"));
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            people.put(benefit, JsonPath.read(registered.body(), "$.id"));
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> people.entrySet().stream()
+                .allMatch(p -> agent.get("/api/" + p.getKey() + "/beneficiaries/" + p.getValue()).statusCode() == 200));
+    }
+
+    @Test
+    @Order(1)
+    void aNavigoRequestWhileTransportIsStoppedGetsAReceiptAndIsProcessedWhenItReturns() {
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        assertThat(suite.guichet("stop", "transport-service")).isZero();
+        try {
+            HttpResponse<String> queued = agent.post("/api/transport/passes", UUID.randomUUID(), body("transport", "STOPPED001"));
+            assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+            String number = JsonPath.read(queued.body(), "$.receipt.number");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String board = agent.get("/api/status").body();
+                assertThat(field(board, "transport", "availability")).isEqualTo("DEGRADED");
+                assertThat(field(board, "transport", "queued")).isEqualTo("1");
+                assertThat(field(board, "aid", "availability")).isEqualTo("AVAILABLE");
+            });
+            assertThat(JsonPath.<String>read(agent.get("/api/receipts/" + number).body(), "$.status")).isEqualTo("QUEUED");
+            assertThat(agent.get("/statut").body()).contains("État des services");
+        } finally {
+            assertThat(suite.guichet("start", "transport-service")).as(suite.output()).isZero();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String board = agent.get("/api/status").body();
+            assertThat(field(board, "transport", "availability")).isEqualTo("AVAILABLE");
+            assertThat(field(board, "transport", "queued")).isEqualTo("0");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void killOneBenefitUnderLoadTheOthersAnswerEveryRequestAndEveryQueuedCommandIsProcessedOnce() throws Exception {
+        int outageSeconds = Integer.getInteger("drill.outage-seconds", 30);
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService senders = Executors.newFixedThreadPool(12);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        List<Future<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
+        // Steady load on the three benefits at once: a command and a read per benefit every 500 ms.
+        clock.scheduleAtFixedRate(() -> {
+            for (String benefit : List.of("aid", "solidarity", "transport")) {
+                inFlight.add(senders.submit(() -> {
+                    UUID key = UUID.randomUUID();
+                    Instant at = Instant.now();
+                    HttpResponse<String> answer = agent.post(path(benefit), key, body(benefit, DRILL_CARD));
+                    sent.add(new Sent(benefit, "command", key, at, answer.statusCode(), answer.body()));
+                }));
+                inFlight.add(senders.submit(() -> {
+                    Instant at = Instant.now();
+                    HttpResponse<String> answer = agent.get("/api/" + benefit + "/beneficiaries/" + people.get(benefit));
+                    sent.add(new Sent(benefit, "read", null, at, answer.statusCode(), null));
+                }));
+            }
+        }, 0, 500, TimeUnit.MILLISECONDS);
+
+        Thread.sleep(5_000);
+        Instant killedAt = Instant.now();
+        new ProcessBuilder("kill", "-9", suite.pid("transport-service").orElseThrow()).start().waitFor();
+        Instant breakerOpen = null;
+        while (Duration.between(killedAt, Instant.now()).toSeconds() < outageSeconds) {
+            if (breakerOpen == null && "OPEN".equals(field(agent.get("/api/status").body(), "transport", "circuitBreaker"))) {
+                breakerOpen = Instant.now();
+            }
+            Thread.sleep(200);
+        }
+        Instant restartAt = Instant.now();
+        assertThat(suite.guichet("start", "transport-service")).as(suite.output()).isZero();
+        Instant readyAt = Instant.now();
+        Thread.sleep(5_000);
+        clock.shutdown();
+        clock.awaitTermination(5, TimeUnit.SECONDS);
+        for (Future<?> future : List.copyOf(inFlight)) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        senders.shutdown();
+
+        List<Sent> queued = sent.stream().filter(s -> s.status() == 202).toList();
+        Instant drained = null;
+        for (Instant deadline = Instant.now().plusSeconds(120); Instant.now().isBefore(deadline); Thread.sleep(200)) {
+            if (processed(queued) == queued.size()) {
+                drained = Instant.now();
+                break;
+            }
+        }
+        Map<String, Long> duplicates = duplicatesByKey(sent);
+
+        String figures = figures(sent, queued.size(), killedAt, breakerOpen, restartAt, readyAt, drained, duplicates.size(), outageSeconds);
+        System.out.println(figures);
+        Path report = Path.of(System.getProperty("guichet.system-test.home", "target")).resolveSibling("drills");
+        Files.createDirectories(report);
+        Files.writeString(report.resolve("degraded-intake.txt"), figures);
+
+        for (String benefit : List.of("aid", "solidarity")) {
+            assertThat(sent).filteredOn(s -> s.benefit().equals(benefit))
+                    .as("%s answered every request during the outage", benefit)
+                    .allSatisfy(s -> assertThat(s.status()).as(s.body()).isIn(200, 201));
+        }
+        assertThat(sent).filteredOn(s -> s.benefit().equals("transport") && s.kind().equals("command"))
+                .allSatisfy(s -> assertThat(s.status()).as(s.body()).isIn(201, 202));
+        assertThat(queued).as("commands queued during the outage").isNotEmpty();
+        assertThat(drained).as("every queued command processed after the restart").isNotNull();
+        assertThat(duplicates).as("no command applied twice").isEmpty();
+        for (Sent command : queued) {
+            Instant receivedAt = Instant.parse(JsonPath.read(command.body(), "$.receipt.receivedAt"));
+            assertThat(query("select count(*) from transport_pass where receipt_number = '"
+                    + JsonPath.read(command.body(), "$.receipt.number") + "' and received_at = '" + receivedAt + "'"))
+                    .as("queued %s keeps its reception time", command.key()).isEqualTo(1);
+        }
+    }
+
+    private record Sent(String benefit, String kind, UUID key, Instant at, int status, String body) {
+    }
+
+    private static long processed(List<Sent> queued) throws Exception {
+        if (queued.isEmpty()) {
+            return 0;
+        }
+        StringBuilder receipts = new StringBuilder();
+        for (Sent s : queued) {
+            receipts.append(receipts.isEmpty() ? "" : ",").append('\'').append((String) JsonPath.read(s.body(), "$.receipt.number")).append('\'');
+        }
+        return query("select count(*) from transport_pass where receipt_number in (" + receipts + ")");
+    }
+
+    /**
+     * What went wrong, compared by idempotency key: a key accepted (201 or 202) but never applied is lost; more passes
+     * than keys applied is a command applied twice.
+     */
+    private static Map<String, Long> duplicatesByKey(List<Sent> sent) throws Exception {
+        Map<String, Long> anomalies = new HashMap<>();
+        List<String> accepted = sent.stream().filter(s -> s.benefit().equals("transport") && s.kind().equals("command")
+                && (s.status() == 201 || s.status() == 202)).map(s -> "'" + s.key() + "'").distinct().toList();
+        long applied = accepted.isEmpty() ? 0 : query("select count(*) from idempotent_command where status = 201 and idempotency_key in ("
+                + String.join(",", accepted) + ")");
+        long passes = query("select count(*) from transport_pass where navigo_card_number = '" + DRILL_CARD + "'");
+        if (applied < accepted.size()) {
+            anomalies.put("lost", accepted.size() - applied);
+        }
+        if (passes != accepted.size()) {
+            anomalies.put("passes " + passes + " for " + accepted.size() + " keys", Math.abs(passes - accepted.size()));
+        }
+        return anomalies;
+    }
+
+    private static String figures(List<Sent> sent, int queued, Instant killedAt, Instant breakerOpen, Instant restartAt,
+                                  Instant readyAt, Instant drained, int anomalies, int outageSeconds) {
+        StringBuilder s = new StringBuilder("Degraded intake drill (" + Instant.now() + "): transport-service killed (kill -9) for "
+                + outageSeconds + " s under steady load on the three benefits\n");
+        for (String benefit : List.of("aid", "solidarity", "transport")) {
+            List<Sent> mine = sent.stream().filter(x -> x.benefit().equals(benefit)).toList();
+            s.append("  %-10s requests %4d  2xx %4d  202 %4d  5xx %3d%n".formatted(benefit, mine.size(),
+                    mine.stream().filter(x -> x.status() / 100 == 2).count(), mine.stream().filter(x -> x.status() == 202).count(),
+                    mine.stream().filter(x -> x.status() >= 500).count()));
+        }
+        s.append("  queued commands            %d%n".formatted(queued));
+        s.append("  lost or duplicated         %d%n".formatted(anomalies));
+        s.append("  breaker open after kill    %s%n".formatted(breakerOpen == null ? "never" : Duration.between(killedAt, breakerOpen).toMillis() + " ms"));
+        s.append("  queue drained after restart %s%n".formatted(drained == null ? "not within 120 s"
+                : Duration.between(restartAt, drained).toMillis() + " ms, of which the service's start "
+                + Duration.between(restartAt, readyAt).toMillis() + " ms"));
+        if (drained != null && queued > 0) {
+            double arrival = queued / (double) Duration.between(killedAt, restartAt).toMillis() * 1000;
+            double drain = queued / (double) Math.max(1, Duration.between(readyAt, drained).toMillis()) * 1000;
+            s.append("  arrival %.1f/s, drain %.1f/s once ready: %.0f times faster%n".formatted(arrival, drain, drain / arrival));
+        }
+        return s.toString();
+    }
+
+    private static String path(String benefit) {
+        return switch (benefit) {
+            case "aid" -> "/api/aid/applications";
+            case "solidarity" -> "/api/solidarity/applications";
+            default -> "/api/transport/passes";
+        };
+    }
+
+    private static String body(String benefit, String card) {
+        String person = people.get(benefit);
+        return switch (benefit) {
+            case "aid" -> "{\"beneficiaryId\":\"" + person + "\",\"category\":\"FOOD\",\"requestedAmount\":50,\"reason\":\"Exercice\","
+                    + "\"payee\":{\"kind\":\"BENEFICIARY\",\"iban\":\"" + IBAN + "\"}}";
+            case "solidarity" -> "{\"beneficiaryId\":\"" + person + "\",\"payee\":{\"iban\":\"" + IBAN + "\"}}";
+            default -> "{\"beneficiaryId\":\"" + person + "\",\"navigoCardNumber\":\"" + card + "\",\"zones\":\"1-2\"}";
+        };
+    }
+
+    private static String field(String board, String service, String field) {
+        List<Object> values = JsonPath.read(board, "$.services[?(@.name == '" + service + "')]." + field);
+        return values.isEmpty() ? null : String.valueOf(values.get(0));
+    }
+
+    private static long query(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("transport"), "postgres", "");
+             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
