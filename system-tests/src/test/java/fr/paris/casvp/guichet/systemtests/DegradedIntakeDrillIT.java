@@ -44,19 +44,27 @@ class DegradedIntakeDrillIT {
     private static final String IBAN = "FR7630006000011234567890189";
     private static final String DRILL_CARD = "DRILL12345";
     private static LocalSuite suite;
-    private static final Map<String, String> people = new HashMap<>();
+    /** Several people per benefit: the queue drains several partitions (beneficiaries) at once. */
+    private static final int PEOPLE_PER_BENEFIT = 8;
+    private static final Map<String, List<String>> people = new HashMap<>();
+    private static final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeAll
     static void suite() {
         suite = RunningSuite.suite();
         GatewayClient agent = new GatewayClient(suite, "agent13");
         for (String benefit : List.of("aid", "solidarity", "transport")) {
-            HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Exercice-" + benefit, "75013"));
-            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-            people.put(benefit, JsonPath.read(registered.body(), "$.id"));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < PEOPLE_PER_BENEFIT; i++) {
+                HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(),
+                        Registrations.of("Exercice-" + benefit + "-" + (char) ('a' + i), "75013"));
+                assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+                ids.add(JsonPath.read(registered.body(), "$.id"));
+            }
+            people.put(benefit, ids);
         }
-        await().atMost(Duration.ofSeconds(90)).until(() -> people.entrySet().stream()
-                .allMatch(p -> agent.get("/api/" + p.getKey() + "/beneficiaries/" + p.getValue()).statusCode() == 200));
+        await().atMost(Duration.ofSeconds(90)).until(() -> people.entrySet().stream().allMatch(p -> p.getValue().stream()
+                .allMatch(id -> agent.get("/api/" + p.getKey() + "/beneficiaries/" + id).statusCode() == 200)));
     }
 
     @Test
@@ -106,7 +114,7 @@ class DegradedIntakeDrillIT {
                 }));
                 inFlight.add(senders.submit(() -> {
                     Instant at = Instant.now();
-                    HttpResponse<String> answer = agent.get("/api/" + benefit + "/beneficiaries/" + people.get(benefit));
+                    HttpResponse<String> answer = agent.get("/api/" + benefit + "/beneficiaries/" + people.get(benefit).get(0));
                     sent.add(new Sent(benefit, "read", null, at, answer.statusCode(), null));
                 }));
             }
@@ -167,6 +175,79 @@ class DegradedIntakeDrillIT {
         }
     }
 
+    @Test
+    @Order(3)
+    void aHungServiceSigstopOpensItsBreakerWithinItsTimeLimitAndIntakeTakesOver() throws Exception {
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        String pid = suite.pid("solidarity-service").orElseThrow();
+        new ProcessBuilder("kill", "-STOP", pid).start().waitFor();
+        Instant stoppedAt = Instant.now();
+        List<HttpResponse<String>> answers;
+        Instant opened;
+        HttpResponse<String> afterOpen;
+        try {
+            ExecutorService parallel = Executors.newFixedThreadPool(6);
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(parallel.submit(() -> agent.post("/api/solidarity/applications", UUID.randomUUID(), body("solidarity", null))));
+            }
+            answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> call : calls) {
+                answers.add(call.get(60, TimeUnit.SECONDS));
+            }
+            parallel.shutdown();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> "OPEN".equals(field(agent.get("/api/status").body(), "solidarity", "circuitBreaker")));
+            opened = Instant.now();
+            Instant before = Instant.now();
+            afterOpen = agent.post("/api/solidarity/applications", UUID.randomUUID(), body("solidarity", null));
+            System.out.printf("SIGSTOP drill: 6 applications answered %s; breaker open %d ms after the stop; next application answered "
+                    + "%d in %d ms%n", answers.stream().map(HttpResponse::statusCode).toList(), Duration.between(stoppedAt, opened).toMillis(),
+                    afterOpen.statusCode(), Duration.between(before, Instant.now()).toMillis());
+        } finally {
+            new ProcessBuilder("kill", "-CONT", pid).start().waitFor();
+        }
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202));
+        assertThat(afterOpen.statusCode()).isEqualTo(202);
+        String number = JsonPath.read(afterOpen.body(), "$.receipt.number");
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(JsonPath.<String>read(agent.get("/api/receipts/" + number).body(), "$.status")).isEqualTo("RECEIVED"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(field(agent.get("/api/status").body(), "solidarity", "availability")).isEqualTo("AVAILABLE"));
+    }
+
+    @Test
+    @Order(4)
+    void aServicesDatabaseDownDegradesThatBenefitOnlyAndItsQueueDrainsWhenItReturns() throws Exception {
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        admin("alter database aid allow_connections false",
+                "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'aid'");
+        HttpResponse<String> queued;
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(field(agent.get("/api/status").body(), "aid", "availability")).isEqualTo("DEGRADED"));
+            queued = agent.post("/api/aid/applications", UUID.randomUUID(), body("aid", null));
+            assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+            assertThat(agent.post("/api/solidarity/applications", UUID.randomUUID(), body("solidarity", null)).statusCode())
+                    .as("the other benefits are not affected").isEqualTo(201);
+            assertThat(field(agent.get("/api/status").body(), "transport", "availability")).isEqualTo("AVAILABLE");
+        } finally {
+            admin("alter database aid allow_connections true");
+        }
+        String number = JsonPath.read(queued.body(), "$.receipt.number");
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(JsonPath.<String>read(agent.get("/api/receipts/" + number).body(), "$.status")).isEqualTo("RECEIVED"));
+    }
+
+    private static void admin(String... statements) throws Exception {
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("postgres"), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
     private record Sent(String benefit, String kind, UUID key, Instant at, int status, String body) {
     }
 
@@ -217,7 +298,9 @@ class DegradedIntakeDrillIT {
         s.append("  queue drained after restart %s%n".formatted(drained == null ? "not within 120 s"
                 : Duration.between(restartAt, drained).toMillis() + " ms, of which the service's start "
                 + Duration.between(restartAt, readyAt).toMillis() + " ms"));
-        if (drained != null && queued > 0) {
+        if (drained != null && drained.isBefore(readyAt)) {
+            s.append("  drained before the service reported ready%n".formatted());
+        } else if (drained != null && queued > 0) {
             double arrival = queued / (double) Duration.between(killedAt, restartAt).toMillis() * 1000;
             double drain = queued / (double) Math.max(1, Duration.between(readyAt, drained).toMillis()) * 1000;
             s.append("  arrival %.1f/s, drain %.1f/s once ready: %.0f times faster%n".formatted(arrival, drain, drain / arrival));
@@ -234,7 +317,8 @@ class DegradedIntakeDrillIT {
     }
 
     private static String body(String benefit, String card) {
-        String person = people.get(benefit);
+        List<String> candidates = people.get(benefit);
+        String person = candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size()));
         return switch (benefit) {
             case "aid" -> "{\"beneficiaryId\":\"" + person + "\",\"category\":\"FOOD\",\"requestedAmount\":50,\"reason\":\"Exercice\","
                     + "\"payee\":{\"kind\":\"BENEFICIARY\",\"iban\":\"" + IBAN + "\"}}";

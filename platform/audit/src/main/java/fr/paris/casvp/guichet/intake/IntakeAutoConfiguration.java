@@ -6,6 +6,7 @@ import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -48,9 +49,12 @@ public class IntakeAutoConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, String> guichetIntakeContainerFactory(ConsumerFactory<String, String> consumers,
-                                                                                          KafkaOperations<Object, Object> template) {
+                                                                                          KafkaOperations<Object, Object> template,
+                                                                                          @Value("${guichet.intake.concurrency:4}") int concurrency) {
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
+        // Several partitions drained at once (order holds per partition, that is per beneficiary).
+        factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);

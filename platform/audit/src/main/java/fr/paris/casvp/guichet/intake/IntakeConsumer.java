@@ -77,6 +77,9 @@ public class IntakeConsumer {
                 return;
             }
             IdempotentCommands.Outcome outcome = handler.apply(command, agent);
+            if (outcome.replayed()) {
+                alias(command, outcome);
+            }
             trail.record(agent, operation, command.benefit(), outcome.locationIfAny()
                     .map(location -> location.substring(location.lastIndexOf('/') + 1)).orElse(command.receiptNumber()), outcome.status());
             log.info("Queued command {} {} (receipt {}) applied: {}", command.method(), command.path(), command.receiptNumber(),
@@ -89,6 +92,27 @@ public class IntakeConsumer {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /**
+     * The service had in fact applied the command before the gateway gave up waiting (its time-out), under another
+     * receipt: the queued receipt says where the application is, rather than staying QUEUED.
+     */
+    private void alias(QueuedCommand command, IdempotentCommands.Outcome outcome) {
+        Map<?, ?> applied = json.readValue(outcome.body(), Map.class);
+        Map<?, ?> receipt = applied.get("receipt") instanceof Map<?, ?> r ? r : Map.of();
+        Object original = receipt.get("number");
+        if (original == null || original.equals(command.receiptNumber())) {
+            return;
+        }
+        transactions.executeWithoutResult(tx -> receipts.publish(new ReceiptState(command.receiptNumber(), command.benefit(),
+                String.valueOf(applied.get("status")), Instant.parse(String.valueOf(receipt.get("receivedAt"))),
+                applied.get("id") == null ? null : java.util.UUID.fromString(String.valueOf(applied.get("id"))),
+                applied.get("number") == null ? null : String.valueOf(applied.get("number")),
+                applied.get("section") == null ? null : String.valueOf(applied.get("section")),
+                List.of("Demande déjà enregistrée sous le récépissé " + original), null, clock.instant())));
+        log.info("Queued command {} {} (receipt {}) had been applied before, under receipt {}", command.method(), command.path(),
+                command.receiptNumber(), original);
     }
 
     private void reject(QueuedCommand command, Agent agent, int status, Map<String, Object> problem) {
