@@ -52,6 +52,11 @@ final class LocalSuite {
         return "http://localhost:" + environment.get("GUICHET_GATEWAY_PORT") + path;
     }
 
+    /** A service's own address, bypassing the gateway, e.g. {@code service("AID", "/api/aid/replica")}. */
+    String service(String name, String path) {
+        return "http://localhost:" + environment.get("GUICHET_" + name + "_PORT") + path;
+    }
+
     /** JDBC URL of a service's database on the suite's PostgreSQL (user postgres, no password, loopback only). */
     String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + environment.get("GUICHET_POSTGRES_PORT") + "/" + database;
