@@ -1,13 +1,11 @@
 package fr.paris.casvp.guichet.aid.application;
 
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
-import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
-import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
+import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.web.Agent;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/aid}: applications and their steps (each command with an {@code Idempotency-Key}), decision letters,
@@ -36,17 +33,15 @@ class ApplicationController {
     private final FilingCommand filingCommand;
     private final DecisionLetters letters;
     private final AidParameters parameters;
-    private final IdempotentCommands commands;
-    private final JsonMapper json;
+    private final JsonCommand commands;
 
     ApplicationController(Applications applications, FilingCommand filingCommand, DecisionLetters letters,
-                          AidParameters parameters, IdempotentCommands commands, JsonMapper json) {
+                          AidParameters parameters, JsonCommand commands) {
         this.applications = applications;
         this.filingCommand = filingCommand;
         this.letters = letters;
         this.parameters = parameters;
         this.commands = commands;
-        this.json = json;
     }
 
     /** Files an application: 201 with the application and its receipt. */
@@ -59,28 +54,28 @@ class ApplicationController {
     @PutMapping("/applications/{id}/missing-documents")
     ResponseEntity<String> documents(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                      @RequestBody Commands.Documents documents) {
-        return command(key, "PUT /api/aid/applications/" + id + "/missing-documents", documents, 200,
+        return commands.run(key, "PUT /api/aid/applications/" + id + "/missing-documents", documents,
                 () -> applications.documents(id, documents, Agent.current()));
     }
 
     @PostMapping("/applications/{id}/examination")
     ResponseEntity<String> examine(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                    @RequestBody Commands.Examination examination) {
-        return command(key, "POST /api/aid/applications/" + id + "/examination", examination, 200,
+        return commands.run(key, "POST /api/aid/applications/" + id + "/examination", examination,
                 () -> applications.examine(id, examination, Agent.current()));
     }
 
     @PostMapping("/applications/{id}/decision")
     ResponseEntity<String> decide(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                   @RequestBody Commands.Decision decision) {
-        return command(key, "POST /api/aid/applications/" + id + "/decision", decision, 200,
+        return commands.run(key, "POST /api/aid/applications/" + id + "/decision", decision,
                 () -> applications.decide(id, decision, Agent.current()));
     }
 
     @PostMapping("/applications/{id}/appeal")
     ResponseEntity<String> appeal(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                   @RequestBody Commands.Appeal appeal) {
-        return command(key, "POST /api/aid/applications/" + id + "/appeal", appeal, 200,
+        return commands.run(key, "POST /api/aid/applications/" + id + "/appeal", appeal,
                 () -> applications.appeal(id, appeal, Agent.current()));
     }
 
@@ -88,7 +83,7 @@ class ApplicationController {
     @PutMapping("/applications/{id}/payee")
     ResponseEntity<String> correctPayee(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                         @RequestBody Commands.PayeeRequest payee) {
-        return command(key, "PUT /api/aid/applications/" + id + "/payee", payee, 200,
+        return commands.run(key, "PUT /api/aid/applications/" + id + "/payee", payee,
                 () -> applications.correctPayee(id, payee, Agent.current()));
     }
 
@@ -129,13 +124,5 @@ class ApplicationController {
     @GetMapping("/parameters")
     List<AidParameters.Parameter> parameters() {
         return parameters.all();
-    }
-
-    private ResponseEntity<String> command(UUID key, String request, Object body, int status, Supplier<ApplicationView> command) {
-        Outcome outcome = commands.execute(key, request + " " + json.writeValueAsString(body), () -> {
-            ApplicationView view = command.get();
-            return Outcome.of(status, status == 201 ? "/api/aid/applications/" + view.id() : null, json.writeValueAsString(view));
-        });
-        return CommandResponses.of(outcome);
     }
 }

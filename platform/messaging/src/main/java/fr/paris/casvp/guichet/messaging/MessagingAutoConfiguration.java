@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.messaging;
 
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
+import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterEndpoint;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -133,6 +135,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
+    @ConditionalOnBean(JsonMapper.class)
     Receipts receipts(Outbox outbox, JsonMapper json) {
         return new Receipts(outbox, json);
     }
@@ -142,6 +145,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnProperty(name = "guichet.messaging.partner-events", havingValue = "true")
     Pseudonyms pseudonyms(@Value("${guichet.pseudonym-key:}") String key) {
         return new Pseudonyms(key);
+    }
+
+    @Bean
+    @ConditionalOnBean(JsonMapper.class)
+    JsonCommand jsonCommand(IdempotentCommands commands, JsonMapper json) {
+        return new JsonCommand(commands, json);
     }
 
     @Bean

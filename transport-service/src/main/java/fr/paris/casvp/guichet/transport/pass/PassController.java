@@ -1,12 +1,10 @@
 package fr.paris.casvp.guichet.transport.pass;
 
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
-import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
-import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
+import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.web.Agent;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/transport/passes}: request, decide, cancel, correct the card, record the participation's payment; read. */
 @RestController
@@ -26,14 +23,12 @@ class PassController {
 
     private final Passes passes;
     private final RequestCommand requestCommand;
-    private final IdempotentCommands commands;
-    private final JsonMapper json;
+    private final JsonCommand commands;
 
-    PassController(Passes passes, RequestCommand requestCommand, IdempotentCommands commands, JsonMapper json) {
+    PassController(Passes passes, RequestCommand requestCommand, JsonCommand commands) {
         this.passes = passes;
         this.requestCommand = requestCommand;
         this.commands = commands;
-        this.json = json;
     }
 
     @PostMapping
@@ -44,28 +39,28 @@ class PassController {
     @PostMapping("/{id}/decision")
     ResponseEntity<String> decide(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                   @RequestBody Passes.Decision decision) {
-        return command(key, "POST /api/transport/passes/" + id + "/decision", decision, 200,
+        return commands.run(key, "POST /api/transport/passes/" + id + "/decision", decision,
                 () -> passes.decide(id, decision, Agent.current()));
     }
 
     @PostMapping("/{id}/cancellation")
     ResponseEntity<String> cancel(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                   @RequestBody Passes.Cancellation cancellation) {
-        return command(key, "POST /api/transport/passes/" + id + "/cancellation", cancellation, 200,
+        return commands.run(key, "POST /api/transport/passes/" + id + "/cancellation", cancellation,
                 () -> passes.cancel(id, cancellation, Agent.current()));
     }
 
     @PutMapping("/{id}/card")
     ResponseEntity<String> changeCard(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                       @RequestBody Passes.CardChange change) {
-        return command(key, "PUT /api/transport/passes/" + id + "/card", change, 200,
+        return commands.run(key, "PUT /api/transport/passes/" + id + "/card", change,
                 () -> passes.changeCard(id, change, Agent.current()));
     }
 
     @PostMapping("/{id}/participation-payment")
     ResponseEntity<String> participationPaid(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                              @RequestBody Passes.ParticipationPayment payment) {
-        return command(key, "POST /api/transport/passes/" + id + "/participation-payment", payment, 200,
+        return commands.run(key, "POST /api/transport/passes/" + id + "/participation-payment", payment,
                 () -> passes.participationPaid(id, payment, Agent.current()));
     }
 
@@ -77,13 +72,5 @@ class PassController {
     @GetMapping
     List<Passes.PassView> search(@RequestParam(required = false) UUID beneficiaryId, @RequestParam(required = false) String status) {
         return passes.search(beneficiaryId, status, Agent.current());
-    }
-
-    private ResponseEntity<String> command(UUID key, String request, Object body, int status, Supplier<Passes.PassView> command) {
-        Outcome outcome = commands.execute(key, request + " " + json.writeValueAsString(body), () -> {
-            Passes.PassView view = command.get();
-            return Outcome.of(status, status == 201 ? "/api/transport/passes/" + view.id() : null, json.writeValueAsString(view));
-        });
-        return CommandResponses.of(outcome);
     }
 }
