@@ -15,11 +15,11 @@ import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.MutableClock;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
+import fr.paris.casvp.guichet.testsupport.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,9 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
@@ -471,6 +469,22 @@ class AidApplicationsIT {
         return JsonPath.<Number>read(aid.get("/api/aid/beneficiaries/" + person + "/cap?date=" + date, AGENT).body(), "$.used").doubleValue();
     }
 
+    private void confirm(String confirmation, String eventId) {
+        Topics.send(kafka, "payment-confirmations.v1", "treasury", confirmation, eventId);
+    }
+
+    private ConsumerRecord<String, String> first(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match) {
+        return Topics.first(consumers, topic, match);
+    }
+
+    private List<ConsumerRecord<String, String>> all(String topic, String key, int count) {
+        return Topics.read(consumers, topic, r -> key.equals(r.key()), count);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return Topics.header(record, name);
+    }
+
     private String letterText(String id, String token) throws Exception {
         HttpResponse<byte[]> letter = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(aid.url("/api/aid/applications/" + id + "/letter")))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -481,50 +495,4 @@ class AidApplicationsIT {
         }
     }
 
-    private void confirm(String confirmation, String eventId) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("payment-confirmations.v1", "treasury", confirmation);
-        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", "fr.paris.casvp.guichet.payment.confirmation.v1".getBytes(StandardCharsets.UTF_8));
-        try {
-            kafka.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ConsumerRecord<String, String> first(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (Consumer<String, String> consumer = consumers.createConsumer("aid-it-" + UUID.randomUUID(), null)) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.value() != null && match.test(r)) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
-    }
-
-    private List<ConsumerRecord<String, String>> all(String topic, String key, int count) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (Consumer<String, String> consumer = consumers.createConsumer("aid-it-" + UUID.randomUUID(), null)) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
 }

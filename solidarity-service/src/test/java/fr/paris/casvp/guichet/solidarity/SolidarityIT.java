@@ -18,11 +18,11 @@ import fr.paris.casvp.guichet.solidarity.file.Renewals;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
+import fr.paris.casvp.guichet.testsupport.Topics;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,10 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -314,16 +311,6 @@ class SolidarityIT {
                 Instant.now(), situation, inParis ? LocalDate.of(2010, 1, 1) : null, null);
     }
 
-    private void publish(BeneficiarySnapshot snapshot) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("beneficiaries.v1", snapshot.id().toString(), json.writeValueAsString(snapshot));
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        try {
-            kafka.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String file(UUID person, Instant receivedAt) {
         return file(person, receivedAt, AGENT);
     }
@@ -365,34 +352,20 @@ class SolidarityIT {
         return jdbc.sql("select count(*) from psol_payment where month = :m").param("m", month.atDay(1)).query(Long.class).single();
     }
 
+    private void publish(BeneficiarySnapshot snapshot) {
+        Topics.send(kafka, "beneficiaries.v1", snapshot.id().toString(), json.writeValueAsString(snapshot));
+    }
+
     private void confirm(String confirmation) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("payment-confirmations.v1", "treasury", confirmation);
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        try {
-            kafka.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Topics.send(kafka, "payment-confirmations.v1", "treasury", confirmation);
     }
 
     private List<ConsumerRecord<String, String>> records(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match, int count) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (Consumer<String, String> consumer = consumers.createConsumer("solidarity-it-" + UUID.randomUUID(), null)) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.value() != null && match.test(r)) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
+        return Topics.read(consumers, topic, match, count);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return Topics.header(record, name);
     }
 
     private HttpResponse<String> post(String path, String token, String body) {

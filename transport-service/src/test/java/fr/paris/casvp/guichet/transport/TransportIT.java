@@ -16,25 +16,21 @@ import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.MutableClock;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
+import fr.paris.casvp.guichet.testsupport.Topics;
 import fr.paris.casvp.guichet.transport.pass.Passes;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -258,45 +254,23 @@ class TransportIT {
     }
 
     private void publish(BeneficiarySnapshot snapshot) {
-        try {
-            kafka.send("beneficiaries.v1", snapshot.id().toString(), json.writeValueAsString(snapshot)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Topics.send(kafka, "beneficiaries.v1", snapshot.id().toString(), json.writeValueAsString(snapshot));
     }
 
     private void confirm(String confirmation, String eventId) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("transport.pass-confirmations.v1", "operator", confirmation);
-        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
-        try {
-            kafka.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Topics.send(kafka, "transport.pass-confirmations.v1", "operator", confirmation, eventId);
     }
 
     private ConsumerRecord<String, String> first(String topic, Predicate<ConsumerRecord<String, String>> match) {
-        return records(topic, match, 1).get(0);
+        return Topics.first(consumers, topic, match);
     }
 
     private List<ConsumerRecord<String, String>> records(String topic, Predicate<ConsumerRecord<String, String>> match, int count) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (Consumer<String, String> consumer = consumers.createConsumer("transport-it-" + UUID.randomUUID(), null)) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.value() != null && match.test(r)) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
+        return Topics.read(consumers, topic, match, count);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return Topics.header(record, name);
     }
 
     private HttpResponse<String> get(String path) {

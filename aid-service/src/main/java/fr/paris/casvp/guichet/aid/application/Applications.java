@@ -6,7 +6,6 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
-import fr.paris.casvp.guichet.contracts.payment.PaymentOrder.PayeeKind;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
