@@ -45,7 +45,7 @@ class DegradedIntakeDrillIT {
     private static final String DRILL_CARD = "DRILL12345";
     private static LocalSuite suite;
     /** Several people per benefit: the queue drains several partitions (beneficiaries) at once. */
-    private static final int PEOPLE_PER_BENEFIT = 8;
+    private static final int PEOPLE_PER_BENEFIT = 12;
     private static final Map<String, List<String>> people = new HashMap<>();
     private static final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -298,14 +298,36 @@ class DegradedIntakeDrillIT {
         s.append("  queue drained after restart %s%n".formatted(drained == null ? "not within 120 s"
                 : Duration.between(restartAt, drained).toMillis() + " ms, of which the service's start "
                 + Duration.between(restartAt, readyAt).toMillis() + " ms"));
-        if (drained != null && drained.isBefore(readyAt)) {
-            s.append("  drained before the service reported ready%n".formatted());
-        } else if (drained != null && queued > 0) {
-            double arrival = queued / (double) Duration.between(killedAt, restartAt).toMillis() * 1000;
-            double drain = queued / (double) Math.max(1, Duration.between(readyAt, drained).toMillis()) * 1000;
-            s.append("  arrival %.1f/s, drain %.1f/s once ready: %.0f times faster%n".formatted(arrival, drain, drain / arrival));
+        try {
+            s.append(rates(sent, restartAt));
+        } catch (Exception e) {
+            s.append("  rates not measured: ").append(e).append('\n');
         }
         return s.toString();
+    }
+
+    /**
+     * The commands queued before the restart: how fast they arrived (their reception times at the gateway) and how fast
+     * the service applied them (their filing times in its database).
+     */
+    private static String rates(List<Sent> sent, Instant restartAt) throws Exception {
+        StringBuilder receipts = new StringBuilder();
+        for (Sent s : sent) {
+            if (s.status() == 202 && s.at().isBefore(restartAt)) {
+                receipts.append(receipts.isEmpty() ? "" : ",").append('\'').append((String) JsonPath.read(s.body(), "$.receipt.number")).append('\'');
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("transport"), "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*), extract(epoch from max(received_at) - min(received_at)), "
+                     + "extract(epoch from max(filed_at) - min(filed_at)) from transport_pass where receipt_number in (" + receipts + ")")) {
+            rs.next();
+            long count = rs.getLong(1);
+            double arrival = count / Math.max(0.001, rs.getDouble(2));
+            double drain = count / Math.max(0.001, rs.getDouble(3));
+            return "  backlog of %d: arrived at %.1f/s, applied at %.1f/s once the service was back: %.0f times faster%n"
+                    .formatted(count, arrival, drain, drain / arrival);
+        }
     }
 
     private static String path(String benefit) {
