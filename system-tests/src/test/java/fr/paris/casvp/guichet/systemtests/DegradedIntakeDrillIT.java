@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,26 @@ class DegradedIntakeDrillIT {
                 .allMatch(id -> agent.get("/api/" + p.getKey() + "/beneficiaries/" + id).statusCode() == 200)));
     }
 
+    /**
+     * Each drill starts from a calm suite: every benefit available, its breaker closed. The last drill's breaker stays
+     * open 15 s, then half-open until a few calls succeed: reads are sent meanwhile.
+     */
+    @BeforeEach
+    void everyBenefitAvailable() {
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (String benefit : List.of("aid", "solidarity", "transport")) {
+                agent.get("/api/" + benefit + "/replica");
+            }
+            agent.get("/api/beneficiaries?nir=100000000000000");
+            String board = agent.get("/api/status").body();
+            for (String benefit : List.of("beneficiaries", "aid", "solidarity", "transport")) {
+                assertThat(field(board, benefit, "availability")).as(benefit).isEqualTo("AVAILABLE");
+                assertThat(field(board, benefit, "circuitBreaker")).as(benefit).isEqualTo("CLOSED");
+            }
+        });
+    }
+
     @Test
     @Order(1)
     void aNavigoRequestWhileTransportIsStoppedGetsAReceiptAndIsProcessedWhenItReturns() {
@@ -99,26 +120,7 @@ class DegradedIntakeDrillIT {
     void killOneBenefitUnderLoadTheOthersAnswerEveryRequestAndEveryQueuedCommandIsProcessedOnce() throws Exception {
         int outageSeconds = Integer.getInteger("drill.outage-seconds", 30);
         GatewayClient agent = new GatewayClient(suite, "agent13");
-        List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService senders = Executors.newFixedThreadPool(12);
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        List<Future<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
-        // Steady load on the three benefits at once: a command and a read per benefit every 500 ms.
-        clock.scheduleAtFixedRate(() -> {
-            for (String benefit : List.of("aid", "solidarity", "transport")) {
-                inFlight.add(senders.submit(() -> {
-                    UUID key = UUID.randomUUID();
-                    Instant at = Instant.now();
-                    HttpResponse<String> answer = agent.post(path(benefit), key, body(benefit, DRILL_CARD));
-                    sent.add(new Sent(benefit, "command", key, at, answer.statusCode(), answer.body()));
-                }));
-                inFlight.add(senders.submit(() -> {
-                    Instant at = Instant.now();
-                    HttpResponse<String> answer = agent.get("/api/" + benefit + "/beneficiaries/" + people.get(benefit).get(0));
-                    sent.add(new Sent(benefit, "read", null, at, answer.statusCode(), null));
-                }));
-            }
-        }, 0, 500, TimeUnit.MILLISECONDS);
+        Load load = Load.start(DRILL_CARD);
 
         Thread.sleep(5_000);
         Instant killedAt = Instant.now();
@@ -134,12 +136,7 @@ class DegradedIntakeDrillIT {
         assertThat(suite.guichet("start", "transport-service")).as(suite.output()).isZero();
         Instant readyAt = Instant.now();
         Thread.sleep(5_000);
-        clock.shutdown();
-        clock.awaitTermination(5, TimeUnit.SECONDS);
-        for (Future<?> future : List.copyOf(inFlight)) {
-            future.get(60, TimeUnit.SECONDS);
-        }
-        senders.shutdown();
+        List<Sent> sent = load.stop();
 
         List<Sent> queued = sent.stream().filter(s -> s.status() == 202).toList();
         Instant drained = null;
@@ -157,13 +154,8 @@ class DegradedIntakeDrillIT {
         Files.createDirectories(report);
         Files.writeString(report.resolve("degraded-intake.txt"), figures);
 
-        for (String benefit : List.of("aid", "solidarity")) {
-            assertThat(sent).filteredOn(s -> s.benefit().equals(benefit))
-                    .as("%s answered every request during the outage", benefit)
-                    .allSatisfy(s -> assertThat(s.status()).as(s.body()).isIn(200, 201));
-        }
-        assertThat(sent).filteredOn(s -> s.benefit().equals("transport") && s.kind().equals("command"))
-                .allSatisfy(s -> assertThat(s.status()).as(s.body()).isIn(201, 202));
+        answeredEveryRequest(sent, "aid", "solidarity");
+        everyCommandAccepted(sent, "transport");
         assertThat(queued).as("commands queued during the outage").isNotEmpty();
         assertThat(drained).as("every queued command processed after the restart").isNotNull();
         assertThat(duplicates).as("no command applied twice").isEmpty();
@@ -179,64 +171,199 @@ class DegradedIntakeDrillIT {
     @Order(3)
     void aHungServiceSigstopOpensItsBreakerWithinItsTimeLimitAndIntakeTakesOver() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
+        Load load = Load.start("HUNG123456");
+        Thread.sleep(3_000);
         String pid = suite.pid("solidarity-service").orElseThrow();
         new ProcessBuilder("kill", "-STOP", pid).start().waitFor();
         Instant stoppedAt = Instant.now();
-        List<HttpResponse<String>> answers;
-        Instant opened;
-        HttpResponse<String> afterOpen;
+        Instant opened = null;
         try {
-            ExecutorService parallel = Executors.newFixedThreadPool(6);
-            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                calls.add(parallel.submit(() -> agent.post("/api/solidarity/applications", UUID.randomUUID(), body("solidarity", null))));
+            for (Instant end = stoppedAt.plusSeconds(20); Instant.now().isBefore(end); Thread.sleep(100)) {
+                if (opened == null && "OPEN".equals(field(agent.get("/api/status").body(), "solidarity", "circuitBreaker"))) {
+                    opened = Instant.now();
+                }
             }
-            answers = new ArrayList<>();
-            for (Future<HttpResponse<String>> call : calls) {
-                answers.add(call.get(60, TimeUnit.SECONDS));
-            }
-            parallel.shutdown();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> "OPEN".equals(field(agent.get("/api/status").body(), "solidarity", "circuitBreaker")));
-            opened = Instant.now();
-            Instant before = Instant.now();
-            afterOpen = agent.post("/api/solidarity/applications", UUID.randomUUID(), body("solidarity", null));
-            System.out.printf("SIGSTOP drill: 6 applications answered %s; breaker open %d ms after the stop; next application answered "
-                    + "%d in %d ms%n", answers.stream().map(HttpResponse::statusCode).toList(), Duration.between(stoppedAt, opened).toMillis(),
-                    afterOpen.statusCode(), Duration.between(before, Instant.now()).toMillis());
         } finally {
             new ProcessBuilder("kill", "-CONT", pid).start().waitFor();
         }
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202));
-        assertThat(afterOpen.statusCode()).isEqualTo(202);
-        String number = JsonPath.read(afterOpen.body(), "$.receipt.number");
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(JsonPath.<String>read(agent.get("/api/receipts/" + number).body(), "$.status")).isEqualTo("RECEIVED"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(field(agent.get("/api/status").body(), "solidarity", "availability")).isEqualTo("AVAILABLE"));
+        List<Sent> sent = load.stop();
+        System.out.printf("SIGSTOP drill (solidarity-service hung 20 s under load): breaker open %s after the stop%n%s",
+                opened == null ? "never" : Duration.between(stoppedAt, opened).toMillis() + " ms", summary(sent));
+
+        assertThat(opened).as("the breaker opened").isNotNull();
+        answeredEveryRequest(sent, "aid", "transport");
+        everyCommandAccepted(sent, "solidarity");
+        everyQueuedCommandProcessed(agent, sent, "solidarity");
     }
 
     @Test
     @Order(4)
     void aServicesDatabaseDownDegradesThatBenefitOnlyAndItsQueueDrainsWhenItReturns() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
+        Load load = Load.start("NODB123456");
+        Thread.sleep(3_000);
         admin("alter database aid allow_connections false",
                 "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'aid'");
-        HttpResponse<String> queued;
         try {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(field(agent.get("/api/status").body(), "aid", "availability")).isEqualTo("DEGRADED"));
-            queued = agent.post("/api/aid/applications", UUID.randomUUID(), body("aid", null));
-            assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
-            assertThat(agent.post("/api/solidarity/applications", UUID.randomUUID(), body("solidarity", null)).statusCode())
-                    .as("the other benefits are not affected").isEqualTo(201);
-            assertThat(field(agent.get("/api/status").body(), "transport", "availability")).isEqualTo("AVAILABLE");
+            Thread.sleep(15_000);
         } finally {
             admin("alter database aid allow_connections true");
         }
-        String number = JsonPath.read(queued.body(), "$.receipt.number");
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                assertThat(JsonPath.<String>read(agent.get("/api/receipts/" + number).body(), "$.status")).isEqualTo("RECEIVED"));
+        Thread.sleep(5_000);
+        List<Sent> sent = load.stop();
+        System.out.printf("Database drill (aid's database refused connections under load)%n%s", summary(sent));
+
+        answeredEveryRequest(sent, "solidarity", "transport");
+        everyCommandAccepted(sent, "aid");
+        assertThat(sent).filteredOn(s -> s.benefit().equals("aid") && s.status() == 202).as("aid's applications queued").isNotEmpty();
+        everyQueuedCommandProcessed(agent, sent, "aid");
+    }
+
+    @Test
+    @Order(5)
+    void kafkaDownUnderLoadSynchronousOperationsWorkAndNothingPublishedIsLostOrReordered() throws Exception {
+        int outageSeconds = Integer.getInteger("drill.outage-seconds", 30);
+        Load load = Load.start("KAFKA12345");
+        Thread.sleep(3_000);
+        assertThat(suite.guichet("stop", "kafka")).isZero();
+        try {
+            Thread.sleep(outageSeconds * 1000L);
+        } finally {
+            assertThat(suite.guichet("start", "kafka")).as(suite.output()).isZero();
+        }
+        Thread.sleep(3_000);
+        List<Sent> sent = load.stop();
+        System.out.printf("Kafka drill (the broker stopped %d s under load)%n%s", outageSeconds, summary(sent));
+
+        answeredEveryRequest(sent, "aid", "solidarity", "transport");
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            for (String database : List.of("aid", "solidarity", "transport")) {
+                assertThat(query(database, "select count(*) from outbox_event where sent_at is null")).as(database + "'s outbox").isZero();
+            }
+        });
+        List<String> filed = sent.stream().filter(s -> s.benefit().equals("aid") && s.status() == 201)
+                .map(s -> (String) JsonPath.read(s.body(), "$.id")).toList();
+        Map<String, List<String>> numbersByKey = receivedEvents(filed);
+        assertThat(numbersByKey.values().stream().mapToInt(List::size).sum()).as("every application's event published").isEqualTo(filed.size());
+        numbersByKey.forEach((key, numbers) -> assertThat(numbers).as("in order for %s", key).isSorted());
+    }
+
+    @Test
+    @Order(6)
+    void theRegistryDownUnderLoadEveryBenefitKeepsWorkingFromItsReplica() throws Exception {
+        Load load = Load.start("REGIS12345");
+        Thread.sleep(3_000);
+        assertThat(suite.guichet("stop", "beneficiary-service")).isZero();
+        try {
+            Thread.sleep(20_000);
+        } finally {
+            assertThat(suite.guichet("start", "beneficiary-service")).as(suite.output()).isZero();
+        }
+        List<Sent> sent = load.stop();
+        System.out.printf("Registry drill (beneficiary-service stopped 20 s under load)%n%s", summary(sent));
+
+        answeredEveryRequest(sent, "aid", "solidarity", "transport");
+    }
+
+    /** A steady load on the three benefits at once: an application and a read per benefit every 500 ms. */
+    private static final class Load {
+
+        private final GatewayClient agent = new GatewayClient(suite, "agent13");
+        private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+        private final ExecutorService senders = Executors.newCachedThreadPool();
+        private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        private final List<Future<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
+
+        static Load start(String card) {
+            Load load = new Load();
+            load.clock.scheduleAtFixedRate(() -> {
+                for (String benefit : List.of("aid", "solidarity", "transport")) {
+                    load.inFlight.add(load.senders.submit(() -> {
+                        UUID key = UUID.randomUUID();
+                        Instant at = Instant.now();
+                        HttpResponse<String> answer = load.agent.post(path(benefit), key, body(benefit, card));
+                        load.sent.add(new Sent(benefit, "command", key, at, answer.statusCode(), answer.body()));
+                    }));
+                    load.inFlight.add(load.senders.submit(() -> {
+                        Instant at = Instant.now();
+                        HttpResponse<String> answer = load.agent.get("/api/" + benefit + "/beneficiaries/" + people.get(benefit).get(0));
+                        load.sent.add(new Sent(benefit, "read", null, at, answer.statusCode(), answer.body()));
+                    }));
+                }
+            }, 0, 500, TimeUnit.MILLISECONDS);
+            return load;
+        }
+
+        List<Sent> stop() throws Exception {
+            clock.shutdown();
+            clock.awaitTermination(5, TimeUnit.SECONDS);
+            for (Future<?> future : List.copyOf(inFlight)) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            senders.shutdown();
+            return List.copyOf(sent);
+        }
+    }
+
+    private static void answeredEveryRequest(List<Sent> sent, String... benefits) {
+        for (String benefit : benefits) {
+            assertThat(sent).filteredOn(s -> s.benefit().equals(benefit)).as("%s's requests", benefit).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.status()).as("%s %s: %s", benefit, s.kind(), s.body()).isIn(200, 201));
+        }
+    }
+
+    private static void everyCommandAccepted(List<Sent> sent, String benefit) {
+        assertThat(sent).filteredOn(s -> s.benefit().equals(benefit) && s.kind().equals("command"))
+                .allSatisfy(s -> assertThat(s.status()).as(s.body()).isIn(201, 202));
+    }
+
+    private static void everyQueuedCommandProcessed(GatewayClient agent, List<Sent> sent, String benefit) {
+        List<String> receipts = sent.stream().filter(s -> s.benefit().equals(benefit) && s.status() == 202)
+                .map(s -> (String) JsonPath.read(s.body(), "$.receipt.number")).toList();
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            for (String number : receipts) {
+                assertThat(JsonPath.<String>read(agent.get("/api/receipts/" + number).body(), "$.status")).as(number).isEqualTo("RECEIVED");
+            }
+        });
+    }
+
+    private static String summary(List<Sent> sent) {
+        StringBuilder s = new StringBuilder();
+        for (String benefit : List.of("aid", "solidarity", "transport")) {
+            List<Sent> mine = sent.stream().filter(x -> x.benefit().equals(benefit)).toList();
+            s.append("  %-10s requests %4d  2xx %4d  202 %4d  5xx %3d%n".formatted(benefit, mine.size(),
+                    mine.stream().filter(x -> x.status() / 100 == 2).count(), mine.stream().filter(x -> x.status() == 202).count(),
+                    mine.stream().filter(x -> x.status() >= 500).count()));
+        }
+        return s.toString();
+    }
+
+    /** The application numbers of the RECEIVED events of these applications on aid.events.v1, by record key, in topic order. */
+    private static Map<String, List<String>> receivedEvents(List<String> applicationIds) {
+        Map<String, List<String>> byKey = new HashMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>(applicationIds);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "drill-" + UUID.randomUUID(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of("aid.events.v1"));
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    String id = JsonPath.read(r.value(), "$.applicationId");
+                    if (wanted.contains(id) && "RECEIVED".equals(JsonPath.read(r.value(), "$.transition")) && seen.add(id)) {
+                        byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(JsonPath.read(r.value(), "$.applicationNumber"));
+                    }
+                });
+                return seen.size() >= wanted.size();
+            });
+        }
+        return byKey;
     }
 
     private static void admin(String... statements) throws Exception {
@@ -355,7 +482,11 @@ class DegradedIntakeDrillIT {
     }
 
     private static long query(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("transport"), "postgres", "");
+        return query("transport", sql);
+    }
+
+    private static long query(String database, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(database), "postgres", "");
              Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
