@@ -38,6 +38,9 @@ import reactor.core.publisher.Mono;
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+    /** As the counter and the person read it: {@code 28 novembre 2026 à 14:18}, Paris time. */
+    private static final java.time.format.DateTimeFormatter RECEIVED = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy 'à' HH:mm", java.util.Locale.FRANCE).withZone(java.time.ZoneId.of("Europe/Paris"));
 
     private final GuichetServices services;
     private final Intake intake;
@@ -109,8 +112,8 @@ class FallbackController {
 
     private static Queued queued(ReceiptState receipt, String label) {
         return new Queued(new ReceiptView(receipt.number(), receipt.receivedAt().toString(), receipt.status()), true,
-                label + " : service momentanément indisponible. La demande est enregistrée à " + receipt.receivedAt()
-                        + " (date de réception faisant foi) et sera traitée dès son retour.");
+                label + " : service momentanément indisponible. La demande est enregistrée le "
+                        + RECEIVED.format(receipt.receivedAt()) + " (date de réception faisant foi) et sera traitée dès son retour.");
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, URI type, String title, String detail, String service, String path) {
