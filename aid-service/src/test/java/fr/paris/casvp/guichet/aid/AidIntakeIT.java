@@ -57,7 +57,7 @@ class AidIntakeIT {
     }
 
     @Test
-    void aQueuedApplicationIsFiledOnceAsItsAgentWithItsReceiptAndReceptionTime() {
+    void aQueuedApplicationIsFiledOnceAsItsAgentWithItsReceiptAndReceptionTime() throws Exception {
         UUID person = aid.person(LocalDate.of(2015, 3, 1));
         QueuedCommand command = queued(person, AidFixture.filing(person, "FOOD", "120"), "agent13", "AGENT", "13");
 
@@ -70,7 +70,9 @@ class AidIntakeIT {
         assertThat(Instant.parse(JsonPath.read(view, "$[0].receivedAt"))).isEqualTo(command.receivedAt());
         assertThat(JsonPath.<String>read(view, "$[0].filedBy")).isEqualTo("agent13");
         ReceiptState receipt = receipt(command.receiptNumber(), "RECEIVED");
-        assertThat(receipt.birthDateCheck()).isEqualTo(ReceiptState.birthDateCheck(command.receiptNumber(), LocalDate.of(1980, 5, 17)));
+        // The contract: SHA-256 of "<number>|<birth date>", computed here independently of the service's code.
+        assertThat(receipt.birthDateCheck()).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest((command.receiptNumber() + "|1980-05-17").getBytes(StandardCharsets.UTF_8))));
         assertThat(JsonPath.<List<String>>read(aid.get("/api/aid/audit?agent=agent13", TestTokens.supervisor()).body(), "$[*].operation"))
                 .contains("POST /api/aid/applications (queued)");
         assertThat(applications(person)).as("sent twice, filed once").isEqualTo(1);

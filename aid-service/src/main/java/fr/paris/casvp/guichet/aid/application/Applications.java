@@ -12,10 +12,10 @@ import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
+import fr.paris.casvp.guichet.web.ReceptionTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,7 +46,6 @@ public class Applications {
     /** Who records an examination. */
     static final String[] EXAMINERS = {Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
     /** A reception time may be given up to this much ahead of the server's clock (counters' clocks drift). */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final Logger log = LoggerFactory.getLogger(Applications.class);
 
@@ -90,15 +89,9 @@ public class Applications {
             errors.add(FieldError.of("section", "the beneficiary's file is followed by section " + section
                     + ": the application is filed there (RM I/B art. 1)"));
         }
-        Instant receivedAt = filing.receivedAt() != null ? filing.receivedAt() : queuedAt != null ? queuedAt : now;
-        if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(FieldError.of("receivedAt", "is in the future"));
-        }
         LocalDate today = LocalDate.ofInstant(now, PARIS);
-        if (LocalDate.ofInstant(receivedAt, PARIS).plusMonths(parameters.integer(AidParameters.LAPSE_MONTHS, today)).isBefore(today)) {
-            errors.add(FieldError.of("receivedAt", "is more than " + parameters.integer(AidParameters.LAPSE_MONTHS, today)
-                    + " months ago: such an application would have lapsed (RM I/B art. 3)"));
-        }
+        Instant receivedAt = ReceptionTime.of(filing.receivedAt(), queuedAt, now,
+                parameters.integer(AidParameters.LAPSE_MONTHS, today), errors);
         Commands.check(errors);
         agent.requireWrite(section);
 

@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.gateway.intake;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ public class ReceiptBook {
     private static final Logger log = LoggerFactory.getLogger(ReceiptBook.class);
 
     private final Map<String, ReceiptState> receipts = new ConcurrentHashMap<>();
+    /** The receipts still QUEUED, by benefit: the status board asks for the queues every few seconds. */
+    private final Map<String, Set<String>> queued = new ConcurrentHashMap<>();
     private final JsonMapper json;
 
     ReceiptBook(JsonMapper json) {
@@ -35,7 +38,10 @@ public class ReceiptBook {
             return;
         }
         if (record.value() == null) {
-            receipts.remove(record.key());
+            ReceiptState removed = receipts.remove(record.key());
+            if (removed != null) {
+                queued.getOrDefault(removed.benefit(), Set.of()).remove(removed.number());
+            }
             return;
         }
         try {
@@ -47,8 +53,14 @@ public class ReceiptBook {
 
     /** Keeps the later of two states of a receipt (a service's state wins over the gateway's QUEUED). */
     void put(ReceiptState state) {
-        receipts.merge(state.number(), state, (old, next) ->
+        ReceiptState kept = receipts.merge(state.number(), state, (old, next) ->
                 next.updatedAt() != null && old.updatedAt() != null && next.updatedAt().isBefore(old.updatedAt()) ? old : next);
+        Set<String> waiting = queued.computeIfAbsent(kept.benefit(), b -> ConcurrentHashMap.newKeySet());
+        if (ReceiptState.QUEUED.equals(kept.status())) {
+            waiting.add(kept.number());
+        } else {
+            waiting.remove(kept.number());
+        }
     }
 
     public Optional<ReceiptState> get(String number) {
@@ -57,6 +69,6 @@ public class ReceiptBook {
 
     /** How many commands wait in a benefit's queue: receipts still QUEUED. */
     public long queued(String benefit) {
-        return receipts.values().stream().filter(r -> benefit.equals(r.benefit()) && ReceiptState.QUEUED.equals(r.status())).count();
+        return queued.getOrDefault(benefit, Set.of()).size();
     }
 }

@@ -13,13 +13,13 @@ import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
 import fr.paris.casvp.guichet.web.ProblemException;
+import fr.paris.casvp.guichet.web.ReceptionTime;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -52,7 +52,6 @@ public class Files {
     /** Refusal codes: the simulation's, and OTHER (explained in {@code reasonText}). */
     static final Set<String> REFUSAL_CODES = Set.of(Allowance.NOT_ELDERLY_OR_DISABLED, Allowance.RESIDENCE_TOO_SHORT,
             Allowance.RESOURCES_ABOVE_CEILING, Allowance.BELOW_PAYMENT_THRESHOLD, "STATUTORY_BENEFITS_NOT_CLAIMED", "OTHER");
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int OLDEST_RECEPTION_MONTHS = 2;
 
     public record PayeeRequest(String accountHolder, String iban) {
@@ -129,14 +128,7 @@ public class Files {
             errors.add(FieldError.of("payee.accountHolder", "must be at most 70 characters"));
         }
         Instant now = clock.instant();
-        Instant receivedAt = filing.receivedAt() != null ? filing.receivedAt() : queuedAt != null ? queuedAt : now;
-        if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(FieldError.of("receivedAt", "is in the future"));
-        }
-        if (receivedAt.isBefore(now.atZone(PARIS).minusMonths(OLDEST_RECEPTION_MONTHS).toInstant())) {
-            errors.add(FieldError.of("receivedAt", "is more than " + OLDEST_RECEPTION_MONTHS + " months ago: an application "
-                    + "captured offline is synced within days (an incomplete file lapses after 2 months, RM I/B art. 3)"));
-        }
+        Instant receivedAt = ReceptionTime.of(filing.receivedAt(), queuedAt, now, OLDEST_RECEPTION_MONTHS, errors);
         Fields.check(errors);
         BeneficiarySnapshot beneficiary = snapshots.get(filing.beneficiaryId(), "beneficiaryId");
         String section = beneficiary.situation().section();

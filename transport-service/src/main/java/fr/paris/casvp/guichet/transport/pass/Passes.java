@@ -19,10 +19,10 @@ import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
 import fr.paris.casvp.guichet.web.ProblemException;
+import fr.paris.casvp.guichet.web.ReceptionTime;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -64,7 +64,6 @@ public class Passes {
     /** National benefits that qualify for the reduced participation (the Paris ones are declared by the agent). */
     static final Set<NationalBenefitType> QUALIFYING = Set.of(NationalBenefitType.ASPA, NationalBenefitType.ASI,
             NationalBenefitType.AAH, NationalBenefitType.WIDOWHOOD_ALLOWANCE);
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(Passes.class);
 
     /**
@@ -139,12 +138,7 @@ public class Passes {
             errors.add(FieldError.of("zones", "must be \"1-2\" or \"1-5\""));
         }
         Instant now = clock.instant();
-        Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : queuedAt != null ? queuedAt : now;
-        if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(FieldError.of("receivedAt", "is in the future"));
-        } else if (receivedAt.isBefore(now.atZone(PARIS).minusMonths(2).toInstant())) {
-            errors.add(FieldError.of("receivedAt", "is more than 2 months ago: a request captured offline is synced within days"));
-        }
+        Instant receivedAt = ReceptionTime.of(request.receivedAt(), queuedAt, now, 2, errors);
         Fields.check(errors);
         BeneficiarySnapshot beneficiary = beneficiary(request.beneficiaryId());
         String section = beneficiary.situation().section();
