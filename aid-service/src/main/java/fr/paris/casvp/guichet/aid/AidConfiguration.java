@@ -1,16 +1,10 @@
 package fr.paris.casvp.guichet.aid;
 
-import java.time.Clock;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** The service's scheduled jobs run on this instance's scheduler; its clock is the platform's ({@code ClockAutoConfiguration}). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class AidConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

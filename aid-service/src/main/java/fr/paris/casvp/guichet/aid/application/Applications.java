@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.aid.application;
 
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent.Transition;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
@@ -40,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Applications {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ParisTime.ZONE;
     /** Who files applications and completes files. */
     static final String[] COUNTER = {Agent.AGENT, Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
     /** Who records an examination. */

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Registry {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ParisTime.ZONE;
     /** Who records people's situations (RM and issue #4): not a supervisor, who reads across sections. */
     static final String[] WRITERS = {Agent.AGENT, Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
 

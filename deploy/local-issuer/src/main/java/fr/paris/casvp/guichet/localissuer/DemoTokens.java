@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.localissuer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,9 +31,11 @@ class DemoTokens {
     private final JwtEncoder encoder;
     private final String issuer;
     private final Duration lifetime;
+    private final Clock clock;
 
     DemoTokens(JwtEncoder encoder, @Value("${spring.security.oauth2.authorizationserver.issuer}") String issuer,
-               @Value("${guichet.demo-token-lifetime:8h}") Duration lifetime) {
+               @Value("${guichet.demo-token-lifetime:8h}") Duration lifetime, Clock clock) {
+        this.clock = clock;
         this.encoder = encoder;
         this.issuer = issuer;
         this.lifetime = lifetime;
@@ -42,7 +45,7 @@ class DemoTokens {
     Map<String, Object> token(@PathVariable String username) {
         DemoAgents.Agent agent = DemoAgents.find(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No demo agent " + username + "; known: " + DemoAgents.ALL.stream().map(DemoAgents.Agent::username).toList()));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer).subject(agent.username()).audience(List.of("guichet"))
                 .issuedAt(now).expiresAt(now.plus(lifetime)).id(UUID.randomUUID().toString())

@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.audit;
 
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,9 +18,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class AuditAutoConfiguration {
 
     @Bean
-    AuditTrail auditTrail(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    AuditTrail auditTrail(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         ModuleSchema.migrate(dataSource, "audit");
-        return new AuditTrail(jdbc, transactions);
+        return new AuditTrail(jdbc, transactions, clock);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -30,9 +31,11 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
+    private final Clock clock;
 
-    public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -56,7 +59,7 @@ public class AuditTrail {
             String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class)
                     .optional().orElse(GENESIS);
             // Microseconds: what PostgreSQL keeps, so that the hash can be computed again from the row.
-            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Entry entry = new Entry(0, at, agent.username(), String.join(",", new TreeSet<>(agent.roles())),
                     agent.section(), operation, resourceType, resourceId, outcome, previous, null);
             jdbc.sql("""

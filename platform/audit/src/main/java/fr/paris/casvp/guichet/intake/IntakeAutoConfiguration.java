@@ -38,8 +38,8 @@ public class IntakeAutoConfiguration {
     }
 
     @Bean
-    RejectedCommandController rejectedCommandController(JdbcClient jdbc, JsonMapper json) {
-        return new RejectedCommandController(jdbc, json);
+    RejectedCommandController rejectedCommandController(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        return new RejectedCommandController(jdbc, json, clock);
     }
 
     /**

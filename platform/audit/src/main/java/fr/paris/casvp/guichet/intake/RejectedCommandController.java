@@ -4,6 +4,7 @@ import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.ProblemException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,12 @@ public class RejectedCommandController {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public RejectedCommandController(JdbcClient jdbc, JsonMapper json) {
+    public RejectedCommandController(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping("${guichet.audit.path}/intake/rejected")
@@ -62,6 +65,6 @@ public class RejectedCommandController {
                         "No rejected command with the receipt " + receipt + "."));
         agent.requireWrite(section);
         jdbc.sql("update rejected_command set handled_by = :by, handled_at = :at where receipt_number = :r and handled_at is null")
-                .param("by", agent.toString()).param("at", Timestamp.from(Instant.now())).param("r", receipt).update();
+                .param("by", agent.toString()).param("at", Timestamp.from(clock.instant())).param("r", receipt).update();
     }
 }

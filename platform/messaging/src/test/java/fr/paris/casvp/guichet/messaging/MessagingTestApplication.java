@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.messaging;
 
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,11 @@ class MessagingTestApplication {
     static final String PAYMENTS = "messaging-test.payments.v1";
     static final String REFUNDS = "messaging-test.refunds.v1";
     static final String EVENTS = "messaging-test.events.v1";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     NewTopic commands() {

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.web;
 
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,7 +14,7 @@ import java.util.List;
 public final class ReceptionTime {
 
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = ParisTime.ZONE;
 
     private ReceptionTime() {
     }

@@ -1,10 +1,12 @@
 package fr.paris.casvp.guichet.solidarity.allowance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -41,9 +43,11 @@ class SimulationController {
     }
 
     private final SolidarityParameters parameters;
+    private final Clock clock;
 
-    SimulationController(SolidarityParameters parameters) {
+    SimulationController(SolidarityParameters parameters, Clock clock) {
         this.parameters = parameters;
+        this.clock = clock;
     }
 
     @PostMapping("/simulations")
@@ -59,8 +63,9 @@ class SimulationController {
                 errors.add(FieldError.of("month", "must be a month, e.g. 2018-04"));
             }
         }
-        person("applicant", request.applicant(), true, errors);
-        person("spouse", request.spouse(), false, errors);
+        LocalDate today = ParisTime.today(clock);
+        person("applicant", request.applicant(), true, today, errors);
+        person("spouse", request.spouse(), false, today, errors);
         Integer years = request.parisResidenceYearsInLastFive();
         if (years == null || years < 0 || years > 5) {
             errors.add(FieldError.of("parisResidenceYearsInLastFive", "is required: 0 to 5"));
@@ -86,14 +91,14 @@ class SimulationController {
         return parameters.add(value, Agent.current());
     }
 
-    private static void person(String field, PersonRequest person, boolean required, List<FieldError> errors) {
+    private static void person(String field, PersonRequest person, boolean required, LocalDate today, List<FieldError> errors) {
         if (person == null) {
             if (required) {
                 errors.add(FieldError.of(field, "is required"));
             }
         } else if (person.birthDate() == null) {
             errors.add(FieldError.of(field + ".birthDate", "is required"));
-        } else if (person.birthDate().isAfter(LocalDate.now()) || person.birthDate().isBefore(LocalDate.of(1890, 1, 1))) {
+        } else if (person.birthDate().isAfter(today) || person.birthDate().isBefore(LocalDate.of(1890, 1, 1))) {
             errors.add(FieldError.of(field + ".birthDate", "is not a plausible birth date"));
         }
     }

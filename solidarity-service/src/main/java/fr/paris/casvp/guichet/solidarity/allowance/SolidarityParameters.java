@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.solidarity.allowance;
 
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SolidarityParameters {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ParisTime.ZONE;
 
     public record Parameter(String name, LocalDate effectiveFrom, BigDecimal value, String source, String recordedBy,
                             Instant recordedAt) {

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.solidarity.file;
 
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
@@ -44,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Files {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ParisTime.ZONE;
     static final URI INVALID_TRANSITION = URI.create("urn:guichet:problem:invalid-transition");
     static final URI NOT_ELIGIBLE = URI.create("urn:guichet:problem:not-eligible");
     static final String[] COUNTER = {Agent.AGENT, Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};

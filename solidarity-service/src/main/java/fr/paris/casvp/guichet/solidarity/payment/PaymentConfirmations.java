@@ -2,7 +2,7 @@ package fr.paris.casvp.guichet.solidarity.payment;
 
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
-import java.time.Instant;
+import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -17,8 +17,10 @@ class PaymentConfirmations {
     private final IdempotentConsumer consumer;
     private final PaymentRuns runs;
     private final ObjectReader reader;
+    private final Clock clock;
 
-    PaymentConfirmations(IdempotentConsumer consumer, PaymentRuns runs, JsonMapper json) {
+    PaymentConfirmations(IdempotentConsumer consumer, PaymentRuns runs, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.consumer = consumer;
         this.runs = runs;
         this.reader = json.readerFor(PaymentConfirmation.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -32,7 +34,7 @@ class PaymentConfirmations {
                 throw new IllegalArgumentException("A payment confirmation needs an orderId and a status");
             }
             runs.settle(confirmation.orderId(), confirmation.status().name(), confirmation.reason(),
-                    confirmation.settledAt() == null ? Instant.now() : confirmation.settledAt());
+                    confirmation.settledAt() == null ? clock.instant() : confirmation.settledAt());
         });
     }
 }

@@ -1,9 +1,11 @@
 package fr.paris.casvp.guichet.transport.navigo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +33,11 @@ class SimulationController {
     }
 
     private final DatedTariffs tariffs;
+    private final Clock clock;
 
-    SimulationController(DatedTariffs tariffs) {
+    SimulationController(DatedTariffs tariffs, Clock clock) {
         this.tariffs = tariffs;
+        this.clock = clock;
     }
 
     @PostMapping("/simulations")
@@ -44,7 +48,7 @@ class SimulationController {
         }
         if (request.birthDate() == null) {
             errors.add(FieldError.of("birthDate", "is required"));
-        } else if (request.birthDate().isAfter(LocalDate.now()) || request.birthDate().isBefore(LocalDate.of(1890, 1, 1))) {
+        } else if (request.birthDate().isAfter(ParisTime.today(clock)) || request.birthDate().isBefore(LocalDate.of(1890, 1, 1))) {
             errors.add(FieldError.of("birthDate", "is not a plausible birth date"));
         }
         Integer years = request.parisResidenceYearsInLastFive();

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.transport.pass;
 
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.NationalBenefitType;
@@ -54,7 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Passes {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ParisTime.ZONE;
     static final URI INVALID_TRANSITION = URI.create("urn:guichet:problem:invalid-transition");
     static final URI NOT_ELIGIBLE = URI.create("urn:guichet:problem:not-eligible");
     static final URI BENEFICIARY_UNKNOWN = URI.create("urn:guichet:problem:beneficiary-unknown");

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +25,8 @@ public class IdempotentCommands {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Duration retention;
-    private volatile Instant lastPurge = Instant.EPOCH;
+    /** When the next purge is due, on the monotonic clock: an interval, not a date. */
+    private volatile long nextPurgeNanos = System.nanoTime();
 
     /**
      * @param retention how long a key and its answer are kept: longer than any client may wait before sending a command
@@ -68,8 +68,9 @@ public class IdempotentCommands {
     }
 
     private void purgeNowAndThen() {
-        if (Instant.now().isAfter(lastPurge.plus(Duration.ofHours(1)))) {
-            lastPurge = Instant.now();
+        long now = System.nanoTime();
+        if (now - nextPurgeNanos >= 0) {
+            nextPurgeNanos = now + Duration.ofHours(1).toNanos();
             purgeOlderThan(retention);
         }
     }

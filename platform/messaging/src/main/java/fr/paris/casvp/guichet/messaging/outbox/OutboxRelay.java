@@ -50,7 +50,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
-    private Instant lastPurge = Instant.EPOCH;
+    /** When the next purge is due, on the monotonic clock: an interval, not a date. */
+    private long nextPurgeNanos = System.nanoTime();
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
                        OutboxProperties properties, MeterRegistry meters) {
@@ -173,8 +174,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void purgeNowAndThen() {
-        if (Instant.now().isAfter(lastPurge.plus(Duration.ofHours(1)))) {
-            lastPurge = Instant.now();
+        long now = System.nanoTime();
+        if (now - nextPurgeNanos >= 0) {
+            nextPurgeNanos = now + Duration.ofHours(1).toNanos();
             int purged = purgeSent();
             if (purged > 0) {
                 log.info("Outbox: {} sent event(s) older than {} deleted", purged, properties.retention());

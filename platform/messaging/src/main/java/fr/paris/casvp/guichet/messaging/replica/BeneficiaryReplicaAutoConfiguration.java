@@ -23,10 +23,9 @@ public class BeneficiaryReplicaAutoConfiguration {
 
     @Bean
     BeneficiaryReplica beneficiaryReplica(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
-                                          ObjectProvider<JsonMapper> json, ObjectProvider<Clock> clock) {
+                                          ObjectProvider<JsonMapper> json, Clock clock) {
         ModuleSchema.migrate(dataSource, "beneficiary-replica");
-        Clock time = clock.getIfAvailable(Clock::systemUTC);
-        return new BeneficiaryReplica(jdbc, transactions, json.getIfAvailable(JsonMapper::new), time::instant);
+        return new BeneficiaryReplica(jdbc, transactions, json.getIfAvailable(JsonMapper::new), clock::instant);
     }
 
     @Bean

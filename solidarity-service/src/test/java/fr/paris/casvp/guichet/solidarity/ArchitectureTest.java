@@ -1,0 +1,13 @@
+package fr.paris.casvp.guichet.solidarity;
+
+import fr.paris.casvp.guichet.testsupport.TimeRules;
+import org.junit.jupiter.api.Test;
+
+/** The architecture's rules, checked on this application's production classes and the platform's it runs with. */
+class ArchitectureTest {
+
+    @Test
+    void timeComesFromTheClock() {
+        TimeRules.check();
+    }
+}
