@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
@@ -134,14 +135,14 @@ class AidApplicationsIT {
 
         String orderId = JsonPath.read(order.value(), "$.orderId");
         String confirmation = "{\"orderId\":\"" + orderId + "\",\"reference\":\"" + reference
-                + "\",\"status\":\"PAID\",\"settledAt\":\"" + Instant.now() + "\"}";
+                + "\",\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}";
         confirm(confirmation, "confirmation-" + orderId);
         confirm(confirmation, "confirmation-" + orderId);
-        confirm(confirmation, "another-id-for-the-same-answer-" + orderId);
+        RecordMetadata last = confirm(confirmation, "another-id-for-the-same-answer-" + orderId);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 JsonPath.<String>read(aid.get("/api/aid/applications/" + id, AGENT).body(), "$.status")).isEqualTo("PAID"));
-        Thread.sleep(1_000); // the redeliveries, had they changed anything, would have done it by now
+        Topics.awaitConsumed(kafka, "aid-service.payment-confirmations", last); // the redeliveries have been handled
         String paid = aid.get("/api/aid/applications/" + id, AGENT).body();
         assertThat(JsonPath.<List<String>>read(paid, "$.history[*].transition")).containsExactly(
                 "RECEIVED", "EXAMINED", "GRANTED", "PAYMENT_ORDERED", "PAID");
@@ -171,18 +172,18 @@ class AidApplicationsIT {
     @Test
     void aHouseholdWith3YearsInParisGranted2500MayReceive787MoreAnd330WithLess() {
         UUID resident = aid.person(LocalDate.of(2015, 3, 1));
-        UUID newcomer = aid.person(LocalDate.now(PARIS).minusYears(2));
-        clock.set(Instant.now().minus(Duration.ofDays(120)));
+        UUID newcomer = aid.person(LocalDate.of(2024, 6, 1));
+        clock.set(LocalDate.of(2026, 7, 10).atTime(10, 0));
         assertThat(aid.grant(aid.readyForDecision(resident, "RENT_ARREARS", "2500"), "2500").statusCode()).isEqualTo(200);
         assertThat(aid.grant(aid.readyForDecision(newcomer, "RENT_ARREARS", "2500"), "2500").statusCode()).isEqualTo(200);
-        clock.reset();
+        clock.set(LocalDate.of(2026, 11, 7).atTime(9, 0));
 
         HttpResponse<String> cap = aid.get("/api/aid/beneficiaries/" + resident + "/cap", AGENT);
         assertThat(JsonPath.<Double>read(cap.body(), "$.cap")).isEqualTo(3287.0);
         assertThat(JsonPath.<Double>read(cap.body(), "$.used")).isEqualTo(2500.0);
         assertThat(JsonPath.<Double>read(cap.body(), "$.remaining")).isEqualTo(787.0);
-        assertThat(JsonPath.<String>read(cap.body(), "$.windowEnd")).isEqualTo(LocalDate.now(PARIS).toString());
-        assertThat(JsonPath.<String>read(cap.body(), "$.windowStart")).isEqualTo(LocalDate.now(PARIS).minusMonths(12).plusDays(1).toString());
+        assertThat(JsonPath.<String>read(cap.body(), "$.windowEnd")).isEqualTo("2026-11-07");
+        assertThat(JsonPath.<String>read(cap.body(), "$.windowStart")).isEqualTo("2025-11-08");
         assertThat(JsonPath.<Double>read(aid.get("/api/aid/beneficiaries/" + newcomer + "/cap", AGENT).body(), "$.remaining")).isEqualTo(330.0);
 
         HttpResponse<String> above = aid.grant(aid.readyForDecision(resident, "ENERGY", "788"), "788");
@@ -210,10 +211,11 @@ class AidApplicationsIT {
     @Test
     void aDisasterGrantDoesNotConsumeTheOrdinaryCapAndHasItsOwnPerEvent() {
         UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        clock.set(LocalDate.of(2026, 10, 5).atTime(11, 0));
 
         assertThat(aid.grant(aid.readyForDecision(person, "DISASTER", "4000"), "4000").statusCode()).isEqualTo(200);
 
-        assertThat(used(person, LocalDate.now(PARIS).toString())).isEqualTo(0.0);
+        assertThat(used(person, "2026-10-05")).isEqualTo(0.0);
         String disaster = aid.get("/api/aid/beneficiaries/" + person + "/cap?event=INCENDIE-2026-17", AGENT).body();
         assertThat(JsonPath.<Double>read(disaster, "$.cap")).isEqualTo(4574.0);
         assertThat(JsonPath.<Double>read(disaster, "$.remaining")).isEqualTo(574.0);
@@ -225,7 +227,8 @@ class AidApplicationsIT {
 
     @Test
     void oneMonthOfDomicileInParisIsRequired() {
-        UUID arrived = aid.person(LocalDate.now(PARIS).minusDays(20));
+        clock.set(LocalDate.of(2026, 11, 20).atTime(14, 0));
+        UUID arrived = aid.person(LocalDate.of(2026, 10, 31));
         UUID homeless = aid.withoutFixedAddress();
 
         HttpResponse<String> refused = aid.grant(aid.readyForDecision(arrived, "FOOD", "100"), "100");
@@ -295,7 +298,7 @@ class AidApplicationsIT {
         String reference = JsonPath.read(aid.grant(id, "150").body(), "$.payments[0].reference");
         ConsumerRecord<String, String> order = first("payment-orders.v1", r -> r.value().contains(reference));
         confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"status\":\"FAILED\",\"reason\":\"AC04 compte clos\","
-                + "\"settledAt\":\"" + Instant.now() + "\"}", UUID.randomUUID().toString());
+                + "\"settledAt\":\"" + clock.instant() + "\"}", UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 JsonPath.<String>read(aid.get("/api/aid/applications/" + id, AGENT).body(), "$.status")).isEqualTo("PAYMENT_FAILED"));
 
@@ -315,9 +318,10 @@ class AidApplicationsIT {
     }
 
     @Test
-    void anIncompleteFileLapsesTwoMonthsAfterItsReceptionAndACompleteOneDoesNot() {
+    void anIncompleteFileLapsesTheDayAfterItsTwoMonthsAndACompleteOneDoesNot() {
         UUID person = aid.person(LocalDate.of(2015, 3, 1));
         String body = AidFixture.filing(person, "ENERGY", "200").replace("\"reason\"", "\"missingDocuments\":[\"Facture EDF\"],\"reason\"");
+        clock.set(LocalDate.of(2026, 7, 10).atTime(16, 30));
         String incomplete = JsonPath.read(aid.post("/api/aid/applications", AGENT, body).body(), "$.id");
         String completed = JsonPath.read(aid.post("/api/aid/applications", AGENT, body).body(), "$.id");
         assertThat(aid.send("PUT", "/api/aid/applications/" + completed + "/missing-documents", AGENT, UUID.randomUUID(),
@@ -329,21 +333,45 @@ class AidApplicationsIT {
         assertThat(undecidable.statusCode()).isEqualTo(422);
         assertThat(JsonPath.<String>read(undecidable.body(), "$.type")).isEqualTo("urn:guichet:problem:incomplete-file");
 
-        clock.set(Instant.now().plus(Duration.ofDays(62)));
+        // 10 July to 10 September: two months of 62 days
+        assertThat(statusAfterLapseCheck(incomplete, LocalDate.of(2026, 9, 9))).isEqualTo("UNDER_EXAMINATION");
+        assertThat(statusAfterLapseCheck(incomplete, LocalDate.of(2026, 9, 10))).as("the last day of the two months")
+                .isEqualTo("UNDER_EXAMINATION");
+        assertThat(statusAfterLapseCheck(incomplete, LocalDate.of(2026, 9, 11))).isEqualTo("LAPSED");
         applications.lapseIncomplete();
-        applications.lapseIncomplete();
-        clock.reset();
 
         String lapsed = aid.get("/api/aid/applications/" + incomplete, AGENT).body();
-        assertThat(JsonPath.<String>read(lapsed, "$.status")).isEqualTo("LAPSED");
         assertThat(JsonPath.<List<String>>read(lapsed, "$.history[*].transition")).containsOnlyOnce("LAPSED");
         assertThat(JsonPath.<String>read(aid.get("/api/aid/applications/" + completed, AGENT).body(), "$.status")).isEqualTo("RECEIVED");
     }
 
     @Test
+    void twoMonthsAreCalendarMonthsAlsoWhenTheyHold59Days() {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        String body = AidFixture.filing(person, "ENERGY", "200").replace("\"reason\"", "\"missingDocuments\":[\"Avis d'imposition\"],\"reason\"");
+        clock.set(LocalDate.of(2027, 1, 10).atTime(9, 15));
+        String incomplete = JsonPath.read(aid.post("/api/aid/applications", AGENT, body).body(), "$.id");
+
+        // 10 January to 10 March 2027: two months of 59 days; 62 days later would already be 13 March
+        assertThat(statusAfterLapseCheck(incomplete, LocalDate.of(2027, 3, 9))).isEqualTo("RECEIVED");
+        assertThat(statusAfterLapseCheck(incomplete, LocalDate.of(2027, 3, 10))).isEqualTo("RECEIVED");
+        assertThat(statusAfterLapseCheck(incomplete, LocalDate.of(2027, 3, 11))).isEqualTo("LAPSED");
+    }
+
+    /** Runs the lapse check as of {@code day} (just after midnight and late in the evening, Paris time); the status then. */
+    private String statusAfterLapseCheck(String application, LocalDate day) {
+        clock.set(day.atTime(0, 5));
+        applications.lapseIncomplete();
+        clock.set(day.atTime(23, 55));
+        applications.lapseIncomplete();
+        return JsonPath.read(aid.get("/api/aid/applications/" + application, AGENT).body(), "$.status");
+    }
+
+    @Test
     void aRequestCapturedDuringAnOutageKeepsItsReceptionTime() {
         UUID person = aid.person(LocalDate.of(2015, 3, 1));
-        Instant captured = Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.set(LocalDate.of(2026, 12, 1).atTime(10, 0));
+        Instant captured = LocalDate.of(2026, 11, 28).atTime(15, 42).atZone(PARIS).toInstant();
         String body = AidFixture.filing(person, "FOOD", "80").replace("\"reason\"", "\"receivedAt\":\"" + captured + "\",\"reason\"");
 
         HttpResponse<String> filed = aid.post("/api/aid/applications", AGENT, body);
@@ -351,7 +379,7 @@ class AidApplicationsIT {
         assertThat(filed.statusCode()).isEqualTo(201);
         assertThat(Instant.parse(JsonPath.read(filed.body(), "$.receipt.receivedAt"))).isEqualTo(captured);
         HttpResponse<String> future = aid.post("/api/aid/applications", AGENT, body.replace(captured.toString(),
-                Instant.now().plus(Duration.ofDays(1)).toString()));
+                clock.instant().plus(Duration.ofMinutes(6)).toString()));
         assertThat(future.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(future.body(), "$.errors[*].field")).containsExactly("receivedAt");
     }
@@ -423,6 +451,7 @@ class AidApplicationsIT {
 
     @Test
     void theDirectorsReportCountsAndSumsBySectionMonthCategoryAndOutcomeAsJsonAndCsv() {
+        clock.set(LocalDate.of(2026, 5, 1).atTime(0, 30)); // 30 April 22:30 UTC: the report counts Paris months
         String director20 = TestTokens.of("directeur20", "SECTION_DIRECTOR", "20");
         String agent20 = TestTokens.of("agent20", "AGENT", "20");
         String worker20 = TestTokens.of("travailleur20", "SOCIAL_WORKER", "20");
@@ -436,7 +465,7 @@ class AidApplicationsIT {
         aid.post("/api/aid/applications/" + ids.get(0) + "/decision", director20, "{\"outcome\":\"GRANTED\",\"amount\":100}");
         aid.post("/api/aid/applications/" + ids.get(1) + "/decision", director20, "{\"outcome\":\"GRANTED\",\"amount\":200}");
         aid.post("/api/aid/applications/" + ids.get(2) + "/decision", director20, "{\"outcome\":\"REFUSED\",\"reasonCode\":\"RESOURCES_SUFFICIENT\"}");
-        String month = java.time.YearMonth.now(PARIS).toString();
+        String month = "2026-05";
 
         HttpResponse<String> report = aid.get("/api/aid/reports?section=20&from=" + month + "&to=" + month, director20);
 
@@ -469,8 +498,8 @@ class AidApplicationsIT {
         return JsonPath.<Number>read(aid.get("/api/aid/beneficiaries/" + person + "/cap?date=" + date, AGENT).body(), "$.used").doubleValue();
     }
 
-    private void confirm(String confirmation, String eventId) {
-        Topics.send(kafka, "payment-confirmations.v1", "treasury", confirmation, eventId);
+    private RecordMetadata confirm(String confirmation, String eventId) {
+        return Topics.send(kafka, "payment-confirmations.v1", "treasury", confirmation, eventId);
     }
 
     private ConsumerRecord<String, String> first(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match) {

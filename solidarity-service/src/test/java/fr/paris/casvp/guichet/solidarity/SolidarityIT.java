@@ -16,6 +16,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.solidarity.file.Renewals;
 import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.MutableClock;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import fr.paris.casvp.guichet.testsupport.Topics;
@@ -34,10 +35,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -49,6 +55,17 @@ import tools.jackson.databind.json.JsonMapper;
 class SolidarityIT {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The day every test runs as: the amounts asserted are those of the parameters in force then. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 16);
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
     private static final String AGENT = TestTokens.agent13();
     private static final String SOCIAL_WORKER = TestTokens.of("travailleur13", "SOCIAL_WORKER", "13");
     private static final String DIRECTOR = TestTokens.of("directeur13", "SECTION_DIRECTOR", "13");
@@ -66,6 +83,18 @@ class SolidarityIT {
     JsonMapper json;
     @Autowired
     Renewals renewals;
+    @Autowired
+    MutableClock clock;
+
+    @BeforeEach
+    void today() {
+        clock.set(TODAY.atTime(10, 0));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @Test
     void theSimulationAnswersExactlyTheContract() {
@@ -103,7 +132,7 @@ class SolidarityIT {
 
     @Test
     void aSupervisorAddsAFutureValueAValueInForceIsNeverRewritten() {
-        LocalDate future = LocalDate.now(PARIS).plusYears(3).withDayOfMonth(1);
+        LocalDate future = LocalDate.of(2029, 11, 1);
         String value = "{\"name\":\"ceiling.elderly.single\",\"effectiveFrom\":\"" + future + "\",\"value\":1300,\"source\":\"Délibération test\"}";
 
         assertThat(post("/api/solidarity/parameters", AGENT, value).statusCode()).isEqualTo(403);
@@ -126,7 +155,7 @@ class SolidarityIT {
     @Test
     void fileExamineGrantFor12MonthsFromTheMonthOfReceptionWithFourEyesAndEventsForPartners() {
         UUID person = person(LocalDate.of(1950, 6, 1), "0", 1);
-        Instant receivedAt = Instant.now().minus(Duration.ofDays(40));
+        Instant receivedAt = LocalDate.of(2026, 10, 7).atTime(15, 0).atZone(PARIS).toInstant(); // received offline
 
         String id = file(person, receivedAt);
         HttpResponse<String> byFiler = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
@@ -137,9 +166,8 @@ class SolidarityIT {
         HttpResponse<String> granted = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
 
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
-        YearMonth first = YearMonth.from(receivedAt.atZone(PARIS));
-        assertThat(JsonPath.<String>read(granted.body(), "$.grant.firstMonth")).isEqualTo(first.atDay(1).toString());
-        assertThat(JsonPath.<String>read(granted.body(), "$.grant.lastMonth")).isEqualTo(first.plusMonths(11).atDay(1).toString());
+        assertThat(JsonPath.<String>read(granted.body(), "$.grant.firstMonth")).as("the month of reception").isEqualTo("2026-10-01");
+        assertThat(JsonPath.<String>read(granted.body(), "$.grant.lastMonth")).isEqualTo("2027-09-01");
         assertThat(JsonPath.<Double>read(granted.body(), "$.grant.monthlyAmount")).isEqualTo(222.19);
         List<ConsumerRecord<String, String>> steps = records("solidarity.events.v1", r -> r.value().contains(id), 3);
         steps.forEach(step -> {
@@ -148,7 +176,7 @@ class SolidarityIT {
         });
         assertThat(steps).extracting(r -> header(r, "ce_type")).contains("fr.paris.casvp.guichet.solidarity.granted.v1");
 
-        String filedByDirector = file(person, Instant.now(), DIRECTOR);
+        String filedByDirector = file(person, clock.instant(), DIRECTOR);
         examine(filedByDirector);
         HttpResponse<String> fourEyes = post("/api/solidarity/applications/" + filedByDirector + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
         assertThat(fourEyes.statusCode()).isEqualTo(403);
@@ -158,7 +186,7 @@ class SolidarityIT {
     @Test
     void aHouseholdThatIsNotEligibleCannotBeGrantedButIsRefusedWithReasons() {
         UUID young = person(LocalDate.of(1985, 1, 1), "0", 1);
-        String id = file(young, Instant.now());
+        String id = file(young, clock.instant());
         examine(id);
 
         HttpResponse<String> granted = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
@@ -172,7 +200,7 @@ class SolidarityIT {
 
     @Test
     void thePaymentRunOrdersEachGrantOnceSkipsWithReasonsAndRunningAgainCreatesNothing() {
-        YearMonth month = YearMonth.now(PARIS).plusMonths(1);
+        YearMonth month = YearMonth.of(2026, 12);
         UUID full = person(LocalDate.of(1945, 3, 3), "0", 1);
         UUID tiny = person(LocalDate.of(1945, 3, 3), "1127.50", 1);
         String fullGrant = grant(full);
@@ -200,14 +228,14 @@ class SolidarityIT {
         assertThat(jdbc.sql("select count(*) from outbox_event where payload like :ref").param("ref", "%\"" + reference + "\"%")
                 .query(Long.class).single()).isEqualTo(1);
 
-        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"status\":\"PAID\",\"settledAt\":\"" + Instant.now() + "\"}");
+        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(payment(fullGrant, month).get("status")));
         assertThat(post("/api/solidarity/payment-runs", AGENT, "{\"month\":\"" + month + "\"}").statusCode()).isEqualTo(403);
     }
 
     @Test
     void aRunLeftUnfinishedCompletesWithoutDuplicates() {
-        YearMonth month = YearMonth.now(PARIS).plusMonths(2);
+        YearMonth month = YearMonth.of(2027, 1);
         List<String> grants = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             grants.add(grant(person(LocalDate.of(1944, 1, 1), "0", 1)));
@@ -249,7 +277,7 @@ class SolidarityIT {
         publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 5, null, null, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(grantRow(grant).get("status")));
 
-        LocalDate death = LocalDate.now(PARIS).minusDays(2);
+        LocalDate death = LocalDate.of(2026, 11, 14);
         publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 6, death, null, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> "ENDED".equals(grantRow(grant).get("status")));
         assertThat(grantRow(grant)).containsEntry("status_from", java.sql.Date.valueOf(death)).containsEntry("status_reason", "DECEASED");
@@ -264,7 +292,7 @@ class SolidarityIT {
     void aGrantThatEndsWithinTwoMonthsGetsOneRenewalReminder() {
         String grant = grant(person(LocalDate.of(1947, 7, 7), "0", 1));
         jdbc.sql("update psol_grant set last_month = :m where id = :g")
-                .param("m", YearMonth.now(PARIS).plusMonths(1).atDay(1)).param("g", UUID.fromString(grant)).update();
+                .param("m", LocalDate.of(2026, 12, 1)).param("g", UUID.fromString(grant)).update();
 
         renewals.remind();
         renewals.remind();
@@ -282,7 +310,7 @@ class SolidarityIT {
 
         HttpResponse<String> refused = post("/api/solidarity/applications", AGENT, """
                 {"beneficiaryId":"%s","receivedAt":"%s","payee":{"iban":"FR76 0000"}}
-                """.formatted(person, Instant.now().minus(Duration.ofDays(70))));
+                """.formatted(person, clock.instant().minus(Duration.ofDays(70))));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(refused.body(), "$.errors[*].field")).containsExactlyInAnyOrder("payee.iban", "receivedAt");
@@ -304,11 +332,11 @@ class SolidarityIT {
                 new Identity("Durand", null, "Paul", birthDate, "M", null),
                 inParis ? new Address("3 rue de Tolbiac", null, "75013", "Paris", 13) : new Address("1 rue de Paris", null, "93100", "Montreuil", null),
                 inParis ? List.of(new ResidencePeriod(LocalDate.of(2010, 1, 1), null))
-                        : List.of(new ResidencePeriod(LocalDate.of(2010, 1, 1), LocalDate.now(PARIS).minusDays(10))),
+                        : List.of(new ResidencePeriod(LocalDate.of(2010, 1, 1), clock.today().minusDays(10))),
                 null, List.of(), null, List.of(), List.of(new MonthlyResource(ResourceKind.PENSION, new BigDecimal(resources))),
                 List.of(), false, "13", null, deceasedOn, away);
         return new BeneficiarySnapshot(id, "B-2026-%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000)), version,
-                Instant.now(), situation, inParis ? LocalDate.of(2010, 1, 1) : null, null);
+                clock.instant(), situation, inParis ? LocalDate.of(2010, 1, 1) : null, null);
     }
 
     private String file(UUID person, Instant receivedAt) {
@@ -332,7 +360,7 @@ class SolidarityIT {
 
     /** A grant from this month; returns the grant's id. */
     private String grant(UUID person) {
-        String id = file(person, Instant.now());
+        String id = file(person, clock.instant());
         examine(id);
         HttpResponse<String> granted = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);

@@ -122,7 +122,7 @@ class DegradedIntakeDrillIT {
         GatewayClient agent = new GatewayClient(suite, "agent13");
         Load load = Load.start(DRILL_CARD);
 
-        Thread.sleep(5_000);
+        load.awaitCommandsAnsweredSince(Instant.EPOCH, 10);
         Instant killedAt = Instant.now();
         new ProcessBuilder("kill", "-9", suite.pid("transport-service").orElseThrow()).start().waitFor();
         Instant breakerOpen = null;
@@ -135,7 +135,7 @@ class DegradedIntakeDrillIT {
         Instant restartAt = Instant.now();
         assertThat(suite.guichet("start", "transport-service")).as(suite.output()).isZero();
         Instant readyAt = Instant.now();
-        Thread.sleep(5_000);
+        load.awaitCommandsAnsweredSince(readyAt, 10);
         List<Sent> sent = load.stop();
 
         List<Sent> queued = sent.stream().filter(s -> s.status() == 202).toList();
@@ -172,7 +172,7 @@ class DegradedIntakeDrillIT {
     void aHungServiceSigstopOpensItsBreakerWithinItsTimeLimitAndIntakeTakesOver() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
         Load load = Load.start("HUNG123456");
-        Thread.sleep(3_000);
+        load.awaitCommandsAnsweredSince(Instant.EPOCH, 6);
         String pid = suite.pid("solidarity-service").orElseThrow();
         new ProcessBuilder("kill", "-STOP", pid).start().waitFor();
         Instant stoppedAt = Instant.now();
@@ -203,17 +203,17 @@ class DegradedIntakeDrillIT {
     void aServicesDatabaseDownDegradesThatBenefitOnlyAndItsQueueDrainsWhenItReturns() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
         Load load = Load.start("NODB123456");
-        Thread.sleep(3_000);
+        load.awaitCommandsAnsweredSince(Instant.EPOCH, 6);
         admin("alter database aid allow_connections false",
                 "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'aid'");
         try {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(field(agent.get("/api/status").body(), "aid", "availability")).isEqualTo("DEGRADED"));
-            Thread.sleep(15_000);
+            Thread.sleep(15_000); // the outage's length
         } finally {
             admin("alter database aid allow_connections true");
         }
-        Thread.sleep(5_000);
+        load.awaitCommandsAnsweredSince(Instant.now(), 10);
         List<Sent> sent = load.stop();
         System.out.printf("Database drill (aid's database refused connections under load)%n%s", summary(sent));
 
@@ -228,14 +228,14 @@ class DegradedIntakeDrillIT {
     void kafkaDownUnderLoadSynchronousOperationsWorkAndNothingPublishedIsLostOrReordered() throws Exception {
         int outageSeconds = Integer.getInteger("drill.outage-seconds", 30);
         Load load = Load.start("KAFKA12345");
-        Thread.sleep(3_000);
+        load.awaitCommandsAnsweredSince(Instant.EPOCH, 6);
         assertThat(suite.guichet("stop", "kafka")).isZero();
         try {
-            Thread.sleep(outageSeconds * 1000L);
+            Thread.sleep(outageSeconds * 1000L); // the outage's length
         } finally {
             assertThat(suite.guichet("start", "kafka")).as(suite.output()).isZero();
         }
-        Thread.sleep(3_000);
+        load.awaitCommandsAnsweredSince(Instant.now(), 6);
         List<Sent> sent = load.stop();
         System.out.printf("Kafka drill (the broker stopped %d s under load)%n%s", outageSeconds, summary(sent));
 
@@ -256,10 +256,10 @@ class DegradedIntakeDrillIT {
     @Order(6)
     void theRegistryDownUnderLoadEveryBenefitKeepsWorkingFromItsReplica() throws Exception {
         Load load = Load.start("REGIS12345");
-        Thread.sleep(3_000);
+        load.awaitCommandsAnsweredSince(Instant.EPOCH, 6);
         assertThat(suite.guichet("stop", "beneficiary-service")).isZero();
         try {
-            Thread.sleep(20_000);
+            Thread.sleep(20_000); // the outage's length
         } finally {
             assertThat(suite.guichet("start", "beneficiary-service")).as(suite.output()).isZero();
         }
@@ -296,6 +296,16 @@ class DegradedIntakeDrillIT {
                 }
             }, 0, 500, TimeUnit.MILLISECONDS);
             return load;
+        }
+
+        /** Waits until each benefit has answered {@code count} commands sent since {@code since}: the load runs through. */
+        void awaitCommandsAnsweredSince(Instant since, int count) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                List<Sent> answered = List.copyOf(sent);
+                return List.of("aid", "solidarity", "transport").stream().allMatch(benefit -> answered.stream()
+                        .filter(s -> s.benefit().equals(benefit) && s.kind().equals("command") && !s.at().isBefore(since))
+                        .count() >= count);
+            });
         }
 
         List<Sent> stop() throws Exception {

@@ -146,7 +146,7 @@ class ApplicationStore {
     }
 
     List<Decision> decisions(UUID applicationId) {
-        return jdbc.sql("select * from aid_decision where application_id = :id order by decided_at, id")
+        return jdbc.sql("select * from aid_decision where application_id = :id order by seq")
                 .param("id", applicationId)
                 .query((rs, n) -> new Decision(rs.getObject("id", UUID.class), rs.getString("outcome"),
                         rs.getBigDecimal("amount"),

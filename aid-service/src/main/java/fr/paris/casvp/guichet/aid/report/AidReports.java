@@ -46,7 +46,7 @@ class AidReports {
                                                 else a.received_at end at time zone 'Europe/Paris', 'YYYY-MM') as month
                               from aid_application a
                               left join lateral (select outcome, amount, decided_at from aid_decision
-                                                  where application_id = a.id order by decided_at desc, id desc limit 1) d on true
+                                                  where application_id = a.id order by seq desc limit 1) d on true
                              where a.section = :section)
                         select month, category, outcome, count(*), sum(requested_amount), sum(granted)
                           from outcome where month between :from and :to

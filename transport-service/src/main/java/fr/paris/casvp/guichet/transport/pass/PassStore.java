@@ -111,7 +111,7 @@ class PassStore {
     }
 
     List<Order> orders(UUID passId) {
-        return jdbc.sql("select * from transport_pass_order where pass_id = :id order by ordered_at, id").param("id", passId)
+        return jdbc.sql("select * from transport_pass_order where pass_id = :id order by seq").param("id", passId)
                 .query((rs, n) -> order(rs)).list();
     }
 
