@@ -11,6 +11,7 @@ import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,15 +101,39 @@ class AidIntakeIT {
         assertThat(applications(person)).isZero();
     }
 
+    @Test
+    void aPoisonedQueuedCommandIsRejectedAndTheOneBehindItIsFiledTheQueueNeverJams() {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        QueuedCommand poisoned = queued(person, AidFixture.filing(person, "FOOD", "120").replace("\"reason\":\"", "\"reason\":\"x\\u0000"),
+                "agent13", "AGENT", "13");
+        QueuedCommand behind = queued(person, AidFixture.filing(person, "FOOD", "60"), "agent13", "AGENT", "13");
+
+        send(poisoned, person.toString()); // one partition, as the gateway keys them: by beneficiary
+        send(behind, person.toString());
+
+        ReceiptState rejected = receipt(poisoned.receiptNumber(), "REJECTED");
+        assertThat(rejected.reasons()).anySatisfy(reason -> assertThat(reason).contains("reason"));
+        receipt(behind.receiptNumber(), "RECEIVED");
+        assertThat(applications(person)).isEqualTo(1);
+        HttpResponse<String> online = aid.post("/api/aid/applications", AGENT,
+                AidFixture.filing(person, "FOOD", "120").replace("\"reason\":\"", "\"reason\":\"x\\u0000"));
+        assertThat(online.statusCode()).as("online, the same body is a 400 naming the field").isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(online.body(), "$.errors[*].field")).containsExactly("reason");
+    }
+
     private QueuedCommand queued(UUID person, String body, String user, String role, String section) {
         return new QueuedCommand(ReceiptNumber.next(), "aid", UUID.randomUUID(), "POST", "/api/aid/applications", body,
                 new QueuedCommand.QueuedAgent(user, List.of(role), section), Instant.now().minus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.MILLIS));
     }
 
     private void send(QueuedCommand command) {
+        send(command, command.receiptNumber());
+    }
+
+    private void send(QueuedCommand command, String key) {
         String value = json.writeValueAsString(command);
         assertThat(EventSchemas.violations(QueuedCommand.TYPE, value)).isEmpty();
-        ProducerRecord<String, String> record = new ProducerRecord<>("intake.aid.v1", command.receiptNumber(), value);
+        ProducerRecord<String, String> record = new ProducerRecord<>("intake.aid.v1", key, value);
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get(30, TimeUnit.SECONDS);

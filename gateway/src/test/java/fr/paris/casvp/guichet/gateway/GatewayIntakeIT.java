@@ -104,6 +104,29 @@ class GatewayIntakeIT {
     }
 
     @Test
+    void aRefusalOrADefectIsTheServicesAnswerOnlyAServiceSayingItCannotWorkIsQueued() {
+        String body = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
+
+        HttpResponse<String> refused = postAnswered("400", body);
+        HttpResponse<String> defect = postAnswered("500", body);
+        HttpResponse<String> unavailable = postAnswered("503", body);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"service\":\"aid\"").doesNotContain("receipt");
+        assertThat(defect.statusCode()).as("a defect is not an outage: not queued").isEqualTo(500);
+        assertThat(defect.body()).contains("\"service\":\"aid\"").doesNotContain("receipt");
+        assertThat(unavailable.statusCode()).as("the service says it cannot work: queued").isEqualTo(202);
+        assertThat(JsonPath.<String>read(unavailable.body(), "$.receipt.status")).isEqualTo("QUEUED");
+        assertThat(field(Http.get(url("/api/status")).body(), "aid", "circuitBreaker")).isEqualTo("CLOSED");
+    }
+
+    private HttpResponse<String> postAnswered(String status, String body) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url("/api/aid/applications"))).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.agent13()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("X-Stub-Status", status).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
     void aReadOfAStoppedBenefitIs503SayingApplicationsAreStillAccepted() {
         HttpResponse<String> read = Http.get(url("/api/transport/passes/42"), TestTokens.agent13());
 

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Stands for a service behind the gateway in the gateway's own tests (the suite's system tests use the real ones):
- * ready, echoing the method and path it received, and slow on paths ending in {@code /slow}.
+ * ready, echoing the method and path it received, slow on paths ending in {@code /slow}, and answering the status a
+ * request asks for in {@code X-Stub-Status} (a refusal, a defect, "unavailable") with a problem body.
  */
 final class StubService implements AutoCloseable {
 
@@ -22,6 +23,12 @@ final class StubService implements AutoCloseable {
         server.createContext("/api/", exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 sleep(3_000);
+            }
+            String status = exchange.getRequestHeaders().getFirst("X-Stub-Status");
+            if (status != null) {
+                reply(exchange, Integer.parseInt(status), "{\"type\":\"urn:guichet:problem:stub\",\"status\":" + status
+                        + ",\"service\":\"" + name + "\"}");
+                return;
             }
             reply(exchange, 200, "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod()
                     + "\",\"path\":\"" + exchange.getRequestURI().getPath()

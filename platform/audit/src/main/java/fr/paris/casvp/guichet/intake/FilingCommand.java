@@ -2,14 +2,18 @@ package fr.paris.casvp.guichet.intake;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
-import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
+import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.web.Agent;
+import fr.paris.casvp.guichet.web.DatabindPaths;
+import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,6 +64,13 @@ public abstract class FilingCommand<B> implements IntakeHandler {
         B body;
         try {
             body = json.readValue(command.body(), bodyType);
+        } catch (DatabindException e) {
+            FieldError error = DatabindPaths.fieldError(e);
+            if (error != null) {
+                throw ProblemException.invalid(List.of(error));
+            }
+            throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                    "The queued command's body is not valid for " + path + ": " + e.getOriginalMessage());
         } catch (JacksonException e) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
                     "The queued command's body is not valid for " + path + ": " + e.getOriginalMessage());

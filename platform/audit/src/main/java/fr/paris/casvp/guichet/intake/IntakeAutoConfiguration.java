@@ -3,9 +3,12 @@ package fr.paris.casvp.guichet.intake;
 import fr.paris.casvp.guichet.audit.AuditTrail;
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
+import fr.paris.casvp.guichet.web.Failures;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,6 +22,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,22 +47,38 @@ public class IntakeAutoConfiguration {
     }
 
     /**
-     * Offsets committed after each command; a failure that is not a refusal is retried without end (backoff up to 30 s):
-     * a queued command waits for the database rather than being dead-lettered. Only a record that cannot be read at all
-     * goes to {@code <topic>.dlt}.
+     * Offsets committed after each command. A failure because the service cannot work (its database) is retried without
+     * end (backoff up to 30 s): a queued command waits for the database. Any other failure that is not a refusal (a
+     * defect) is retried 4 times, then the command is REJECTED on its receipt ({@link IntakeConsumer#rejectAfterFailures})
+     * and the partition moves on. Only a record that cannot be read at all goes to {@code <topic>.dlt}.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, String> guichetIntakeContainerFactory(ConsumerFactory<String, String> consumers,
                                                                                           KafkaOperations<Object, Object> template,
-                                                                                          @Value("${guichet.intake.concurrency:4}") int concurrency) {
+                                                                                          ObjectProvider<IntakeConsumer> intake,
+                                                                                          @Value("${guichet.intake.concurrency:4}") int concurrency,
+                                                                                          @Value("${guichet.intake.defect-attempts:5}") int defectAttempts) {
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
         // Several partitions drained at once (order holds per partition, that is per beneficiary).
         factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        DefaultErrorHandler errors = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template), backOff);
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template);
+        DefaultErrorHandler errors = new DefaultErrorHandler((record, failure) -> {
+            @SuppressWarnings("unchecked")
+            ConsumerRecord<String, String> command = (ConsumerRecord<String, String>) record;
+            if (!intake.getObject().rejectAfterFailures(command, failure)) {
+                deadLetters.accept(record, failure);
+            }
+        }, new FixedBackOff(1_000, defectAttempts - 1));
+        errors.setBackOffFunction((record, failure) -> {
+            if (Failures.classify(failure) != Failures.Kind.UNAVAILABLE) {
+                return null; // the handler's own: bounded
+            }
+            ExponentialBackOff untilItWorks = new ExponentialBackOff(500, 2.0);
+            untilItWorks.setMaxInterval(30_000);
+            return untilItWorks;
+        });
         errors.addNotRetryableExceptions(tools.jackson.core.JacksonException.class, IllegalArgumentException.class);
         factory.setCommonErrorHandler(errors);
         return factory;

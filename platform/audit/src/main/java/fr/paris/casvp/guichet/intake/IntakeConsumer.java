@@ -1,11 +1,13 @@
 package fr.paris.casvp.guichet.intake;
 
 import fr.paris.casvp.guichet.audit.AuditTrail;
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Agent;
+import fr.paris.casvp.guichet.web.Failures;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,6 +91,16 @@ public class IntakeConsumer {
             Map<String, Object> body = json.convertValue(problem, Map.class);
             reject(command, agent, refused.getStatusCode().value(), body);
             trail.record(agent, operation, command.benefit(), command.receiptNumber(), refused.getStatusCode().value());
+        } catch (RuntimeException failure) {
+            if (Failures.classify(failure) != Failures.Kind.UNSTORABLE_INPUT) {
+                // Unavailable: retried until the service can work again. A defect: retried a few times, then rejected
+                // (rejectAfterFailures); the partition moves on either way once it is decided.
+                throw failure;
+            }
+            reject(command, agent, 400, Map.of("type", ProblemTypes.VALIDATION.toString(), "title", "Invalid request",
+                    "status", 400, "detail", "Une valeur de la demande ne peut pas être enregistrée (trop longue, hors limites "
+                            + "ou avec un caractère non admis) : la saisir à nouveau."));
+            trail.record(agent, operation, command.benefit(), command.receiptNumber(), 400);
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -113,6 +125,31 @@ public class IntakeConsumer {
                 List.of("Demande déjà enregistrée sous le récépissé " + original), null, clock.instant())));
         log.info("Queued command {} {} (receipt {}) had been applied before, under receipt {}", command.method(), command.path(),
                 command.receiptNumber(), original);
+    }
+
+    /**
+     * The last resort for a queued command that failed for a reason that does not heal (a defect, not a refusal nor an
+     * outage) after its bounded retries: REJECTED on its receipt and listed for its section, so that an agent files it
+     * again; the commands behind it are not held. False when the record is not a readable command (it is dead-lettered).
+     */
+    public boolean rejectAfterFailures(ConsumerRecord<String, String> record, Exception failure) {
+        QueuedCommand command;
+        try {
+            command = json.readValue(record.value(), QueuedCommand.class);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+        if (command.agent() == null || command.receiptNumber() == null || command.receivedAt() == null) {
+            return false;
+        }
+        Agent agent = new Agent(command.agent().username(), Set.copyOf(command.agent().roles()), command.agent().section());
+        log.error("Queued command {} {} (receipt {}) failed on every attempt: rejected", command.method(), command.path(),
+                command.receiptNumber(), failure);
+        reject(command, agent, 500, Map.of("type", ProblemTypes.INTERNAL.toString(), "title", "Internal error", "status", 500,
+                "detail", "La demande n'a pas pu être traitée à la reprise du service (erreur interne, signalée) : "
+                        + "la déposer à nouveau au guichet."));
+        trail.record(agent, command.method() + " " + command.path() + " (queued)", command.benefit(), command.receiptNumber(), 500);
+        return true;
     }
 
     private void reject(QueuedCommand command, Agent agent, int status, Map<String, Object> problem) {

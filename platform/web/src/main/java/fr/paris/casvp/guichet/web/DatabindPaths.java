@@ -3,9 +3,10 @@ package fr.paris.casvp.guichet.web;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /** Turns Jackson's path of a bad value into {@code address.postcode} or {@code members[1].birthDate}. */
-final class DatabindPaths {
+public final class DatabindPaths {
 
     private DatabindPaths() {
     }
@@ -18,6 +19,19 @@ final class DatabindPaths {
             }
         }
         return null;
+    }
+
+    /**
+     * The bad field of a body Jackson could not read, and why in words an agent acts on; null when Jackson could not
+     * tell which field (the body is not JSON at all).
+     */
+    public static FieldError fieldError(DatabindException exception) {
+        if (exception.getPath().isEmpty()) {
+            return null;
+        }
+        String why = exception instanceof StrictJson.UnsafeTextException ? "contains a control or invisible formatting character"
+                : exception instanceof InvalidNullException ? "must not be null" : "wrong type or format";
+        return FieldError.of(fieldPath(exception), why);
     }
 
     static String fieldPath(DatabindException exception) {

@@ -84,10 +84,10 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         problem.setType(ProblemTypes.MALFORMED_REQUEST);
         problem.setTitle("Malformed request");
         DatabindException databind = DatabindPaths.find(ex);
-        if (databind != null && !databind.getPath().isEmpty()) {
-            String field = DatabindPaths.fieldPath(databind);
-            problem.setDetail("The value of '" + field + "' has the wrong type or format.");
-            problem.setProperty("errors", List.of(FieldError.of(field, "wrong type or format")));
+        FieldError error = databind == null ? null : DatabindPaths.fieldError(databind);
+        if (error != null) {
+            problem.setDetail("The value of '" + error.field() + "': " + error.detail() + ".");
+            problem.setProperty("errors", List.of(error));
         } else {
             problem.setDetail("The request body is missing or is not valid JSON.");
         }
@@ -115,12 +115,32 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
-        log.error("Unexpected error", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The service could not complete the request. It has been logged; try again, or report it with the time.");
-        problem.setType(ProblemTypes.INTERNAL);
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return switch (Failures.classify(ex)) {
+            case UNAVAILABLE -> {
+                log.warn("Service unavailable: {}", ex.toString());
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The service cannot complete requests for the moment (its database does not answer). Try again later.");
+                problem.setType(ProblemTypes.SERVICE_UNAVAILABLE);
+                problem.setTitle("Service unavailable");
+                yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
+            }
+            case UNSTORABLE_INPUT -> {
+                log.info("Refused a value the database cannot store (SQLSTATE {})", Failures.sqlState(ex));
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "A value of the request cannot be recorded: too long, out of range, or with a character that is not allowed.");
+                problem.setType(ProblemTypes.VALIDATION);
+                problem.setTitle("Invalid request");
+                yield ResponseEntity.badRequest().body(problem);
+            }
+            case DEFECT -> {
+                log.error("Unexpected error", ex);
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                        "The service could not complete the request. It has been logged; try again, or report it with the time.");
+                problem.setType(ProblemTypes.INTERNAL);
+                problem.setTitle("Internal error");
+                yield ResponseEntity.internalServerError().body(problem);
+            }
+        };
     }
 
     private static ResponseEntity<Object> validationProblem(List<FieldError> errors, HttpHeaders headers) {

@@ -2,6 +2,8 @@ package fr.paris.casvp.guichet.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** What every Guichet HTTP service gets by depending on this module. */
@@ -10,4 +12,10 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsHandler.class, ServiceSecurity.class})
 public class WebAutoConfiguration {
+
+    /** Requests are read strictly: no numbers for enums or texts, no null in a list, no control characters. */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return StrictJson::configure;
+    }
 }

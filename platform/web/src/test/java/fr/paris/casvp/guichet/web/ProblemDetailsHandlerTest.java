@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.web;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,9 +12,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -82,6 +86,22 @@ class ProblemDetailsHandlerTest {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("SampleController"))));
     }
 
+    @Test
+    void aDatabaseThatCannotWorkIs503SoThatTheGatewayQueuesTheCommand() throws Exception {
+        mvc.perform(get("/samples/database-down"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("urn:guichet:problem:service-unavailable"))
+                .andExpect(header().string("Retry-After", "30"));
+    }
+
+    @Test
+    void aValueTheDatabaseCannotStoreIsTheRequestsFaultNotAnOutage() throws Exception {
+        mvc.perform(get("/samples/unstorable"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:guichet:problem:validation"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("0x00"))));
+    }
+
     record Sample(@NotBlank String lastName, @Past LocalDate birthDate, @PositiveOrZero BigDecimal monthlyResources) {
     }
 
@@ -91,6 +111,18 @@ class ProblemDetailsHandlerTest {
         @PostMapping("/samples")
         Sample create(@Valid @RequestBody Sample sample) {
             return sample;
+        }
+
+        @GetMapping("/samples/database-down")
+        Sample databaseDown() {
+            throw new DataAccessResourceFailureException("Connection refused",
+                    new SQLException("FATAL: database \"aid\" is not currently accepting connections", "55000"));
+        }
+
+        @GetMapping("/samples/unstorable")
+        Sample unstorable() {
+            throw new DataIntegrityViolationException("insert into aid_application ...",
+                    new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
         }
 
         @GetMapping("/samples/broken")
