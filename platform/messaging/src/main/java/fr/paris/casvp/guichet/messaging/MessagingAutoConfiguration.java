@@ -12,6 +12,7 @@ import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import tools.jackson.databind.json.JsonMapper;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxEndpoint;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -170,6 +171,12 @@ public class MessagingAutoConfiguration {
                             KafkaOperations<String, String> kafka, OutboxProperties properties, MeterRegistry meters) {
         ModuleSchema.migrate(dataSource, "outbox");
         return new OutboxRelay(jdbc, transactions, kafka, properties, meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
+    OutboxEndpoint outboxEndpoint(OutboxRelay relay) {
+        return new OutboxEndpoint(relay);
     }
 
     @Bean

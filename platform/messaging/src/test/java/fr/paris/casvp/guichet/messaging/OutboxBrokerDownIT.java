@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +50,9 @@ class OutboxBrokerDownIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @DynamicPropertySource
     static void brokerBehindTheClosedProxy(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + proxy.port());
@@ -72,6 +76,9 @@ class OutboxBrokerDownIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(meters.get("guichet.outbox.unsent").gauge().value()).isEqualTo(20.0);
             assertThat(meters.get("guichet.outbox.oldest.unsent.age").gauge().value()).isPositive();
+            // The failed rounds are recorded (committed), not rolled back with the failure.
+            assertThat(jdbc.sql("select coalesce(max(attempts), 0) from outbox_event where message_key in (:keys) and last_error is not null")
+                    .param("keys", List.of(evenKey, oddKey)).query(Integer.class).single()).isPositive();
         });
 
         proxy.open();

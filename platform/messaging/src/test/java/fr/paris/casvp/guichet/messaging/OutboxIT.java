@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +56,9 @@ class OutboxIT {
 
     @Autowired
     OutboxProperties properties;
+
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void whatCommitsIsPublishedInOrderPerKeyWithCloudEventsHeaders() {
@@ -128,6 +132,28 @@ class OutboxIT {
                     .map(v -> Integer.parseInt(v.replaceAll("\\D", ""))).toList();
             assertThat(numbers).hasSize(k == 0 ? 34 : 33).isSorted();
         }
+    }
+
+    @Test
+    void anEventTheBrokerRefusesForGoodIsParkedAndTheOthersGoOn() {
+        String key = "big-" + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            outbox.add(event(key, "before"));
+            outbox.add(OutboxEvent.of(TOPIC, key, "fr.paris.casvp.guichet.test.v1", key, Instant.now(),
+                    "{\"n\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}"));
+            outbox.add(event(key, "after"));
+        });
+
+        List<ConsumerRecord<String, String>> records = consume(2, key);
+
+        assertThat(values(records, key)).containsExactly("{\"n\":\"before\"}", "{\"n\":\"after\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unsent(key)).isOne());
+        Map<String, Object> parked = jdbc.sql("select parked_at, attempts, last_error from outbox_event where message_key = :key and sent_at is null")
+                .param("key", key).query().singleRow();
+        assertThat(parked.get("parked_at")).isNotNull();
+        assertThat((String) parked.get("last_error")).contains("RecordTooLargeException");
+        assertThat(relay.parked()).anySatisfy(row -> assertThat(row).doesNotContainKey("payload")
+                .containsEntry("topic", TOPIC).containsKey("last_error"));
     }
 
     private OutboxEvent event(String key, String n) {

@@ -10,10 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +70,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .baseUnit("seconds").register(meters);
         Gauge.builder("guichet.outbox.unsent", this::unsentCount)
                 .description("Events written but not yet acknowledged by Kafka").register(meters);
+        Gauge.builder("guichet.outbox.parked", this::parkedCount)
+                .description("Events the broker refused for good, set aside (listed by /actuator/outbox)").register(meters);
     }
 
     /** Asks for a round now (called after a commit that added events). */
@@ -72,64 +80,123 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One round: publishes up to a batch of unsent events.
+     * One round: publishes up to a batch of unsent events. What the round learnt (sent, parked, the failure) is committed
+     * whatever happens, before a failure is reported.
      *
      * @return how many were acknowledged and marked sent; -1 when another instance holds the relay
-     * @throws OutboxPublicationException when the broker did not acknowledge an event
+     * @throws OutboxPublicationException when the broker did not acknowledge an event (it is tried again next round)
      */
     public int relayOnce() {
-        Integer sent = transactions.execute(status -> {
+        Round round = transactions.execute(status -> {
             if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
                     .query(Boolean.class).single())) {
-                return -1;
+                return null;
             }
             List<Row> batch = jdbc.sql("""
                             select id, event_id, topic, message_key, event_type, source, subject, occurred_at, payload
-                              from outbox_event where sent_at is null order by id limit :limit
+                              from outbox_event where sent_at is null and parked_at is null order by id limit :limit
                             """)
                     .param("limit", properties.batchSize())
                     .query(OutboxRelay::row).list();
             return publish(batch);
         });
-        return sent == null ? 0 : sent;
+        if (round == null) {
+            return -1;
+        }
+        if (round.failure() != null) {
+            throw new OutboxPublicationException(round.sent(), round.failure());
+        }
+        return round.sent();
     }
 
-    private int publish(List<Row> batch) {
+    private record Round(int sent, RuntimeException failure) {
+    }
+
+    private Round publish(List<Row> batch) {
         List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
         RuntimeException failure = null;
         for (Row row : batch) {
             try {
                 acknowledgements.add(kafka.send(row.toRecord()));
             } catch (RuntimeException e) {
+                if (refusedForGood(e)) {
+                    acknowledgements.add(CompletableFuture.failedFuture(e));
+                    continue;
+                }
                 // Metadata unavailable (broker down): nothing after this row may go out before it.
                 failure = e;
                 break;
             }
         }
-        int acknowledged = 0;
-        for (CompletableFuture<?> acknowledgement : acknowledgements) {
+        List<Long> sent = new ArrayList<>();
+        int index = 0;
+        for (; index < acknowledgements.size(); index++) {
+            Row row = batch.get(index);
             try {
-                acknowledgement.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged++;
+                acknowledgements.get(index).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                sent.add(row.id());
             } catch (Exception e) {
-                failure = new IllegalStateException(e.getCause() == null ? e : e.getCause());
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (refusedForGood(cause)) {
+                    park(row, cause);
+                    continue;
+                }
+                failure = new IllegalStateException(cause);
                 break;
             }
         }
-        if (acknowledged > 0) {
+        if (!sent.isEmpty()) {
             // By id, never by range: an event committed meanwhile with an id inside the range was not sent.
             jdbc.sql("update outbox_event set sent_at = now(), attempts = attempts + 1 where id in (:ids)")
-                    .param("ids", batch.subList(0, acknowledged).stream().map(Row::id).toList())
-                    .update();
+                    .param("ids", sent).update();
         }
-        if (failure != null) {
+        if (failure != null && index < batch.size()) {
             jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = :error where id = :id")
-                    .param("id", batch.get(acknowledged).id())
+                    .param("id", batch.get(index).id())
                     .param("error", String.valueOf(failure.getMessage()))
                     .update();
-            throw new OutboxPublicationException(acknowledged, failure);
         }
-        return acknowledged;
+        return new Round(sent.size(), failure);
+    }
+
+    /**
+     * What no retry will change: the record itself is refused (too large, not serialisable, a topic name the broker
+     * rejects). A broker that is down, a leader moving or a missing permission (an operator fixes it) are retried.
+     */
+    private static boolean refusedForGood(Throwable cause) {
+        return refusal(cause) != null;
+    }
+
+    /** The cause that makes the record refused for good, or null. */
+    private static Throwable refusal(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidTopicException || t instanceof SerializationException
+                    || t instanceof InvalidRecordException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private void park(Row row, Throwable failure) {
+        Throwable cause = refusal(failure);
+        log.error("Outbox: event {} ({} on {}) refused by the broker for good, parked: {}", row.eventId(), row.type(),
+                row.topic(), cause.toString());
+        jdbc.sql("update outbox_event set parked_at = now(), attempts = attempts + 1, last_error = :error where id = :id")
+                .param("id", row.id()).param("error", cause.toString()).update();
+    }
+
+    /** The events parked, oldest first, without their payload (it holds personal data): for an operator. */
+    public List<Map<String, Object>> parked() {
+        return jdbc.sql("""
+                        select id, event_id, topic, event_type, created_at, parked_at, last_error
+                          from outbox_event where parked_at is not null and sent_at is null order by id limit 500
+                        """).query().listOfRows();
+    }
+
+    long parkedCount() {
+        return jdbc.sql("select count(*) from outbox_event where parked_at is not null and sent_at is null").query(Long.class).single();
     }
 
     /** Sent events are kept for a while (for an operator's questions), then deleted. */
@@ -139,13 +206,13 @@ public class OutboxRelay implements SmartLifecycle {
                 .update();
     }
 
-    double oldestUnsentAgeSeconds() {
-        return jdbc.sql("select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event where sent_at is null")
+    public double oldestUnsentAgeSeconds() {
+        return jdbc.sql("select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event where sent_at is null and parked_at is null")
                 .query(Double.class).single();
     }
 
-    long unsentCount() {
-        return jdbc.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single();
+    public long unsentCount() {
+        return jdbc.sql("select count(*) from outbox_event where sent_at is null and parked_at is null").query(Long.class).single();
     }
 
     private void loop() {
