@@ -135,7 +135,7 @@ class AidApplicationsIT {
 
         String orderId = JsonPath.read(order.value(), "$.orderId");
         String confirmation = "{\"orderId\":\"" + orderId + "\",\"reference\":\"" + reference
-                + "\",\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}";
+                + "\",\"amount\":400.00,\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}";
         confirm(confirmation, "confirmation-" + orderId);
         confirm(confirmation, "confirmation-" + orderId);
         RecordMetadata last = confirm(confirmation, "another-id-for-the-same-answer-" + orderId);
@@ -297,7 +297,8 @@ class AidApplicationsIT {
         String id = aid.readyForDecision(person, "WATER", "150");
         String reference = JsonPath.read(aid.grant(id, "150").body(), "$.payments[0].reference");
         ConsumerRecord<String, String> order = first("payment-orders.v1", r -> r.value().contains(reference));
-        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"status\":\"FAILED\",\"reason\":\"AC04 compte clos\","
+        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"reference\":\"" + reference
+                + "\",\"amount\":150,\"status\":\"FAILED\",\"reason\":\"AC04 compte clos\","
                 + "\"settledAt\":\"" + clock.instant() + "\"}", UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 JsonPath.<String>read(aid.get("/api/aid/applications/" + id, AGENT).body(), "$.status")).isEqualTo("PAYMENT_FAILED"));
@@ -315,6 +316,35 @@ class AidApplicationsIT {
         ConsumerRecord<String, String> again = first("payment-orders.v1", r -> r.value().contains(reference.replaceAll("-1$", "-2")));
         assertThat(JsonPath.<String>read(again.value(), "$.payee.iban")).isEqualTo("DE89370400440532013000");
         assertThat(JsonPath.<String>read(again.value(), "$.payee.accountHolder")).isEqualTo("Jeanne Martin-O'Brien");
+    }
+
+    @Test
+    void aConfirmationThatDoesNotMatchItsOrderIsParkedAndNeverApplied() {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        String id = aid.readyForDecision(person, "WATER", "150");
+        String reference = JsonPath.read(aid.grant(id, "150").body(), "$.payments[0].reference");
+        String orderId = JsonPath.read(first("payment-orders.v1", r -> r.value().contains(reference)).value(), "$.orderId");
+        String head = "{\"orderId\":\"" + orderId + "\",";
+        String settled = ",\"status\":\"FAILED\",\"reason\":\"AC04\",\"settledAt\":\"" + clock.instant() + "\"}";
+
+        List<RecordMetadata> forged = List.of(
+                confirm(head + "\"reference\":\"" + reference + "\",\"amount\":15" + settled, UUID.randomUUID().toString()),
+                confirm(head + "\"reference\":\"AE-1999-000001-1\",\"amount\":150" + settled, UUID.randomUUID().toString()),
+                confirm(head + "\"amount\":150" + settled, UUID.randomUUID().toString()),
+                confirm(head + "\"reference\":\"" + reference + "\",\"amount\":150,\"status\":\"FAILED\",\"reason\":\"AC04\","
+                        + "\"settledAt\":\"" + clock.instant().plus(Duration.ofDays(3)) + "\"}", UUID.randomUUID().toString()));
+        Topics.awaitConsumed(kafka, "aid-service.payment-confirmations", forged);
+
+        assertThat(JsonPath.<String>read(aid.get("/api/aid/applications/" + id, AGENT).body(), "$.status")).isEqualTo("PAYMENT_ORDERED");
+        List<String> reasons = jdbc.sql("select reasons from parked_record where payload like :order order by id")
+                .param("order", "%" + orderId + "%").query(String.class).list();
+        assertThat(reasons).hasSize(4);
+        assertThat(reasons.get(0)).contains("amount 15 is not the order's (150.00)");
+        assertThat(reasons.get(1)).contains("reference AE-1999-000001-1 is not the order's");
+        assertThat(reasons.get(2)).contains("no reference");
+        assertThat(reasons.get(3)).contains("in the future");
+        assertThat(aid.get("/actuator/parked", TestTokens.supervisor()).body()).as("listed for operators, without the payload")
+                .contains("payment-confirmations.v1", "amount 15 is not the order's").doesNotContain("AC04");
     }
 
     @Test

@@ -228,7 +228,8 @@ class SolidarityIT {
         assertThat(jdbc.sql("select count(*) from outbox_event where payload like :ref").param("ref", "%\"" + reference + "\"%")
                 .query(Long.class).single()).isEqualTo(1);
 
-        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}");
+        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"reference\":\"" + reference
+                + "\",\"amount\":222.19,\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(payment(fullGrant, month).get("status")));
         assertThat(post("/api/solidarity/payment-runs", AGENT, "{\"month\":\"" + month + "\"}").statusCode()).isEqualTo(403);
     }

@@ -71,7 +71,7 @@ class AidJourneyIT {
         assertThat(JsonPath.<Double>read(order.value(), "$.amount")).isEqualTo(900.0);
         assertThat(order.value()).doesNotContain(person).doesNotContain("Aide-Parcours");
         confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"reference\":\"" + reference
-                + "\",\"status\":\"PAID\",\"settledAt\":\"" + Instant.now() + "\"}");
+                + "\",\"amount\":900.00,\"status\":\"PAID\",\"settledAt\":\"" + Instant.now() + "\"}");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 JsonPath.<String>read(agent.get("/api/aid/applications/" + id).body(), "$.status")).isEqualTo("PAID"));

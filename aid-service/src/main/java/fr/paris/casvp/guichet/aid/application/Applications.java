@@ -216,26 +216,34 @@ public class Applications {
         return view(id);
     }
 
-    /** The treasury's answer to one of this service's payment orders; another issuer's is ignored. */
+    /**
+     * The treasury's answer to one of this service's payment orders; another issuer's is ignored.
+     *
+     * @return why it does not match its order (then nothing is changed: the caller parks it); empty when applied or ignored
+     */
     @Transactional
-    public void confirmPayment(PaymentConfirmation confirmation) {
+    public List<String> confirmPayment(PaymentConfirmation confirmation) {
         var found = store.lockPaymentOrder(confirmation.orderId());
         if (found.isEmpty()) {
             log.debug("Payment confirmation for order {} ignored: not an order of the aid service", confirmation.orderId());
-            return;
+            return List.of();
         }
         ApplicationStore.PaymentOrderRow order = found.get();
         if (!order.status().equals("ORDERED")) {
             log.warn("Payment order {} already {}: confirmation {} ignored", order.reference(), order.status(), confirmation.status());
-            return;
+            return List.of();
+        }
+        List<String> mismatches = confirmation.mismatches(order.reference(), order.amount(), order.orderedAt(), clock.instant());
+        if (!mismatches.isEmpty()) {
+            return mismatches;
         }
         ApplicationStore.Stored application = store.lock(order.applicationId()).orElseThrow();
-        Instant at = confirmation.settledAt() == null ? clock.instant() : confirmation.settledAt();
+        Instant at = confirmation.settledAt();
         boolean paid = confirmation.status() == PaymentConfirmation.Status.PAID;
         store.settlePaymentOrder(order.id(), confirmation.status().name(), paid ? null : confirmation.reason(), at);
         if (application.status() != Status.PAYMENT_ORDERED) {
             log.warn("Payment order {} settled while its application is {}", order.reference(), application.status());
-            return;
+            return List.of();
         }
         if (paid) {
             step(application, Transition.PAID, Status.PAID, order.amount(), null, at, null, order.reference());
@@ -244,6 +252,7 @@ public class Applications {
             step(application, Transition.PAYMENT_FAILED, Status.PAYMENT_FAILED, order.amount(),
                     reason.length() > 60 ? reason.substring(0, 60) : reason, at, null, order.reference() + " : " + reason);
         }
+        return List.of();
     }
 
     /** Lapses the pending applications whose file is still incomplete 2 months after reception (RM I/B art. 3). */

@@ -2,6 +2,8 @@ package fr.paris.casvp.guichet.aid.application;
 
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
+import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,11 +20,13 @@ class PaymentConfirmations {
 
     private final IdempotentConsumer consumer;
     private final Applications applications;
+    private final ParkedRecords parked;
     private final ObjectReader reader;
 
-    PaymentConfirmations(IdempotentConsumer consumer, Applications applications, JsonMapper json) {
+    PaymentConfirmations(IdempotentConsumer consumer, Applications applications, ParkedRecords parked, JsonMapper json) {
         this.consumer = consumer;
         this.applications = applications;
+        this.parked = parked;
         this.reader = json.readerFor(PaymentConfirmation.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -33,7 +37,10 @@ class PaymentConfirmations {
             if (confirmation.orderId() == null || confirmation.status() == null) {
                 throw new IllegalArgumentException("A payment confirmation needs an orderId and a status");
             }
-            applications.confirmPayment(confirmation);
+            List<String> mismatches = applications.confirmPayment(confirmation);
+            if (!mismatches.isEmpty()) {
+                parked.park(r, mismatches);
+            }
         });
     }
 }

@@ -6,6 +6,8 @@ import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterEndpoint;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
+import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
+import fr.paris.casvp.guichet.messaging.consumer.ParkedRecordsEndpoint;
 import fr.paris.casvp.guichet.messaging.consumer.MissingEventIdException;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
@@ -125,6 +127,17 @@ public class MessagingAutoConfiguration {
     IdempotentConsumer idempotentConsumer(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
         ModuleSchema.migrate(dataSource, "idempotent-consumer");
         return new IdempotentConsumer(jdbc, transactions);
+    }
+
+    @Bean
+    ParkedRecords parkedRecords(DataSource dataSource, JdbcClient jdbc, MeterRegistry meters) {
+        ModuleSchema.migrate(dataSource, "parked-record");
+        return new ParkedRecords(jdbc, meters);
+    }
+
+    @Bean
+    ParkedRecordsEndpoint parkedRecordsEndpoint(ParkedRecords parked) {
+        return new ParkedRecordsEndpoint(parked);
     }
 
     @Bean

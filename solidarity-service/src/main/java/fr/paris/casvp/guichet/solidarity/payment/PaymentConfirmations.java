@@ -2,7 +2,8 @@ package fr.paris.casvp.guichet.solidarity.payment;
 
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
-import java.time.Clock;
+import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,10 @@ class PaymentConfirmations {
     private final IdempotentConsumer consumer;
     private final PaymentRuns runs;
     private final ObjectReader reader;
-    private final Clock clock;
+    private final ParkedRecords parked;
 
-    PaymentConfirmations(IdempotentConsumer consumer, PaymentRuns runs, JsonMapper json, Clock clock) {
-        this.clock = clock;
+    PaymentConfirmations(IdempotentConsumer consumer, PaymentRuns runs, ParkedRecords parked, JsonMapper json) {
+        this.parked = parked;
         this.consumer = consumer;
         this.runs = runs;
         this.reader = json.readerFor(PaymentConfirmation.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -33,8 +34,10 @@ class PaymentConfirmations {
             if (confirmation.orderId() == null || confirmation.status() == null) {
                 throw new IllegalArgumentException("A payment confirmation needs an orderId and a status");
             }
-            runs.settle(confirmation.orderId(), confirmation.status().name(), confirmation.reason(),
-                    confirmation.settledAt() == null ? clock.instant() : confirmation.settledAt());
+            List<String> mismatches = runs.settle(confirmation);
+            if (!mismatches.isEmpty()) {
+                parked.park(r, mismatches);
+            }
         });
     }
 }

@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.solidarity.payment;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
@@ -39,6 +40,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -290,13 +292,35 @@ public class PaymentRuns {
     }
 
     /** The treasury's answer to one of this service's orders; another issuer's is ignored; a second answer changes nothing. */
-    public void settle(UUID orderId, String status, String reason, Instant settledAt) {
+    /**
+     * The treasury's answer to one of this service's monthly payments; another issuer's, or an answer already applied,
+     * is ignored.
+     *
+     * @return why it does not match its order (then nothing is changed: the caller parks it); empty when applied or ignored
+     */
+    @Transactional
+    public List<String> settle(PaymentConfirmation confirmation) {
+        var order = jdbc.sql("select reference, amount, created_at from psol_payment where order_id = :id and status = 'ORDERED' for update")
+                .param("id", confirmation.orderId())
+                .query((rs, n) -> new Object[] {rs.getString("reference"), rs.getBigDecimal("amount"), rs.getTimestamp("created_at").toInstant()})
+                .optional();
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        List<String> mismatches = confirmation.mismatches((String) order.get()[0], (BigDecimal) order.get()[1],
+                (Instant) order.get()[2], clock.instant());
+        if (!mismatches.isEmpty()) {
+            return mismatches;
+        }
+        boolean paid = confirmation.status() == PaymentConfirmation.Status.PAID;
         jdbc.sql("""
                         update psol_payment set status = :status, failure_reason = :reason, settled_at = :at
                          where order_id = :id and status = 'ORDERED'
                         """)
-                .param("status", status).param("reason", reason).param("at", Timestamp.from(settledAt)).param("id", orderId)
+                .param("status", confirmation.status().name()).param("reason", paid ? null : confirmation.reason())
+                .param("at", Timestamp.from(confirmation.settledAt())).param("id", confirmation.orderId())
                 .update();
+        return List.of();
     }
 
     static ProblemException notStarted(YearMonth month) {

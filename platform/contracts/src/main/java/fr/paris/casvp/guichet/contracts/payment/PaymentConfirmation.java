@@ -1,6 +1,10 @@
 package fr.paris.casvp.guichet.contracts.payment;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -8,11 +12,47 @@ import java.util.UUID;
  * reason (closed account, wrong IBAN...). Each issuer ignores the confirmations of orders it did not issue. Event type
  * {@link #TYPE}; schema {@code schemas/payment-confirmation.v1.json}.
  *
- * @param reason the reason of a failure (ISO 20022 return reason code or text); null when paid
+ * <p>An issuer applies a confirmation only when it matches its order ({@link #mismatches}): the reference and the amount
+ * of the order, a settlement after the order and not in the future. Both are optional in the schema (added after v1's
+ * first release), but a confirmation without them cannot be checked and is parked, never applied.
+ *
+ * @param reference the order's reference, as ordered
+ * @param amount    the amount settled, in euros, as ordered
+ * @param reason    the reason of a failure (ISO 20022 return reason code or text); null when paid
  */
-public record PaymentConfirmation(UUID orderId, String reference, Status status, String reason, Instant settledAt) {
+public record PaymentConfirmation(UUID orderId, String reference, BigDecimal amount, Status status, String reason,
+                                  Instant settledAt) {
 
     public static final String TYPE = "fr.paris.casvp.guichet.payment.confirmation.v1";
 
     public enum Status { PAID, FAILED }
+
+    /** Clocks of the treasury and of the service may differ by this much. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /**
+     * What does not match the order this confirmation answers (empty when it may be applied): a confirmation forged or
+     * sent by mistake changes nothing.
+     */
+    public List<String> mismatches(String orderedReference, BigDecimal orderedAmount, Instant orderedAt, Instant now) {
+        List<String> mismatches = new ArrayList<>();
+        if (reference == null) {
+            mismatches.add("no reference: it cannot be checked against the order");
+        } else if (!reference.equals(orderedReference)) {
+            mismatches.add("reference " + reference + " is not the order's (" + orderedReference + ")");
+        }
+        if (amount == null) {
+            mismatches.add("no amount: it cannot be checked against the order");
+        } else if (amount.compareTo(orderedAmount) != 0) {
+            mismatches.add("amount " + amount.toPlainString() + " is not the order's (" + orderedAmount.toPlainString() + ")");
+        }
+        if (settledAt == null) {
+            mismatches.add("no settlement time");
+        } else if (settledAt.isBefore(orderedAt.minus(CLOCK_SKEW))) {
+            mismatches.add("settled at " + settledAt + ", before the order (" + orderedAt + ")");
+        } else if (settledAt.isAfter(now.plus(CLOCK_SKEW))) {
+            mismatches.add("settled at " + settledAt + ", in the future");
+        }
+        return mismatches;
+    }
 }
