@@ -167,6 +167,11 @@ class AidApplicationsIT {
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(JsonPath.<List<Object>>read(aid.get("/api/aid/applications?beneficiaryId=" + person, AGENT).body(), "$")).hasSize(1);
+
+        HttpResponse<String> anotherAgent = aid.send("POST", "/api/aid/applications", TestTokens.of("agent13bis", "AGENT", "13"), key, body);
+        assertThat(anotherAgent.statusCode()).as("a key is scoped to its agent: never the first agent's answer").isEqualTo(422);
+        assertThat(JsonPath.<String>read(anotherAgent.body(), "$.type")).isEqualTo("urn:guichet:problem:idempotency-key-reused");
+        assertThat(anotherAgent.body()).doesNotContain(JsonPath.<String>read(first.body(), "$.id"));
     }
 
     @Test
@@ -281,6 +286,10 @@ class AidApplicationsIT {
         assertThat(letterText(id, AGENT)).contains("est rejetée", "prestations légales", "Demander d'abord l'aide du FSL.",
                 "Tribunal administratif de Paris", "deux mois");
 
+        HttpResponse<String> byTheRefuser = aid.post("/api/aid/applications/" + id + "/appeal", DIRECTOR,
+                "{\"reason\":\"Je reviens sur ma décision.\"}");
+        assertThat(byTheRefuser.statusCode()).as("the director who refused does not file the appeal").isEqualTo(403);
+        assertThat(JsonPath.<String>read(byTheRefuser.body(), "$.type")).isEqualTo("urn:guichet:problem:four-eyes");
         HttpResponse<String> appealed = aid.post("/api/aid/applications/" + id + "/appeal", AGENT,
                 "{\"reason\":\"Le FSL a refusé le 2 novembre.\"}");
         assertThat(JsonPath.<String>read(appealed.body(), "$.status")).isEqualTo("APPEALED");

@@ -197,6 +197,42 @@ class RegistryIT {
     }
 
     @Test
+    void aDuplicateInAnotherSectionSaysOnlyWhereToTurn() {
+        String nir = Nirs.random();
+        String id = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Doublon", "Marie", nir, false)).body(), "$.id");
+
+        HttpResponse<String> sameSection = post("/api/beneficiaries", UUID.randomUUID(), registration("Doublon", "Marie", nir, false));
+        HttpResponse<String> otherSection = send("POST", "/api/beneficiaries", TestTokens.of("agent18", "AGENT", "18"),
+                registration("Doublon", "Marie", nir, false).replace("\"postcode\":\"75013\"", "\"postcode\":\"75018\"")
+                        .replace("\"section\":\"13\"", "\"section\":\"18\""));
+
+        assertThat(sameSection.statusCode()).isEqualTo(409);
+        assertThat(JsonPath.<List<String>>read(sameSection.body(), "$.existing[*].id")).containsExactly(id);
+        assertThat(otherSection.statusCode()).isEqualTo(409);
+        assertThat(JsonPath.<String>read(otherSection.body(), "$.detail")).contains("known to section 13");
+        assertThat(otherSection.body()).doesNotContain(id).doesNotContain("B-20");
+    }
+
+    @Test
+    void anAgentOfAnotherSectionCannotReplaceTheMembersOfAHousehold() {
+        String applicant = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Roux", "Paul", Nirs.random(), false)).body(), "$.id");
+        String spouse = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Roux", "Paule", Nirs.random(), false)).body(), "$.id");
+        String household = JsonPath.read(post("/api/beneficiaries/households", UUID.randomUUID(),
+                "{\"applicantId\":\"" + applicant + "\",\"spouseId\":\"" + spouse + "\"}").body(), "$.id");
+        String agent18 = TestTokens.of("agent18", "AGENT", "18");
+        HttpResponse<String> registered18 = send("POST", "/api/beneficiaries", agent18, registration("Nord", "Lucie", Nirs.random(), false)
+                .replace("\"postcode\":\"75013\"", "\"postcode\":\"75018\"").replace("\"section\":\"13\"", "\"section\":\"18\""));
+        assertThat(registered18.statusCode()).as(registered18.body()).isEqualTo(201);
+
+        HttpResponse<String> replaced = send("PUT", "/api/beneficiaries/households/" + household, agent18,
+                "{\"applicantId\":\"" + JsonPath.read(registered18.body(), "$.id") + "\"}");
+
+        assertThat(replaced.statusCode()).as("removing section 13's members is changing them").isEqualTo(403);
+        assertThat(JsonPath.<List<String>>read(get("/api/beneficiaries/households/" + household).body(), "$.members[*].beneficiaryId"))
+                .containsExactlyInAnyOrder(applicant, spouse);
+    }
+
+    @Test
     void aFileIsReadAndChangedOnlyByItsSectionAndReadByASupervisor() {
         String nir = Nirs.random();
         String created = post("/api/beneficiaries", UUID.randomUUID(), registration("Section", "Treize", nir, false)).body();

@@ -94,6 +94,11 @@ class GatewayIntakeIT {
         assertThat(JsonPath.<String>read(receipt.body(), "$.benefit")).isEqualTo("transport");
         assertThat(Http.get(url("/api/receipts/" + number)).statusCode()).as("without an account, the birth date").isEqualTo(401);
         assertThat(Http.get(url("/api/receipts/AAAA-BBBB-CCCC"), TestTokens.agent13()).statusCode()).isEqualTo(404);
+        assertThat(Http.get(url("/api/receipts/" + number), TestTokens.of("agent18", "AGENT", "18")).statusCode())
+                .as("another section's receipt: as if unknown").isEqualTo(404);
+        assertThat(Http.get(url("/api/receipts/" + number), TestTokens.supervisor()).statusCode()).isEqualTo(200);
+        assertThat(Http.get(url("/api/receipts/" + number + "?birthDate=1950-06-01")).statusCode())
+                .as("a queued receipt cannot be checked against a birth date yet: as if unknown, whatever the date").isEqualTo(404);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String board = Http.get(url("/api/status")).body();

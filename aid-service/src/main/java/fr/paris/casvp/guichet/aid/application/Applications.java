@@ -151,6 +151,10 @@ public class Applications {
         ApplicationStore.Stored application = lockForWrite(id, agent);
         requireStatus(application, Status.UNDER_EXAMINATION, Status.APPEALED);
         agent.requireFourEyes(application.filedBy(), application.examinedBy());
+        if (application.status() == Status.APPEALED && agent.username().equals(appealedBy(id))) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FOUR_EYES, "Four-eyes rule",
+                    "You filed the appeal of this application: another director of the section must decide it.");
+        }
         if (!application.missingDocuments().isEmpty()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, AidProblems.INCOMPLETE_FILE, "Incomplete file",
                     "Documents are still missing: " + String.join(", ", application.missingDocuments())
@@ -192,6 +196,11 @@ public class Applications {
         Commands.check(appeal.errors());
         ApplicationStore.Stored application = lockForWrite(id, agent);
         requireStatus(application, Status.REFUSED);
+        List<ApplicationStore.Decision> decisions = store.decisions(id);
+        if (!decisions.isEmpty() && agent.username().equals(decisions.get(decisions.size() - 1).decidedBy())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FOUR_EYES, "Four-eyes rule",
+                    "You refused this application: the appeal is filed by another agent of the section.");
+        }
         Instant now = clock.instant();
         step(application, Transition.APPEALED, Status.APPEALED, null, null, now, agent, appeal.reason().strip());
         return view(id);
@@ -337,6 +346,17 @@ public class Applications {
         store.insertPaymentOrder(order);
         events.paymentOrder(application, order);
         step(application, Transition.PAYMENT_ORDERED, Status.PAYMENT_ORDERED, amount, null, now, agent, order.reference());
+    }
+
+    /** Who filed the pending appeal: the username of the last APPEALED step (its agent is recorded as "name (roles, section)"). */
+    private String appealedBy(UUID id) {
+        String agent = null;
+        for (ApplicationStore.Step step : store.steps(id)) {
+            if (Transition.APPEALED.name().equals(step.transition())) {
+                agent = step.agent();
+            }
+        }
+        return agent == null ? null : agent.split(" ", 2)[0];
     }
 
     private void step(ApplicationStore.Stored application, Transition transition, Status status, BigDecimal amount,

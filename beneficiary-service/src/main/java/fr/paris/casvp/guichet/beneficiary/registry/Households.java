@@ -73,6 +73,10 @@ class Households {
     View update(UUID id, Composition composition, Agent agent) {
         agent.requireRole(Registry.WRITERS);
         HouseholdStore.StoredHousehold current = households.lock(id).orElseThrow(() -> notFound(id));
+        // Replacing members removes people too: the agent must be allowed to change each current member as well.
+        for (Member member : current.members()) {
+            beneficiaries.find(member.beneficiaryId()).ifPresent(b -> agent.requireWrite(b.situation().section()));
+        }
         lockMembers(composition, id, agent);
         return change(id, current.members(), composition, agent, clock.instant());
     }

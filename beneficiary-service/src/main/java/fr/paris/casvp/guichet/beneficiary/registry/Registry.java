@@ -51,13 +51,13 @@ class Registry {
         store.lockName(nameKey);
         if (s.identity().nir() != null) {
             store.findByNir(s.identity().nir()).ifPresent(existing -> {
-                throw duplicate("A file with this NIR already exists: " + existing.fileNumber() + ".", List.of(existing));
+                throw duplicate("A file with this NIR already exists: " + existing.fileNumber() + ".", List.of(existing), agent);
             });
         }
         List<BeneficiaryStore.Stored> homonyms = store.findByNameAndBirthDate(nameKey, s.identity().birthDate());
         if (!homonyms.isEmpty() && !confirmedHomonym) {
             throw duplicate("A person with the same names and birth date is already registered: check the existing file; "
-                    + "if this is another person, send the registration again with confirmedHomonym: true.", homonyms);
+                    + "if this is another person, send the registration again with confirmedHomonym: true.", homonyms, agent);
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
@@ -67,7 +67,7 @@ class Registry {
             store.insert(created);
         } catch (DuplicateKeyException e) {
             // Registered by another counter at the same moment; the transaction is aborted, so it cannot be read here.
-            throw duplicate("A file with this NIR was registered at the same moment: search by NIR to find it.", List.of());
+            throw duplicate("A file with this NIR was registered at the same moment: search by NIR to find it.", List.of(), agent);
         }
         store.recordChange(id, 1, now, agent.toString(), "REGISTERED", Changes.between(null, json.valueToTree(s)));
         return snapshots.publish(id);
@@ -87,7 +87,7 @@ class Registry {
         }
         if (s.identity().nir() != null) {
             store.findByNir(s.identity().nir()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-                throw duplicate("Another file has this NIR: " + other.fileNumber() + ".", List.of(other));
+                throw duplicate("Another file has this NIR: " + other.fileNumber() + ".", List.of(other), agent);
             });
         }
         List<Changes.Change> changes = Changes.between(json.valueToTree(current.situation()), json.valueToTree(s));
@@ -133,9 +133,19 @@ class Registry {
                 s.section(), s.contact(), s.deceasedOn(), s.awayFromHomeSince());
     }
 
-    private static ProblemException duplicate(String detail, List<BeneficiaryStore.Stored> existing) {
-        return new ProblemException(HttpStatus.CONFLICT, RegistryProblems.DUPLICATE, "Already registered", detail)
-                .with("existing", existing.stream().map(e -> Map.of("id", e.id(), "fileNumber", e.fileNumber())).toList());
+    /**
+     * 409: the person may already have a file. The agent learns which only for the files they may read; of another
+     * section's file, only that the person is known there and to turn to that section.
+     */
+    private static ProblemException duplicate(String detail, List<BeneficiaryStore.Stored> existing, Agent agent) {
+        List<String> otherSections = existing.stream().map(e -> e.situation().section()).filter(section -> !agent.canRead(section))
+                .distinct().sorted().toList();
+        String said = otherSections.isEmpty() ? detail : "This person is already known to section " + String.join(", ", otherSections)
+                + ": turn to that section, whose file it is.";
+        return new ProblemException(HttpStatus.CONFLICT, RegistryProblems.DUPLICATE, "Already registered", said)
+                .with("existing", existing.stream().map(e -> agent.canRead(e.situation().section())
+                        ? Map.of("id", e.id(), "fileNumber", e.fileNumber(), "section", e.situation().section())
+                        : Map.of("section", e.situation().section())).toList());
     }
 
     static ProblemException notFound(UUID id) {

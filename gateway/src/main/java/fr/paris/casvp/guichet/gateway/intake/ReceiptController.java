@@ -4,17 +4,20 @@ import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.gateway.RateLimits;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,31 +50,40 @@ class ReceiptController {
         this.clock = clock;
     }
 
+    /**
+     * An agent reads the receipts of their own section (a supervisor, all); a person without an account gives the birth
+     * date, whatever the receipt's state (one that cannot be checked yet answers as an unknown one), within a limit per
+     * address and one per receipt number.
+     */
     @GetMapping("/api/receipts/{number}")
     Mono<ResponseEntity<?>> receipt(@PathVariable String number, @RequestParam(required = false) LocalDate birthDate,
                                     ServerWebExchange exchange) {
-        return exchange.getPrincipal().map(principal -> true).defaultIfEmpty(false).map(authenticated -> {
+        return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty()).map(principal -> {
+            boolean authenticated = principal.isPresent();
+            String canonical = ReceiptNumber.normalise(number);
             if (!authenticated) {
                 String address = exchange.getRequest().getRemoteAddress() == null ? "unknown"
                         : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
-                RateLimits.TokenBucket bucket = publicLookups.computeIfAbsent(address,
+                RateLimits.TokenBucket perAddress = publicLookups.computeIfAbsent(address,
                         a -> new RateLimits.TokenBucket(new RateLimits.Bucket(10.0 / 600, 10)));
-                if (!bucket.take().isZero()) {
+                RateLimits.TokenBucket perReceipt = publicLookups.computeIfAbsent("receipt " + (canonical == null ? "?" : canonical),
+                        r -> new RateLimits.TokenBucket(new RateLimits.Bucket(10.0 / 600, 10)));
+                if (!perAddress.take().isZero() || !perReceipt.take().isZero()) {
                     return problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS, "Trop de demandes",
-                            "Trop de consultations depuis cette adresse : réessayez dans quelques minutes.");
+                            "Trop de consultations de ce récépissé ou depuis cette adresse : réessayez dans quelques minutes.");
                 }
                 if (birthDate == null) {
                     return problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Date de naissance requise",
                             "Sans compte, indiquez votre date de naissance (birthDate=AAAA-MM-JJ) avec le numéro du récépissé.");
                 }
             }
-            String canonical = ReceiptNumber.normalise(number);
             ReceiptState state = canonical == null ? null : receipts.get(canonical).orElse(null);
-            if (state == null || !authenticated && state.birthDateCheck() != null
-                    && !state.birthDateCheck().equals(ReceiptState.birthDateCheck(canonical, birthDate))) {
-                // Unknown and wrong birth date answer the same: nothing to learn by trying.
+            boolean visible = state != null && (authenticated ? readable(principal.get(), state)
+                    : state.birthDateCheck() != null && state.birthDateCheck().equals(ReceiptState.birthDateCheck(canonical, birthDate)));
+            if (!visible) {
+                // Unknown, another section's, a wrong birth date or one not checkable yet answer the same.
                 return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Récépissé introuvable",
-                        "Aucun récépissé ne correspond à ce numéro" + (authenticated ? "." : " et à cette date de naissance."));
+                        "Aucun récépissé ne correspond à ce numéro" + (authenticated ? " dans votre section." : " et à cette date de naissance."));
             }
             if (!authenticated) {
                 return ResponseEntity.ok(new PublicReceipt(state.number(), state.benefit(), state.status(), state.receivedAt(), state.updatedAt()));
@@ -79,6 +91,15 @@ class ReceiptController {
             return ResponseEntity.ok(new AgentReceipt(state.number(), state.benefit(), state.status(), state.receivedAt(),
                     state.applicationId(), state.applicationNumber(), state.section(), state.reasons(), state.updatedAt()));
         });
+    }
+
+    /** A supervisor reads every receipt; another agent, those of their section. */
+    private static boolean readable(Principal principal, ReceiptState state) {
+        if (!(principal instanceof JwtAuthenticationToken token)) {
+            return false;
+        }
+        List<String> roles = Optional.ofNullable(token.getToken().getClaimAsStringList("roles")).orElse(List.of());
+        return roles.contains("SUPERVISOR") || state.section() != null && state.section().equals(token.getToken().getClaimAsString("section"));
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, java.net.URI type, String title, String detail) {

@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.audit;
 
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
+import fr.paris.casvp.guichet.messaging.command.CommandCaller;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,6 +9,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -21,6 +24,15 @@ public class AuditAutoConfiguration {
     AuditTrail auditTrail(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         ModuleSchema.migrate(dataSource, "audit");
         return new AuditTrail(jdbc, transactions, clock);
+    }
+
+    /** Idempotency keys are scoped to the authenticated agent (a queued command runs as its agent too). */
+    @Bean
+    CommandCaller commandCaller() {
+        return () -> {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication == null ? "" : authentication.getName();
+        };
     }
 
     @Bean

@@ -1,52 +1,52 @@
 package fr.paris.casvp.guichet.messaging;
 
 import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.messaging.command.CommandCaller;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterEndpoint;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
+import fr.paris.casvp.guichet.messaging.consumer.MissingEventIdException;
 import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
 import fr.paris.casvp.guichet.messaging.consumer.ParkedRecordsEndpoint;
-import fr.paris.casvp.guichet.messaging.consumer.MissingEventIdException;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxEndpoint;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
-import tools.jackson.databind.json.JsonMapper;
-import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
-import fr.paris.casvp.guichet.messaging.outbox.OutboxEndpoint;
-import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
-import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -54,7 +54,9 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Kafka as DESIGN.md wants it, for every service that depends on this module: the conventions of
@@ -142,9 +144,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     IdempotentCommands idempotentCommands(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
-                                          @Value("${guichet.messaging.idempotency-retention:90d}") Duration retention) {
+                                          @Value("${guichet.messaging.idempotency-retention:90d}") Duration retention,
+                                          ObjectProvider<CommandCaller> caller) {
         ModuleSchema.migrate(dataSource, "idempotent-command");
-        return new IdempotentCommands(jdbc, transactions, retention);
+        return new IdempotentCommands(jdbc, transactions, retention, caller.getIfAvailable(() -> () -> ""));
     }
 
     @Bean

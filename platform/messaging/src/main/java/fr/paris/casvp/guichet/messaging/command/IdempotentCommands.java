@@ -25,6 +25,7 @@ public class IdempotentCommands {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Duration retention;
+    private final CommandCaller caller;
     /** When the next purge is due, on the monotonic clock: an interval, not a date. */
     private volatile long nextPurgeNanos = System.nanoTime();
 
@@ -33,20 +34,22 @@ public class IdempotentCommands {
      *                  again (a counter that captured offline syncs days later), short enough not to keep the personal
      *                  data of the answers for ever
      */
-    public IdempotentCommands(JdbcClient jdbc, TransactionTemplate transactions, Duration retention) {
+    public IdempotentCommands(JdbcClient jdbc, TransactionTemplate transactions, Duration retention, CommandCaller caller) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.retention = retention;
+        this.caller = caller;
     }
 
     /**
      * @param key     the command's idempotency key
-     * @param request what identifies the request (method, path and body): the same key must come with the same one
+     * @param request what identifies the request (method, path and body): the same key must come with the same one,
+     *                from the same caller
      * @param command applies the command, in the transaction, and says what to answer
      */
     public Outcome execute(UUID key, String request, Supplier<Outcome> command) {
         purgeNowAndThen();
-        String fingerprint = sha256(request);
+        String fingerprint = sha256(caller.name() + "\n" + request);
         return transactions.execute(status -> {
             int claimed = jdbc.sql("insert into idempotent_command (idempotency_key, fingerprint) values (:key, :fingerprint) on conflict do nothing")
                     .param("key", key).param("fingerprint", fingerprint).update();
