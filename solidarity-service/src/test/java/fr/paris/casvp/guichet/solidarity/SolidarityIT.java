@@ -6,17 +6,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
-import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.MonthlyResource;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResourceKind;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.solidarity.file.Renewals;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.MutableClock;
+import fr.paris.casvp.guichet.testsupport.MutableClockConfiguration;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import fr.paris.casvp.guichet.testsupport.Topics;
@@ -40,10 +41,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -52,20 +51,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** Paris Solidarité on real PostgreSQL and Kafka (issue #6): simulation, parameters, grants, payment runs, changes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(database = "solidarity")
+@Import(MutableClockConfiguration.class)
 class SolidarityIT {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The day every test runs as: the amounts asserted are those of the parameters in force then. */
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 16);
 
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
     private static final String AGENT = TestTokens.agent13();
     private static final String SOCIAL_WORKER = TestTokens.of("travailleur13", "SOCIAL_WORKER", "13");
     private static final String DIRECTOR = TestTokens.of("directeur13", "SECTION_DIRECTOR", "13");

@@ -5,15 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
-import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.IncomeTax;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.MutableClock;
+import fr.paris.casvp.guichet.testsupport.MutableClockConfiguration;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import fr.paris.casvp.guichet.testsupport.Topics;
@@ -37,10 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -49,20 +48,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** The Navigo right on real PostgreSQL and Kafka (issue #7): simulation, the pass's life, the operator's answers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(database = "transport")
+@Import(MutableClockConfiguration.class)
 class TransportIT {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String AGENT = TestTokens.agent13();
     private static final String DIRECTOR = TestTokens.of("directeur13", "SECTION_DIRECTOR", "13");
 
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
 
     @LocalServerPort
     int port;
