@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
 final class SituationValidator {
 
     private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .]{10,20}");
     private static final Pattern SECTION = Pattern.compile("[1-9]|1[0-9]|20");
     private static final int MAX_NAME = 100;
+    private static final int MAX_ADDRESS_LINE = 200;
+    private static final int MAX_EMAIL = 254;
 
     private final LocalDate today;
     private final List<FieldError> errors = new ArrayList<>();
@@ -80,7 +81,7 @@ final class SituationValidator {
             error("section", "must be the number of a section, 1 to 20");
         }
         if (s.contact() != null) {
-            if (s.contact().email() != null && !EMAIL.matcher(s.contact().email()).matches()) {
+            if (s.contact().email() != null && !isEmail(s.contact().email())) {
                 error("contact.email", "is not an e-mail address");
             }
             if (s.contact().phone() != null && !PHONE.matcher(s.contact().phone()).matches()) {
@@ -127,12 +128,37 @@ final class SituationValidator {
         if (blank(address.line1())) {
             error("address.line1", "required");
         }
+        tooLong(address.line1(), "address.line1", MAX_ADDRESS_LINE);
+        tooLong(address.line2(), "address.line2", MAX_ADDRESS_LINE);
         if (blank(address.city())) {
             error("address.city", "required");
         }
+        tooLong(address.city(), "address.city", MAX_NAME);
         if (address.postcode() == null || !Postcodes.isKnown(address.postcode())) {
             error("address.postcode", "unknown postcode (in Paris: 75001 to 75020, or 75116)");
         }
+    }
+
+    private void tooLong(String value, String field, int max) {
+        if (value != null && value.length() > max) {
+            error(field, "at most " + max + " characters");
+        }
+    }
+
+    /**
+     * One {@code @}, something before it, a domain with a dot inside it, no blank, at most 254 characters: checked in one
+     * pass (a regular expression with two overlapping classes took seconds on a long address).
+     */
+    static boolean isEmail(String email) {
+        int at = email.indexOf('@');
+        if (email.length() > MAX_EMAIL || at <= 0 || at != email.lastIndexOf('@')) {
+            return false;
+        }
+        int dot = email.lastIndexOf('.');
+        if (dot <= at + 1 || dot == email.length() - 1) {
+            return false;
+        }
+        return email.chars().noneMatch(Character::isWhitespace);
     }
 
     /** Periods oldest first, not overlapping, only the last one open, which it must be when the address is in Paris. */

@@ -52,6 +52,25 @@ class SituationValidatorTest {
     }
 
     @Test
+    void anAddressIsBoundedAndAnEmailCheckedInOnePass() {
+        BeneficiarySituation s = valid();
+        BeneficiarySituation long_ = new BeneficiarySituation(s.identity(), new Address("1" + "x".repeat(200), null, "75013",
+                "P".repeat(101), null), s.parisResidence(), null, List.of(), null, List.of(), s.monthlyResources(), s.incomeTax(),
+                false, "13", null);
+
+        assertThat(SituationValidator.validate(long_, TODAY)).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("address.line1", "address.city");
+        assertThat(SituationValidator.isEmail("jeanne.martin@example.fr")).isTrue();
+        assertThat(SituationValidator.isEmail("j@paris.fr")).isTrue();
+        assertThat(SituationValidator.isEmail("jeanne.martin@localhost")).isFalse();
+        assertThat(SituationValidator.isEmail("jeanne@@example.fr")).isFalse();
+        assertThat(SituationValidator.isEmail("jeanne martin@example.fr")).isFalse();
+        assertThat(SituationValidator.isEmail("jeanne@example.")).isFalse();
+        // 64 KB of a.a.a...: what took the former pattern over 10 s is a plain refusal (too long)
+        assertThat(SituationValidator.isEmail("a@" + "a.".repeat(32_000))).isFalse();
+    }
+
+    @Test
     void aParisAddressNeedsAnOpenResidencePeriod() {
         BeneficiarySituation closed = withResidence(List.of(new ResidencePeriod(LocalDate.of(2015, 3, 1), LocalDate.of(2020, 1, 1))));
 

@@ -30,6 +30,7 @@ public final class DatabindPaths {
             return null;
         }
         String why = exception instanceof StrictJson.UnsafeTextException ? "contains a control or invisible formatting character"
+                : exception instanceof StrictJson.TextTooLongException ? "too long: at most " + StrictJson.MAX_TEXT + " characters"
                 : exception instanceof InvalidNullException ? "must not be null" : "wrong type or format";
         return FieldError.of(fieldPath(exception), why);
     }

@@ -17,8 +17,12 @@ import tools.jackson.databind.type.LogicalType;
  * number taken for an enum ({@code "outcome": 1}) or for a text, no {@code null} inside a list, and no text with a
  * control character (NUL, escape sequences) or an invisible formatting one (bidirectional overrides), which would end
  * in a letter or in the database: each is refused as a 400 naming the field. Tab and line breaks stay allowed in text.
+ * No text is longer than {@link #MAX_TEXT} characters (a field's own limit, shorter, is checked by its validator): one
+ * huge value never reaches the database or a Kafka record.
  */
 public final class StrictJson {
+
+    public static final int MAX_TEXT = 10_000;
 
     private StrictJson() {
     }
@@ -58,10 +62,20 @@ public final class StrictJson {
         }
     }
 
+    /** Thrown for a text longer than {@link #MAX_TEXT}; never carries the value. */
+    public static final class TextTooLongException extends InvalidFormatException {
+        TextTooLongException(JsonParser parser) {
+            super(parser, "Text longer than " + MAX_TEXT + " characters", null, String.class);
+        }
+    }
+
     private static final class SafeTextDeserializer extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
             String text = super.deserialize(parser, context);
+            if (text != null && text.length() > MAX_TEXT) {
+                throw new TextTooLongException(parser);
+            }
             if (text != null && unsafeCharacter(text) >= 0) {
                 throw new UnsafeTextException(parser);
             }

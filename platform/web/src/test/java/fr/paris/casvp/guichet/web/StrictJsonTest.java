@@ -77,6 +77,11 @@ class StrictJsonTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reasonCodes[1]"))
                 .andExpect(jsonPath("$.errors[0].detail").value("must not be null"));
+        mvc.perform(post("/decisions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"" + "a".repeat(StrictJson.MAX_TEXT + 1) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"))
+                .andExpect(jsonPath("$.errors[0].detail").value("too long: at most 10000 characters"));
         mvc.perform(post("/decisions").contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("outcome"));
