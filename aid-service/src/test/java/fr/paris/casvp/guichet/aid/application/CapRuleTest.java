@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The figures of RULES.md, "Allocation exceptionnelle" (RM V.2.1 b/1-b/2 and its annex). */
+/** The figures of docs/rules.md, "Allocation exceptionnelle" (RM V.2.1 b/1-b/2 and its annex). */
 class CapRuleTest {
 
     private static final BigDecimal CAP_3_YEARS = new BigDecimal("3287");

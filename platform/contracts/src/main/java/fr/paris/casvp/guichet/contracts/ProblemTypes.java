@@ -30,7 +30,7 @@ public final class ProblemTypes {
     public static final URI SERVICE_UNAVAILABLE = URI.create("urn:guichet:problem:service-unavailable");
     /**
      * A benefit's service and Kafka are both unavailable: the gateway cannot queue the command. The counter captures
-     * it offline and sends it again later with the same idempotency key (DESIGN.md, degraded modes).
+     * it offline and sends it again later with the same idempotency key (the README's degraded modes).
      */
     public static final URI CAPTURE_OFFLINE = URI.create("urn:guichet:problem:capture-offline");
 

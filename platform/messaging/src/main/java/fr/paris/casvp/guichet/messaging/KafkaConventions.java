@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The Kafka client settings every service uses (DESIGN.md, "Rules of the architecture"). They are applied in code,
+ * The Kafka client settings every service uses (the README's "Architecture", "Rules of the architecture"). They are applied in code,
  * over whatever {@code spring.kafka.*} says, so that a typo in a configuration file cannot weaken them.
  */
 public final class KafkaConventions {

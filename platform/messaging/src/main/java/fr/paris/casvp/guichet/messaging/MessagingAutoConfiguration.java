@@ -59,7 +59,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kafka as DESIGN.md wants it, for every service that depends on this module: the conventions of
+ * Kafka as the README's architecture rules want it, for every service that depends on this module: the conventions of
  * {@link KafkaConventions}, every topic of {@link Topic} and its dead-letter topic declared, offsets committed after
  * each record, bounded retries then {@code <topic>.dlt} (counted in {@code guichet.messaging.dead.lettered}) and a way
  * to replay them, the idempotent consumer, and (with {@code guichet.messaging.outbox.enabled}) the outbox.

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code guichet.messaging.*}.
  *
- * @param partitions     partitions of every topic this service declares (DESIGN.md: 12)
+ * @param partitions     partitions of every topic this service declares (12 by default, as the README says)
  * @param deliveryAttempts how many times a record is tried before it is sent to {@code <topic>.dlt}
  * @param retryBackoff   first pause between two attempts; doubles each time
  */

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dated parameters of Paris Solidarité (table {@code solidarity_parameter}, seeded with the tables of RULES.md). A
+ * The dated parameters of Paris Solidarité (table {@code solidarity_parameter}, seeded with the tables of docs/rules.md). A
  * SUPERVISOR adds a value that takes effect at a future date; a value in force is never rewritten (also refused by a
  * trigger in the database).
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The worked figures of RULES.md ("Paris Solidarité"), with the tables of RULES.md as parameters. */
+/** The worked figures of docs/rules.md ("Paris Solidarité"), with the tables of docs/rules.md as parameters. */
 class AllowanceTest {
 
     private static final Person ELDERLY = new Person(LocalDate.of(1940, 1, 1), false, false);
@@ -140,7 +140,7 @@ class AllowanceTest {
         return Allowance.compute(new Household(m, applicant, spouse, years, new BigDecimal(resources)), RulesTables.on(m.atDay(1)));
     }
 
-    /** The tables of RULES.md, as dated parameters. */
+    /** The tables of docs/rules.md, as dated parameters. */
     static final class RulesTables {
 
         private static final Map<String, NavigableMap<LocalDate, BigDecimal>> TABLES = new HashMap<>();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The Navigo table of RULES.md ("Navigo for seniors and disabled people"), every band edge. */
+/** The Navigo table of docs/rules.md ("Navigo for seniors and disabled people"), every band edge. */
 class NavigoTest {
 
     private static final LocalDate NOV_2017 = LocalDate.of(2017, 11, 15);
@@ -130,7 +130,7 @@ class NavigoTest {
         return new Navigo.Request(date, birthDate, disabled, unfit, years, noFixedAddress, new BigDecimal(tax), false, false, false, "1-2");
     }
 
-    /** RULES.md's tables, as the tariffs in force on a date. */
+    /** the tables of docs/rules.md, as the tariffs in force on a date. */
     enum TestTariffs {
         INSTANCE;
 
@@ -139,7 +139,7 @@ class NavigoTest {
                 TariffNames.AGE_UNFIT_FOR_WORK, BigDecimal.valueOf(60), TariffNames.VETERAN_AGE, BigDecimal.valueOf(65),
                 TariffNames.RESIDENCE_MINIMUM_YEARS, BigDecimal.valueOf(3));
 
-        /** "Until 31 May 2018 — paid": the participation table of RULES.md. */
+        /** "Until 31 May 2018 — paid": the participation table of docs/rules.md. */
         private static final List<Navigo.Band> PAID = List.of(
                 band(Situation.QUALIFYING_BENEFIT, null, "0", "160"),
                 band(Situation.WAR_VETERAN, null, "0", "0"),

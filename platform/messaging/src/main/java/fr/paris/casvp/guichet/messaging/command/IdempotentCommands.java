@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every command carries an idempotency key (a UUID made by the client, or by the gateway for a queued command): the
- * same key gives the same outcome and applies the command once (DESIGN.md).
+ * same key gives the same outcome and applies the command once (the README's architecture rules).
  *
  * <p>The key is claimed, the command applied and its outcome stored in one transaction. Two requests with the same
  * key at the same time: the second waits for the first's commit on the key's row, then answers its outcome. A command

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A benefit service's local copy of the registry, fed by the compacted topic {@code beneficiaries.v1} (key =
  * beneficiary id, value = full snapshot, null = erased). Benefits decide from it, so the registry being down changes
- * nothing for them (DESIGN.md).
+ * nothing for them (the README's architecture rules).
  *
  * <p>Applying a snapshot is idempotent and ordered by the snapshot's {@code version}: a redelivered or older snapshot
  * changes nothing. An erased beneficiary keeps a row without any personal data, so that an older snapshot delivered
