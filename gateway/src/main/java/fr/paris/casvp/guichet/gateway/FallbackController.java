@@ -1,19 +1,18 @@
 package fr.paris.casvp.guichet.gateway;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
-import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.gateway.intake.Intake;
+import fr.paris.casvp.guichet.gateway.intake.TokenAgent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.io.buffer.DataBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -87,9 +86,7 @@ class FallbackController {
         String requestPath = path.split("\\?")[0];
         return exchange.getPrincipal()
                 .cast(JwtAuthenticationToken.class)
-                .map(token -> new QueuedCommand.QueuedAgent(token.getName(),
-                        Optional.ofNullable(token.getToken().getClaimAsStringList("roles")).orElse(List.of()),
-                        token.getToken().getClaimAsString("section")))
+                .map(TokenAgent::of)
                 .flatMap(agent -> intake.queue(service, method, requestPath, idempotencyKey, body, agent))
                 .<ResponseEntity<?>>map(receipt -> ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
                         .body(queued(receipt, label)))

@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.gateway.RateLimits;
@@ -98,8 +99,8 @@ class ReceiptController {
         if (!(principal instanceof JwtAuthenticationToken token)) {
             return false;
         }
-        List<String> roles = Optional.ofNullable(token.getToken().getClaimAsStringList("roles")).orElse(List.of());
-        return roles.contains("SUPERVISOR") || state.section() != null && state.section().equals(token.getToken().getClaimAsString("section"));
+        QueuedCommand.QueuedAgent agent = TokenAgent.of(token);
+        return agent.roles().contains("SUPERVISOR") || state.section() != null && state.section().equals(agent.section());
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, java.net.URI type, String title, String detail) {

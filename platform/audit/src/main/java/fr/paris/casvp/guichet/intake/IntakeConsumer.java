@@ -139,7 +139,8 @@ public class IntakeConsumer {
         } catch (RuntimeException unreadable) {
             return false;
         }
-        if (command.agent() == null || command.receiptNumber() == null || command.receivedAt() == null) {
+        if (command.agent() == null || command.agent().roles() == null || command.receiptNumber() == null
+                || command.receivedAt() == null) {
             return false;
         }
         Agent agent = new Agent(command.agent().username(), Set.copyOf(command.agent().roles()), command.agent().section());

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.testsupport;
 
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MutableClock extends Clock {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final ZoneId PARIS = ParisTime.ZONE;
 
     private final AtomicReference<Instant> now = new AtomicReference<>();
 

@@ -302,13 +302,14 @@ public class PaymentRuns {
     public List<String> settle(PaymentConfirmation confirmation) {
         var order = jdbc.sql("select reference, amount, created_at from psol_payment where order_id = :id and status = 'ORDERED' for update")
                 .param("id", confirmation.orderId())
-                .query((rs, n) -> new Object[] {rs.getString("reference"), rs.getBigDecimal("amount"), rs.getTimestamp("created_at").toInstant()})
+                .query((rs, n) -> new OrderedPayment(rs.getString("reference"), rs.getBigDecimal("amount"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .optional();
         if (order.isEmpty()) {
             return List.of();
         }
-        List<String> mismatches = confirmation.mismatches((String) order.get()[0], (BigDecimal) order.get()[1],
-                (Instant) order.get()[2], clock.instant());
+        List<String> mismatches = confirmation.mismatches(order.get().reference(), order.get().amount(), order.get().orderedAt(),
+                clock.instant());
         if (!mismatches.isEmpty()) {
             return mismatches;
         }
@@ -321,6 +322,9 @@ public class PaymentRuns {
                 .param("at", Timestamp.from(confirmation.settledAt())).param("id", confirmation.orderId())
                 .update();
         return List.of();
+    }
+
+    private record OrderedPayment(String reference, BigDecimal amount, Instant orderedAt) {
     }
 
     static ProblemException notStarted(YearMonth month) {

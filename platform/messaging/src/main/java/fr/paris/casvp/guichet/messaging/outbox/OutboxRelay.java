@@ -119,7 +119,7 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 acknowledgements.add(kafka.send(row.toRecord()));
             } catch (RuntimeException e) {
-                if (refusedForGood(e)) {
+                if (refusal(e) != null) {
                     acknowledgements.add(CompletableFuture.failedFuture(e));
                     continue;
                 }
@@ -137,7 +137,7 @@ public class OutboxRelay implements SmartLifecycle {
                 sent.add(row.id());
             } catch (Exception e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (refusedForGood(cause)) {
+                if (refusal(cause) != null) {
                     park(row, cause);
                     continue;
                 }
@@ -160,14 +160,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * What no retry will change: the record itself is refused (too large, not serialisable, a topic name the broker
-     * rejects). A broker that is down, a leader moving or a missing permission (an operator fixes it) are retried.
+     * The cause that refuses a record for good, or null: the record itself (too large, not serialisable, a topic name the
+     * broker rejects). A broker that is down, a leader moving or a missing permission (an operator fixes it) are retried.
      */
-    private static boolean refusedForGood(Throwable cause) {
-        return refusal(cause) != null;
-    }
-
-    /** The cause that makes the record refused for good, or null. */
     private static Throwable refusal(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
