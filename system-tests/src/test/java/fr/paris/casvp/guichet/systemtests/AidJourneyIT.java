@@ -84,10 +84,9 @@ class AidJourneyIT {
     }
 
     private static ConsumerRecord<String, String> paymentOrder(String reference) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(suite.kafkaClient("treasury", Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "treasury-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("payment-orders.v1"));
             ConsumerRecord<String, String>[] found = new ConsumerRecord[1];
             await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -103,8 +102,7 @@ class AidJourneyIT {
     }
 
     private static void confirm(String confirmation) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(suite.kafkaClient("treasury"), new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>("payment-confirmations.v1", "treasury", confirmation);
             record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(30, TimeUnit.SECONDS);

@@ -357,10 +357,9 @@ class DegradedIntakeDrillIT {
         Map<String, List<String>> byKey = new HashMap<>();
         java.util.Set<String> wanted = new java.util.HashSet<>(applicationIds);
         java.util.Set<String> seen = new java.util.HashSet<>();
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.of(
-                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers(),
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(suite.kafkaClient("admin", Map.of(
                 org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "drill-" + UUID.randomUUID(),
-                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
             consumer.subscribe(List.of("aid.events.v1"));
             await().atMost(Duration.ofSeconds(120)).until(() -> {

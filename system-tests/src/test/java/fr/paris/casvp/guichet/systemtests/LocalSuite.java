@@ -9,11 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * The whole suite started by {@code ./guichet up}, as an operator would, on free ports and in a state folder of its
@@ -79,6 +82,35 @@ final class LocalSuite {
 
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + environment.get("GUICHET_KAFKA_PORT");
+    }
+
+    /**
+     * The settings of a Kafka client signed in as one of deploy/kafka/access.yaml's principals (SCRAM-SHA-512), or as
+     * the broker's administrator ({@code "admin"}, SASL PLAIN), with the password ./guichet made for it.
+     */
+    Map<String, Object> kafkaClient(String principal) {
+        boolean admin = principal.equals("admin");
+        String password;
+        try {
+            password = Files.readString(home.resolve("secrets/kafka/" + principal + ".password")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
+        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        config.put(SaslConfigs.SASL_MECHANISM, admin ? "PLAIN" : "SCRAM-SHA-512");
+        config.put(SaslConfigs.SASL_JAAS_CONFIG, (admin ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+                : "org.apache.kafka.common.security.scram.ScramLoginModule")
+                + " required username=\"" + principal + "\" password=\"" + password + "\";");
+        return config;
+    }
+
+    /** {@link #kafkaClient(String)} with more settings. */
+    Map<String, Object> kafkaClient(String principal, Map<String, Object> more) {
+        Map<String, Object> config = kafkaClient(principal);
+        config.putAll(more);
+        return config;
     }
 
     /** Runs {@code ./guichet <arguments>} and returns its exit code; its output goes to the test's log file. */

@@ -58,8 +58,8 @@ class OutageDrillIT {
     @Order(2)
     void aSnapshotFromTheRegistryTopicReachesEveryBenefitServiceThroughTheRealBroker() throws Exception {
         String id = UUID.randomUUID().toString();
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
+        // Signed in as the registry: the only principal that may write snapshots.
+        Map<String, Object> config = suite.kafkaClient("beneficiary-service", Map.of(ProducerConfig.ACKS_CONFIG, "all"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":1}")).get(30, TimeUnit.SECONDS);
         }

@@ -115,11 +115,10 @@ class PaymentRunCrashIT {
 
     private static Map<String, Set<String>> ordersOnKafka(long expected) {
         Map<String, Set<String>> byReference = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(suite.kafkaClient("treasury", Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "treasury-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000)), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("payment-orders.v1"));
             await().atMost(Duration.ofMinutes(3)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {

@@ -77,10 +77,9 @@ class TransportJourneyIT {
     }
 
     private static ConsumerRecord<String, String> passOrder(String number) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "operator-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(suite.kafkaClient("transport-operator", Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "transport-operator-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("transport.pass-orders.v1"));
             @SuppressWarnings("unchecked")
             ConsumerRecord<String, String>[] found = new ConsumerRecord[1];
@@ -97,8 +96,7 @@ class TransportJourneyIT {
     }
 
     private static void confirm(String confirmation, String eventId) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(suite.kafkaClient("transport-operator"), new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>("transport.pass-confirmations.v1", "operator", confirmation);
             record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(30, TimeUnit.SECONDS);

@@ -45,6 +45,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -171,9 +172,9 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DeadLetterReplayer deadLetterReplayer(ConsumerFactory<String, String> consumers, KafkaOperations<String, String> kafka,
+    DeadLetterReplayer deadLetterReplayer(ConsumerFactory<String, String> consumers, KafkaListenerEndpointRegistry listeners,
                                           @Value("${spring.application.name}") String applicationName) {
-        return new DeadLetterReplayer(consumers, kafka, applicationName);
+        return new DeadLetterReplayer(consumers, listeners, applicationName);
     }
 
     @Bean

@@ -1,28 +1,34 @@
 package fr.paris.casvp.guichet.messaging.consumer;
 
 import fr.paris.casvp.guichet.contracts.Topic;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Sends the records parked in {@code <topic>.dlt} back to {@code <topic>}, once the cause has been fixed. Each dead
- * letter is replayed once (the replay's consumer group commits what it has replayed). Replaying is safe: consumers
- * are idempotent, so those that had processed the event skip it.
+ * Hands the records parked in {@code <topic>.dlt} back to the listener that failed on them, once the cause has been
+ * fixed: only the dead letters of this service's own consumer groups (the {@code kafka_dlt-original-consumer-group}
+ * header), as they first arrived (original topic, partition, offset and headers). Never through the original topic:
+ * a service may not write the topics it consumes (deploy/kafka/access.yaml), and other consumers have nothing to redo.
+ * Each dead letter is replayed once (the replay's consumer group commits what it has passed); replaying is safe, since
+ * consumers are idempotent. A listener that fails again stops the replay there: the rest waits for the next one.
  */
 public class DeadLetterReplayer {
 
@@ -30,17 +36,20 @@ public class DeadLetterReplayer {
     private static final String DEAD_LETTER_SUFFIX = Topic.deadLetterTopicName("");
 
     private final ConsumerFactory<String, String> consumers;
-    private final KafkaOperations<String, String> kafka;
+    private final KafkaListenerEndpointRegistry listeners;
     private final String group;
 
-    public DeadLetterReplayer(ConsumerFactory<String, String> consumers, KafkaOperations<String, String> kafka,
+    public DeadLetterReplayer(ConsumerFactory<String, String> consumers, KafkaListenerEndpointRegistry listeners,
                               String applicationName) {
         this.consumers = consumers;
-        this.kafka = kafka;
+        this.listeners = listeners;
         this.group = applicationName + ".dead-letter-replay";
     }
 
-    /** Dead letters not replayed yet, by topic (only the topics that have some). */
+    /**
+     * Dead letters not passed by this service's replay yet, by topic (only the topics that have some); a dead-letter
+     * topic shared with another consumer of the same topic counts that consumer's dead letters too.
+     */
     public Map<String, Long> pending() {
         Map<String, Long> pending = new HashMap<>();
         try (Consumer<String, String> consumer = consumers.createConsumer(group, "pending")) {
@@ -60,8 +69,8 @@ public class DeadLetterReplayer {
         return pending;
     }
 
-    /** Replays every dead letter of {@code topic} not replayed yet; returns how many. */
-    public int replay(String topic) throws Exception {
+    /** Replays every dead letter of {@code topic} that this service's listeners parked and not replayed yet; returns how many. */
+    public int replay(String topic) {
         String deadLetters = Topic.deadLetterTopicName(topic);
         int replayed = 0;
         try (Consumer<String, String> consumer = consumers.createConsumer(group, "replay")) {
@@ -76,22 +85,65 @@ public class DeadLetterReplayer {
             }
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                List<CompletableFuture<?>> sends = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    sends.add(kafka.send(new ProducerRecord<>(topic, null, record.key(), record.value(), original(record))));
+                    ConsumerRecord<String, String> original = original(record);
+                    Optional<MessageListenerContainer> listener = listenerOf(record, original.topic());
+                    if (listener.isPresent()) {
+                        deliver(listener.get(), original);
+                        replayed++;
+                    }
+                    consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1)));
                 }
-                for (CompletableFuture<?> send : sends) {
-                    send.get(30, TimeUnit.SECONDS);
-                }
-                replayed += sends.size();
-                consumer.commitSync();
             }
         }
         return replayed;
     }
 
+    /** The listener of this service that parked the record (its consumer group, its topic), if any. */
+    private Optional<MessageListenerContainer> listenerOf(ConsumerRecord<String, String> record, String topic) {
+        Optional<String> group = text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
+        return listeners.getAllListenerContainers().stream()
+                .filter(c -> group.isPresent() && group.get().equals(c.getGroupId()))
+                .filter(c -> c.getContainerProperties().getTopics() != null
+                        && List.of(c.getContainerProperties().getTopics()).contains(topic))
+                .findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void deliver(MessageListenerContainer container, ConsumerRecord<String, String> record) {
+        Object listener = container.getContainerProperties().getMessageListener();
+        if (listener instanceof AcknowledgingConsumerAwareMessageListener<?, ?> aware) {
+            ((AcknowledgingConsumerAwareMessageListener<String, String>) aware).onMessage(record, null, null);
+        } else if (listener instanceof MessageListener<?, ?> plain) {
+            ((MessageListener<String, String>) plain).onMessage(record);
+        } else {
+            throw new IllegalStateException("Cannot replay to the listener of " + container.getListenerId() + ": "
+                    + listener.getClass().getName());
+        }
+    }
+
+    /** The record as its listener first received it: original topic, partition, offset, without the dead-letter headers. */
+    private static ConsumerRecord<String, String> original(ConsumerRecord<String, String> record) {
+        String topic = text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC).orElse(record.topic().substring(0,
+                record.topic().length() - DEAD_LETTER_SUFFIX.length()));
+        int partition = number(record, KafkaHeaders.DLT_ORIGINAL_PARTITION).map(ByteBuffer::getInt).orElse(record.partition());
+        long offset = number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET).map(ByteBuffer::getLong).orElse(record.offset());
+        return new ConsumerRecord<>(topic, partition, offset, record.timestamp(), record.timestampType(),
+                record.serializedKeySize(), record.serializedValueSize(), record.key(), record.value(), originalHeaders(record),
+                Optional.empty());
+    }
+
+    private static Optional<String> text(ConsumerRecord<String, String> record, String header) {
+        return Optional.ofNullable(record.headers().lastHeader(header)).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    private static Optional<ByteBuffer> number(ConsumerRecord<String, String> record, String header) {
+        return Optional.ofNullable(record.headers().lastHeader(header)).map(h -> ByteBuffer.wrap(h.value()));
+    }
+
     /** The record's own headers, without those the dead-letter publisher added. */
-    private static RecordHeaders original(ConsumerRecord<String, String> record) {
+    private static RecordHeaders originalHeaders(ConsumerRecord<String, String> record) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             if (!header.key().startsWith("kafka_dlt-")) {

@@ -1,0 +1,131 @@
+package fr.paris.casvp.guichet.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Kafka as a security boundary, on the broker of {@code ./guichet up} with the principals and ACLs of
+ * {@code deploy/kafka/access.yaml}: whoever reaches the broker without credentials, with a wrong password, or as a
+ * principal that does not own a topic, cannot write it; a partner reads only its own orders.
+ */
+@ExtendWith(RunningSuite.class)
+class KafkaAccessIT {
+
+    private static final String CONFIRMATION = """
+            {"orderId":"%s","reference":"AE-2026-000001","status":"FAILED","reason":"forged","settledAt":"2031-01-01T00:00:00Z"}
+            """.formatted(UUID.randomUUID());
+
+    private static LocalSuite suite;
+
+    @BeforeAll
+    static void suite() {
+        suite = RunningSuite.suite();
+    }
+
+    @Test
+    void aClientWithoutCredentialsCannotConfirmAPayment() {
+        Map<String, Object> anonymous = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                suite.kafkaBootstrapServers()));
+
+        // The broker closes a connection that does not begin with SASL: the client never learns the topic's partitions.
+        assertThatThrownBy(() -> send(anonymous, "payment-confirmations.v1", "treasury", CONFIRMATION))
+                .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        Map<String, Object> impostor = suite.kafkaClient("treasury");
+        impostor.put(SaslConfigs.SASL_JAAS_CONFIG,
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"treasury\" password=\"guess\";");
+
+        assertThatThrownBy(() -> send(impostor, "payment-confirmations.v1", "treasury", CONFIRMATION))
+                .isInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
+    void onlyTheRegistryWritesSnapshotsAndTombstones() throws Exception {
+        String beneficiary = UUID.randomUUID().toString();
+        String forged = "{\"id\":\"" + beneficiary + "\",\"version\":999}";
+
+        for (String principal : List.of("aid-service", "solidarity-service", "transport-service", "gateway", "treasury")) {
+            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "beneficiaries.v1", beneficiary, forged))
+                    .as("a snapshot forged by %s", principal).isInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "beneficiaries.v1", beneficiary, null))
+                    .as("a tombstone forged by %s", principal).isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void onlyTheTreasuryConfirmsPayments() throws Exception {
+        for (String principal : List.of("aid-service", "solidarity-service", "gateway", "transport-operator")) {
+            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "payment-confirmations.v1", "treasury", CONFIRMATION))
+                    .as(principal).isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void onlyTheGatewayQueuesCommands() {
+        for (String principal : List.of("treasury", "beneficiary-service", "solidarity-service")) {
+            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "intake.aid.v1", "key", "{}"))
+                    .as(principal).isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void theIbansOfThePaymentOrdersAreReadByTheTreasuryAlone() {
+        assertThat(read("treasury", "payment-orders.v1")).as("the treasury reads its orders").isTrue();
+        for (String principal : List.of("transport-operator", "gateway", "beneficiary-service")) {
+            assertThatThrownBy(() -> read(principal, "payment-orders.v1")).as(principal)
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+        assertThatThrownBy(() -> read("treasury", "beneficiaries.v1")).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    private static void send(Map<String, Object> client, String topic, String key, String value) throws Exception {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    /** Polls the topic once as the principal, in a group of its own: true when the broker let it. */
+    private static boolean read(String principal, String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(suite.kafkaClient(principal, Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, principal + "-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            consumer.poll(Duration.ofSeconds(5));
+            return true;
+        }
+    }
+}
