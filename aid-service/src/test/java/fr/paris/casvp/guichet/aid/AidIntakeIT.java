@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +123,31 @@ class AidIntakeIT {
         assertThat(JsonPath.<List<String>>read(online.body(), "$.errors[*].field")).containsExactly("reason");
     }
 
+    @Test
+    void aCommandTheGatewayDidNotSignIsRejectedWhateverAgentItNames() {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        QueuedCommand unsigned = queued(person, AidFixture.filing(person, "FOOD", "120"), "directeur13", "SECTION_DIRECTOR", "13");
+        QueuedCommand otherKey = queued(person, AidFixture.filing(person, "FOOD", "121"), "agent13", "AGENT", "13");
+        QueuedCommand tampered = queued(person, AidFixture.filing(person, "FOOD", "122"), "agent13", "AGENT", "13");
+
+        write(new ProducerRecord<>("intake.aid.v1", person.toString(), json.writeValueAsString(unsigned)));
+        ProducerRecord<String, String> foreign = new ProducerRecord<>("intake.aid.v1", person.toString(), json.writeValueAsString(otherKey));
+        foreign.headers().add(CommandSignatures.KEY_ID_HEADER, TestSigningKeys.KEY_ID.getBytes(StandardCharsets.UTF_8));
+        foreign.headers().add(CommandSignatures.SIGNATURE_HEADER, CommandSignatures.sign(CommandSignatures.newKeyPair().getPrivate(),
+                foreign.value()).getBytes(StandardCharsets.UTF_8));
+        write(foreign);
+        // Signed by the gateway, then the back-dated reception time changed on the way.
+        ProducerRecord<String, String> signed = TestSigningKeys.sign(new ProducerRecord<>("intake.aid.v1", person.toString(),
+                json.writeValueAsString(tampered)));
+        write(new ProducerRecord<>("intake.aid.v1", null, person.toString(), signed.value().replace(
+                tampered.receivedAt().toString(), tampered.receivedAt().minus(Duration.ofDays(55)).toString()), signed.headers()));
+
+        assertThat(receipt(unsigned.receiptNumber(), "REJECTED").reasons()).anySatisfy(r -> assertThat(r).contains("signature absente"));
+        assertThat(receipt(otherKey.receiptNumber(), "REJECTED").reasons()).anySatisfy(r -> assertThat(r).contains("signature invalide"));
+        assertThat(receipt(tampered.receiptNumber(), "REJECTED").reasons()).anySatisfy(r -> assertThat(r).contains("signature invalide"));
+        assertThat(applications(person)).isZero();
+    }
+
     private QueuedCommand queued(UUID person, String body, String user, String role, String section) {
         return new QueuedCommand(ReceiptNumber.next(), "aid", UUID.randomUUID(), "POST", "/api/aid/applications", body,
                 new QueuedCommand.QueuedAgent(user, List.of(role), section), Instant.now().minus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.MILLIS));
@@ -133,7 +160,10 @@ class AidIntakeIT {
     private void send(QueuedCommand command, String key) {
         String value = json.writeValueAsString(command);
         assertThat(EventSchemas.violations(QueuedCommand.TYPE, value)).isEmpty();
-        ProducerRecord<String, String> record = new ProducerRecord<>("intake.aid.v1", key, value);
+        write(TestSigningKeys.sign(new ProducerRecord<>("intake.aid.v1", key, value)));
+    }
+
+    private void write(ProducerRecord<String, String> record) {
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get(30, TimeUnit.SECONDS);

@@ -5,14 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +90,12 @@ class GatewayIntakeIT {
         assertThat(JsonPath.<String>read(command.value(), "$.agent.section")).isEqualTo("13");
         assertThat(JsonPath.<String>read(command.value(), "$.idempotencyKey")).isEqualTo(key.toString());
         assertThat(JsonPath.<String>read(command.value(), "$.body")).isEqualTo(body);
+        PublicKey gatewayKey = CommandSignatures.trustedKeys(String.valueOf(TestSigningKeys.properties().get("guichet.intake.trusted-keys")))
+                .get(TestSigningKeys.KEY_ID);
+        assertThat(CommandSignatures.verify(gatewayKey, command.value(), new String(command.headers()
+                .lastHeader(CommandSignatures.SIGNATURE_HEADER).value(), StandardCharsets.UTF_8))).as("signed by the gateway").isTrue();
+        assertThat(new String(command.headers().lastHeader(CommandSignatures.KEY_ID_HEADER).value(), StandardCharsets.UTF_8))
+                .isEqualTo(TestSigningKeys.KEY_ID);
         assertThat(EventSchemas.violations(ReceiptState.TYPE, first("receipts.v1", number).value())).isEmpty();
 
         HttpResponse<String> receipt = Http.get(url("/api/receipts/" + number.toLowerCase()), TestTokens.agent13());

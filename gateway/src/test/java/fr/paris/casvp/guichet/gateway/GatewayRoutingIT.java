@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -55,6 +56,7 @@ class GatewayRoutingIT {
         // Kafka down as well: nothing listens there.
         registry.add("spring.kafka.bootstrap-servers", () -> StubService.refusedUrl().replace("http://", ""));
         TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
+        TestSigningKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll

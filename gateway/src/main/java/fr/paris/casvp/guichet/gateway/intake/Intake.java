@@ -1,10 +1,12 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
 import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
+import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -26,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Degraded intake (issue #8): a command to a benefit whose service cannot answer is written durably to
  * {@code intake.<benefit>.v1} (idempotent producer, acks=all), with the agent and the reception time, and given a
  * receipt (QUEUED on {@code receipts.v1}). The same idempotency key queued again by the same gateway gets the same
- * receipt (a counter that retried); the service applies a key once anyway.
+ * receipt (a counter that retried); the service applies a key once anyway. Every command is signed with the gateway's
+ * key ({@link CommandSignatures}): the services apply nothing else.
  */
 @Component
 public class Intake {
@@ -39,6 +43,8 @@ public class Intake {
     private final ReceiptBook receipts;
     private final JsonMapper json;
     private final Clock clock;
+    private final String signingKeyId;
+    private final PrivateKey signingKey;
     private final Map<UUID, ReceiptState> queuedByKey = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, ReceiptState> eldest) {
@@ -46,11 +52,24 @@ public class Intake {
         }
     };
 
-    Intake(KafkaTemplate<String, String> kafka, ReceiptBook receipts, JsonMapper json, Clock clock) {
+    /**
+     * @param signingKeyId the name the services know the key by ({@code GUICHET_INTAKE_SIGNING_KEY_ID})
+     * @param signingKey   the gateway's Ed25519 private key, base64 PKCS#8 ({@code GUICHET_INTAKE_SIGNING_KEY}); the
+     *                     gateway does not start without it
+     */
+    Intake(KafkaTemplate<String, String> kafka, ReceiptBook receipts, JsonMapper json, Clock clock,
+           @Value("${guichet.intake.signing.key-id:${GUICHET_INTAKE_SIGNING_KEY_ID:}}") String signingKeyId,
+           @Value("${guichet.intake.signing.private-key:${GUICHET_INTAKE_SIGNING_KEY:}}") String signingKey) {
+        if (signingKeyId.isBlank() || signingKey.isBlank()) {
+            throw new IllegalStateException("No key to sign queued commands: set GUICHET_INTAKE_SIGNING_KEY_ID and "
+                    + "GUICHET_INTAKE_SIGNING_KEY (base64 PKCS#8 Ed25519 private key)");
+        }
         this.kafka = kafka;
         this.receipts = receipts;
         this.json = json;
         this.clock = clock;
+        this.signingKeyId = signingKeyId;
+        this.signingKey = CommandSignatures.privateKey(signingKey);
     }
 
     /** Queues the command; fails (the Mono errors) when Kafka cannot take it: the counter must capture offline. */
@@ -73,9 +92,12 @@ public class Intake {
         QueuedCommand command = new QueuedCommand(number, benefit, key, method, path, body, agent, now);
         Matcher beneficiary = BENEFICIARY_ID.matcher(body == null ? "" : body);
         String recordKey = beneficiary.find() ? beneficiary.group(1).toLowerCase() : number;
-        ProducerRecord<String, String> record = new ProducerRecord<>("intake." + benefit + ".v1", recordKey,
-                json.writeValueAsString(command));
+        String value = json.writeValueAsString(command);
+        ProducerRecord<String, String> record = new ProducerRecord<>("intake." + benefit + ".v1", recordKey, value);
         headers(record, QueuedCommand.TYPE, "intake/" + number, now);
+        record.headers().add(CommandSignatures.KEY_ID_HEADER, signingKeyId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CommandSignatures.SIGNATURE_HEADER,
+                CommandSignatures.sign(signingKey, value).getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get();
         ReceiptState queued = new ReceiptState(number, benefit, ReceiptState.QUEUED, now, null, null, agent.section(),
                 List.of(), null, now);

@@ -1,11 +1,14 @@
 package fr.paris.casvp.guichet.intake;
 
 import fr.paris.casvp.guichet.audit.AuditTrail;
+import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Failures;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,11 +37,21 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "guichet.intake.topic")
 public class IntakeAutoConfiguration {
 
+    /**
+     * The gateway's public keys, {@code name:base64,...} ({@code GUICHET_INTAKE_TRUSTED_KEYS}): without one the service
+     * does not start, since it could apply no queued command.
+     */
     @Bean
     IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, DataSource dataSource,
-                                  JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                                  JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
+                                  @Value("${guichet.intake.trusted-keys:${GUICHET_INTAKE_TRUSTED_KEYS:}}") String trustedKeys) {
+        Map<String, PublicKey> keys = CommandSignatures.trustedKeys(trustedKeys);
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("No key to check the gateway's signature on queued commands: set "
+                    + "GUICHET_INTAKE_TRUSTED_KEYS (name:base64 X.509 Ed25519 public key, comma-separated while rotating)");
+        }
         ModuleSchema.migrate(dataSource, "intake");
-        return new IntakeConsumer(handlers, trail, receipts, jdbc, transactions, json, clock);
+        return new IntakeConsumer(handlers, trail, receipts, jdbc, transactions, json, clock, keys);
     }
 
     @Bean

@@ -2,20 +2,25 @@ package fr.paris.casvp.guichet.intake;
 
 import fr.paris.casvp.guichet.audit.AuditTrail;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.Failures;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
@@ -36,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * command the service had in fact applied before the gateway's time-out is not applied twice. A command refused on replay
  * is never dropped: its receipt becomes REJECTED with the reasons, and it waits in {@code rejected_command} for its
  * section. A failure that is not a refusal (the database down) is retried, without end, with a backoff.
+ *
+ * <p>Only what the gateway signed is applied ({@link CommandSignatures}): a command without a valid signature by one of
+ * the trusted keys is REJECTED with that reason, whatever agent, roles or section it names.
  */
 public class IntakeConsumer {
 
@@ -48,9 +56,10 @@ public class IntakeConsumer {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
+    private final Map<String, PublicKey> trustedKeys;
 
     public IntakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, JdbcClient jdbc,
-                          TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                          TransactionTemplate transactions, JsonMapper json, Clock clock, Map<String, PublicKey> trustedKeys) {
         this.handlers = handlers;
         this.trail = trail;
         this.receipts = receipts;
@@ -58,6 +67,7 @@ public class IntakeConsumer {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        this.trustedKeys = Map.copyOf(trustedKeys);
     }
 
     @KafkaListener(id = "${spring.application.name}.intake", topics = "${guichet.intake.topic}",
@@ -68,8 +78,18 @@ public class IntakeConsumer {
             throw new IllegalArgumentException("A queued command needs its agent, receipt number and idempotency key");
         }
         Agent agent = new Agent(command.agent().username(), Set.copyOf(command.agent().roles()), command.agent().section());
-        SecurityContextHolder.getContext().setAuthentication(authentication(command));
         String operation = command.method() + " " + command.path() + " (queued)";
+        Optional<String> unsigned = signatureProblem(record);
+        if (unsigned.isPresent()) {
+            log.warn("Queued command {} {} (receipt {}) not applied: {}", command.method(), command.path(),
+                    command.receiptNumber(), unsigned.get());
+            reject(command, agent, 403, Map.of("type", ProblemTypes.FORBIDDEN.toString(), "title", "Not signed by the gateway",
+                    "status", 403, "detail", "La demande mise en attente ne porte pas la signature du guichet ("
+                            + unsigned.get() + ") : elle n'est pas appliquée ; la déposer à nouveau au guichet."));
+            trail.record(agent, operation + " unsigned", command.benefit(), command.receiptNumber(), 403);
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(authentication(command));
         try {
             IntakeHandler handler = handlers.stream().filter(h -> h.handles(command.method(), command.path())).findFirst()
                     .orElse(null);
@@ -104,6 +124,21 @@ public class IntakeConsumer {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** Why the record is not the gateway's signed command, if it is not. */
+    private Optional<String> signatureProblem(ConsumerRecord<String, String> record) {
+        Header keyId = record.headers().lastHeader(CommandSignatures.KEY_ID_HEADER);
+        Header signature = record.headers().lastHeader(CommandSignatures.SIGNATURE_HEADER);
+        if (keyId == null || signature == null) {
+            return Optional.of("signature absente");
+        }
+        PublicKey key = trustedKeys.get(new String(keyId.value(), StandardCharsets.UTF_8));
+        if (key == null) {
+            return Optional.of("clé de signature inconnue");
+        }
+        return CommandSignatures.verify(key, record.value(), new String(signature.value(), StandardCharsets.UTF_8))
+                ? Optional.empty() : Optional.of("signature invalide");
     }
 
     /**
