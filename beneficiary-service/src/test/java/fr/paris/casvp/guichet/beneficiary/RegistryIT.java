@@ -313,6 +313,23 @@ class RegistryIT {
         String verification = Http.get(url("/api/beneficiaries/audit/verification"), supervisor).body();
         assertThat(JsonPath.<Boolean>read(verification, "$.valid")).isFalse();
         assertThat(JsonPath.<Number>read(verification, "$.firstBrokenEntry").longValue()).isEqualTo(forbidden);
+
+        // The head of the trail is kept on Kafka: cut the tail (from the anchored entry on) and what remains, a chain
+        // whole in itself, no longer holds the anchored entry; no new anchor is published over the cut.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JsonPath.<Object>read(
+                Http.get(url("/api/beneficiaries/audit/verification"), supervisor).body(), "$.anchoredEntry")).isNotNull());
+        long anchored = JsonPath.<Number>read(Http.get(url("/api/beneficiaries/audit/verification"), supervisor).body(),
+                "$.anchoredEntry").longValue();
+        assertThat(JsonPath.<Boolean>read(Http.get(url("/api/beneficiaries/audit/verification"), supervisor).body(),
+                "$.anchorHolds")).isTrue();
+        jdbc.sql("alter table audit_entry disable trigger audit_entry_append_only").update();
+        jdbc.sql("delete from audit_entry where id >= :anchored").param("anchored", anchored).update();
+        jdbc.sql("alter table audit_entry enable trigger audit_entry_append_only").update();
+
+        String cut = Http.get(url("/api/beneficiaries/audit/verification"), supervisor).body();
+        assertThat(JsonPath.<Boolean>read(cut, "$.anchorHolds")).isFalse();
+        assertThat(JsonPath.<Boolean>read(cut, "$.valid")).isFalse();
+        assertThat(JsonPath.<Number>read(cut, "$.anchoredEntry").longValue()).isGreaterThanOrEqualTo(anchored);
     }
 
     static String registration(String lastName, String firstNames, String nir, boolean confirmedHomonym) {

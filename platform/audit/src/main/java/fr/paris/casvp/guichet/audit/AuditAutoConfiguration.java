@@ -2,28 +2,43 @@ package fr.paris.casvp.guichet.audit;
 
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
 import fr.paris.casvp.guichet.messaging.command.CommandCaller;
+import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Enabled by {@code guichet.audit.path} (the service's API root, e.g. {@code /api/aid}). */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
+@AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+        "fr.paris.casvp.guichet.messaging.MessagingAutoConfiguration"})
 @ConditionalOnProperty(name = "guichet.audit.path")
 public class AuditAutoConfiguration {
 
     @Bean
-    AuditTrail auditTrail(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    AuditTrail auditTrail(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+                          AuditAnchors anchors) {
         ModuleSchema.migrate(dataSource, "audit");
-        return new AuditTrail(jdbc, transactions, clock);
+        return new AuditTrail(jdbc, transactions, clock, anchors);
+    }
+
+    /** The trail is named after the service and its database: {@code aid-service/aid}. */
+    @Bean
+    AuditAnchors auditAnchors(Outbox outbox, ConsumerFactory<String, String> consumers, JsonMapper json, Clock clock,
+                              JdbcClient jdbc, @Value("${spring.application.name}") String application,
+                              @Value("${guichet.audit.anchor-interval:10s}") Duration interval) {
+        String database = jdbc.sql("select current_database()").query(String.class).single();
+        return new AuditAnchors(outbox, consumers, jdbc, json, clock, application + "/" + database, interval);
     }
 
     /** Idempotency keys are scoped to the authenticated agent (a queued command runs as its agent too). */

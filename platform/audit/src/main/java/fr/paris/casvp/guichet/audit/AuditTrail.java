@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.audit;
 
+import fr.paris.casvp.guichet.contracts.audit.AuditAnchor;
 import fr.paris.casvp.guichet.web.Agent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
@@ -21,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The service's audit trail of personal data (CASF L133-5): append-only, each entry chained to the previous one by a
  * SHA-256 hash. Entries are written in a transaction of their own, so that a refused or failed request is recorded
- * too.
+ * too. The head of the chain is anchored outside the database ({@link AuditAnchors}), so that a cut tail is detected.
  */
 public class AuditTrail {
 
@@ -32,10 +34,12 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final AuditAnchors anchors;
 
-    public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AuditAnchors anchors) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.anchors = anchors;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -49,8 +53,12 @@ public class AuditTrail {
         }
     }
 
-    /** What a verification found: how many entries, and the first whose hash does not hold (null when none). */
-    public record Verification(long entries, boolean valid, Long firstBrokenEntry) {
+    /**
+     * What a verification found: how many entries; the first whose hash does not hold (null when none); the entry of the
+     * latest anchor kept outside the database (null when none was published yet) and whether it is still there with the
+     * same hash (false: the trail was cut or rewritten). Valid when both hold.
+     */
+    public record Verification(long entries, boolean valid, Long firstBrokenEntry, Long anchoredEntry, Boolean anchorHolds) {
     }
 
     public void record(Agent agent, String operation, String resourceType, String resourceId, int outcome) {
@@ -62,17 +70,20 @@ public class AuditTrail {
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Entry entry = new Entry(0, at, agent.username(), String.join(",", new TreeSet<>(agent.roles())),
                     agent.section(), operation, resourceType, resourceId, outcome, previous, null);
-            jdbc.sql("""
+            String hash = entry.computeHash();
+            long id = jdbc.sql("""
                             insert into audit_entry (at, username, roles, section, operation, resource_type, resource_id,
                                                      outcome, previous_hash, hash)
                             values (:at, :username, :roles, :section, :operation, :resourceType, :resourceId, :outcome,
                                     :previousHash, :hash)
+                            returning id
                             """)
                     .param("at", Timestamp.from(at)).param("username", entry.username()).param("roles", entry.roles())
                     .param("section", entry.section()).param("operation", operation).param("resourceType", resourceType)
                     .param("resourceId", resourceId).param("outcome", outcome).param("previousHash", previous)
-                    .param("hash", entry.computeHash())
-                    .update();
+                    .param("hash", hash)
+                    .query(Long.class).single();
+            anchors.entryWritten(id, hash);
         });
     }
 
@@ -86,8 +97,12 @@ public class AuditTrail {
                 .param("username", username).query(AuditTrail::entry).list();
     }
 
-    /** Recomputes the chain from the first entry: a changed, removed or inserted row breaks it. */
+    /**
+     * Recomputes the chain from the first entry (a changed, removed or inserted row breaks it), then checks the latest
+     * anchor: the entry it names must be there with its hash (a cut tail, or a chain rewritten whole, fails it).
+     */
     public Verification verify() {
+        Optional<AuditAnchor> anchor = anchors.latest();
         String[] previous = {GENESIS};
         long[] count = {0};
         Long[] broken = {null};
@@ -99,7 +114,9 @@ public class AuditTrail {
             }
             previous[0] = entry.hash();
         });
-        return new Verification(count[0], broken[0] == null, broken[0]);
+        Boolean anchorHolds = anchor.map(anchors::holds).orElse(null);
+        return new Verification(count[0], broken[0] == null && !Boolean.FALSE.equals(anchorHolds), broken[0],
+                anchor.map(AuditAnchor::entryId).orElse(null), anchorHolds);
     }
 
     private static Entry entry(ResultSet rs, int rowNum) throws SQLException {

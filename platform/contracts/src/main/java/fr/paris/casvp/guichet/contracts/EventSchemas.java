@@ -5,11 +5,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
+import fr.paris.casvp.guichet.contracts.audit.AuditAnchor;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
-import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
@@ -70,6 +71,7 @@ public final class EventSchemas {
         }
         byType.put(QueuedCommand.TYPE, "schemas/intake-command.v1.json");
         byType.put(ReceiptState.TYPE, "schemas/receipt-state.v1.json");
+        byType.put(AuditAnchor.TYPE, "schemas/audit-anchor.v1.json");
         return Map.copyOf(byType);
     }
 

@@ -25,7 +25,9 @@ public enum Topic {
     INTAKE_SOLIDARITY("intake.solidarity.v1", false),
     INTAKE_TRANSPORT("intake.transport.v1", false),
     /** Latest state of every receipt; key = receipt number. */
-    RECEIPTS("receipts.v1", true);
+    RECEIPTS("receipts.v1", true),
+    /** The head of each service's audit trail, kept outside its database; key = the trail. */
+    AUDIT_ANCHORS("audit-anchors.v1", true);
 
     public static final int DEFAULT_PARTITIONS = 12;
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
