@@ -75,6 +75,22 @@ class GatewayLimitsIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"x\":\"" + "a".repeat(2_000_000) + "\"}")).build());
 
         assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(JsonPath.<String>read(refused.body(), "$.type")).isEqualTo("urn:guichet:problem:request-too-large");
+        assertThat(JsonPath.<String>read(refused.body(), "$.detail")).contains("1024 KB");
+    }
+
+    @Test
+    void aTooLongAddressAndTooLargeHeadersGetAProblemThatSaysWhichLimit() {
+        HttpResponse<String> longUri = Http.get(url("/api/aid/files/" + "a".repeat(5_000)), TestTokens.of("long", "AGENT", "13"));
+        assertThat(longUri.statusCode()).isEqualTo(414);
+        assertThat(JsonPath.<String>read(longUri.body(), "$.type")).isEqualTo("urn:guichet:problem:request-too-large");
+        assertThat(JsonPath.<String>read(longUri.body(), "$.detail")).contains("4096 characters");
+
+        HttpResponse<String> bigHeaders = Http.send(HttpRequest.newBuilder(URI.create(url("/api/aid/files/1")))
+                .header("Authorization", "Bearer " + TestTokens.of("headers", "AGENT", "13"))
+                .header("X-Padding", "p".repeat(9_000)).GET().build());
+        assertThat(bigHeaders.statusCode()).isEqualTo(431);
+        assertThat(JsonPath.<String>read(bigHeaders.body(), "$.detail")).contains("8192 bytes");
     }
 
     private String url(String path) {

@@ -24,6 +24,8 @@ public final class ProblemTypes {
     public static final URI FORBIDDEN = URI.create("urn:guichet:problem:forbidden");
     /** The agent who filed or examined an application cannot decide it. */
     public static final URI FOUR_EYES = URI.create("urn:guichet:problem:four-eyes");
+    /** The request is over one of the gateway's size limits (its body, URI or headers); {@code limit} says which. */
+    public static final URI REQUEST_TOO_LARGE = URI.create("urn:guichet:problem:request-too-large");
     /** A rate limit was reached; {@code Retry-After} says when to try again. */
     public static final URI TOO_MANY_REQUESTS = URI.create("urn:guichet:problem:too-many-requests");
     /** The service behind the gateway cannot answer now; {@code service} names it. */
