@@ -132,6 +132,34 @@ class ApplicationStore {
                 .param("at", Timestamp.from(at)).param("id", id).update();
     }
 
+    /** A payee proposed after a failed payment, waiting for a second agent. */
+    record PayeeChange(Payee payee, String proposedBy, Instant proposedAt) {
+    }
+
+    /** Records (or replaces) the proposed payee of an application. */
+    void proposePayee(UUID id, Payee payee, String proposedBy, Instant at) {
+        jdbc.sql("""
+                        insert into aid_payee_change (application_id, payee_kind, payee_account_holder, payee_iban, proposed_by, proposed_at)
+                        values (:id, :kind, :holder, :iban, :by, :at)
+                        on conflict (application_id) do update set payee_kind = excluded.payee_kind,
+                            payee_account_holder = excluded.payee_account_holder, payee_iban = excluded.payee_iban,
+                            proposed_by = excluded.proposed_by, proposed_at = excluded.proposed_at
+                        """)
+                .param("id", id).param("kind", payee.kind().name()).param("holder", payee.accountHolder())
+                .param("iban", payee.iban()).param("by", proposedBy).param("at", Timestamp.from(at)).update();
+    }
+
+    Optional<PayeeChange> payeeChange(UUID id) {
+        return jdbc.sql("select * from aid_payee_change where application_id = :id").param("id", id)
+                .query((rs, n) -> new PayeeChange(new Payee(PayeeKind.valueOf(rs.getString("payee_kind")),
+                        rs.getString("payee_account_holder"), rs.getString("payee_iban")), rs.getString("proposed_by"),
+                        rs.getTimestamp("proposed_at").toInstant())).optional();
+    }
+
+    void deletePayeeChange(UUID id) {
+        jdbc.sql("delete from aid_payee_change where application_id = :id").param("id", id).update();
+    }
+
     void insertDecision(UUID applicationId, Decision d) {
         jdbc.sql("""
                         insert into aid_decision (id, application_id, outcome, amount, reason_code, reason_text, decided_by,

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public record ApplicationView(UUID id, String number, Receipt receipt, UUID beneficiaryId, String section,
                               Category category, String disasterEvent, BigDecimal requestedAmount, String reason,
-                              PayeeView payee, List<String> missingDocuments, Status status, Instant receivedAt,
+                              PayeeView payee, PendingPayeeView pendingPayee, List<String> missingDocuments, Status status, Instant receivedAt,
                               String filedBy, Examination examination, List<DecisionView> decisions,
                               List<PaymentView> payments, List<StepView> history, Instant updatedAt) {
 
@@ -22,6 +22,10 @@ public record ApplicationView(UUID id, String number, Receipt receipt, UUID bene
 
     /** The IBAN is shown masked; the full one goes only to the treasury, on {@code payment-orders.v1}. */
     public record PayeeView(String kind, String accountHolder, String iban) {
+    }
+
+    /** A corrected payee proposed after a failed payment, waiting for a second agent to confirm it (null when none). */
+    public record PendingPayeeView(String kind, String accountHolder, String iban, String proposedBy, Instant proposedAt) {
     }
 
     public record Examination(String examinedBy, Instant examinedAt, String assessment, BigDecimal proposedAmount) {
