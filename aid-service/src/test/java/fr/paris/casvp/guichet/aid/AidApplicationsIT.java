@@ -293,7 +293,7 @@ class AidApplicationsIT {
     }
 
     @Test
-    void aFailedPaymentIsOrderedAgainOnceThePayeeIsCorrected() {
+    void aFailedPaymentIsOrderedAgainOnceACorrectedPayeeIsConfirmedByASecondAgent() {
         UUID person = aid.person(LocalDate.of(2015, 3, 1));
         String id = aid.readyForDecision(person, "WATER", "150");
         String reference = JsonPath.read(aid.grant(id, "150").body(), "$.payments[0].reference");
@@ -308,11 +308,28 @@ class AidApplicationsIT {
                 "{\"kind\":\"BENEFICIARY\",\"iban\":\"FR76 3000 6000 0112 3456 7890 188\"}");
         assertThat(badIban.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(badIban.body(), "$.errors[*].field")).containsExactly("iban");
-        HttpResponse<String> corrected = aid.send("PUT", "/api/aid/applications/" + id + "/payee", AGENT, UUID.randomUUID(),
+        HttpResponse<String> proposed = aid.send("PUT", "/api/aid/applications/" + id + "/payee", AGENT, UUID.randomUUID(),
                 "{\"kind\":\"BENEFICIARY\",\"iban\":\"DE89 3704 0044 0532 0130 00\"}");
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(proposed.body(), "$.status")).as("nothing paid on one agent's word").isEqualTo("PAYMENT_FAILED");
+        assertThat(JsonPath.<String>read(proposed.body(), "$.pendingPayee.iban")).isEqualTo("DE89 **** 3000");
+        assertThat(JsonPath.<String>read(proposed.body(), "$.pendingPayee.proposedBy")).isEqualTo("agent13");
+
+        HttpResponse<String> alone = aid.send("POST", "/api/aid/applications/" + id + "/payee/confirmation", AGENT,
+                UUID.randomUUID(), "");
+        assertThat(alone.statusCode()).as("the proposer cannot confirm").isEqualTo(403);
+        assertThat(JsonPath.<String>read(alone.body(), "$.type")).isEqualTo("urn:guichet:problem:four-eyes");
+        HttpResponse<String> otherSection = aid.send("POST", "/api/aid/applications/" + id + "/payee/confirmation",
+                TestTokens.of("agent18", "AGENT", "18"), UUID.randomUUID(), "");
+        assertThat(otherSection.statusCode()).isEqualTo(403);
+        HttpResponse<String> corrected = aid.send("POST", "/api/aid/applications/" + id + "/payee/confirmation",
+                TestTokens.of("collegue13", "AGENT", "13"), UUID.randomUUID(), "");
 
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
         assertThat(JsonPath.<String>read(corrected.body(), "$.status")).isEqualTo("PAYMENT_ORDERED");
+        assertThat(JsonPath.<Object>read(corrected.body(), "$.pendingPayee")).isNull();
+        assertThat(JsonPath.<List<String>>read(aid.get("/api/aid/audit?resourceId=" + id, TestTokens.supervisor()).body(),
+                "$[?(@.username == 'kafka:payment-confirmations.v1')].operation")).containsExactly("APPLY payment-confirmation");
         assertThat(JsonPath.<List<Integer>>read(corrected.body(), "$.payments[*].attempt")).containsExactly(1, 2);
         ConsumerRecord<String, String> again = first("payment-orders.v1", r -> r.value().contains(reference.replaceAll("-1$", "-2")));
         assertThat(JsonPath.<String>read(again.value(), "$.payee.iban")).isEqualTo("DE89370400440532013000");
@@ -346,6 +363,10 @@ class AidApplicationsIT {
         assertThat(reasons.get(3)).contains("in the future");
         assertThat(aid.get("/actuator/parked", TestTokens.supervisor()).body()).as("listed for operators, without the payload")
                 .contains("payment-confirmations.v1", "amount 15 is not the order's").doesNotContain("AC04");
+        String trail = aid.get("/api/aid/audit?resourceId=" + id, TestTokens.supervisor()).body();
+        assertThat(JsonPath.<List<String>>read(trail, "$[?(@.username == 'kafka:payment-confirmations.v1')].operation"))
+                .as("what came from outside is in the file's trail, with its source").hasSize(4)
+                .containsOnly("PARK payment-confirmation");
     }
 
     @Test

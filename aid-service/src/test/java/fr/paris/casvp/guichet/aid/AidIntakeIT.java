@@ -73,9 +73,11 @@ class AidIntakeIT {
         assertThat(Instant.parse(JsonPath.read(view, "$[0].receivedAt"))).isEqualTo(command.receivedAt());
         assertThat(JsonPath.<String>read(view, "$[0].filedBy")).isEqualTo("agent13");
         ReceiptState receipt = receipt(command.receiptNumber(), "RECEIVED");
-        // The contract: SHA-256 of "<number>|<birth date>", computed here independently of the service's code.
-        assertThat(receipt.birthDateCheck()).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest
-                .getInstance("SHA-256").digest((command.receiptNumber() + "|1980-05-17").getBytes(StandardCharsets.UTF_8))));
+        // The contract: HMAC-SHA256 of "<number>|<birth date>" with the receipt key, computed here independently.
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        hmac.init(new javax.crypto.spec.SecretKeySpec(TestSigningKeys.RECEIPT_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        assertThat(receipt.birthDateCheck()).isEqualTo(java.util.HexFormat.of().formatHex(
+                hmac.doFinal((command.receiptNumber() + "|1980-05-17").getBytes(StandardCharsets.UTF_8))));
         assertThat(JsonPath.<List<String>>read(aid.get("/api/aid/audit?agent=agent13", TestTokens.supervisor()).body(), "$[*].operation"))
                 .contains("POST /api/aid/applications (queued)");
         assertThat(applications(person)).as("sent twice, filed once").isEqualTo(1);

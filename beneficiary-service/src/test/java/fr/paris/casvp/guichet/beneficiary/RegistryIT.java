@@ -290,14 +290,25 @@ class RegistryIT {
         String id = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Audit", "Anne", Nirs.random(), false)).body(), "$.id");
         assertThat(Http.get(url("/api/beneficiaries/" + id), TestTokens.of("agent18", "AGENT", "18")).statusCode()).isEqualTo(403);
         assertThat(get("/api/beneficiaries/" + id).statusCode()).isEqualTo(200);
+        // A search that shows the file, and a registration refused because the person is known: both in its trail.
+        assertThat(get("/api/beneficiaries?lastName=Audit&birthDate=1950-06-01").statusCode()).isEqualTo(200);
+        String nir = JsonPath.read(get("/api/beneficiaries/" + id).body(), "$.situation.identity.nir");
+        HttpResponse<String> known = Http.send(HttpRequest.newBuilder(URI.create(url("/api/beneficiaries")))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Authorization", "Bearer " + TestTokens.of("agent18", "AGENT", "18"))
+                .POST(HttpRequest.BodyPublishers.ofString(registration("Audit", "Anne", nir, false)
+                        .replace("\"section\":\"13\"", "\"section\":\"18\"").replace("75013", "75018"))).build());
+        assertThat(known.statusCode()).as(known.body()).isEqualTo(409);
 
         String supervisor = TestTokens.supervisor();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String trail = Http.get(url("/api/beneficiaries/audit?resourceId=" + id), supervisor).body();
-            assertThat(JsonPath.<List<String>>read(trail, "$[*].username")).containsExactly("agent13", "agent18", "agent13");
-            assertThat(JsonPath.<List<Integer>>read(trail, "$[*].outcome")).containsExactly(201, 403, 200);
-            assertThat(JsonPath.<List<String>>read(trail, "$[*].operation"))
-                    .containsExactly("POST /api/beneficiaries", "GET /api/beneficiaries/{id}", "GET /api/beneficiaries/{id}");
+            assertThat(JsonPath.<List<String>>read(trail, "$[*].username"))
+                    .containsExactly("agent13", "agent18", "agent13", "agent13", "agent13", "agent18");
+            assertThat(JsonPath.<List<Integer>>read(trail, "$[*].outcome")).containsExactly(201, 403, 200, 200, 200, 409);
+            assertThat(JsonPath.<List<String>>read(trail, "$[*].operation")).containsExactly("POST /api/beneficiaries",
+                    "GET /api/beneficiaries/{id}", "GET /api/beneficiaries/{id}", "GET /api/beneficiaries",
+                    "GET /api/beneficiaries/{id}", "POST /api/beneficiaries");
         });
         assertThat(Http.get(url("/api/beneficiaries/audit?resourceId=" + id), TestTokens.agent13()).statusCode()).isEqualTo(403);
         assertThat(JsonPath.<Boolean>read(Http.get(url("/api/beneficiaries/audit/verification"), supervisor).body(), "$.valid")).isTrue();

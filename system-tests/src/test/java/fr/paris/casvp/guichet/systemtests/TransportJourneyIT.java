@@ -65,7 +65,8 @@ class TransportJourneyIT {
         assertThat(JsonPath.<String>read(order.value(), "$.product")).isEqualTo("PASS_PARIS_SENIORS");
         assertThat(JsonPath.<String>read(order.value(), "$.navigoCardNumber")).isEqualTo("4455667788");
         assertThat(order.value()).doesNotContain(person).doesNotContain("Navigo-Parcours");
-        String confirmation = "{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"status\":\"DONE\",\"at\":\""
+        String confirmation = "{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"passNumber\":\"" + number
+                + "\",\"status\":\"DONE\",\"at\":\""
                 + Instant.now() + "\"}";
         String eventId = UUID.randomUUID().toString();
         confirm(confirmation, eventId);

@@ -129,7 +129,9 @@ class TransportIT {
         assertThat(order.value()).doesNotContain(person.toString()).doesNotContain("Lefèvre");
 
         String orderId = JsonPath.read(order.value(), "$.orderId");
-        String confirmation = "{\"orderId\":\"" + orderId + "\",\"status\":\"DONE\",\"at\":\"" + clock.instant() + "\"}";
+        String passNumber = JsonPath.read(granted.body(), "$.number");
+        String confirmation = "{\"orderId\":\"" + orderId + "\",\"passNumber\":\"" + passNumber + "\",\"status\":\"DONE\",\"at\":\""
+                + clock.instant() + "\"}";
         String eventId = UUID.randomUUID().toString();
         confirm(confirmation, eventId);
         confirm(confirmation, eventId);
@@ -206,12 +208,42 @@ class TransportIT {
     }
 
     @Test
+    void aConfirmationThatDoesNotMatchItsOrderIsParkedAndNeverApplied() {
+        UUID person = person(LocalDate.of(1948, 8, 8), "0");
+        String id = request(person, "1-2");
+        String number = JsonPath.read(post("/api/transport/passes/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}").body(), "$.number");
+        String orderId = JsonPath.read(first("transport.pass-orders.v1", r -> r.value().contains(number)).value(), "$.orderId");
+        String head = "{\"orderId\":\"" + orderId + "\",";
+
+        List<RecordMetadata> forged = List.of(
+                confirm(head + "\"passNumber\":\"NAV-1999-000001\",\"status\":\"DONE\",\"at\":\"" + clock.instant() + "\"}",
+                        UUID.randomUUID().toString()),
+                confirm(head + "\"status\":\"DONE\",\"at\":\"" + clock.instant() + "\"}", UUID.randomUUID().toString()),
+                confirm(head + "\"passNumber\":\"" + number + "\",\"status\":\"DONE\",\"at\":\""
+                        + clock.instant().plus(Duration.ofDays(2)) + "\"}", UUID.randomUUID().toString()));
+        Topics.awaitConsumed(kafka, "transport-service.pass-confirmations", forged);
+
+        assertThat(JsonPath.<String>read(get("/api/transport/passes/" + id).body(), "$.status")).isEqualTo("ORDERED");
+        List<String> reasons = jdbc.sql("select reasons from parked_record where payload like :order order by id")
+                .param("order", "%" + orderId + "%").query(String.class).list();
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons.get(0)).contains("pass number NAV-1999-000001 is not the order's (" + number + ")");
+        assertThat(reasons.get(1)).contains("no pass number");
+        assertThat(reasons.get(2)).contains("in the future");
+
+        confirm(head + "\"passNumber\":\"" + number + "\",\"status\":\"DONE\",\"at\":\"" + clock.instant() + "\"}",
+                UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(JsonPath.read(get("/api/transport/passes/" + id).body(), "$.status")));
+    }
+
+    @Test
     void aRejectedOrderIsSentAgainWithTheCorrectedCard() {
         UUID person = person(LocalDate.of(1948, 8, 8), "0");
         String id = request(person, "1-2");
         String number = JsonPath.read(post("/api/transport/passes/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}").body(), "$.number");
         ConsumerRecord<String, String> order = first("transport.pass-orders.v1", r -> r.value().contains(number));
-        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"status\":\"REJECTED\",\"reason\":\"Carte inconnue\","
+        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"passNumber\":\"" + number
+                + "\",\"status\":\"REJECTED\",\"reason\":\"Carte inconnue\","
                 + "\"at\":\"" + clock.instant() + "\"}", UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> "ORDER_REJECTED".equals(JsonPath.read(get("/api/transport/passes/" + id).body(), "$.status")));
 

@@ -1,11 +1,12 @@
 package fr.paris.casvp.guichet.aid.application;
 
 import fr.paris.casvp.guichet.contracts.Topic;
-import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent.Transition;
+import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class AidEvents {
 
     void step(ApplicationStore.Stored application, Transition transition, Status status, BigDecimal amount,
               String reasonCode, Instant at) {
-        String beneficiary = pseudonyms.of(application.beneficiaryId());
+        String beneficiary = pseudonyms.of(Partner.EVENTS, application.beneficiaryId());
         AidApplicationEvent event = new AidApplicationEvent(application.id(), application.number(), beneficiary,
                 application.section(), transition, status.name(), application.category().name(), amount, reasonCode,
                 application.receivedAt(), at);
@@ -43,7 +44,7 @@ class AidEvents {
     }
 
     PaymentOrder paymentOrder(ApplicationStore.Stored application, ApplicationStore.PaymentOrderRow order) {
-        String beneficiary = pseudonyms.of(application.beneficiaryId());
+        String beneficiary = pseudonyms.of(Partner.TREASURY, application.beneficiaryId());
         PaymentOrder payment = new PaymentOrder(order.id(), order.reference(), ISSUER, beneficiary,
                 new PaymentOrder.Payee(order.payee().kind(), order.payee().accountHolder(), order.payee().iban()),
                 order.amount(), "EUR", "CASVP ALLOCATION EXCEPTIONNELLE " + application.number(), order.orderedAt());

@@ -1,11 +1,14 @@
 package fr.paris.casvp.guichet.aid.application;
 
+import fr.paris.casvp.guichet.audit.Shown;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.web.Agent;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -79,12 +82,19 @@ class ApplicationController {
                 () -> applications.appeal(id, appeal, Agent.current()));
     }
 
-    /** After a failed payment: the corrected payee; the payment is ordered again. */
+    /** After a failed payment: the corrected payee, proposed; it takes effect once another agent confirms it. */
     @PutMapping("/applications/{id}/payee")
-    ResponseEntity<String> correctPayee(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
+    ResponseEntity<String> proposePayee(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
                                         @RequestBody Commands.PayeeRequest payee) {
         return commands.run(key, "PUT /api/aid/applications/" + id + "/payee", payee,
-                () -> applications.correctPayee(id, payee, Agent.current()));
+                () -> applications.proposePayee(id, payee, Agent.current()));
+    }
+
+    /** Another agent of the section confirms the proposed payee: the payment is ordered again to it (four-eyes). */
+    @PostMapping("/applications/{id}/payee/confirmation")
+    ResponseEntity<String> confirmPayee(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key) {
+        return commands.run(key, "POST /api/aid/applications/" + id + "/payee/confirmation", Map.of(),
+                () -> applications.confirmPayee(id, Agent.current()));
     }
 
     @GetMapping("/applications/{id}")
@@ -96,7 +106,9 @@ class ApplicationController {
     @GetMapping("/applications")
     List<ApplicationView> search(@RequestParam(required = false) String section, @RequestParam(required = false) Status status,
                                  @RequestParam(required = false) UUID beneficiaryId) {
-        return applications.search(section, status, beneficiaryId, Agent.current());
+        List<ApplicationView> found = applications.search(section, status, beneficiaryId, Agent.current());
+        Shown.files(found.stream().flatMap(a -> Stream.of(a.id(), a.beneficiaryId())).toList());
+        return found;
     }
 
     /** The decision letter (notification), in French, as PDF. */

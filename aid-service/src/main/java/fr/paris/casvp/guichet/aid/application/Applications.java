@@ -9,6 +9,7 @@ import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.messaging.consumer.PartnerAnswer;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
@@ -206,45 +207,66 @@ public class Applications {
         return view(id);
     }
 
-    /** After a failed payment: the corrected payee, and the payment ordered again. */
+    /**
+     * After a failed payment: the corrected payee, proposed. It takes effect only when another agent of the section
+     * confirms it ({@link #confirmPayee}): who changes where the money goes is never alone. A new proposal replaces
+     * the one waiting.
+     */
     @Transactional
-    public ApplicationView correctPayee(UUID id, Commands.PayeeRequest payee, Agent agent) {
+    public ApplicationView proposePayee(UUID id, Commands.PayeeRequest payee, Agent agent) {
         agent.requireRole(COUNTER);
         List<FieldError> errors = new ArrayList<>();
         payee.check("", errors);
         Commands.check(errors);
         ApplicationStore.Stored application = lockForWrite(id, agent);
         requireStatus(application, Status.PAYMENT_FAILED);
-        Instant now = clock.instant();
         BeneficiarySnapshot beneficiary = beneficiaries.get(application.beneficiaryId(), "beneficiaryId");
-        ApplicationStore.Payee corrected = payee(payee, beneficiary.situation());
-        store.setPayee(id, corrected, now);
+        store.proposePayee(id, payee(payee, beneficiary.situation()), agent.username(), clock.instant());
+        return view(id);
+    }
+
+    /** The second agent confirms the proposed payee: it becomes the application's, and the payment is ordered again. */
+    @Transactional
+    public ApplicationView confirmPayee(UUID id, Agent agent) {
+        agent.requireRole(COUNTER);
+        ApplicationStore.Stored application = lockForWrite(id, agent);
+        requireStatus(application, Status.PAYMENT_FAILED);
+        ApplicationStore.PayeeChange change = store.payeeChange(id).orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT,
+                AidProblems.INVALID_TRANSITION, "No payee to confirm",
+                "No corrected payee waits for the application " + application.number() + ": propose one first."));
+        if (change.proposedBy().equals(agent.username())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FOUR_EYES, "Four-eyes rule",
+                    "You proposed this payee: another agent of the section confirms it.");
+        }
+        Instant now = clock.instant();
+        store.setPayee(id, change.payee(), now);
+        store.deletePayeeChange(id);
         BigDecimal granted = store.decisions(id).stream().filter(d -> d.outcome().equals("GRANTED")).reduce((a, b) -> b)
                 .orElseThrow().amount();
-        orderPayment(application, corrected, granted, now, agent);
+        orderPayment(application, change.payee(), granted, now, agent);
         return view(id);
     }
 
     /**
      * The treasury's answer to one of this service's payment orders; another issuer's is ignored.
      *
-     * @return why it does not match its order (then nothing is changed: the caller parks it); empty when applied or ignored
+     * @return applied (to the application), parked (it does not match its order: nothing changed) or ignored
      */
     @Transactional
-    public List<String> confirmPayment(PaymentConfirmation confirmation) {
+    public PartnerAnswer confirmPayment(PaymentConfirmation confirmation) {
         var found = store.lockPaymentOrder(confirmation.orderId());
         if (found.isEmpty()) {
             log.debug("Payment confirmation for order {} ignored: not an order of the aid service", confirmation.orderId());
-            return List.of();
+            return PartnerAnswer.ignored();
         }
         ApplicationStore.PaymentOrderRow order = found.get();
         if (!order.status().equals("ORDERED")) {
             log.warn("Payment order {} already {}: confirmation {} ignored", order.reference(), order.status(), confirmation.status());
-            return List.of();
+            return PartnerAnswer.ignored();
         }
         List<String> mismatches = confirmation.mismatches(order.reference(), order.amount(), order.orderedAt(), clock.instant());
         if (!mismatches.isEmpty()) {
-            return mismatches;
+            return PartnerAnswer.parked(order.applicationId(), mismatches);
         }
         ApplicationStore.Stored application = store.lock(order.applicationId()).orElseThrow();
         Instant at = confirmation.settledAt();
@@ -252,7 +274,7 @@ public class Applications {
         store.settlePaymentOrder(order.id(), confirmation.status().name(), paid ? null : confirmation.reason(), at);
         if (application.status() != Status.PAYMENT_ORDERED) {
             log.warn("Payment order {} settled while its application is {}", order.reference(), application.status());
-            return List.of();
+            return PartnerAnswer.applied(application.id());
         }
         if (paid) {
             step(application, Transition.PAID, Status.PAID, order.amount(), null, at, null, order.reference());
@@ -261,7 +283,7 @@ public class Applications {
             step(application, Transition.PAYMENT_FAILED, Status.PAYMENT_FAILED, order.amount(),
                     reason.length() > 60 ? reason.substring(0, 60) : reason, at, null, order.reference() + " : " + reason);
         }
-        return List.of();
+        return PartnerAnswer.applied(application.id());
     }
 
     /** Lapses the pending applications whose file is still incomplete 2 months after reception (RM I/B art. 3). */
@@ -370,7 +392,7 @@ public class Applications {
             receipts.publish(new ReceiptState(application.receiptNumber(), "aid", status.name(), application.receivedAt(),
                     application.id(), application.number(), application.section(),
                     reasonCode == null ? null : List.of(reasonCode),
-                    beneficiaries.find(application.beneficiaryId()).map(b -> ReceiptState.birthDateCheck(
+                    beneficiaries.find(application.beneficiaryId()).map(b -> receipts.birthDateCheck(
                             application.receiptNumber(), b.situation().identity().birthDate())).orElse(null), at));
         }
     }
@@ -418,6 +440,8 @@ public class Applications {
         return new ApplicationView(a.id(), a.number(), new ApplicationView.Receipt(a.receiptNumber(), a.receivedAt(), a.status()),
                 a.beneficiaryId(), a.section(), a.category(), a.disasterEvent(), a.requestedAmount(), a.reason(),
                 new ApplicationView.PayeeView(a.payee().kind().name(), a.payee().accountHolder(), Iban.masked(a.payee().iban())),
+                store.payeeChange(id).map(c -> new ApplicationView.PendingPayeeView(c.payee().kind().name(),
+                        c.payee().accountHolder(), Iban.masked(c.payee().iban()), c.proposedBy(), c.proposedAt())).orElse(null),
                 a.missingDocuments(), a.status(), a.receivedAt(), a.filedBy(),
                 a.examinedBy() == null ? null : new ApplicationView.Examination(a.examinedBy(), a.examinedAt(), a.assessment(), a.proposedAmount()),
                 store.decisions(id).stream().map(d -> new ApplicationView.DecisionView(d.outcome(), d.amount(), d.reasonCode(),

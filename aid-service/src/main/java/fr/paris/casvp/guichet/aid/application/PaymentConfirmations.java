@@ -1,9 +1,8 @@
 package fr.paris.casvp.guichet.aid.application;
 
+import fr.paris.casvp.guichet.audit.PartnerAnswers;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
-import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,13 +19,13 @@ class PaymentConfirmations {
 
     private final IdempotentConsumer consumer;
     private final Applications applications;
-    private final ParkedRecords parked;
+    private final PartnerAnswers answers;
     private final ObjectReader reader;
 
-    PaymentConfirmations(IdempotentConsumer consumer, Applications applications, ParkedRecords parked, JsonMapper json) {
+    PaymentConfirmations(IdempotentConsumer consumer, Applications applications, PartnerAnswers answers, JsonMapper json) {
         this.consumer = consumer;
         this.applications = applications;
-        this.parked = parked;
+        this.answers = answers;
         this.reader = json.readerFor(PaymentConfirmation.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -37,10 +36,7 @@ class PaymentConfirmations {
             if (confirmation.orderId() == null || confirmation.status() == null) {
                 throw new IllegalArgumentException("A payment confirmation needs an orderId and a status");
             }
-            List<String> mismatches = applications.confirmPayment(confirmation);
-            if (!mismatches.isEmpty()) {
-                parked.park(r, mismatches);
-            }
+            answers.handled(r, "payment-confirmation", "applications", applications.confirmPayment(confirmation));
         });
     }
 }

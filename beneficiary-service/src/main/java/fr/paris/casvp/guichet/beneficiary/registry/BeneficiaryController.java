@@ -1,11 +1,12 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
+import fr.paris.casvp.guichet.audit.Shown;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
+import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.web.Agent;
-import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
 import java.time.LocalDate;
@@ -111,7 +112,9 @@ class BeneficiaryController {
         }
         Agent agent = Agent.current();
         // Only the files the agent may read (their section's; every section for a supervisor).
-        return found.filter(stored -> agent.canRead(stored.situation().section())).map(Summary::of).toList();
+        List<Summary> shown = found.filter(stored -> agent.canRead(stored.situation().section())).map(Summary::of).toList();
+        Shown.files(shown.stream().map(Summary::id).toList());
+        return shown;
     }
 
     private static Long version(String ifMatch) {

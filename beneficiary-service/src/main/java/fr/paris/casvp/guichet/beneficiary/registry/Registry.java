@@ -1,10 +1,11 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
+import fr.paris.casvp.guichet.audit.Shown;
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
-import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
@@ -140,6 +141,8 @@ class Registry {
     private static ProblemException duplicate(String detail, List<BeneficiaryStore.Stored> existing, Agent agent) {
         List<String> otherSections = existing.stream().map(e -> e.situation().section()).filter(section -> !agent.canRead(section))
                 .distinct().sorted().toList();
+        // Every existing file is in the trail of this refusal, the other sections' too: the agent learnt they exist.
+        Shown.files(existing.stream().map(BeneficiaryStore.Stored::id).toList());
         String said = otherSections.isEmpty() ? detail : "This person is already known to section " + String.join(", ", otherSections)
                 + ": turn to that section, whose file it is.";
         return new ProblemException(HttpStatus.CONFLICT, RegistryProblems.DUPLICATE, "Already registered", said)

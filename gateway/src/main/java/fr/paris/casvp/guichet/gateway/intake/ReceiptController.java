@@ -2,9 +2,12 @@ package fr.paris.casvp.guichet.gateway.intake;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.gateway.RateLimits;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -44,11 +48,13 @@ class ReceiptController {
 
     private final ReceiptBook receipts;
     private final Clock clock;
+    private final ReceiptChecks checks;
     private final Map<String, RateLimits.TokenBucket> publicLookups = new ConcurrentHashMap<>();
 
-    ReceiptController(ReceiptBook receipts, Clock clock) {
+    ReceiptController(ReceiptBook receipts, Clock clock, @Value("${guichet.receipt-key:}") String receiptKey) {
         this.receipts = receipts;
         this.clock = clock;
+        this.checks = new ReceiptChecks(receiptKey);
     }
 
     /**
@@ -80,7 +86,8 @@ class ReceiptController {
             }
             ReceiptState state = canonical == null ? null : receipts.get(canonical).orElse(null);
             boolean visible = state != null && (authenticated ? readable(principal.get(), state)
-                    : state.birthDateCheck() != null && state.birthDateCheck().equals(ReceiptState.birthDateCheck(canonical, birthDate)));
+                    : state.birthDateCheck() != null && MessageDigest.isEqual(state.birthDateCheck().getBytes(StandardCharsets.US_ASCII),
+                            checks.of(canonical, birthDate).getBytes(StandardCharsets.US_ASCII)));
             if (!visible) {
                 // Unknown, another section's, a wrong birth date or one not checkable yet answer the same.
                 return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Récépissé introuvable",

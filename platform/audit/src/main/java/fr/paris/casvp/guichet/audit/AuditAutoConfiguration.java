@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.audit;
 
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
 import fr.paris.casvp.guichet.messaging.command.CommandCaller;
+import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,11 @@ public class AuditAutoConfiguration {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             return authentication == null ? "" : authentication.getName();
         };
+    }
+
+    @Bean
+    PartnerAnswers partnerAnswers(ParkedRecords parked, AuditTrail trail) {
+        return new PartnerAnswers(parked, trail);
     }
 
     @Bean

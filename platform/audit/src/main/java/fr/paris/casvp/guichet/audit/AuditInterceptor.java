@@ -3,15 +3,18 @@ package fr.paris.casvp.guichet.audit;
 import fr.paris.casvp.guichet.web.Agent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Records every request an authenticated agent makes to the service's API ({@code guichet.audit.path}) once it is
- * answered: operation (method and route), resource (the {@code id} of the route, or the created one), outcome (status).
+ * answered: operation (method and route), resource (the {@code id} of the route, or the created one), outcome (status),
+ * and the files a search, list or refusal showed ({@link Shown}).
  * The trail itself is not: reading it is recorded in no file's trail.
  */
 class AuditInterceptor implements HandlerInterceptor {
@@ -39,7 +42,9 @@ class AuditInterceptor implements HandlerInterceptor {
             resourceId = location.substring(location.lastIndexOf('/') + 1);
         }
         int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
-        trail.record(Agent.current(), request.getMethod() + " " + route, resourceType(route), resourceId, status);
+        List<String> shown = Shown.of(new ServletRequestAttributes(request));
+        trail.record(Agent.current(), request.getMethod() + " " + route, resourceType(route), resourceId, status,
+                shown == null ? List.of() : shown);
     }
 
     /** The resource type: the route's last literal segment, e.g. {@code beneficiaries}, {@code history}. */

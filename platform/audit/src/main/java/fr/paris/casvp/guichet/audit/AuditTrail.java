@@ -44,13 +44,22 @@ public class AuditTrail {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** @param shown the files a search, list or refusal showed (empty for most requests) */
     public record Entry(long id, Instant at, String username, String roles, String section, String operation,
-                        String resourceType, String resourceId, int outcome, String previousHash, String hash) {
+                        String resourceType, String resourceId, int outcome, List<String> shown, String previousHash,
+                        String hash) {
 
         String computeHash() {
-            return sha256(String.join("|", previousHash, at.toString(), username, roles, String.valueOf(section), operation,
-                    resourceType, String.valueOf(resourceId), String.valueOf(outcome)));
+            String fields = String.join("|", previousHash, at.toString(), username, roles, String.valueOf(section), operation,
+                    resourceType, String.valueOf(resourceId), String.valueOf(outcome));
+            // Entries written before "shown" existed keep their hash.
+            return sha256(shown.isEmpty() ? fields : fields + "|shown:" + String.join(",", shown));
         }
+    }
+
+    /** An agent that is not a person: a change applied from a Kafka topic is recorded as {@code kafka:<topic>}. */
+    public static Agent source(String topic) {
+        return new Agent("kafka:" + topic, java.util.Set.of(), null);
     }
 
     /**
@@ -62,6 +71,11 @@ public class AuditTrail {
     }
 
     public void record(Agent agent, String operation, String resourceType, String resourceId, int outcome) {
+        record(agent, operation, resourceType, resourceId, outcome, List.of());
+    }
+
+    /** An entry that also names the files the request showed ({@link Shown}). */
+    public void record(Agent agent, String operation, String resourceType, String resourceId, int outcome, List<String> shown) {
         ownTransaction.executeWithoutResult(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
             String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class)
@@ -69,27 +83,29 @@ public class AuditTrail {
             // Microseconds: what PostgreSQL keeps, so that the hash can be computed again from the row.
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Entry entry = new Entry(0, at, agent.username(), String.join(",", new TreeSet<>(agent.roles())),
-                    agent.section(), operation, resourceType, resourceId, outcome, previous, null);
+                    agent.section(), operation, resourceType, resourceId, outcome, List.copyOf(shown), previous, null);
             String hash = entry.computeHash();
             long id = jdbc.sql("""
                             insert into audit_entry (at, username, roles, section, operation, resource_type, resource_id,
-                                                     outcome, previous_hash, hash)
+                                                     outcome, shown, previous_hash, hash)
                             values (:at, :username, :roles, :section, :operation, :resourceType, :resourceId, :outcome,
-                                    :previousHash, :hash)
+                                    cast(:shown as text[]), :previousHash, :hash)
                             returning id
                             """)
                     .param("at", Timestamp.from(at)).param("username", entry.username()).param("roles", entry.roles())
                     .param("section", entry.section()).param("operation", operation).param("resourceType", resourceType)
-                    .param("resourceId", resourceId).param("outcome", outcome).param("previousHash", previous)
+                    .param("resourceId", resourceId).param("outcome", outcome)
+                    .param("shown", shown.isEmpty() ? null : textArray(shown)).param("previousHash", previous)
                     .param("hash", hash)
                     .query(Long.class).single();
             anchors.entryWritten(id, hash);
         });
     }
 
+    /** The entries about this resource: its own pages, and the searches, lists and refusals that showed it. */
     public List<Entry> byResource(String resourceId) {
-        return jdbc.sql("select * from audit_entry where resource_id = :id order by id").param("id", resourceId)
-                .query(AuditTrail::entry).list();
+        return jdbc.sql("select * from audit_entry where resource_id = :id or shown @> array[cast(:id as text)] order by id")
+                .param("id", resourceId).query(AuditTrail::entry).list();
     }
 
     public List<Entry> byAgent(String username) {
@@ -122,7 +138,24 @@ public class AuditTrail {
     private static Entry entry(ResultSet rs, int rowNum) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("roles"),
                 rs.getString("section"), rs.getString("operation"), rs.getString("resource_type"), rs.getString("resource_id"),
-                rs.getInt("outcome"), rs.getString("previous_hash"), rs.getString("hash"));
+                rs.getInt("outcome"), shown(rs), rs.getString("previous_hash"), rs.getString("hash"));
+    }
+
+    private static List<String> shown(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("shown");
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /** A PostgreSQL text array literal, each element quoted: {@code {"a","b"}}. */
+    private static String textArray(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
     }
 
     static String sha256(String text) {

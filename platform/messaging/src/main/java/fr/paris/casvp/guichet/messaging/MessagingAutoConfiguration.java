@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.messaging;
 
 import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.messaging.command.CommandCaller;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
@@ -42,6 +43,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ContainerCustomizer;
@@ -154,8 +156,10 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
     @ConditionalOnBean(JsonMapper.class)
-    Receipts receipts(Outbox outbox, JsonMapper json) {
-        return new Receipts(outbox, json);
+    Receipts receipts(Outbox outbox, JsonMapper json, Environment environment) {
+        // A service that publishes receipts declares guichet.receipt-key (from GUICHET_RECEIPT_KEY): then it must be set.
+        String key = environment.getProperty("guichet.receipt-key");
+        return new Receipts(outbox, json, key == null ? null : new ReceiptChecks(key));
     }
 
     /** For a service that publishes events to partners: their pseudonymous beneficiary ids. */

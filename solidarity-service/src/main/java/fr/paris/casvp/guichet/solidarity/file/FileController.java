@@ -1,10 +1,12 @@
 package fr.paris.casvp.guichet.solidarity.file;
 
+import fr.paris.casvp.guichet.audit.Shown;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.web.Agent;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,6 +60,8 @@ class FileController {
     @GetMapping
     List<Files.ApplicationView> search(@RequestParam(required = false) UUID beneficiaryId,
                                        @RequestParam(required = false) String status) {
-        return files.search(beneficiaryId, status, Agent.current());
+        List<Files.ApplicationView> found = files.search(beneficiaryId, status, Agent.current());
+        Shown.files(found.stream().flatMap(a -> Stream.of(a.id(), a.beneficiaryId())).toList());
+        return found;
     }
 }

@@ -308,7 +308,7 @@ public class Files {
         Row r = find(id, false);
         receipts.publish(new ReceiptState(r.receipt(), "solidarity", r.status(), r.receivedAt(), r.id(), r.number(), r.section(),
                 r.refusalReasons() == null ? null : Arrays.asList(r.refusalReasons().split(",")),
-                snapshots.find(r.beneficiaryId()).map(b -> ReceiptState.birthDateCheck(r.receipt(), b.situation().identity().birthDate()))
+                snapshots.find(r.beneficiaryId()).map(b -> receipts.birthDateCheck(r.receipt(), b.situation().identity().birthDate()))
                         .orElse(null), at));
     }
 

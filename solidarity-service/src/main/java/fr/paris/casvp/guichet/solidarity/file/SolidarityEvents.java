@@ -1,10 +1,11 @@
 package fr.paris.casvp.guichet.solidarity.file;
 
 import fr.paris.casvp.guichet.contracts.Topic;
-import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent.Transition;
+import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,15 +29,15 @@ public class SolidarityEvents {
         this.json = json;
     }
 
-    /** The pseudonym partners know the beneficiary by. */
-    public String pseudonym(UUID beneficiaryId) {
-        return pseudonyms.of(beneficiaryId);
+    /** The pseudonym the treasury knows the beneficiary by, on the payment orders. */
+    public String treasuryPseudonym(UUID beneficiaryId) {
+        return pseudonyms.of(Partner.TREASURY, beneficiaryId);
     }
 
     void publish(UUID fileId, String fileNumber, UUID applicationId, UUID beneficiaryId, String section, Transition transition,
                  String status, BigDecimal monthlyAmount, LocalDate firstMonth, LocalDate lastMonth, LocalDate effectiveFrom,
                  List<String> reasonCodes, Instant receivedAt, Instant at) {
-        String beneficiary = pseudonyms.of(beneficiaryId);
+        String beneficiary = pseudonyms.of(Partner.EVENTS, beneficiaryId);
         SolidarityEvent event = new SolidarityEvent(fileId, fileNumber, applicationId, beneficiary, section, transition, status,
                 monthlyAmount, firstMonth, lastMonth, effectiveFrom, reasonCodes == null || reasonCodes.isEmpty() ? null : reasonCodes,
                 receivedAt, at);

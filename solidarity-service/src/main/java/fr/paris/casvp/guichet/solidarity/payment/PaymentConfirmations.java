@@ -1,9 +1,8 @@
 package fr.paris.casvp.guichet.solidarity.payment;
 
+import fr.paris.casvp.guichet.audit.PartnerAnswers;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
-import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,10 +17,10 @@ class PaymentConfirmations {
     private final IdempotentConsumer consumer;
     private final PaymentRuns runs;
     private final ObjectReader reader;
-    private final ParkedRecords parked;
+    private final PartnerAnswers answers;
 
-    PaymentConfirmations(IdempotentConsumer consumer, PaymentRuns runs, ParkedRecords parked, JsonMapper json) {
-        this.parked = parked;
+    PaymentConfirmations(IdempotentConsumer consumer, PaymentRuns runs, PartnerAnswers answers, JsonMapper json) {
+        this.answers = answers;
         this.consumer = consumer;
         this.runs = runs;
         this.reader = json.readerFor(PaymentConfirmation.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -34,10 +33,7 @@ class PaymentConfirmations {
             if (confirmation.orderId() == null || confirmation.status() == null) {
                 throw new IllegalArgumentException("A payment confirmation needs an orderId and a status");
             }
-            List<String> mismatches = runs.settle(confirmation);
-            if (!mismatches.isEmpty()) {
-                parked.park(r, mismatches);
-            }
+            answers.handled(r, "payment-confirmation", "payments", runs.settle(confirmation));
         });
     }
 }

@@ -5,6 +5,7 @@ import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.messaging.consumer.PartnerAnswer;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
 import fr.paris.casvp.guichet.solidarity.allowance.Allowance;
@@ -199,7 +200,7 @@ public class PaymentRuns {
             Payment payment = payment(month, d, people.get(d.beneficiaryId()), partners, monthParameters);
             payments.add(payment);
             if (payment.orderId() != null) {
-                String beneficiary = events.pseudonym(d.beneficiaryId());
+                String beneficiary = events.treasuryPseudonym(d.beneficiaryId());
                 PaymentOrder order = new PaymentOrder(payment.orderId(), payment.reference(), ISSUER, beneficiary,
                         new PaymentOrder.Payee(PaymentOrder.PayeeKind.BENEFICIARY, d.holder(), d.iban()), payment.amount(), "EUR",
                         "CASVP PARIS SOLIDARITE " + month.format(DateTimeFormatter.ofPattern("MM/yyyy")), now);
@@ -299,19 +300,19 @@ public class PaymentRuns {
      * @return why it does not match its order (then nothing is changed: the caller parks it); empty when applied or ignored
      */
     @Transactional
-    public List<String> settle(PaymentConfirmation confirmation) {
+    public PartnerAnswer settle(PaymentConfirmation confirmation) {
         var order = jdbc.sql("select reference, amount, created_at from psol_payment where order_id = :id and status = 'ORDERED' for update")
                 .param("id", confirmation.orderId())
                 .query((rs, n) -> new OrderedPayment(rs.getString("reference"), rs.getBigDecimal("amount"),
                         rs.getTimestamp("created_at").toInstant()))
                 .optional();
         if (order.isEmpty()) {
-            return List.of();
+            return PartnerAnswer.ignored();
         }
         List<String> mismatches = confirmation.mismatches(order.get().reference(), order.get().amount(), order.get().orderedAt(),
                 clock.instant());
         if (!mismatches.isEmpty()) {
-            return mismatches;
+            return PartnerAnswer.parked(order.get().reference(), mismatches);
         }
         boolean paid = confirmation.status() == PaymentConfirmation.Status.PAID;
         jdbc.sql("""
@@ -321,7 +322,7 @@ public class PaymentRuns {
                 .param("status", confirmation.status().name()).param("reason", paid ? null : confirmation.reason())
                 .param("at", Timestamp.from(confirmation.settledAt())).param("id", confirmation.orderId())
                 .update();
-        return List.of();
+        return PartnerAnswer.applied(order.get().reference());
     }
 
     private record OrderedPayment(String reference, BigDecimal amount, Instant orderedAt) {

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.transport.pass;
 
+import fr.paris.casvp.guichet.audit.PartnerAnswers;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,17 +10,22 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The transport operator's answers on {@code transport.pass-confirmations.v1}, applied once each. */
+/**
+ * The transport operator's answers on {@code transport.pass-confirmations.v1}, applied once each; one that does not
+ * match its order is parked (listed at {@code /actuator/parked}), never applied.
+ */
 @Component
 class PassConfirmations {
 
     private final IdempotentConsumer consumer;
     private final Passes passes;
+    private final PartnerAnswers answers;
     private final ObjectReader reader;
 
-    PassConfirmations(IdempotentConsumer consumer, Passes passes, JsonMapper json) {
+    PassConfirmations(IdempotentConsumer consumer, Passes passes, PartnerAnswers answers, JsonMapper json) {
         this.consumer = consumer;
         this.passes = passes;
+        this.answers = answers;
         this.reader = json.readerFor(PassConfirmation.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -30,7 +36,7 @@ class PassConfirmations {
             if (confirmation.orderId() == null || confirmation.status() == null) {
                 throw new IllegalArgumentException("A pass confirmation needs an orderId and a status");
             }
-            passes.confirm(confirmation);
+            answers.handled(r, "pass-confirmation", "passes", passes.confirm(confirmation));
         });
     }
 }

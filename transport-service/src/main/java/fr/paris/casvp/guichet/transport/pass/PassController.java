@@ -1,10 +1,12 @@
 package fr.paris.casvp.guichet.transport.pass;
 
+import fr.paris.casvp.guichet.audit.Shown;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.web.Agent;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,6 +73,8 @@ class PassController {
 
     @GetMapping
     List<Passes.PassView> search(@RequestParam(required = false) UUID beneficiaryId, @RequestParam(required = false) String status) {
-        return passes.search(beneficiaryId, status, Agent.current());
+        List<Passes.PassView> found = passes.search(beneficiaryId, status, Agent.current());
+        Shown.files(found.stream().flatMap(p -> Stream.of(p.id(), p.beneficiaryId())).toList());
+        return found;
     }
 }

@@ -2,10 +2,11 @@ package fr.paris.casvp.guichet.transport.pass;
 
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
-import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
 import fr.paris.casvp.guichet.contracts.transport.TransportEvent.Transition;
+import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ class PassEvents {
     }
 
     void step(PassStore.Pass pass, Transition transition, String status, List<String> reasons, Instant at) {
-        String beneficiary = pseudonyms.of(pass.beneficiaryId());
+        String beneficiary = pseudonyms.of(Partner.EVENTS, pass.beneficiaryId());
         TransportEvent event = new TransportEvent(pass.id(), pass.number(), beneficiary, pass.section(), transition, status,
                 pass.product(), pass.zones(), pass.validFrom(), pass.validUntil(), pass.participationDue(),
                 reasons == null || reasons.isEmpty() ? null : reasons, pass.receivedAt(), at);
@@ -40,7 +41,7 @@ class PassEvents {
     }
 
     void order(PassStore.Pass pass, UUID orderId, PassOrder.Action action, Instant at) {
-        String beneficiary = pseudonyms.of(pass.beneficiaryId());
+        String beneficiary = pseudonyms.of(Partner.TRANSPORT_OPERATOR, pass.beneficiaryId());
         PassOrder order = new PassOrder(orderId, action, pass.number(), beneficiary, pass.navigoCardNumber(), pass.product(),
                 pass.zones(), pass.validFrom(), pass.validUntil(), at);
         outbox.add(OutboxEvent.of(Topic.TRANSPORT_PASS_ORDERS.topicName(), beneficiary, PassOrder.TYPE,

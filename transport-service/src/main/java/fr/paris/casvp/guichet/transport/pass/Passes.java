@@ -2,16 +2,17 @@ package fr.paris.casvp.guichet.transport.pass;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
-import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.NationalBenefitType;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.beneficiary.Residence;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
-import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
 import fr.paris.casvp.guichet.contracts.transport.TransportEvent.Transition;
+import fr.paris.casvp.guichet.messaging.consumer.PartnerAnswer;
+import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.messaging.replica.BeneficiaryReplica;
 import fr.paris.casvp.guichet.transport.navigo.DatedTariffs;
 import fr.paris.casvp.guichet.transport.navigo.Navigo;
@@ -263,25 +264,34 @@ public class Passes {
         return view(id);
     }
 
-    /** The operator's answer to one of this service's orders, once; another's, or a second answer, changes nothing. */
+    /**
+     * The operator's answer to one of this service's orders, once; another's, or a second answer, changes nothing.
+     *
+     * @return applied (to the pass), parked (it does not match its order: nothing changed) or ignored
+     */
     @Transactional
-    public void confirm(PassConfirmation confirmation) {
+    public PartnerAnswer confirm(PassConfirmation confirmation) {
         Optional<PassStore.Order> found = store.lockOrder(confirmation.orderId());
         if (found.isEmpty() || !found.get().status().equals("SENT")) {
             log.info("Pass confirmation for order {} ignored: {}", confirmation.orderId(), found.isEmpty() ? "unknown" : "already answered");
-            return;
+            return PartnerAnswer.ignored();
         }
         PassStore.Order order = found.get();
-        Instant at = confirmation.at() == null ? clock.instant() : confirmation.at();
+        PassStore.Pass pass = store.find(order.passId(), true).orElseThrow();
+        List<String> mismatches = confirmation.mismatches(pass.number(), order.orderedAt(), clock.instant());
+        if (!mismatches.isEmpty()) {
+            return PartnerAnswer.parked(pass.id(), mismatches);
+        }
+        Instant at = confirmation.at();
         boolean done = confirmation.status() == PassConfirmation.Status.DONE;
         store.settleOrder(order.id(), confirmation.status().name(), confirmation.reason(), at);
-        PassStore.Pass pass = store.find(order.passId(), true).orElseThrow();
         if (!order.action().equals("LOAD") || !pass.status().equals("ORDERED")) {
-            return;
+            return PartnerAnswer.applied(pass.id());
         }
         store.update(pass.id(), Map.of("status", done ? "ACTIVE" : "ORDER_REJECTED"), at);
         step(reload(pass.id()), done ? Transition.ACTIVATED : Transition.ORDER_REJECTED, done ? "ACTIVE" : "ORDER_REJECTED",
                 done ? List.of() : List.of("OPERATOR_REJECTED"), at, null, confirmation.reason());
+        return PartnerAnswer.applied(pass.id());
     }
 
     /** Reminds the active passes that end within 3 months, once; expires the ones whose validity has ended. */
@@ -347,7 +357,7 @@ public class Passes {
                 pass.section(), reasons == null || reasons.isEmpty() ? null : reasons,
                 replica.snapshot(pass.beneficiaryId().toString()).map(snapshots::readValue).map(BeneficiarySnapshot.class::cast)
                         .filter(b -> b.situation() != null)
-                        .map(b -> ReceiptState.birthDateCheck(pass.receiptNumber(), b.situation().identity().birthDate())).orElse(null), at));
+                        .map(b -> receipts.birthDateCheck(pass.receiptNumber(), b.situation().identity().birthDate())).orElse(null), at));
     }
 
     private BeneficiarySnapshot beneficiary(UUID id) {

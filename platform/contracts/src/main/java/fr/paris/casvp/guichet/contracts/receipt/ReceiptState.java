@@ -11,8 +11,9 @@ import java.util.UUID;
  * so a receipt can be looked up also while its service is down. Event type {@link #TYPE}; schema
  * {@code schemas/receipt-state.v1.json}.
  *
- * @param birthDateCheck SHA-256 of the receipt number and the beneficiary's birth date, so that a person may look up
- *                       their receipt with their birth date without an account; null while unknown (QUEUED)
+ * @param birthDateCheck keyed hash of the receipt number and the beneficiary's birth date ({@link ReceiptChecks}), so
+ *                       that a person may look up their receipt with their birth date without an account; null while
+ *                       unknown (QUEUED)
  * @param reasons        why a queued command was rejected (REJECTED), in the service's words
  */
 public record ReceiptState(String number, String benefit, String status, Instant receivedAt, UUID applicationId,
@@ -22,15 +23,4 @@ public record ReceiptState(String number, String benefit, String status, Instant
     public static final String TYPE = "fr.paris.casvp.guichet.receipt.state.v1";
     public static final String QUEUED = "QUEUED";
     public static final String REJECTED = "REJECTED";
-
-    /** The check of a birth date for a receipt: what a person proves they own the receipt with. */
-    public static String birthDateCheck(String number, java.time.LocalDate birthDate) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((number + "|" + birthDate).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
