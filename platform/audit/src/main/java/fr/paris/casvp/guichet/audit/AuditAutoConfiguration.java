@@ -6,7 +6,6 @@ import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditAutoConfiguration {
 
     @Bean
-    AuditTrail auditTrail(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+    AuditTrail auditTrail(ModuleSchema schema, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
                           AuditAnchors anchors) {
-        ModuleSchema.migrate(dataSource, "audit");
+        schema.migrate("audit");
         return new AuditTrail(jdbc, transactions, clock, anchors);
     }
 

@@ -9,7 +9,6 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +41,7 @@ public class IntakeAutoConfiguration {
      * does not start, since it could apply no queued command.
      */
     @Bean
-    IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, DataSource dataSource,
+    IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, ModuleSchema schema,
                                   JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
                                   @Value("${guichet.intake.trusted-keys:${GUICHET_INTAKE_TRUSTED_KEYS:}}") String trustedKeys) {
         Map<String, PublicKey> keys = CommandSignatures.trustedKeys(trustedKeys);
@@ -50,7 +49,7 @@ public class IntakeAutoConfiguration {
             throw new IllegalStateException("No key to check the gateway's signature on queued commands: set "
                     + "GUICHET_INTAKE_TRUSTED_KEYS (name:base64 X.509 Ed25519 public key, comma-separated while rotating)");
         }
-        ModuleSchema.migrate(dataSource, "intake");
+        schema.migrate("intake");
         return new IntakeConsumer(handlers, trail, receipts, jdbc, transactions, json, clock, keys);
     }
 

@@ -128,15 +128,22 @@ public class MessagingAutoConfiguration {
         return handler;
     }
 
+    /** Migrates the platform modules' tables, as the database's owner when {@code spring.flyway.user} names one. */
     @Bean
-    IdempotentConsumer idempotentConsumer(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
-        ModuleSchema.migrate(dataSource, "idempotent-consumer");
+    ModuleSchema moduleSchema(DataSource dataSource, Environment environment) {
+        return new ModuleSchema(dataSource, environment.getProperty("spring.flyway.url", environment.getProperty("spring.datasource.url", "")),
+                environment.getProperty("spring.flyway.user"), environment.getProperty("spring.flyway.password"));
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(ModuleSchema schema, JdbcClient jdbc, TransactionTemplate transactions) {
+        schema.migrate("idempotent-consumer");
         return new IdempotentConsumer(jdbc, transactions);
     }
 
     @Bean
-    ParkedRecords parkedRecords(DataSource dataSource, JdbcClient jdbc, MeterRegistry meters) {
-        ModuleSchema.migrate(dataSource, "parked-record");
+    ParkedRecords parkedRecords(ModuleSchema schema, JdbcClient jdbc, MeterRegistry meters) {
+        schema.migrate("parked-record");
         return new ParkedRecords(jdbc, meters);
     }
 
@@ -146,10 +153,10 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    IdempotentCommands idempotentCommands(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+    IdempotentCommands idempotentCommands(ModuleSchema schema, JdbcClient jdbc, TransactionTemplate transactions,
                                           @Value("${guichet.messaging.idempotency-retention:90d}") Duration retention,
                                           ObjectProvider<CommandCaller> caller) {
-        ModuleSchema.migrate(dataSource, "idempotent-command");
+        schema.migrate("idempotent-command");
         return new IdempotentCommands(jdbc, transactions, retention, caller.getIfAvailable(() -> () -> ""));
     }
 
@@ -188,9 +195,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
-    OutboxRelay outboxRelay(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+    OutboxRelay outboxRelay(ModuleSchema schema, JdbcClient jdbc, TransactionTemplate transactions,
                             KafkaOperations<String, String> kafka, OutboxProperties properties, MeterRegistry meters) {
-        ModuleSchema.migrate(dataSource, "outbox");
+        schema.migrate("outbox");
         return new OutboxRelay(jdbc, transactions, kafka, properties, meters);
     }
 

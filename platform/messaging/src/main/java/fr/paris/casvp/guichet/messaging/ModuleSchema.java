@@ -2,22 +2,45 @@ package fr.paris.casvp.guichet.messaging;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Tables that belong to this module rather than to the service that uses it (the replica now, the outbox later) are
- * migrated by Flyway from the module's own folder, with a schema history table of their own: their versions never
- * collide with the service's migrations, and a service never copies them.
+ * Tables that belong to a platform module rather than to the service that uses it (outbox, idempotency, replica,
+ * audit...) are migrated by Flyway from the module's own folder, with a schema history table of their own: their
+ * versions never collide with the service's migrations, and a service never copies them.
+ *
+ * <p>Like the service's own migrations, they run as the database's owner when {@code spring.flyway.user} names one
+ * (the local run and production do): the service itself connects as a role that owns nothing, so it can neither change
+ * the tables nor switch off the audit trail's trigger.
  */
 public final class ModuleSchema {
 
-    private ModuleSchema() {
+    private final DataSource dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
+
+    /**
+     * @param dataSource the service's own, used when no migration user is given (tests)
+     * @param url        the database's JDBC URL, for the migration user
+     * @param user       {@code spring.flyway.user}, the owner; null or blank: the service's own data source
+     */
+    public ModuleSchema(DataSource dataSource, String url, String user, String password) {
+        this.dataSource = dataSource;
+        this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     /** Applies {@code classpath:db/guichet/<name>} with the history table {@code flyway_history_<name>}. */
-    public static void migrate(DataSource dataSource, String name) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/guichet/" + name)
+    public void migrate(String name) {
+        FluentConfiguration flyway = Flyway.configure();
+        if (user == null || user.isBlank()) {
+            flyway.dataSource(dataSource);
+        } else {
+            flyway.dataSource(url, user, password == null ? "" : password);
+        }
+        flyway.locations("classpath:db/guichet/" + name)
                 .table("flyway_history_" + name.replace('-', '_'))
                 // The service's own tables are already there: start this history from scratch beside them.
                 .baselineOnMigrate(true)

@@ -2,7 +2,6 @@ package fr.paris.casvp.guichet.messaging.replica;
 
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class BeneficiaryReplicaAutoConfiguration {
 
     @Bean
-    BeneficiaryReplica beneficiaryReplica(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+    BeneficiaryReplica beneficiaryReplica(ModuleSchema schema, JdbcClient jdbc, TransactionTemplate transactions,
                                           ObjectProvider<JsonMapper> json, Clock clock) {
-        ModuleSchema.migrate(dataSource, "beneficiary-replica");
+        schema.migrate("beneficiary-replica");
         return new BeneficiaryReplica(jdbc, transactions, json.getIfAvailable(JsonMapper::new), clock::instant);
     }
 

@@ -1,0 +1,107 @@
+package fr.paris.casvp.guichet.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real Kafka and PostgreSQL: what the intake applies, rejects, and how a command that always fails is let go. */
+@SpringBootTest
+@RealInfrastructure(database = "intake")
+class IntakeIT {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    IntakeTestApplication.Things things;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void aSignedCommandIsAppliedOnceAsItsAgent() {
+        QueuedCommand command = command("agent13", "{\"n\":1}");
+
+        send(command, "person-1", true);
+        send(command, "person-1", true);
+
+        QueuedCommand marker = command("agent13", "{\"n\":10}");
+        send(marker, "person-1", true);
+        // Same key, same partition: once the marker is applied, both copies have been handled.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(things.applied).contains("agent13 {\"n\":10}"));
+        assertThat(things.applied).containsOnlyOnce("agent13 {\"n\":1}");
+        assertThat(rejected(command.receiptNumber())).isEmpty();
+    }
+
+    @Test
+    void anUnsignedCommandIsRejectedOnItsReceiptAndNeverApplied() {
+        QueuedCommand forged = command("directeur13", "{\"n\":2}");
+
+        send(forged, "person-2", false);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rejected(forged.receiptNumber())).isNotEmpty());
+        Map<String, Object> row = rejected(forged.receiptNumber()).get(0);
+        assertThat(row.get("status")).isEqualTo(403);
+        assertThat(String.valueOf(row.get("problem"))).contains("signature absente");
+        assertThat(things.attempts).doesNotContainKey(forged.receiptNumber());
+        assertThat(things.applied).noneMatch(applied -> applied.contains("\"n\":2"));
+    }
+
+    @Test
+    void aCommandThatAlwaysFailsIsTriedABoundedNumberOfTimesThenRejectedAndTheOneBehindItIsApplied() {
+        QueuedCommand poison = command("agent13", "{\"defect\":true}");
+        QueuedCommand behind = command("agent13", "{\"n\":3}");
+
+        // The same key, the same partition: the second waits for the first.
+        send(poison, "person-3", true);
+        send(behind, "person-3", true);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(things.applied).contains("agent13 {\"n\":3}"));
+        assertThat(things.attempts.get(poison.receiptNumber())).as("guichet.intake.defect-attempts").hasValue(3);
+        Map<String, Object> row = rejected(poison.receiptNumber()).get(0);
+        assertThat(row.get("status")).isEqualTo(500);
+        assertThat(String.valueOf(row.get("problem"))).contains("erreur interne");
+    }
+
+    private static QueuedCommand command(String agent, String body) {
+        return new QueuedCommand(ReceiptNumber.next(), "aid", UUID.randomUUID(), "POST", "/api/things", body,
+                new QueuedCommand.QueuedAgent(agent, List.of("AGENT"), "13"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private void send(QueuedCommand command, String key, boolean signed) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("intake.aid.v1", key, json.writeValueAsString(command));
+        if (signed) {
+            TestSigningKeys.sign(record);
+        }
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Map<String, Object>> rejected(String receipt) {
+        return jdbc.sql("select status, problem::text as problem from rejected_command where receipt_number = :receipt")
+                .param("receipt", receipt).query().listOfRows();
+    }
+}

@@ -1,0 +1,66 @@
+package fr.paris.casvp.guichet.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * On the PostgreSQL of {@code ./guichet up}: each service connects as a role that owns nothing ({@code <db>_app}); the
+ * migrations ran as the owner ({@code <db>_owner}). The service's role reads and writes rows, and cannot empty the
+ * audit trail, switch its trigger off, or make a table.
+ */
+@ExtendWith(RunningSuite.class)
+class DatabaseRolesIT {
+
+    private static final List<String> DATABASES = List.of("beneficiary", "aid", "solidarity", "transport");
+    private static LocalSuite suite;
+
+    @BeforeAll
+    static void suite() {
+        suite = RunningSuite.suite();
+    }
+
+    @Test
+    void everyTableBelongsToTheOwnerNotToTheServicesRole() throws SQLException {
+        for (String database : DATABASES) {
+            try (Connection admin = DriverManager.getConnection(suite.jdbcUrl(database), "postgres", "");
+                 Statement sql = admin.createStatement();
+                 ResultSet others = sql.executeQuery("select tablename || ' (' || tableowner || ')' from pg_tables"
+                         + " where schemaname = 'public' and tableowner <> '" + database + "_owner'")) {
+                List<String> notOwned = new ArrayList<>();
+                while (others.next()) {
+                    notOwned.add(others.getString(1));
+                }
+                assertThat(notOwned).as(database).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theServicesRoleCannotCutTheAuditTrailNorSwitchItsGuardOff() throws SQLException {
+        for (String database : DATABASES) {
+            try (Connection service = DriverManager.getConnection(suite.jdbcUrl(database), database + "_app", "");
+                 Statement sql = service.createStatement()) {
+                try (ResultSet count = sql.executeQuery("select count(*) from audit_entry")) {
+                    assertThat(count.next()).as("%s reads its trail", database).isTrue();
+                }
+                assertThatThrownBy(() -> sql.execute("truncate audit_entry")).as(database).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> sql.execute("alter table audit_entry disable trigger audit_entry_append_only"))
+                        .as(database).hasMessageContaining("must be owner");
+                assertThatThrownBy(() -> sql.execute("delete from audit_entry")).as(database).hasMessageContaining("append-only");
+                assertThatThrownBy(() -> sql.execute("create table squatter (id int)")).as(database)
+                        .hasMessageContaining("permission denied");
+            }
+        }
+    }
+}
