@@ -27,9 +27,9 @@ public class AuditAutoConfiguration {
 
     @Bean
     AuditTrail auditTrail(ModuleSchema schema, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-                          AuditAnchors anchors) {
+                          AuditAnchors anchors, @Value("${guichet.audit.key:${GUICHET_AUDIT_KEY:}}") String key) {
         schema.migrate("audit");
-        return new AuditTrail(jdbc, transactions, clock, anchors);
+        return new AuditTrail(jdbc, transactions, clock, anchors, key);
     }
 
     /** The trail is named after the service and its database: {@code aid-service/aid}. */

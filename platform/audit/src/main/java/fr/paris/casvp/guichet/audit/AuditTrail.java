@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.audit;
 import fr.paris.casvp.guichet.contracts.audit.AuditAnchor;
 import fr.paris.casvp.guichet.web.Agent;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -15,19 +16,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The service's audit trail of personal data (CASF L133-5): append-only, each entry chained to the previous one by a
- * SHA-256 hash. Entries are written in a transaction of their own, so that a refused or failed request is recorded
+ * The service's audit trail of personal data (CASF L133-5): append-only, each entry chained to the previous one by an
+ * HMAC-SHA256 under the deployment's audit key ({@code GUICHET_AUDIT_KEY}; entries written before it by a SHA-256). Entries are written in a transaction of their own, so that a refused or failed request is recorded
  * too. The head of the chain is anchored outside the database ({@link AuditAnchors}), so that a cut tail is detected.
  */
 public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
+    private static final String HMAC = "HmacSHA256";
     /** Advisory lock key: one writer at a time extends the chain. */
     private static final long LOCK_KEY = 0x6775696368657402L;
 
@@ -35,8 +39,15 @@ public class AuditTrail {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final AuditAnchors anchors;
+    private final SecretKeySpec key;
 
-    public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AuditAnchors anchors) {
+    /** @param key the audit key, at least 32 characters ({@code guichet.audit.key}, from {@code GUICHET_AUDIT_KEY}) */
+    public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AuditAnchors anchors, String key) {
+        if (key == null || key.strip().length() < 32) {
+            throw new IllegalStateException("No audit key: set GUICHET_AUDIT_KEY (a secret of 32 characters or more, kept "
+                    + "for the life of the deployment: the trail's hashes depend on it)");
+        }
+        this.key = new SecretKeySpec(key.strip().getBytes(StandardCharsets.UTF_8), HMAC);
         this.jdbc = jdbc;
         this.clock = clock;
         this.anchors = anchors;
@@ -44,16 +55,33 @@ public class AuditTrail {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** @param shown the files a search, list or refusal showed (empty for most requests) */
+    /**
+     * @param shown the files a search, list or refusal showed (empty for most requests)
+     * @param keyed whether its hash is the keyed one (every entry since the audit key)
+     */
     public record Entry(long id, Instant at, String username, String roles, String section, String operation,
-                        String resourceType, String resourceId, int outcome, List<String> shown, String previousHash,
-                        String hash) {
+                        String resourceType, String resourceId, int outcome, List<String> shown, boolean keyed,
+                        String previousHash, String hash) {
 
-        String computeHash() {
+        String text() {
             String fields = String.join("|", previousHash, at.toString(), username, roles, String.valueOf(section), operation,
                     resourceType, String.valueOf(resourceId), String.valueOf(outcome));
             // Entries written before "shown" existed keep their hash.
-            return sha256(shown.isEmpty() ? fields : fields + "|shown:" + String.join(",", shown));
+            return shown.isEmpty() ? fields : fields + "|shown:" + String.join(",", shown);
+        }
+    }
+
+    /** The entry's hash: HMAC-SHA256 under the audit key, or the SHA-256 of the entries written before it. */
+    String hashOf(Entry entry) {
+        if (!entry.keyed()) {
+            return sha256(entry.text());
+        }
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(entry.text().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -83,13 +111,13 @@ public class AuditTrail {
             // Microseconds: what PostgreSQL keeps, so that the hash can be computed again from the row.
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Entry entry = new Entry(0, at, agent.username(), String.join(",", new TreeSet<>(agent.roles())),
-                    agent.section(), operation, resourceType, resourceId, outcome, List.copyOf(shown), previous, null);
-            String hash = entry.computeHash();
+                    agent.section(), operation, resourceType, resourceId, outcome, List.copyOf(shown), true, previous, null);
+            String hash = hashOf(entry);
             long id = jdbc.sql("""
                             insert into audit_entry (at, username, roles, section, operation, resource_type, resource_id,
-                                                     outcome, shown, previous_hash, hash)
+                                                     outcome, shown, keyed, previous_hash, hash)
                             values (:at, :username, :roles, :section, :operation, :resourceType, :resourceId, :outcome,
-                                    cast(:shown as text[]), :previousHash, :hash)
+                                    cast(:shown as text[]), true, :previousHash, :hash)
                             returning id
                             """)
                     .param("at", Timestamp.from(at)).param("username", entry.username()).param("roles", entry.roles())
@@ -122,12 +150,16 @@ public class AuditTrail {
         String[] previous = {GENESIS};
         long[] count = {0};
         Long[] broken = {null};
+        boolean[] keyedSeen = {false};
         jdbc.sql("select * from audit_entry order by id").query((ResultSet rs) -> {
             Entry entry = entry(rs, 0);
             count[0]++;
-            if (broken[0] == null && (!entry.previousHash().equals(previous[0]) || !entry.hash().equals(entry.computeHash()))) {
+            // Once entries are keyed, an unkeyed one is a forgery: nobody writes them any more.
+            boolean downgraded = keyedSeen[0] && !entry.keyed();
+            if (broken[0] == null && (downgraded || !entry.previousHash().equals(previous[0]) || !entry.hash().equals(hashOf(entry)))) {
                 broken[0] = entry.id();
             }
+            keyedSeen[0] |= entry.keyed();
             previous[0] = entry.hash();
         });
         Boolean anchorHolds = anchor.map(anchors::holds).orElse(null);
@@ -138,7 +170,7 @@ public class AuditTrail {
     private static Entry entry(ResultSet rs, int rowNum) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("roles"),
                 rs.getString("section"), rs.getString("operation"), rs.getString("resource_type"), rs.getString("resource_id"),
-                rs.getInt("outcome"), shown(rs), rs.getString("previous_hash"), rs.getString("hash"));
+                rs.getInt("outcome"), shown(rs), rs.getBoolean("keyed"), rs.getString("previous_hash"), rs.getString("hash"));
     }
 
     private static List<String> shown(ResultSet rs) throws SQLException {
