@@ -4,6 +4,8 @@ import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder.PayeeKind;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,13 @@ import java.util.UUID;
 final class Commands {
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
+    /** Lengths, in characters, checked below and written in the OpenAPI document. */
+    static final int DISASTER_EVENT = 60;
+    static final int REASON = 2000;
+    static final int ASSESSMENT = 4000;
+    static final int DOCUMENT = 200;
+    static final int DOCUMENTS = 30;
+    static final int ACCOUNT_HOLDER = 70;
 
     private Commands() {
     }
@@ -26,8 +35,10 @@ final class Commands {
      *                         an outage keeps its original time, which opens the rights: RM I/B art. 3)
      * @param missingDocuments the documents still to be provided; the application lapses if they are not within 2 months
      */
-    record Filing(UUID beneficiaryId, Category category, String disasterEvent, BigDecimal requestedAmount, String reason,
-                  PayeeRequest payee, String section, Instant receivedAt, List<String> missingDocuments) {
+    record Filing(UUID beneficiaryId, Category category, @Schema(maxLength = DISASTER_EVENT) String disasterEvent,
+                  BigDecimal requestedAmount, @Schema(maxLength = REASON) String reason, PayeeRequest payee,
+                  @Schema(pattern = "^([1-9]|1[0-9]|20)$") String section, Instant receivedAt,
+                  @ArraySchema(maxItems = DOCUMENTS, schema = @Schema(maxLength = DOCUMENT)) List<String> missingDocuments) {
 
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
@@ -43,11 +54,11 @@ final class Commands {
             if (category != Category.DISASTER && disasterEvent != null) {
                 errors.add(FieldError.of("disasterEvent", "is only for the DISASTER category"));
             }
-            if (disasterEvent != null && disasterEvent.length() > 60) {
-                errors.add(FieldError.of("disasterEvent", "must be at most 60 characters"));
+            if (disasterEvent != null && disasterEvent.length() > DISASTER_EVENT) {
+                errors.add(FieldError.of("disasterEvent", "must be at most " + DISASTER_EVENT + " characters"));
             }
             checkAmount("requestedAmount", requestedAmount, errors);
-            text("reason", reason, 2000, errors);
+            text("reason", reason, REASON, errors);
             if (payee == null) {
                 errors.add(FieldError.of("payee", "is required: the beneficiary or a creditor, with an IBAN"));
             } else {
@@ -57,18 +68,19 @@ final class Commands {
                 errors.add(FieldError.of("section", "must be a section number from 1 to 20"));
             }
             List<String> documents = missingDocuments == null ? List.of() : missingDocuments;
-            if (documents.size() > 30) {
-                errors.add(FieldError.of("missingDocuments", "must list at most 30 documents"));
+            if (documents.size() > DOCUMENTS) {
+                errors.add(FieldError.of("missingDocuments", "must list at most " + DOCUMENTS + " documents"));
             }
             for (int i = 0; i < documents.size(); i++) {
-                text("missingDocuments[" + i + "]", documents.get(i), 200, errors);
+                text("missingDocuments[" + i + "]", documents.get(i), DOCUMENT, errors);
             }
             return errors;
         }
     }
 
     /** @param accountHolder optional for the beneficiary (their names), required for a creditor */
-    record PayeeRequest(PayeeKind kind, String accountHolder, String iban) {
+    record PayeeRequest(PayeeKind kind, @Schema(maxLength = ACCOUNT_HOLDER) String accountHolder,
+                        @Schema(maxLength = 42, description = "an IBAN, spaces allowed") String iban) {
 
         void check(String prefix, List<FieldError> errors) {
             if (kind == null) {
@@ -77,8 +89,8 @@ final class Commands {
             if (kind == PayeeKind.CREDITOR && blank(accountHolder)) {
                 errors.add(FieldError.of(prefix + "accountHolder", "is required for a creditor: the account holder's name"));
             }
-            if (accountHolder != null && accountHolder.strip().length() > 70) {
-                errors.add(FieldError.of(prefix + "accountHolder", "must be at most 70 characters"));
+            if (accountHolder != null && accountHolder.strip().length() > ACCOUNT_HOLDER) {
+                errors.add(FieldError.of(prefix + "accountHolder", "must be at most " + ACCOUNT_HOLDER + " characters"));
             }
             if (!Iban.isValid(iban)) {
                 errors.add(FieldError.of(prefix + "iban", "is not a valid IBAN: check its length and its control digits"));
@@ -86,7 +98,7 @@ final class Commands {
         }
     }
 
-    record Documents(List<String> missingDocuments) {
+    record Documents(@ArraySchema(maxItems = DOCUMENTS, schema = @Schema(maxLength = DOCUMENT)) List<String> missingDocuments) {
 
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
@@ -94,7 +106,7 @@ final class Commands {
                 errors.add(FieldError.of("missingDocuments", "is required: the documents still missing, [] when the file is complete"));
             } else {
                 for (int i = 0; i < missingDocuments.size(); i++) {
-                    text("missingDocuments[" + i + "]", missingDocuments.get(i), 200, errors);
+                    text("missingDocuments[" + i + "]", missingDocuments.get(i), DOCUMENT, errors);
                 }
             }
             return errors;
@@ -102,11 +114,11 @@ final class Commands {
     }
 
     /** The social worker's assessment and the amount they propose. */
-    record Examination(String assessment, BigDecimal proposedAmount) {
+    record Examination(@Schema(maxLength = ASSESSMENT) String assessment, BigDecimal proposedAmount) {
 
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
-            text("assessment", assessment, 4000, errors);
+            text("assessment", assessment, ASSESSMENT, errors);
             if (proposedAmount != null && proposedAmount.signum() != 0) {
                 checkAmount("proposedAmount", proposedAmount, errors);
             }
@@ -121,7 +133,8 @@ final class Commands {
      *
      * @param reasonText required for the reason OTHER; otherwise an optional explanation for the letter
      */
-    record Decision(Outcome outcome, BigDecimal amount, RefusalReason reasonCode, String reasonText) {
+    record Decision(Outcome outcome, BigDecimal amount, RefusalReason reasonCode,
+                    @Schema(maxLength = REASON) String reasonText) {
 
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
@@ -139,7 +152,7 @@ final class Commands {
                 if (reasonCode == null) {
                     errors.add(FieldError.of("reasonCode", "is required for a refusal: " + List.of(RefusalReason.values())));
                 } else if (reasonCode == RefusalReason.OTHER) {
-                    text("reasonText", reasonText, 2000, errors);
+                    text("reasonText", reasonText, REASON, errors);
                 }
             }
             if (reasonText != null && reasonText.length() > 2000) {
@@ -149,11 +162,11 @@ final class Commands {
         }
     }
 
-    record Appeal(String reason) {
+    record Appeal(@Schema(maxLength = ASSESSMENT) String reason) {
 
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
-            text("reason", reason, 4000, errors);
+            text("reason", reason, ASSESSMENT, errors);
             return errors;
         }
     }

@@ -90,6 +90,10 @@ public abstract class ServiceConventionsTests {
         HttpResponse<String> response = Http.get(url("/v3/api-docs"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(response.body(), "$.openapi")).startsWith("3.");
+        // Every free text of a request or answer says how long it may be (the service refuses longer).
+        List<Map<String, Object>> texts = JsonPath.read(response.body(),
+                "$.components.schemas.*.properties.*[?(@.type == 'string' && !@.format && !@.enum)]");
+        assertThat(texts).isNotEmpty().allSatisfy(text -> assertThat(text).containsKey("maxLength"));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package fr.paris.casvp.guichet.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** What every Guichet HTTP service gets by depending on this module. */
@@ -17,5 +19,16 @@ public class WebAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return StrictJson::configure;
+    }
+
+    /** Where the service publishes its OpenAPI: the text bound written in it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class OpenApi {
+
+        @Bean
+        OpenApiLimits openApiLimits() {
+            return new OpenApiLimits();
+        }
     }
 }

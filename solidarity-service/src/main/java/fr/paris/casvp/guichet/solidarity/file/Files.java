@@ -6,8 +6,8 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
-import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent.Transition;
+import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.solidarity.allowance.Allowance;
 import fr.paris.casvp.guichet.solidarity.allowance.SolidarityParameters;
 import fr.paris.casvp.guichet.web.Agent;
@@ -15,6 +15,7 @@ import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
 import fr.paris.casvp.guichet.web.ProblemException;
 import fr.paris.casvp.guichet.web.ReceptionTime;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -55,6 +56,10 @@ public class Files {
             Allowance.RESOURCES_ABOVE_CEILING, Allowance.BELOW_PAYMENT_THRESHOLD, "STATUTORY_BENEFITS_NOT_CLAIMED", "OTHER");
     private static final int OLDEST_RECEPTION_MONTHS = 2;
 
+    /** Lengths, in characters, checked below and written in the OpenAPI document. */
+    static final int ASSESSMENT = 4000;
+    static final int REASON_TEXT = 2000;
+
     public record PayeeRequest(String accountHolder, String iban) {
     }
 
@@ -62,13 +67,13 @@ public class Files {
     public record Filing(UUID beneficiaryId, boolean renewal, PayeeRequest payee, String section, Instant receivedAt) {
     }
 
-    public record Examination(String assessment) {
+    public record Examination(@Schema(maxLength = ASSESSMENT) String assessment) {
     }
 
     public enum Outcome { GRANTED, REFUSED }
 
     /** @param months the grant's length: 12 for a first grant and its first renewal; then 1 to 24 (24 by default) */
-    public record Decision(Outcome outcome, Integer months, List<String> reasonCodes, String reasonText) {
+    public record Decision(Outcome outcome, Integer months, List<String> reasonCodes, @Schema(maxLength = REASON_TEXT) String reasonText) {
     }
 
     public record Receipt(String number, Instant receivedAt, String status) {
@@ -165,7 +170,7 @@ public class Files {
     public ApplicationView examine(UUID id, Examination examination, Agent agent) {
         agent.requireRole(EXAMINERS);
         List<FieldError> errors = new ArrayList<>();
-        Fields.text("assessment", examination.assessment(), 4000, errors);
+        Fields.text("assessment", examination.assessment(), ASSESSMENT, errors);
         Fields.check(errors);
         Row row = lockForWrite(id, agent);
         requireStatus(row, "RECEIVED", "UNDER_EXAMINATION");
@@ -195,7 +200,7 @@ public class Files {
             } else if (!REFUSAL_CODES.containsAll(decision.reasonCodes())) {
                 errors.add(FieldError.of("reasonCodes", "must be among " + REFUSAL_CODES));
             } else if (decision.reasonCodes().contains("OTHER")) {
-                Fields.text("reasonText", decision.reasonText(), 2000, errors);
+                Fields.text("reasonText", decision.reasonText(), REASON_TEXT, errors);
             }
         }
         if (decision.months() != null && (decision.months() < 1 || decision.months() > 24)) {

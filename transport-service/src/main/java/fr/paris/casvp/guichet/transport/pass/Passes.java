@@ -22,6 +22,7 @@ import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
 import fr.paris.casvp.guichet.web.ProblemException;
 import fr.paris.casvp.guichet.web.ReceptionTime;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -72,19 +73,23 @@ public class Passes {
      * @param receivesParisBenefit the agent saw the proof of Paris Solidarité or Complément Santé Paris (another
      *                             service's data, or another institution's: declared, not looked up)
      */
+    /** Lengths, in characters, checked below and written in the OpenAPI document. */
+    static final int REASON = 2000;
+    static final int REFERENCE = 100;
+
     public record Request(UUID beneficiaryId, String navigoCardNumber, String zones, boolean receivesParisBenefit,
                          Instant receivedAt) {
     }
 
     public enum Outcome { GRANTED, REFUSED }
 
-    public record Decision(Outcome outcome, List<String> reasonCodes, String reasonText) {
+    public record Decision(Outcome outcome, List<String> reasonCodes, @Schema(maxLength = REASON) String reasonText) {
     }
 
-    public record Cancellation(String reason) {
+    public record Cancellation(@Schema(maxLength = REASON) String reason) {
     }
 
-    public record ParticipationPayment(String reference) {
+    public record ParticipationPayment(@Schema(maxLength = REFERENCE) String reference) {
     }
 
     public record CardChange(String navigoCardNumber) {
@@ -172,7 +177,7 @@ public class Passes {
             if (decision.reasonCodes() == null || decision.reasonCodes().isEmpty() || !REFUSAL_CODES.containsAll(decision.reasonCodes())) {
                 errors.add(FieldError.of("reasonCodes", "is required for a refusal, among " + REFUSAL_CODES));
             } else if (decision.reasonCodes().contains("OTHER")) {
-                Fields.text("reasonText", decision.reasonText(), 2000, errors);
+                Fields.text("reasonText", decision.reasonText(), REASON, errors);
             }
         }
         Fields.check(errors);
@@ -232,7 +237,7 @@ public class Passes {
     public PassView cancel(UUID id, Cancellation cancellation, Agent agent) {
         agent.requireRole(COUNTER);
         List<FieldError> errors = new ArrayList<>();
-        Fields.text("reason", cancellation.reason(), 2000, errors);
+        Fields.text("reason", cancellation.reason(), REASON, errors);
         Fields.check(errors);
         PassStore.Pass pass = lockForWrite(id, agent);
         requireStatus(pass, "REQUESTED", "ORDERED", "ACTIVE", "ORDER_REJECTED");
@@ -251,7 +256,7 @@ public class Passes {
     public PassView participationPaid(UUID id, ParticipationPayment payment, Agent agent) {
         agent.requireRole(COUNTER);
         List<FieldError> errors = new ArrayList<>();
-        Fields.text("reference", payment.reference(), 100, errors);
+        Fields.text("reference", payment.reference(), REFERENCE, errors);
         Fields.check(errors);
         PassStore.Pass pass = lockForWrite(id, agent);
         if (pass.participationDue() == null || pass.participationDue().signum() == 0 || pass.participationPaidAt() != null) {

@@ -1,7 +1,7 @@
 package fr.paris.casvp.guichet.contracts.payment;
 
+import fr.paris.casvp.guichet.contracts.PartnerAnswerChecks;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,32 +27,19 @@ public record PaymentConfirmation(UUID orderId, String reference, BigDecimal amo
 
     public enum Status { PAID, FAILED }
 
-    /** Clocks of the treasury and of the service may differ by this much. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     /**
      * What does not match the order this confirmation answers (empty when it may be applied): a confirmation forged or
      * sent by mistake changes nothing.
      */
     public List<String> mismatches(String orderedReference, BigDecimal orderedAmount, Instant orderedAt, Instant now) {
         List<String> mismatches = new ArrayList<>();
-        if (reference == null) {
-            mismatches.add("no reference: it cannot be checked against the order");
-        } else if (!reference.equals(orderedReference)) {
-            mismatches.add("reference " + reference + " is not the order's (" + orderedReference + ")");
-        }
+        PartnerAnswerChecks.same("reference", reference, orderedReference, mismatches);
         if (amount == null) {
             mismatches.add("no amount: it cannot be checked against the order");
         } else if (amount.compareTo(orderedAmount) != 0) {
             mismatches.add("amount " + amount.toPlainString() + " is not the order's (" + orderedAmount.toPlainString() + ")");
         }
-        if (settledAt == null) {
-            mismatches.add("no settlement time");
-        } else if (settledAt.isBefore(orderedAt.minus(CLOCK_SKEW))) {
-            mismatches.add("settled at " + settledAt + ", before the order (" + orderedAt + ")");
-        } else if (settledAt.isAfter(now.plus(CLOCK_SKEW))) {
-            mismatches.add("settled at " + settledAt + ", in the future");
-        }
+        PartnerAnswerChecks.plausibleTime("settled", settledAt, orderedAt, now, mismatches);
         return mismatches;
     }
 }

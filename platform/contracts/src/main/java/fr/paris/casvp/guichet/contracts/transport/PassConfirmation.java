@@ -1,6 +1,6 @@
 package fr.paris.casvp.guichet.contracts.transport;
 
-import java.time.Duration;
+import fr.paris.casvp.guichet.contracts.PartnerAnswerChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,24 +23,11 @@ public record PassConfirmation(UUID orderId, String passNumber, Status status, S
 
     public enum Status { DONE, REJECTED }
 
-    /** Clocks of the operator and of the service may differ by this much. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     /** What does not match the order this confirmation answers (empty when it may be applied). */
     public List<String> mismatches(String orderedPassNumber, Instant orderedAt, Instant now) {
         List<String> mismatches = new ArrayList<>();
-        if (passNumber == null) {
-            mismatches.add("no pass number: it cannot be checked against the order");
-        } else if (!passNumber.equals(orderedPassNumber)) {
-            mismatches.add("pass number " + passNumber + " is not the order's (" + orderedPassNumber + ")");
-        }
-        if (at == null) {
-            mismatches.add("no time");
-        } else if (at.isBefore(orderedAt.minus(CLOCK_SKEW))) {
-            mismatches.add("done at " + at + ", before the order (" + orderedAt + ")");
-        } else if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            mismatches.add("done at " + at + ", in the future");
-        }
+        PartnerAnswerChecks.same("pass number", passNumber, orderedPassNumber, mismatches);
+        PartnerAnswerChecks.plausibleTime("done", at, orderedAt, now, mismatches);
         return mismatches;
     }
 }
