@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.gateway;
 
+import fr.paris.casvp.guichet.testsupport.LayerRules;
 import fr.paris.casvp.guichet.testsupport.TimeRules;
 import org.junit.jupiter.api.Test;
 
@@ -9,5 +10,10 @@ class ArchitectureTest {
     @Test
     void timeComesFromTheClock() {
         TimeRules.check();
+    }
+
+    @Test
+    void controllersDoNotReachStores() {
+        LayerRules.check();
     }
 }

@@ -11,9 +11,7 @@ import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,13 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 class BeneficiaryController {
 
     private final Registry registry;
-    private final BeneficiaryStore store;
     private final IdempotentCommands commands;
     private final JsonMapper json;
 
-    BeneficiaryController(Registry registry, BeneficiaryStore store, IdempotentCommands commands, JsonMapper json) {
+    BeneficiaryController(Registry registry, IdempotentCommands commands, JsonMapper json) {
         this.registry = registry;
-        this.store = store;
         this.commands = commands;
         this.json = json;
     }
@@ -99,20 +95,8 @@ class BeneficiaryController {
     List<Summary> search(@RequestParam(required = false) String nir, @RequestParam(required = false) String fileNumber,
                          @RequestParam(required = false) String lastName, @RequestParam(required = false) String firstNames,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate) {
-        Stream<BeneficiaryStore.Stored> found;
-        if (nir != null) {
-            found = store.findByNir(Nir.normalise(nir)).stream();
-        } else if (fileNumber != null) {
-            found = store.findByFileNumber(fileNumber.trim().toUpperCase(Locale.ROOT)).stream();
-        } else if (lastName != null && birthDate != null) {
-            found = store.search(lastName, firstNames, birthDate).stream();
-        } else {
-            throw ProblemException.invalid(List.of(FieldError.of("lastName",
-                    "search by nir, by fileNumber, or by lastName and birthDate (firstNames optional)")));
-        }
-        Agent agent = Agent.current();
-        // Only the files the agent may read (their section's; every section for a supervisor).
-        List<Summary> shown = found.filter(stored -> agent.canRead(stored.situation().section())).map(Summary::of).toList();
+        List<Summary> shown = registry.search(nir, fileNumber, lastName, firstNames, birthDate, Agent.current()).stream()
+                .map(Summary::of).toList();
         Shown.files(shown.stream().map(Summary::id).toList());
         return shown;
     }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -132,6 +133,26 @@ class Registry {
         return new BeneficiarySituation(identity, address, s.parisResidence(), s.noFixedAddress(), s.disabilityEvidence(),
                 s.unfitForWorkSince(), s.nationalBenefits(), s.monthlyResources(), s.incomeTax(), s.warVeteran(),
                 s.section(), s.contact(), s.deceasedOn(), s.awayFromHomeSince());
+    }
+
+    /**
+     * The files found by one of: {@code nir}; {@code fileNumber}; {@code lastName} and {@code birthDate} (and
+     * {@code firstNames}); only those the agent may read (their section's; every section for a supervisor).
+     */
+    public List<BeneficiaryStore.Stored> search(String nir, String fileNumber, String lastName, String firstNames,
+                                                LocalDate birthDate, Agent agent) {
+        List<BeneficiaryStore.Stored> found;
+        if (nir != null) {
+            found = store.findByNir(Nir.normalise(nir)).stream().toList();
+        } else if (fileNumber != null) {
+            found = store.findByFileNumber(fileNumber.trim().toUpperCase(Locale.ROOT)).stream().toList();
+        } else if (lastName != null && birthDate != null) {
+            found = store.search(lastName, firstNames, birthDate);
+        } else {
+            throw ProblemException.invalid(List.of(FieldError.of("lastName",
+                    "search by nir, by fileNumber, or by lastName and birthDate (firstNames optional)")));
+        }
+        return found.stream().filter(stored -> agent.canRead(stored.situation().section())).toList();
     }
 
     /**

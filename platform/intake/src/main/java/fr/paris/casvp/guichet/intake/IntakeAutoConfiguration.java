@@ -41,21 +41,27 @@ public class IntakeAutoConfiguration {
      * does not start, since it could apply no queued command.
      */
     @Bean
-    IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, ModuleSchema schema,
-                                  JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock,
+    IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommands rejected,
+                                  TransactionTemplate transactions, JsonMapper json, Clock clock,
                                   @Value("${guichet.intake.trusted-keys:${GUICHET_INTAKE_TRUSTED_KEYS:}}") String trustedKeys) {
         Map<String, PublicKey> keys = CommandSignatures.trustedKeys(trustedKeys);
         if (keys.isEmpty()) {
             throw new IllegalStateException("No key to check the gateway's signature on queued commands: set "
                     + "GUICHET_INTAKE_TRUSTED_KEYS (name:base64 X.509 Ed25519 public key, comma-separated while rotating)");
         }
+        return new IntakeConsumer(handlers, trail, receipts, rejected, transactions, json, clock, keys);
+    }
+
+    /** The store of refused commands; its table is migrated by this module. */
+    @Bean
+    RejectedCommands rejectedCommands(ModuleSchema schema, JdbcClient jdbc, JsonMapper json) {
         schema.migrate("intake");
-        return new IntakeConsumer(handlers, trail, receipts, jdbc, transactions, json, clock, keys);
+        return new RejectedCommands(jdbc, json);
     }
 
     @Bean
-    RejectedCommandController rejectedCommandController(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        return new RejectedCommandController(jdbc, json, clock);
+    RejectedCommandController rejectedCommandController(RejectedCommands rejected, Clock clock) {
+        return new RejectedCommandController(rejected, clock);
     }
 
     /**

@@ -11,7 +11,6 @@ import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.Failures;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,18 +50,18 @@ public class IntakeConsumer {
     private final List<IntakeHandler> handlers;
     private final AuditTrail trail;
     private final Receipts receipts;
-    private final JdbcClient jdbc;
+    private final RejectedCommands rejected;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, PublicKey> trustedKeys;
 
-    public IntakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, JdbcClient jdbc,
+    public IntakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommands rejected,
                           TransactionTemplate transactions, JsonMapper json, Clock clock, Map<String, PublicKey> trustedKeys) {
         this.handlers = handlers;
         this.trail = trail;
         this.receipts = receipts;
-        this.jdbc = jdbc;
+        this.rejected = rejected;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -202,18 +200,7 @@ public class IntakeConsumer {
         }
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
-            int inserted = jdbc.sql("""
-                            insert into rejected_command (receipt_number, benefit, section, agent, method, path, received_at, status,
-                                problem, rejected_at)
-                            values (:receipt, :benefit, :section, :agent, :method, :path, :receivedAt, :status, cast(:problem as jsonb), :now)
-                            on conflict (receipt_number) do nothing
-                            """)
-                    .param("receipt", command.receiptNumber()).param("benefit", command.benefit()).param("section", agent.section())
-                    .param("agent", agent.toString()).param("method", command.method()).param("path", command.path())
-                    .param("receivedAt", Timestamp.from(command.receivedAt())).param("status", status)
-                    .param("problem", json.writeValueAsString(problem)).param("now", Timestamp.from(now))
-                    .update();
-            if (inserted == 1) {
+            if (rejected.add(command, agent.section(), agent.toString(), status, problem, now)) {
                 receipts.publish(new ReceiptState(command.receiptNumber(), command.benefit(), ReceiptState.REJECTED,
                         command.receivedAt(), null, null, agent.section(), reasons, null, now));
             }
