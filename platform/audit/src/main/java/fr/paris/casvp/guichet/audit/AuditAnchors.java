@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,8 +43,12 @@ public class AuditAnchors {
     private final JdbcClient jdbc;
     private final AtomicLong lastAnchor = new AtomicLong();
     private volatile boolean anchoredOnce;
-    /** The last anchor published, read from Kafka the first time it is needed. */
+    /**
+     * The last anchor published, read from Kafka in the background the first time it is needed (never on the path of
+     * a request: with Kafka down, the trail is written all the same, and anchored once Kafka is back).
+     */
     private volatile Optional<AuditAnchor> previous;
+    private final AtomicBoolean loading = new AtomicBoolean();
     private volatile boolean broken;
 
     public AuditAnchors(Outbox outbox, ConsumerFactory<String, String> consumers, JdbcClient jdbc, JsonMapper json, Clock clock,
@@ -69,7 +75,8 @@ public class AuditAnchors {
         }
         anchoredOnce = true;
         if (previous == null) {
-            previous = latest();
+            loadPrevious();
+            return;
         }
         if (broken || previous.isPresent() && !holds(previous.get())) {
             if (!broken) {
@@ -83,6 +90,23 @@ public class AuditAnchors {
         previous = Optional.of(anchor);
         outbox.add(OutboxEvent.of(Topic.AUDIT_ANCHORS.topicName(), trail, AuditAnchor.TYPE, "audit/" + trail,
                 anchor.anchoredAt(), json.writeValueAsString(anchor)));
+    }
+
+    /** Reads the last anchor from Kafka in the background; until it is known, nothing is anchored. */
+    private void loadPrevious() {
+        if (!loading.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                previous = latest();
+            } catch (RuntimeException unavailable) {
+                log.warn("The last anchor of the audit trail {} cannot be read now ({}): anchoring waits", trail,
+                        unavailable.toString());
+            } finally {
+                loading.set(false);
+            }
+        });
     }
 
     /** True when the anchored entry is in the trail with the anchored hash. */

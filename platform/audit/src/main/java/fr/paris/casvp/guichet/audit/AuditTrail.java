@@ -92,7 +92,7 @@ public class AuditTrail {
 
     /**
      * What a verification found: how many entries; the first whose hash does not hold (null when none); the entry of the
-     * latest anchor kept outside the database (null when none was published yet) and whether it is still there with the
+     * latest anchor kept outside the database (null when none was published yet, or Kafka cannot be read now) and whether it is still there with the
      * same hash (false: the trail was cut or rewritten). Valid when both hold.
      */
     public record Verification(long entries, boolean valid, Long firstBrokenEntry, Long anchoredEntry, Boolean anchorHolds) {
@@ -146,7 +146,13 @@ public class AuditTrail {
      * anchor: the entry it names must be there with its hash (a cut tail, or a chain rewritten whole, fails it).
      */
     public Verification verify() {
-        Optional<AuditAnchor> anchor = anchors.latest();
+        Optional<AuditAnchor> anchor;
+        try {
+            anchor = anchors.latest();
+        } catch (RuntimeException kafkaUnavailable) {
+            // The chain is still checked; whether its head holds is said to be unknown (anchoredEntry null).
+            anchor = Optional.empty();
+        }
         String[] previous = {GENESIS};
         long[] count = {0};
         Long[] broken = {null};
