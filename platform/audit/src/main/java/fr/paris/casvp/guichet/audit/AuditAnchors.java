@@ -7,6 +7,7 @@ import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,6 +44,7 @@ public class AuditAnchors {
     private final String trail;
     private final long intervalNanos;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final AtomicLong lastAnchor = new AtomicLong();
     private volatile boolean anchoredOnce;
     /**
@@ -51,10 +55,11 @@ public class AuditAnchors {
     private final AtomicBoolean loading = new AtomicBoolean();
     private volatile boolean broken;
 
-    public AuditAnchors(Outbox outbox, ConsumerFactory<String, String> consumers, JdbcClient jdbc, JsonMapper json, Clock clock,
-                        String trail, Duration interval) {
+    public AuditAnchors(Outbox outbox, ConsumerFactory<String, String> consumers, JdbcClient jdbc,
+                        PlatformTransactionManager transactions, JsonMapper json, Clock clock, String trail, Duration interval) {
         this.outbox = outbox;
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
         this.consumers = consumers;
         this.json = json;
         this.clock = clock;
@@ -68,20 +73,26 @@ public class AuditAnchors {
 
     /** Called in the transaction that wrote entry {@code id}: anchors it when the last anchor is old enough. */
     void entryWritten(long id, String hash) {
+        if (previous == null) {
+            loadPrevious();
+            return;
+        }
         long now = System.nanoTime();
         long last = lastAnchor.get();
         if (anchoredOnce && now - last < intervalNanos || !lastAnchor.compareAndSet(last, now)) {
             return;
         }
         anchoredOnce = true;
-        if (previous == null) {
-            loadPrevious();
-            return;
-        }
-        if (broken || previous.isPresent() && !holds(previous.get())) {
+        anchor(id, hash);
+    }
+
+    /** Publishes entry {@code id} as the trail's head, in the current transaction, unless the previous anchor is gone. */
+    private void anchor(long id, String hash) {
+        Optional<AuditAnchor> last = previous;
+        if (broken || last.isPresent() && !holds(last.get())) {
             if (!broken) {
                 log.error("The audit trail {} no longer holds its entry {} anchored at {}: it was cut or rewritten. "
-                        + "No new anchor is published.", trail, previous.get().entryId(), previous.get().anchoredAt());
+                        + "No new anchor is published.", trail, last.get().entryId(), last.get().anchoredAt());
             }
             broken = true;
             return;
@@ -92,14 +103,25 @@ public class AuditAnchors {
                 anchor.anchoredAt(), json.writeValueAsString(anchor)));
     }
 
-    /** Reads the last anchor from Kafka in the background; until it is known, nothing is anchored. */
+    /**
+     * Reads the last anchor from Kafka in the background, then anchors the trail's head as it is; until then, nothing
+     * is anchored (and a failure to read is tried again at the next entry).
+     */
     private void loadPrevious() {
         if (!loading.compareAndSet(false, true)) {
             return;
         }
         CompletableFuture.runAsync(() -> {
             try {
-                previous = latest();
+                Optional<AuditAnchor> found = latest();
+                transactions.executeWithoutResult(tx -> {
+                    previous = found;
+                    lastAnchor.set(System.nanoTime());
+                    anchoredOnce = true;
+                    jdbc.sql("select id, hash from audit_entry order by id desc limit 1")
+                            .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("hash"))).optional()
+                            .ifPresent(head -> anchor(head.getKey(), head.getValue()));
+                });
             } catch (RuntimeException unavailable) {
                 log.warn("The last anchor of the audit trail {} cannot be read now ({}): anchoring waits", trail,
                         unavailable.toString());

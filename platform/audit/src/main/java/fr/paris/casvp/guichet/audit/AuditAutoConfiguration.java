@@ -35,10 +35,11 @@ public class AuditAutoConfiguration {
     /** The trail is named after the service and its database: {@code aid-service/aid}. */
     @Bean
     AuditAnchors auditAnchors(Outbox outbox, ConsumerFactory<String, String> consumers, JsonMapper json, Clock clock,
-                              JdbcClient jdbc, @Value("${spring.application.name}") String application,
+                              JdbcClient jdbc, PlatformTransactionManager transactions,
+                              @Value("${spring.application.name}") String application,
                               @Value("${guichet.audit.anchor-interval:10s}") Duration interval) {
         String database = jdbc.sql("select current_database()").query(String.class).single();
-        return new AuditAnchors(outbox, consumers, jdbc, json, clock, application + "/" + database, interval);
+        return new AuditAnchors(outbox, consumers, jdbc, transactions, json, clock, application + "/" + database, interval);
     }
 
     /** Idempotency keys are scoped to the authenticated agent (a queued command runs as its agent too). */
