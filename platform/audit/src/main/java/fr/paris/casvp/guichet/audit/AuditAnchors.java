@@ -67,10 +67,6 @@ public class AuditAnchors {
         this.intervalNanos = interval.toNanos();
     }
 
-    public String trail() {
-        return trail;
-    }
-
     /** Called in the transaction that wrote entry {@code id}: anchors it when the last anchor is old enough. */
     void entryWritten(long id, String hash) {
         if (previous == null) {

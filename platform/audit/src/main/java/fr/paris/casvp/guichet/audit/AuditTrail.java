@@ -1,11 +1,12 @@
 package fr.paris.casvp.guichet.audit;
 
+import fr.paris.casvp.guichet.contracts.Hmac;
 import fr.paris.casvp.guichet.contracts.audit.AuditAnchor;
 import fr.paris.casvp.guichet.web.Agent;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,12 +16,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
-    private static final String HMAC = "HmacSHA256";
     /** Advisory lock key: one writer at a time extends the chain. */
     private static final long LOCK_KEY = 0x6775696368657402L;
 
@@ -39,15 +38,12 @@ public class AuditTrail {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final AuditAnchors anchors;
-    private final SecretKeySpec key;
+    private final Hmac key;
 
     /** @param key the audit key, at least 32 characters ({@code guichet.audit.key}, from {@code GUICHET_AUDIT_KEY}) */
     public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AuditAnchors anchors, String key) {
-        if (key == null || key.strip().length() < 32) {
-            throw new IllegalStateException("No audit key: set GUICHET_AUDIT_KEY (a secret of 32 characters or more, kept "
-                    + "for the life of the deployment: the trail's hashes depend on it)");
-        }
-        this.key = new SecretKeySpec(key.strip().getBytes(StandardCharsets.UTF_8), HMAC);
+        // Kept for the life of the deployment: the trail's hashes depend on it.
+        this.key = Hmac.of(key, "GUICHET_AUDIT_KEY");
         this.jdbc = jdbc;
         this.clock = clock;
         this.anchors = anchors;
@@ -73,27 +69,18 @@ public class AuditTrail {
 
     /** The entry's hash: HMAC-SHA256 under the audit key, or the SHA-256 of the entries written before it. */
     String hashOf(Entry entry) {
-        if (!entry.keyed()) {
-            return sha256(entry.text());
-        }
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(entry.text().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return entry.keyed() ? key.hex(entry.text()) : sha256(entry.text());
     }
 
     /** An agent that is not a person: a change applied from a Kafka topic is recorded as {@code kafka:<topic>}. */
     public static Agent source(String topic) {
-        return new Agent("kafka:" + topic, java.util.Set.of(), null);
+        return new Agent("kafka:" + topic, Set.of(), null);
     }
 
     /**
      * What a verification found: how many entries; the first whose hash does not hold (null when none); the entry of the
-     * latest anchor kept outside the database (null when none was published yet, or Kafka cannot be read now) and whether it is still there with the
-     * same hash (false: the trail was cut or rewritten). Valid when both hold.
+     * latest anchor kept outside the database (null when none was published yet, or Kafka cannot be read now) and
+     * whether it is still there with the same hash (false: the trail was cut or rewritten). Valid when both hold.
      */
     public record Verification(long entries, boolean valid, Long firstBrokenEntry, Long anchoredEntry, Boolean anchorHolds) {
     }
@@ -180,7 +167,7 @@ public class AuditTrail {
     }
 
     private static List<String> shown(ResultSet rs) throws SQLException {
-        java.sql.Array array = rs.getArray("shown");
+        Array array = rs.getArray("shown");
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 

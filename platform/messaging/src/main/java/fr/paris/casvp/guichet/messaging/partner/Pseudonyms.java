@@ -1,13 +1,10 @@
 package fr.paris.casvp.guichet.messaging.partner;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import fr.paris.casvp.guichet.contracts.Hmac;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The pseudonymous beneficiary id that partners (treasury, transport operator) see instead of the registry's id:
@@ -25,8 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class Pseudonyms {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
     /** Who reads the pseudonym: each has its own. */
     public enum Partner {
         /** The event topics ({@code aid.events.v1}...), read by several partners. */
@@ -37,32 +32,18 @@ public class Pseudonyms {
         TRANSPORT_OPERATOR
     }
 
-    private final Map<Partner, SecretKeySpec> keys = new EnumMap<>(Partner.class);
+    private final Map<Partner, Hmac> keys = new EnumMap<>(Partner.class);
 
-    /** @param key at least 32 characters of secret */
+    /** @param key at least 32 characters of secret ({@code GUICHET_PSEUDONYM_KEY}) */
     public Pseudonyms(String key) {
-        if (key == null || key.isBlank() || key.length() < 32) {
-            throw new IllegalStateException("The pseudonym key (guichet.pseudonym-key, environment GUICHET_PSEUDONYM_KEY) "
-                    + "must be set to a secret of at least 32 characters");
-        }
-        SecretKeySpec master = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        Hmac master = Hmac.of(key, "GUICHET_PSEUDONYM_KEY");
         for (Partner partner : Partner.values()) {
-            keys.put(partner, new SecretKeySpec(hmac(master, "partner:" + partner.name()), ALGORITHM));
+            keys.put(partner, master.derive("partner:" + partner.name()));
         }
     }
 
     /** The beneficiary's pseudonym for this partner. */
     public String of(Partner partner, UUID beneficiaryId) {
-        return "P-" + HexFormat.of().formatHex(hmac(keys.get(partner), beneficiaryId.toString()), 0, 16);
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return "P-" + HexFormat.of().formatHex(keys.get(partner).bytes(beneficiaryId.toString()), 0, 16);
     }
 }
