@@ -37,11 +37,9 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
             properties.putAll(TestTokens.resourceServerProperties());
             // The secret of partners' pseudonyms: from the environment in a deployment, made up for a test.
             properties.put("guichet.pseudonym-key", "test-pseudonym-key-" + java.util.UUID.randomUUID());
-            // The receipts' birth-date checks: one key for the test JVM (TestSigningKeys.RECEIPT_KEY).
-            properties.put("guichet.receipt-key", TestSigningKeys.RECEIPT_KEY);
             // The audit trail's key, made up for a test.
             properties.put("guichet.audit.key", "test-audit-key-" + java.util.UUID.randomUUID());
-            // The gateway signs queued commands, the services check the signature.
+            // The gateway signs queued commands and the services check the signature; the receipts' key, shared.
             properties.putAll(TestSigningKeys.properties());
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("guichet-real-infrastructure", properties));
         }
