@@ -12,8 +12,9 @@ class ArchitectureTest {
         TimeRules.check();
     }
 
+    /** The layers of a service and the boundaries between modules (docs/architecture.md): {@link LayerRules}. */
     @Test
-    void controllersDoNotReachStores() {
+    void theShapeAndTheBoundariesHold() {
         LayerRules.check();
     }
 }

@@ -1,15 +1,15 @@
 package fr.paris.casvp.guichet.aid.application;
 
+import fr.paris.casvp.guichet.aid.domain.Application;
+import fr.paris.casvp.guichet.aid.domain.Payment;
+import fr.paris.casvp.guichet.aid.domain.Step;
 import fr.paris.casvp.guichet.contracts.Topic;
-import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent.Transition;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
-import java.math.BigDecimal;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,17 +33,16 @@ class AidEvents {
         this.json = json;
     }
 
-    void step(ApplicationStore.Stored application, Transition transition, Status status, BigDecimal amount,
-              String reasonCode, Instant at) {
+    void step(Application application, Step step) {
         String beneficiary = pseudonyms.of(Partner.EVENTS, application.beneficiaryId());
         AidApplicationEvent event = new AidApplicationEvent(application.id(), application.number(), beneficiary,
-                application.section(), transition, status.name(), application.category().name(), amount, reasonCode,
-                application.receivedAt(), at);
-        outbox.add(OutboxEvent.of(Topic.AID_EVENTS.topicName(), beneficiary, AidApplicationEvent.typeOf(transition),
-                "aid/applications/" + application.id(), at, json.writeValueAsString(event)));
+                application.section(), step.transition(), step.status().name(), application.category().name(), step.amount(),
+                step.reasonCode(), application.receivedAt(), step.at());
+        outbox.add(OutboxEvent.of(Topic.AID_EVENTS.topicName(), beneficiary, AidApplicationEvent.typeOf(step.transition()),
+                "aid/applications/" + application.id(), step.at(), json.writeValueAsString(event)));
     }
 
-    PaymentOrder paymentOrder(ApplicationStore.Stored application, ApplicationStore.PaymentOrderRow order) {
+    PaymentOrder paymentOrder(Application application, Payment order) {
         String beneficiary = pseudonyms.of(Partner.TREASURY, application.beneficiaryId());
         PaymentOrder payment = new PaymentOrder(order.id(), order.reference(), ISSUER, beneficiary,
                 new PaymentOrder.Payee(order.payee().kind(), order.payee().accountHolder(), order.payee().iban()),

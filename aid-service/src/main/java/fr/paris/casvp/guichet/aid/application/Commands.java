@@ -1,5 +1,7 @@
 package fr.paris.casvp.guichet.aid.application;
 
+import fr.paris.casvp.guichet.aid.domain.Category;
+import fr.paris.casvp.guichet.aid.domain.RefusalReason;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder.PayeeKind;
 import fr.paris.casvp.guichet.web.FieldError;
@@ -12,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The bodies of the aid's commands, and what makes each field valid; every bad field is named in one 400 answer. */
-final class Commands {
+/**
+ * The aid's commands as the API receives them (the bodies of its requests and of the queued commands), and what makes
+ * each field valid; every bad field is named in one 400 answer.
+ */
+public final class Commands {
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
     /** Lengths, in characters, checked below and written in the OpenAPI document. */
@@ -35,7 +40,7 @@ final class Commands {
      *                         an outage keeps its original time, which opens the rights: RM I/B art. 3)
      * @param missingDocuments the documents still to be provided; the application lapses if they are not within 2 months
      */
-    record Filing(UUID beneficiaryId, Category category, @Schema(maxLength = DISASTER_EVENT) String disasterEvent,
+    public record Filing(UUID beneficiaryId, Category category, @Schema(maxLength = DISASTER_EVENT) String disasterEvent,
                   BigDecimal requestedAmount, @Schema(maxLength = REASON) String reason, PayeeRequest payee,
                   @Schema(pattern = "^([1-9]|1[0-9]|20)$") String section, Instant receivedAt,
                   @ArraySchema(maxItems = DOCUMENTS, schema = @Schema(maxLength = DOCUMENT)) List<String> missingDocuments) {
@@ -79,7 +84,7 @@ final class Commands {
     }
 
     /** @param accountHolder optional for the beneficiary (their names), required for a creditor */
-    record PayeeRequest(PayeeKind kind, @Schema(maxLength = ACCOUNT_HOLDER) String accountHolder,
+    public record PayeeRequest(PayeeKind kind, @Schema(maxLength = ACCOUNT_HOLDER) String accountHolder,
                         @Schema(maxLength = 42, description = "an IBAN, spaces allowed") String iban) {
 
         void check(String prefix, List<FieldError> errors) {
@@ -98,7 +103,7 @@ final class Commands {
         }
     }
 
-    record Documents(@ArraySchema(maxItems = DOCUMENTS, schema = @Schema(maxLength = DOCUMENT)) List<String> missingDocuments) {
+    public record Documents(@ArraySchema(maxItems = DOCUMENTS, schema = @Schema(maxLength = DOCUMENT)) List<String> missingDocuments) {
 
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
@@ -114,7 +119,7 @@ final class Commands {
     }
 
     /** The social worker's assessment and the amount they propose. */
-    record Examination(@Schema(maxLength = ASSESSMENT) String assessment, BigDecimal proposedAmount) {
+    public record Examination(@Schema(maxLength = ASSESSMENT) String assessment, BigDecimal proposedAmount) {
 
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();
@@ -126,14 +131,14 @@ final class Commands {
         }
     }
 
-    enum Outcome { GRANTED, REFUSED }
+    public enum Outcome { GRANTED, REFUSED }
 
     /**
      * The section director's decision: a grant with its amount, or a refusal with its reason.
      *
      * @param reasonText required for the reason OTHER; otherwise an optional explanation for the letter
      */
-    record Decision(Outcome outcome, BigDecimal amount, RefusalReason reasonCode,
+    public record Decision(Outcome outcome, BigDecimal amount, RefusalReason reasonCode,
                     @Schema(maxLength = REASON) String reasonText) {
 
         List<FieldError> errors() {
@@ -162,7 +167,7 @@ final class Commands {
         }
     }
 
-    record Appeal(@Schema(maxLength = ASSESSMENT) String reason) {
+    public record Appeal(@Schema(maxLength = ASSESSMENT) String reason) {
 
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();

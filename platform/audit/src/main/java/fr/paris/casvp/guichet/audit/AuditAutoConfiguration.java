@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.audit;
 
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
 import fr.paris.casvp.guichet.messaging.command.CommandCaller;
+import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
 import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import java.time.Clock;
@@ -52,8 +53,8 @@ public class AuditAutoConfiguration {
     }
 
     @Bean
-    PartnerAnswers partnerAnswers(ParkedRecords parked, AuditTrail trail) {
-        return new PartnerAnswers(parked, trail);
+    PartnerAnswers partnerAnswers(IdempotentConsumer consumer, ParkedRecords parked, AuditTrail trail, JsonMapper json) {
+        return new PartnerAnswers(consumer, parked, trail, json);
     }
 
     @Bean

@@ -1,26 +1,56 @@
 package fr.paris.casvp.guichet.audit;
 
+import fr.paris.casvp.guichet.contracts.OrderAnswer;
+import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
 import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
 import fr.paris.casvp.guichet.messaging.consumer.PartnerAnswer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a service did with a partner's record, made visible: one that does not match its order is parked (listed at
- * {@code /actuator/parked}); one applied or parked is recorded in the audit trail as done by {@code kafka:<topic>},
- * so that the trail of a file shows the changes that came from outside as well as the agents'.
+ * A partner's answers to this service's orders (payment confirmations, pass confirmations), taken the same way by every
+ * benefit: read as the contract's record (unknown fields ignored), applied once per record ({@link IdempotentConsumer}:
+ * a redelivered answer changes nothing), and made visible — one that does not match its order is parked (listed at
+ * {@code /actuator/parked}); one applied or parked is recorded in the audit trail as done by {@code kafka:<topic>}, so
+ * that the trail of a file shows the changes that came from outside as well as the agents'. A record that is not such
+ * an answer (no order id or status) fails, and after the retries goes to the dead-letter topic.
  */
 public class PartnerAnswers {
 
+    private final IdempotentConsumer consumer;
     private final ParkedRecords parked;
     private final AuditTrail trail;
+    private final JsonMapper json;
 
-    public PartnerAnswers(ParkedRecords parked, AuditTrail trail) {
+    public PartnerAnswers(IdempotentConsumer consumer, ParkedRecords parked, AuditTrail trail, JsonMapper json) {
+        this.consumer = consumer;
         this.parked = parked;
         this.trail = trail;
+        this.json = json;
     }
 
-    /** @param what what the record is, e.g. {@code payment-confirmation}; @param resourceType what it changes */
-    public void handled(ConsumerRecord<String, String> record, String what, String resourceType, PartnerAnswer answer) {
+    /**
+     * @param consumerName the name under which this service remembers the records it applied, e.g. {@code aid.payment-confirmations}
+     * @param type         the answer's record in the contracts
+     * @param what         what the record is, for the trail, e.g. {@code payment-confirmation}
+     * @param resourceType what it changes, e.g. {@code applications}
+     * @param apply        applies the answer to the order it answers, in the consumer's transaction
+     */
+    public <A extends OrderAnswer> void consume(String consumerName, ConsumerRecord<String, String> record, Class<A> type,
+                                                String what, String resourceType, Function<A, PartnerAnswer> apply) {
+        consumer.apply(consumerName, record, r -> {
+            A answer = json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(r.value());
+            if (answer.orderId() == null || answer.status() == null) {
+                throw new IllegalArgumentException("A " + what + " needs an orderId and a status");
+            }
+            handled(r, what, resourceType, apply.apply(answer));
+        });
+    }
+
+    /** Records what was done with a partner's record: applied (trail), parked (parked records and trail) or ignored. */
+    private void handled(ConsumerRecord<String, String> record, String what, String resourceType, PartnerAnswer answer) {
         switch (answer.outcome()) {
             case APPLIED -> trail.record(AuditTrail.source(record.topic()), "APPLY " + what, resourceType, answer.resource(), 200);
             case PARKED -> {

@@ -24,6 +24,10 @@ public final class ProblemTypes {
     public static final URI FORBIDDEN = URI.create("urn:guichet:problem:forbidden");
     /** The agent who filed or examined an application cannot decide it. */
     public static final URI FOUR_EYES = URI.create("urn:guichet:problem:four-eyes");
+    /** The file (application, pass...) is not in a state where this step is possible; {@code status} says where it stands. */
+    public static final URI INVALID_TRANSITION = URI.create("urn:guichet:problem:invalid-transition");
+    /** The beneficiary is not (yet) in the service's copy of the registry; {@code field} names the request's field. */
+    public static final URI BENEFICIARY_UNKNOWN = URI.create("urn:guichet:problem:beneficiary-unknown");
     /** The request is over one of the gateway's size limits (its body, URI or headers); {@code limit} says which. */
     public static final URI REQUEST_TOO_LARGE = URI.create("urn:guichet:problem:request-too-large");
     /** A rate limit was reached; {@code Retry-After} says when to try again. */

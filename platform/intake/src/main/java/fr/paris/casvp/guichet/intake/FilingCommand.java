@@ -25,10 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public abstract class FilingCommand<B> implements IntakeHandler {
 
-    /** What filing created: its id (for {@code Location}) and the answer's body. */
-    public record Filed(UUID id, Object view) {
-    }
-
     private final String path;
     private final Class<B> bodyType;
     private final IdempotentCommands commands;
@@ -45,12 +41,12 @@ public abstract class FilingCommand<B> implements IntakeHandler {
      * @param receiptNumber the receipt the gateway gave to a queued command, or null online
      * @param queuedAt      when the gateway received a queued command, or null online
      */
-    protected abstract Filed file(B body, Agent agent, String receiptNumber, Instant queuedAt);
+    protected abstract FiledApplication file(B body, Agent agent, String receiptNumber, Instant queuedAt);
 
     public Outcome execute(UUID key, B body, Agent agent, String receiptNumber, Instant queuedAt) {
         return commands.execute(key, "POST " + path + " " + json.writeValueAsString(body), () -> {
-            Filed filed = file(body, agent, receiptNumber, queuedAt);
-            return Outcome.of(201, path + "/" + filed.id(), json.writeValueAsString(filed.view()));
+            FiledApplication filed = file(body, agent, receiptNumber, queuedAt);
+            return Outcome.of(201, path + "/" + filed.id(), json.writeValueAsString(filed));
         });
     }
 

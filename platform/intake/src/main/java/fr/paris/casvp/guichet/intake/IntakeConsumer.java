@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.intake;
 
 import fr.paris.casvp.guichet.audit.AuditTrail;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
@@ -9,6 +10,7 @@ import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.Failures;
+import fr.paris.casvp.guichet.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -30,6 +32,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -104,7 +107,8 @@ public class IntakeConsumer {
                     .map(location -> location.substring(location.lastIndexOf('/') + 1)).orElse(command.receiptNumber()), outcome.status());
             log.info("Queued command {} {} (receipt {}) applied: {}", command.method(), command.path(), command.receiptNumber(),
                     outcome.status());
-        } catch (ErrorResponseException refused) {
+        } catch (ErrorResponseException | Refusal refusal) {
+            ErrorResponseException refused = refusal instanceof Refusal r ? ProblemException.of(r) : (ErrorResponseException) refusal;
             ProblemDetail problem = refused.getBody();
             Map<String, Object> body = json.convertValue(problem, Map.class);
             reject(command, agent, refused.getStatusCode().value(), body);
@@ -144,17 +148,14 @@ public class IntakeConsumer {
      * receipt: the queued receipt says where the application is, rather than staying QUEUED.
      */
     private void alias(QueuedCommand command, IdempotentCommands.Outcome outcome) {
-        Map<?, ?> applied = json.readValue(outcome.body(), Map.class);
-        Map<?, ?> receipt = applied.get("receipt") instanceof Map<?, ?> r ? r : Map.of();
-        Object original = receipt.get("number");
+        FiledApplication applied = json.readerFor(FiledApplication.Summary.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(outcome.body());
+        String original = applied.receipt() == null ? null : applied.receipt().number();
         if (original == null || original.equals(command.receiptNumber())) {
             return;
         }
         transactions.executeWithoutResult(tx -> receipts.publish(new ReceiptState(command.receiptNumber(), command.benefit(),
-                String.valueOf(applied.get("status")), Instant.parse(String.valueOf(receipt.get("receivedAt"))),
-                applied.get("id") == null ? null : java.util.UUID.fromString(String.valueOf(applied.get("id"))),
-                applied.get("number") == null ? null : String.valueOf(applied.get("number")),
-                applied.get("section") == null ? null : String.valueOf(applied.get("section")),
+                applied.receipt().status(), applied.receipt().receivedAt(), applied.id(), applied.number(), applied.section(),
                 List.of("Demande déjà enregistrée sous le récépissé " + original), null, clock.instant())));
         log.info("Queued command {} {} (receipt {}) had been applied before, under receipt {}", command.method(), command.path(),
                 command.receiptNumber(), original);

@@ -1,20 +1,42 @@
 package fr.paris.casvp.guichet.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The layers of a service, checked by the build: a controller translates HTTP and calls an application service; it
- * never reaches a store ({@code *Store}, {@code RejectedCommands}...) nor the database itself. A module checks its
- * production classes (and the platform's it depends on) with {@link #check()} in a unit test.
+ * The shape of a service and the boundaries between modules, checked by the build (docs/architecture.md, "One shape
+ * for a benefit service"). A benefit service has four layers, one package each:
+ *
+ * <ul>
+ *   <li>{@code domain}: plain objects that hold the rules and guard their transitions — Java and the contracts only,
+ *       no Spring, no SQL, no HTTP;</li>
+ *   <li>{@code application}: the use cases — check who acts, load, call the domain, store, publish;</li>
+ *   <li>{@code store}: all the SQL;</li>
+ *   <li>{@code api}: what reaches the service — controllers, the intake's handler, partners' answers, scheduled jobs —
+ *       translated into calls of the application services; it never reaches a store nor the database.</li>
+ * </ul>
+ *
+ * <p>Services never depend on each other, and the platform depends on no service. A module checks its production
+ * classes (and the platform's it runs with) with {@link #check()} in a unit test; each rule names itself when it fails.
  */
 public final class LayerRules {
 
     public static final String NAME = "LayerRules.CONTROLLERS_DO_NOT_REACH_STORES";
+
+    private static final String GUICHET = "fr.paris.casvp.guichet";
+    private static final String[] PLATFORM = {GUICHET + ".contracts..", GUICHET + ".web..", GUICHET + ".messaging..",
+            GUICHET + ".audit..", GUICHET + ".intake..", GUICHET + ".testsupport.."};
+    private static final String[] SERVICES = {GUICHET + ".beneficiary..", GUICHET + ".aid..", GUICHET + ".solidarity..",
+            GUICHET + ".transport..", GUICHET + ".gateway..", GUICHET + ".localissuer..", GUICHET + ".local.."};
 
     private static final Set<String> DATABASE = Set.of("org.springframework.jdbc.core.simple.JdbcClient",
             "org.springframework.jdbc.core.JdbcTemplate", "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
@@ -22,20 +44,72 @@ public final class LayerRules {
 
     public static final ArchRule CONTROLLERS_DO_NOT_REACH_STORES = noClasses()
             .that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+            .or().resideInAPackage("..api..")
             .should().dependOnClassesThat(storesOrTheDatabase())
-            .as(NAME + ": a controller calls an application service, which calls the store; it never holds SQL nor a store")
-            .because("the same rule, the same transaction and the same audit whatever the way in (HTTP, queued command)");
+            .as(NAME + ": a controller (and all of a service's api) calls an application service, which calls the "
+                    + "store; it never holds SQL nor a store")
+            .because("the same rule, the same transaction and the same audit whatever the way in (HTTP, queued command)")
+            .allowEmptyShould(true);
+
+    public static final ArchRule DOMAIN_IS_PLAIN_JAVA = classes()
+            .that().resideInAPackage("..domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", GUICHET + ".contracts..", "..domain..")
+            .as("LayerRules.DOMAIN_IS_PLAIN_JAVA: a domain class depends on Java, the contracts and its domain only "
+                    + "(no Spring, no SQL, no HTTP, no application service)")
+            .because("the rules of a benefit are read, and unit-tested, without a framework")
+            .allowEmptyShould(true);
+
+    public static final ArchRule STORES_DO_NOT_CALL_UP = noClasses()
+            .that().resideInAPackage("..store..")
+            .should().dependOnClassesThat().resideInAnyPackage("..application..", "..api..")
+            .as("LayerRules.STORES_DO_NOT_CALL_UP: a store holds SQL and the domain's types; it calls no use case")
+            .allowEmptyShould(true);
+
+    public static final ArchRule APPLICATION_DOES_NOT_KNOW_THE_API = noClasses()
+            .that().resideInAPackage("..application..")
+            .should().dependOnClassesThat().resideInAPackage("..api..")
+            .as("LayerRules.APPLICATION_DOES_NOT_KNOW_THE_API: the use cases answer domain objects; the api makes its "
+                    + "views of them")
+            .allowEmptyShould(true);
+
+    public static final ArchRule SERVICES_ARE_INDEPENDENT = SlicesRuleDefinition.slices()
+            .matching(GUICHET + ".(beneficiary|aid|solidarity|transport|gateway|localissuer|local)..")
+            .should().notDependOnEachOther()
+            .as("LayerRules.SERVICES_ARE_INDEPENDENT: a service never uses another's classes; they meet on Kafka and "
+                    + "through the contracts")
+            .allowEmptyShould(true);
+
+    public static final ArchRule PLATFORM_DOES_NOT_DEPEND_ON_SERVICES = noClasses()
+            .that().resideInAnyPackage(PLATFORM)
+            .should().dependOnClassesThat().resideInAnyPackage(SERVICES)
+            .as("LayerRules.PLATFORM_DOES_NOT_DEPEND_ON_SERVICES: the platform serves every service and knows none")
+            .allowEmptyShould(true);
+
+    /** Every rule above. */
+    public static final List<ArchRule> ALL = List.of(CONTROLLERS_DO_NOT_REACH_STORES, DOMAIN_IS_PLAIN_JAVA,
+            STORES_DO_NOT_CALL_UP, APPLICATION_DOES_NOT_KNOW_THE_API, SERVICES_ARE_INDEPENDENT,
+            PLATFORM_DOES_NOT_DEPEND_ON_SERVICES);
 
     private LayerRules() {
     }
 
-    /** Checks the production classes of {@code fr.paris.casvp.guichet} on the class path; throws naming the rule. */
+    /** Checks the production classes of {@code fr.paris.casvp.guichet} on the class path; throws naming each broken rule. */
     public static void check() {
-        CONTROLLERS_DO_NOT_REACH_STORES.check(TimeRules.productionClasses());
+        check(TimeRules.productionClasses());
+    }
+
+    /** Throws one error that names each broken rule and each class that breaks it. */
+    static void check(JavaClasses classes) {
+        List<String> failures = ALL.stream().map(rule -> rule.evaluate(classes)).filter(EvaluationResult::hasViolation)
+                .map(result -> result.getFailureReport().toString()).toList();
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n\n", failures));
+        }
     }
 
     static DescribedPredicate<JavaClass> storesOrTheDatabase() {
-        return DescribedPredicate.describe("are stores (*Store) or the database (JdbcClient, JdbcTemplate, DataSource)",
-                type -> type.getSimpleName().endsWith("Store") || DATABASE.contains(type.getName()));
+        return DescribedPredicate.describe("are stores (*Store, a store package) or the database (JdbcClient, JdbcTemplate, DataSource)",
+                type -> type.getSimpleName().endsWith("Store") || type.getPackageName().endsWith(".store")
+                        || type.getPackageName().contains(".store.") || DATABASE.contains(type.getName()));
     }
 }

@@ -8,9 +8,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
+/** Each rule of the shape fails on a class that breaks it (the fixtures) and names it. */
 class LayerRulesTest {
 
     private final JavaClasses fixture = new ClassFileImporter().importPackages("fr.paris.casvp.guichet.layerfixture");
+    private final JavaClasses shape = new ClassFileImporter().importPackages("fr.paris.casvp.guichet.shapefixture");
 
     @Test
     void aControllerThatReachesAStoreOrTheDatabaseIsNamed() {
@@ -21,6 +23,44 @@ class LayerRulesTest {
                 .anySatisfy(line -> assertThat(line).contains("ReachesTheStore", "ThingStore"))
                 .anySatisfy(line -> assertThat(line).contains("HoldsSql", "JdbcClient"))
                 .noneSatisfy(line -> assertThat(line).contains("CallsTheService"));
+    }
+
+    @Test
+    void aDomainClassThatImportsSpringOrHoldsSqlIsNamedAndAPlainOneIsNot() {
+        EvaluationResult result = LayerRules.DOMAIN_IS_PLAIN_JAVA.evaluate(shape);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("SpringThing", "org.springframework.stereotype.Component"))
+                .anySatisfy(line -> assertThat(line).contains("SqlThing", "JdbcClient"))
+                .noneSatisfy(line -> assertThat(line).contains("domain.Thing."));
+    }
+
+    @Test
+    void anApiClassThatReachesAStoreIsNamed() {
+        assertThat(LayerRules.CONTROLLERS_DO_NOT_REACH_STORES.evaluate(shape).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("ThingJob", "ThingStore"))
+                .noneSatisfy(line -> assertThat(line).contains("ThingView"));
+    }
+
+    @Test
+    void aStoreThatCallsAUseCaseAndAUseCaseThatMakesAViewAreNamed() {
+        assertThat(LayerRules.STORES_DO_NOT_CALL_UP.evaluate(shape).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("ThingStore", "Things"));
+        assertThat(LayerRules.APPLICATION_DOES_NOT_KNOW_THE_API.evaluate(shape).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("Things", "ThingView"));
+    }
+
+    @Test
+    void oneCheckNamesEachBrokenRuleAndNoOther() {
+        assertThatThrownBy(() -> LayerRules.check(shape)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("DOMAIN_IS_PLAIN_JAVA").hasMessageContaining("STORES_DO_NOT_CALL_UP")
+                .hasMessageContaining("APPLICATION_DOES_NOT_KNOW_THE_API").hasMessageContaining("ThingJob")
+                .hasMessageNotContaining("SERVICES_ARE_INDEPENDENT").hasMessageNotContaining("PLATFORM_DOES_NOT_DEPEND");
+    }
+
+    @Test
+    void theShapeOfTheServicesOnTheClassPathHolds() {
+        LayerRules.check();
     }
 
     @Test

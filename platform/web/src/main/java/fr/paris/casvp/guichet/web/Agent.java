@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.web;
 
+import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import java.util.Arrays;
 import java.util.List;
@@ -73,6 +74,11 @@ public record Agent(String username, Set<String> roles, String section) {
                             + "the section must decide it.");
         }
         return this;
+    }
+
+    /** The agent as the domain objects know them: their username, and how a file's history names them. */
+    public Actor actor() {
+        return new Actor(username, toString());
     }
 
     /** How the history names the agent, e.g. {@code agent13 (AGENT, 13)}. */

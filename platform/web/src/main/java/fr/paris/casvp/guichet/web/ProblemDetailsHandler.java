@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.web;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.Refusal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -111,6 +112,13 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             problem.setType(ProblemTypes.REQUEST_REFUSED);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** A rule of a domain object refused the step: the problem it describes. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handleRefusal(Refusal refusal) {
+        ProblemException problem = ProblemException.of(refusal);
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.web;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.Refusal;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,14 @@ public class ProblemException extends ErrorResponseException {
         ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
                 "Invalid request", errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
         problem.getBody().setProperty("errors", errors);
+        return problem;
+    }
+
+    /** The problem that answers a rule's refusal: its kind's status, type, title, detail and members. */
+    public static ProblemException of(Refusal refusal) {
+        ProblemException problem = new ProblemException(HttpStatus.valueOf(refusal.kind().status()), refusal.type(),
+                refusal.title(), refusal.detail());
+        refusal.members().forEach(problem::with);
         return problem;
     }
 

@@ -7,11 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.paris.casvp.guichet.contracts.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import org.hamcrest.Matchers;
@@ -42,6 +44,17 @@ class ProblemDetailsHandlerTest {
                 .andExpect(jsonPath("$.detail").value("3 fields are invalid."))
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("birthDate", "lastName", "monthlyResources")))
                 .andExpect(jsonPath("$.errors[0].pointer").value("#/birthDate"));
+    }
+
+    @Test
+    void aRuleOfTheDomainThatRefusesIsAProblemOfItsKindWithItsMembers() throws Exception {
+        mvc.perform(get("/samples/refused"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:guichet:problem:cap-exceeded"))
+                .andExpect(jsonPath("$.title").value("Cap exceeded"))
+                .andExpect(jsonPath("$.detail").value("At most 787.00 € may still be granted."))
+                .andExpect(jsonPath("$.remaining").value(787.0));
     }
 
     @Test
@@ -123,6 +136,12 @@ class ProblemDetailsHandlerTest {
         Sample unstorable() {
             throw new DataIntegrityViolationException("insert into aid_application ...",
                     new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        }
+
+        @GetMapping("/samples/refused")
+        void refused() {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, URI.create("urn:guichet:problem:cap-exceeded"), "Cap exceeded",
+                    "At most 787.00 € may still be granted.").with("remaining", new BigDecimal("787.00"));
         }
 
         @GetMapping("/samples/broken")

@@ -4,7 +4,9 @@ import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
+import fr.paris.casvp.guichet.contracts.receipt.Receipt;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.intake.FiledApplication;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent.Transition;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
@@ -76,9 +78,6 @@ public class Files {
     public record Decision(Outcome outcome, Integer months, List<String> reasonCodes, @Schema(maxLength = REASON_TEXT) String reasonText) {
     }
 
-    public record Receipt(String number, Instant receivedAt, String status) {
-    }
-
     public record GrantView(UUID id, String number, String status, LocalDate firstMonth, LocalDate lastMonth,
                             BigDecimal monthlyAmount, LocalDate statusFrom, String statusReason, String payeeIban) {
     }
@@ -86,7 +85,7 @@ public class Files {
     public record ApplicationView(UUID id, String number, Receipt receipt, UUID beneficiaryId, String section,
                                   boolean renewal, String status, Instant receivedAt, String filedBy, String examinedBy,
                                   String assessment, String decidedBy, Instant decidedAt, List<String> refusalReasons,
-                                  String refusalText, String payeeAccountHolder, String payeeIban, GrantView grant) {
+                                  String refusalText, String payeeAccountHolder, String payeeIban, GrantView grant) implements FiledApplication {
     }
 
     private record Row(UUID id, String number, String receipt, UUID beneficiaryId, String section, boolean renewal,

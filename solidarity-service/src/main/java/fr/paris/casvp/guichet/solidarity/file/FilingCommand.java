@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.solidarity.file;
 
+import fr.paris.casvp.guichet.intake.FiledApplication;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.web.Agent;
 import java.time.Instant;
@@ -18,8 +19,7 @@ class FilingCommand extends fr.paris.casvp.guichet.intake.FilingCommand<Files.Fi
     }
 
     @Override
-    protected Filed file(Files.Filing filing, Agent agent, String receiptNumber, Instant queuedAt) {
-        Files.ApplicationView view = files.file(filing, agent, receiptNumber, queuedAt);
-        return new Filed(view.id(), view);
+    protected FiledApplication file(Files.Filing filing, Agent agent, String receiptNumber, Instant queuedAt) {
+        return files.file(filing, agent, receiptNumber, queuedAt);
     }
 }

@@ -6,7 +6,9 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Nationa
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.beneficiary.Residence;
+import fr.paris.casvp.guichet.contracts.receipt.Receipt;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.intake.FiledApplication;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
@@ -95,14 +97,11 @@ public class Passes {
     public record CardChange(String navigoCardNumber) {
     }
 
-    public record Receipt(String number, Instant receivedAt, String status) {
-    }
-
     public record PassView(UUID id, String number, Receipt receipt, UUID beneficiaryId, String section, String navigoCardNumber,
                            String zones, boolean renewal, String status, Instant receivedAt, String filedBy, String decidedBy,
                            Instant decidedAt, List<String> refusalReasons, String refusalText, String product,
                            LocalDate validFrom, LocalDate validUntil, BigDecimal participationDue, Instant participationPaidAt,
-                           List<PassStore.Order> orders, List<PassStore.Step> history) {
+                           List<PassStore.Order> orders, List<PassStore.Step> history) implements FiledApplication {
     }
 
     private final PassStore store;

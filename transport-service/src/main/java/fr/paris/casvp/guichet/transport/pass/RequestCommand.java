@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.transport.pass;
 
+import fr.paris.casvp.guichet.intake.FiledApplication;
 import fr.paris.casvp.guichet.intake.FilingCommand;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.web.Agent;
@@ -19,8 +20,7 @@ class RequestCommand extends FilingCommand<Passes.Request> {
     }
 
     @Override
-    protected Filed file(Passes.Request request, Agent agent, String receiptNumber, Instant queuedAt) {
-        Passes.PassView view = passes.request(request, agent, receiptNumber, queuedAt);
-        return new Filed(view.id(), view);
+    protected FiledApplication file(Passes.Request request, Agent agent, String receiptNumber, Instant queuedAt) {
+        return passes.request(request, agent, receiptNumber, queuedAt);
     }
 }

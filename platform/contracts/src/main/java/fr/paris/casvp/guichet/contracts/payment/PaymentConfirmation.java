@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.contracts.payment;
 
+import fr.paris.casvp.guichet.contracts.OrderAnswer;
 import fr.paris.casvp.guichet.contracts.PartnerAnswerChecks;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * @param reason    the reason of a failure (ISO 20022 return reason code or text); null when paid
  */
 public record PaymentConfirmation(UUID orderId, String reference, BigDecimal amount, Status status, String reason,
-                                  Instant settledAt) {
+                                  Instant settledAt) implements OrderAnswer {
 
     public static final String TYPE = "fr.paris.casvp.guichet.payment.confirmation.v1";
 

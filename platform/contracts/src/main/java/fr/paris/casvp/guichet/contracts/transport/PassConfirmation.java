@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.contracts.transport;
 
+import fr.paris.casvp.guichet.contracts.OrderAnswer;
 import fr.paris.casvp.guichet.contracts.PartnerAnswerChecks;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.UUID;
  *
  * @param passNumber the order's pass number, as ordered
  */
-public record PassConfirmation(UUID orderId, String passNumber, Status status, String reason, Instant at) {
+public record PassConfirmation(UUID orderId, String passNumber, Status status, String reason, Instant at) implements OrderAnswer {
 
     public static final String TYPE = "fr.paris.casvp.guichet.transport.pass-confirmation.v1";
 

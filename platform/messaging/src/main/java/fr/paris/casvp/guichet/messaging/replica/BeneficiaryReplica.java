@@ -1,10 +1,14 @@
 package fr.paris.casvp.guichet.messaging.replica;
 
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -14,7 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,12 +44,14 @@ public class BeneficiaryReplica extends AbstractConsumerSeekAware {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final ObjectReader snapshots;
     private final Supplier<Instant> clock;
 
     public BeneficiaryReplica(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Supplier<Instant> clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
+        this.snapshots = json.readerFor(BeneficiarySnapshot.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.clock = clock;
     }
 
@@ -97,6 +105,26 @@ public class BeneficiaryReplica extends AbstractConsumerSeekAware {
         transactions.executeWithoutResult(status -> jdbc.sql("truncate beneficiary_replica").update());
         seekToBeginning();
         log.info("Beneficiary replica emptied: reading the topic from the beginning");
+    }
+
+    /**
+     * The latest snapshot of a beneficiary, read as the contract's record (fields it does not know are ignored: a newer
+     * registry may add some); empty when unknown, erased or without a situation.
+     */
+    public Optional<BeneficiarySnapshot> find(UUID beneficiaryId) {
+        return snapshot(beneficiaryId.toString()).<BeneficiarySnapshot>map(snapshots::readValue)
+                .filter(snapshot -> snapshot.situation() != null);
+    }
+
+    /**
+     * The latest snapshot; refused (422, {@code beneficiary-unknown}, naming the request's {@code field}) when the
+     * replica does not hold this beneficiary.
+     */
+    public BeneficiarySnapshot get(UUID beneficiaryId, String field) {
+        return find(beneficiaryId).orElseThrow(() -> new Refusal(Refusal.Kind.UNPROCESSABLE, ProblemTypes.BENEFICIARY_UNKNOWN,
+                "Unknown beneficiary", "Beneficiary " + beneficiaryId + " is not in this service's copy of the registry: "
+                + "register the person first (a new registration reaches this service within seconds).")
+                .with("field", field));
     }
 
     /** The latest snapshot of a beneficiary as JSON; empty when unknown or erased. */

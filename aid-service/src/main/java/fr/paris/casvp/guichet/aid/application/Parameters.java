@@ -1,0 +1,23 @@
+package fr.paris.casvp.guichet.aid.application;
+
+import fr.paris.casvp.guichet.aid.domain.DatedParameter;
+import fr.paris.casvp.guichet.aid.store.ParameterStore;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The aid's dated parameters (caps, domicile, lapse), each with where it comes from: open to every agent. */
+@Service
+public class Parameters {
+
+    private final ParameterStore store;
+
+    Parameters(ParameterStore store) {
+        this.store = store;
+    }
+
+    @Transactional(readOnly = true)
+    public List<DatedParameter> all() {
+        return store.all();
+    }
+}

@@ -1,0 +1,5 @@
+package fr.paris.casvp.guichet.shapefixture.api;
+
+/** The api's view of a thing. */
+public record ThingView(String name) {
+}
