@@ -1,10 +1,10 @@
-package fr.paris.casvp.guichet.transport.navigo;
+package fr.paris.casvp.guichet.transport.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.paris.casvp.guichet.transport.navigo.Navigo.Category;
-import fr.paris.casvp.guichet.transport.navigo.Navigo.Result;
-import fr.paris.casvp.guichet.transport.navigo.Navigo.Situation;
+import fr.paris.casvp.guichet.transport.domain.Navigo.Category;
+import fr.paris.casvp.guichet.transport.domain.Navigo.Result;
+import fr.paris.casvp.guichet.transport.domain.Navigo.Situation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,9 @@
-package fr.paris.casvp.guichet.transport.pass;
+package fr.paris.casvp.guichet.transport.api;
 
 import fr.paris.casvp.guichet.audit.Shown;
+import fr.paris.casvp.guichet.transport.application.Commands;
+import fr.paris.casvp.guichet.transport.application.Passes;
+import fr.paris.casvp.guichet.transport.domain.Pass;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.web.Agent;
@@ -34,47 +37,51 @@ class PassController {
     }
 
     @PostMapping
-    ResponseEntity<String> request(@RequestHeader("Idempotency-Key") UUID key, @RequestBody Passes.Request request) {
+    ResponseEntity<String> request(@RequestHeader("Idempotency-Key") UUID key, @RequestBody Commands.Request request) {
         return CommandResponses.of(requestCommand.execute(key, request, Agent.current(), null, null));
     }
 
     @PostMapping("/{id}/decision")
     ResponseEntity<String> decide(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
-                                  @RequestBody Passes.Decision decision) {
+                                  @RequestBody Commands.Decision decision) {
         return commands.run(key, "POST /api/transport/passes/" + id + "/decision", decision,
-                () -> passes.decide(id, decision, Agent.current()));
+                () -> view(passes.decide(id, decision, Agent.current())));
     }
 
     @PostMapping("/{id}/cancellation")
     ResponseEntity<String> cancel(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
-                                  @RequestBody Passes.Cancellation cancellation) {
+                                  @RequestBody Commands.Cancellation cancellation) {
         return commands.run(key, "POST /api/transport/passes/" + id + "/cancellation", cancellation,
-                () -> passes.cancel(id, cancellation, Agent.current()));
+                () -> view(passes.cancel(id, cancellation, Agent.current())));
     }
 
     @PutMapping("/{id}/card")
     ResponseEntity<String> changeCard(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
-                                      @RequestBody Passes.CardChange change) {
+                                      @RequestBody Commands.CardChange change) {
         return commands.run(key, "PUT /api/transport/passes/" + id + "/card", change,
-                () -> passes.changeCard(id, change, Agent.current()));
+                () -> view(passes.changeCard(id, change, Agent.current())));
     }
 
     @PostMapping("/{id}/participation-payment")
     ResponseEntity<String> participationPaid(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
-                                             @RequestBody Passes.ParticipationPayment payment) {
+                                             @RequestBody Commands.ParticipationPayment payment) {
         return commands.run(key, "POST /api/transport/passes/" + id + "/participation-payment", payment,
-                () -> passes.participationPaid(id, payment, Agent.current()));
+                () -> view(passes.participationPaid(id, payment, Agent.current())));
     }
 
     @GetMapping("/{id}")
-    Passes.PassView get(@PathVariable UUID id) {
-        return passes.get(id, Agent.current());
+    PassView get(@PathVariable UUID id) {
+        return view(passes.get(id, Agent.current()));
     }
 
     @GetMapping
-    List<Passes.PassView> search(@RequestParam(required = false) UUID beneficiaryId, @RequestParam(required = false) String status) {
-        List<Passes.PassView> found = passes.search(beneficiaryId, status, Agent.current());
+    List<PassView> search(@RequestParam(required = false) UUID beneficiaryId, @RequestParam(required = false) String status) {
+        List<PassView> found = passes.search(beneficiaryId, status, Agent.current()).stream().map(this::view).toList();
         Shown.files(found.stream().flatMap(p -> Stream.of(p.id(), p.beneficiaryId())).toList());
         return found;
+    }
+
+    private PassView view(Pass pass) {
+        return PassView.of(pass, passes.history(pass.id()));
     }
 }

@@ -1,11 +1,18 @@
-package fr.paris.casvp.guichet.transport.navigo;
+package fr.paris.casvp.guichet.transport.domain;
 
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.Refusal;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.NationalBenefitType;
+import fr.paris.casvp.guichet.contracts.beneficiary.Residence;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Navigo right for seniors and disabled people (RM II.3.1 / III.3.1), without a database: the tariffs in force on
@@ -20,6 +27,10 @@ public final class Navigo {
     public static final String RESIDENCE_TOO_SHORT = "RESIDENCE_TOO_SHORT";
     public static final String INCOME_TAX_ABOVE_CEILING = "INCOME_TAX_ABOVE_CEILING";
     public static final String NO_FIXED_ADDRESS = "NO_FIXED_ADDRESS";
+
+    /** National benefits that qualify for the reduced participation (the Paris ones are declared by the agent). */
+    public static final Set<NationalBenefitType> QUALIFYING = Set.of(NationalBenefitType.ASPA, NationalBenefitType.ASI,
+            NationalBenefitType.AAH, NationalBenefitType.WIDOWHOOD_ALLOWANCE);
 
     public static final String ZONES_1_2 = "1-2";
     public static final String ZONES_1_5 = "1-5";
@@ -74,6 +85,28 @@ public final class Navigo {
                 .min(java.util.Comparator.comparing(Band::maxIncomeTax, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .orElseThrow(() -> new IllegalStateException("No participation for " + situation + " in the table in force"));
         return ZONES_1_5.equals(zones) ? band.zones15() : band.zones12();
+    }
+
+    /**
+     * The facts of the registry's file on the decision date, as the rule reads them. Refused when the registry records
+     * no income tax: the latest notice is needed, even when nothing is due.
+     *
+     * @param receivesParisBenefit the agent saw the proof of Paris Solidarité or Complément Santé Paris (another
+     *                             service's data, or another institution's: declared, not looked up)
+     */
+    public static Request requestFor(BeneficiarySituation s, LocalDate date, boolean receivesParisBenefit, boolean renewal,
+                                     String zones) {
+        BigDecimal tax = s.incomeTax().stream().max(Comparator.comparingInt(BeneficiarySituation.IncomeTax::taxYear))
+                .map(BeneficiarySituation.IncomeTax::amount)
+                .orElseThrow(() -> new Refusal(Refusal.Kind.UNPROCESSABLE, ProblemTypes.REQUEST_REFUSED, "Income tax unknown",
+                        "The registry records no income tax (impôt soumis au barème) for this person: record the latest "
+                                + "tax notice, even when nothing is due, before deciding.").with("field", "incomeTax"));
+        boolean disabled = !s.disabilityEvidence().isEmpty()
+                || s.nationalBenefits().stream().anyMatch(b -> b.type() == NationalBenefitType.AAH);
+        boolean unfit = s.unfitForWorkSince() != null && !s.unfitForWorkSince().isAfter(date);
+        boolean qualifying = receivesParisBenefit || s.nationalBenefits().stream().anyMatch(b -> QUALIFYING.contains(b.type()));
+        return new Request(date, s.identity().birthDate(), disabled, unfit, Residence.yearsInLastFive(s.parisResidence(), date),
+                s.noFixedAddress() != null, tax, renewal, qualifying, s.warVeteran(), zones);
     }
 
     public static Result decide(Request r, Tariffs tariffs) {

@@ -1,7 +1,8 @@
-package fr.paris.casvp.guichet.transport.pass;
+package fr.paris.casvp.guichet.transport.api;
 
 import fr.paris.casvp.guichet.audit.PartnerAnswers;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
+import fr.paris.casvp.guichet.transport.application.Passes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

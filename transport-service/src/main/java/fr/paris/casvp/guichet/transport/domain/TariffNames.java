@@ -1,4 +1,4 @@
-package fr.paris.casvp.guichet.transport.navigo;
+package fr.paris.casvp.guichet.transport.domain;
 
 import java.util.List;
 

@@ -1,23 +1,23 @@
-package fr.paris.casvp.guichet.transport.navigo;
+package fr.paris.casvp.guichet.transport.store;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
-import fr.paris.casvp.guichet.web.ProblemException;
+import fr.paris.casvp.guichet.contracts.Refusal;
+import fr.paris.casvp.guichet.transport.domain.Navigo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /** The tariffs in force on a date, from {@code transport_parameter}, {@code transport_participation}, {@code transport_product}. */
-@Component
-public class DatedTariffs {
+@Repository
+public class TariffStore {
 
     private final JdbcClient jdbc;
 
-    DatedTariffs(JdbcClient jdbc) {
+    TariffStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -67,8 +67,8 @@ public class DatedTariffs {
         };
     }
 
-    private static ProblemException noTariff(String what, LocalDate date) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.REQUEST_REFUSED, "No tariff in force",
+    private static Refusal noTariff(String what, LocalDate date) {
+        return new Refusal(Refusal.Kind.UNPROCESSABLE, ProblemTypes.REQUEST_REFUSED, "No tariff in force",
                 "No value of " + what + " is in force on " + date + ".");
     }
 }

@@ -1,5 +1,6 @@
-package fr.paris.casvp.guichet.transport.pass;
+package fr.paris.casvp.guichet.transport.api;
 
+import fr.paris.casvp.guichet.transport.application.Passes;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,9 @@
-package fr.paris.casvp.guichet.transport.navigo;
+package fr.paris.casvp.guichet.transport.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.transport.application.Simulations;
+import fr.paris.casvp.guichet.transport.domain.Navigo;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
 import java.math.BigDecimal;
@@ -32,11 +34,11 @@ class SimulationController {
                               LocalDate validFrom, LocalDate validUntil, List<String> reasons) {
     }
 
-    private final DatedTariffs tariffs;
+    private final Simulations simulations;
     private final Clock clock;
 
-    SimulationController(DatedTariffs tariffs, Clock clock) {
-        this.tariffs = tariffs;
+    SimulationController(Simulations simulations, Clock clock) {
+        this.simulations = simulations;
         this.clock = clock;
     }
 
@@ -62,9 +64,9 @@ class SimulationController {
             errors.add(FieldError.of("zones", "must be \"1-2\" or \"1-5\""));
         }
         Fields.check(errors);
-        Navigo.Result result = Navigo.decide(new Navigo.Request(request.date(), request.birthDate(), request.disabled(),
+        Navigo.Result result = simulations.simulate(new Navigo.Request(request.date(), request.birthDate(), request.disabled(),
                 request.unfitForWork(), years, request.noFixedAddress(), request.incomeTax(), request.renewal(),
-                request.receivesQualifyingBenefit(), request.warVeteran(), request.zones()), tariffs.on(request.date()));
+                request.receivesQualifyingBenefit(), request.warVeteran(), request.zones()));
         return new SimulationResponse(result.eligible(), result.product(), result.zones(), result.annualParticipation(),
                 result.validFrom(), result.validUntil(), result.reasons());
     }
