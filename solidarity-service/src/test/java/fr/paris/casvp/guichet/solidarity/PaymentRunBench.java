@@ -13,7 +13,8 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Household;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Member;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.MemberRole;
-import fr.paris.casvp.guichet.solidarity.payment.PaymentRuns;
+import fr.paris.casvp.guichet.solidarity.application.PaymentRuns;
+import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -68,7 +69,7 @@ class PaymentRunBench {
         long start = System.nanoTime();
         int processed = runs.runToCompletion(month);
         long runMillis = (System.nanoTime() - start) / 1_000_000;
-        PaymentRuns.Report report = runs.report(month).orElseThrow();
+        PaymentRunReport report = runs.report(month).orElseThrow();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() ->
                 jdbc.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single() == 0);
         long publishedMillis = (System.nanoTime() - start) / 1_000_000;

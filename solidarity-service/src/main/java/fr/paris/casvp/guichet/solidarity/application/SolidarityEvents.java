@@ -1,16 +1,12 @@
-package fr.paris.casvp.guichet.solidarity.file;
+package fr.paris.casvp.guichet.solidarity.application;
 
 import fr.paris.casvp.guichet.contracts.Topic;
-import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent.Transition;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
+import fr.paris.casvp.guichet.solidarity.domain.Change;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,14 +30,15 @@ public class SolidarityEvents {
         return pseudonyms.of(Partner.TREASURY, beneficiaryId);
     }
 
-    void publish(UUID fileId, String fileNumber, UUID applicationId, UUID beneficiaryId, String section, Transition transition,
-                 String status, BigDecimal monthlyAmount, LocalDate firstMonth, LocalDate lastMonth, LocalDate effectiveFrom,
-                 List<String> reasonCodes, Instant receivedAt, Instant at) {
-        String beneficiary = pseudonyms.of(Partner.EVENTS, beneficiaryId);
-        SolidarityEvent event = new SolidarityEvent(fileId, fileNumber, applicationId, beneficiary, section, transition, status,
-                monthlyAmount, firstMonth, lastMonth, effectiveFrom, reasonCodes == null || reasonCodes.isEmpty() ? null : reasonCodes,
-                receivedAt, at);
-        outbox.add(OutboxEvent.of(Topic.SOLIDARITY_EVENTS.topicName(), beneficiary, SolidarityEvent.typeOf(transition),
-                "solidarity/files/" + fileId, at, json.writeValueAsString(event)));
+    /** A step of a file, keyed by its beneficiary's pseudonym: a beneficiary's events stay in order. */
+    void publish(Change change) {
+        String beneficiary = pseudonyms.of(Partner.EVENTS, change.beneficiaryId());
+        SolidarityEvent event = new SolidarityEvent(change.fileId(), change.fileNumber(), change.applicationId(), beneficiary,
+                change.section(), change.transition(), change.status(), change.monthlyAmount(), change.firstMonth(),
+                change.lastMonth(), change.effectiveFrom(),
+                change.reasonCodes() == null || change.reasonCodes().isEmpty() ? null : change.reasonCodes(),
+                change.receivedAt(), change.at());
+        outbox.add(OutboxEvent.of(Topic.SOLIDARITY_EVENTS.topicName(), beneficiary, SolidarityEvent.typeOf(change.transition()),
+                "solidarity/files/" + change.fileId(), change.at(), json.writeValueAsString(event)));
     }
 }

@@ -1,5 +1,6 @@
-package fr.paris.casvp.guichet.solidarity.file;
+package fr.paris.casvp.guichet.solidarity.api;
 
+import fr.paris.casvp.guichet.solidarity.application.SituationChanges;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

@@ -1,11 +1,11 @@
-package fr.paris.casvp.guichet.solidarity.allowance;
+package fr.paris.casvp.guichet.solidarity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.paris.casvp.guichet.solidarity.allowance.Allowance.Category;
-import fr.paris.casvp.guichet.solidarity.allowance.Allowance.Household;
-import fr.paris.casvp.guichet.solidarity.allowance.Allowance.Person;
-import fr.paris.casvp.guichet.solidarity.allowance.Allowance.Result;
+import fr.paris.casvp.guichet.solidarity.domain.Allowance.Category;
+import fr.paris.casvp.guichet.solidarity.domain.Allowance.Household;
+import fr.paris.casvp.guichet.solidarity.domain.Allowance.Person;
+import fr.paris.casvp.guichet.solidarity.domain.Allowance.Result;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

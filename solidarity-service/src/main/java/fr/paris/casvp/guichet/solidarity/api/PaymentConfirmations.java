@@ -1,7 +1,8 @@
-package fr.paris.casvp.guichet.solidarity.payment;
+package fr.paris.casvp.guichet.solidarity.api;
 
 import fr.paris.casvp.guichet.audit.PartnerAnswers;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
+import fr.paris.casvp.guichet.solidarity.application.PaymentRuns;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

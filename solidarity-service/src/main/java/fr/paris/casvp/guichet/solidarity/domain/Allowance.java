@@ -1,4 +1,4 @@
-package fr.paris.casvp.guichet.solidarity.allowance;
+package fr.paris.casvp.guichet.solidarity.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package fr.paris.casvp.guichet.solidarity.file;
+package fr.paris.casvp.guichet.solidarity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,10 @@
-package fr.paris.casvp.guichet.solidarity.allowance;
+package fr.paris.casvp.guichet.solidarity.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.solidarity.application.Parameters;
+import fr.paris.casvp.guichet.solidarity.domain.Allowance;
+import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
@@ -42,10 +45,10 @@ class SimulationController {
                               BigDecimal countedResources, BigDecimal monthlyAmount, List<String> reasons) {
     }
 
-    private final SolidarityParameters parameters;
+    private final Parameters parameters;
     private final Clock clock;
 
-    SimulationController(SolidarityParameters parameters, Clock clock) {
+    SimulationController(Parameters parameters, Clock clock) {
         this.parameters = parameters;
         this.clock = clock;
     }
@@ -74,20 +77,19 @@ class SimulationController {
             Fields.money("monthlyResources", request.monthlyResources(), MAX_RESOURCES, errors);
         }
         Fields.check(errors);
-        Allowance.Result result = Allowance.compute(new Allowance.Household(month, person(request.applicant()),
-                request.spouse() == null ? null : person(request.spouse()), years, request.monthlyResources()),
-                parameters.on(month.atDay(1)));
+        Allowance.Result result = parameters.simulate(new Allowance.Household(month, person(request.applicant()),
+                request.spouse() == null ? null : person(request.spouse()), years, request.monthlyResources()));
         return new SimulationResponse(result.eligible(), result.category(), result.ceiling(), result.resourceFloor(),
                 result.countedResources(), result.monthlyAmount(), result.reasons());
     }
 
     @GetMapping("/parameters")
-    List<SolidarityParameters.Parameter> parameters() {
+    List<DatedParameter> parameters() {
         return parameters.all();
     }
 
     @PostMapping("/parameters")
-    SolidarityParameters.Parameter add(@RequestBody SolidarityParameters.NewValue value) {
+    DatedParameter add(@RequestBody Parameters.NewValue value) {
         return parameters.add(value, Agent.current());
     }
 

@@ -1,6 +1,9 @@
-package fr.paris.casvp.guichet.solidarity.file;
+package fr.paris.casvp.guichet.solidarity.api;
 
 import fr.paris.casvp.guichet.audit.Shown;
+import fr.paris.casvp.guichet.solidarity.application.Applications;
+import fr.paris.casvp.guichet.solidarity.application.Commands;
+import fr.paris.casvp.guichet.solidarity.domain.Application;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.web.Agent;
@@ -22,46 +25,51 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/solidarity/applications")
 class FileController {
 
-    private final Files files;
+    private final Applications applications;
     private final FilingCommand filingCommand;
     private final JsonCommand commands;
 
-    FileController(Files files, FilingCommand filingCommand, JsonCommand commands) {
-        this.files = files;
+    FileController(Applications applications, FilingCommand filingCommand, JsonCommand commands) {
+        this.applications = applications;
         this.filingCommand = filingCommand;
         this.commands = commands;
     }
 
     @PostMapping
-    ResponseEntity<String> file(@RequestHeader("Idempotency-Key") UUID key, @RequestBody Files.Filing filing) {
+    ResponseEntity<String> file(@RequestHeader("Idempotency-Key") UUID key, @RequestBody Commands.Filing filing) {
         return CommandResponses.of(filingCommand.execute(key, filing, Agent.current(), null, null));
     }
 
     @PostMapping("/{id}/examination")
     ResponseEntity<String> examine(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
-                                   @RequestBody Files.Examination examination) {
+                                   @RequestBody Commands.Examination examination) {
         return commands.run(key, "POST /api/solidarity/applications/" + id + "/examination", examination,
-                () -> files.examine(id, examination, Agent.current()));
+                () -> view(applications.examine(id, examination, Agent.current())));
     }
 
     @PostMapping("/{id}/decision")
     ResponseEntity<String> decide(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID key,
-                                  @RequestBody Files.Decision decision) {
+                                  @RequestBody Commands.Decision decision) {
         return commands.run(key, "POST /api/solidarity/applications/" + id + "/decision", decision,
-                () -> files.decide(id, decision, Agent.current()));
+                () -> view(applications.decide(id, decision, Agent.current())));
     }
 
     @GetMapping("/{id}")
-    Files.ApplicationView get(@PathVariable UUID id) {
-        return files.get(id, Agent.current());
+    ApplicationView get(@PathVariable UUID id) {
+        return view(applications.get(id, Agent.current()));
     }
 
     /** The agent's section's applications (every section's for a supervisor), newest first, 200 at most. */
     @GetMapping
-    List<Files.ApplicationView> search(@RequestParam(required = false) UUID beneficiaryId,
+    List<ApplicationView> search(@RequestParam(required = false) UUID beneficiaryId,
                                        @RequestParam(required = false) String status) {
-        List<Files.ApplicationView> found = files.search(beneficiaryId, status, Agent.current());
+        List<ApplicationView> found = applications.search(beneficiaryId, status, Agent.current()).stream().map(this::view)
+                .toList();
         Shown.files(found.stream().flatMap(a -> Stream.of(a.id(), a.beneficiaryId())).toList());
         return found;
+    }
+
+    private ApplicationView view(Application application) {
+        return ApplicationView.of(application, applications.grantOf(application.id()).orElse(null));
     }
 }

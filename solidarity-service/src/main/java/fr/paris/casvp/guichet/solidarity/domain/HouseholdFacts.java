@@ -1,4 +1,4 @@
-package fr.paris.casvp.guichet.solidarity.file;
+package fr.paris.casvp.guichet.solidarity.domain;
 
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.NationalBenefitType;
@@ -6,7 +6,6 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Residen
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.beneficiary.Residence;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.MemberRole;
-import fr.paris.casvp.guichet.solidarity.allowance.Allowance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What the registry's snapshots say of a household for a month: the {@link Allowance.Household} to compute, and what
@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 public record HouseholdFacts(Allowance.Household household, List<String> stops, LocalDate stopsFrom) {
 
-    static final String DECEASED = "DECEASED";
+    public static final String DECEASED = "DECEASED";
     static final String MOVED_OUT_OF_PARIS = "MOVED_OUT_OF_PARIS";
     static final String AWAY_FROM_HOME = "AWAY_FROM_HOME";
     static final String HOUSEHOLD_INCOMPLETE = "HOUSEHOLD_INCOMPLETE";
@@ -37,6 +37,17 @@ public record HouseholdFacts(Allowance.Household household, List<String> stops, 
         MemberRole partnerRole = snapshot.household().role() == MemberRole.APPLICANT ? MemberRole.SPOUSE : MemberRole.APPLICANT;
         return snapshot.household().members().stream().filter(m -> m.role() == partnerRole)
                 .map(BeneficiarySnapshot.Member::beneficiaryId).findFirst();
+    }
+
+    /**
+     * The facts of {@code person}'s household for {@code month}, the partner looked up with {@code snapshots} (this
+     * service's replica of the registry).
+     */
+    public static HouseholdFacts of(BeneficiarySnapshot person, Function<UUID, Optional<BeneficiarySnapshot>> snapshots,
+                                    YearMonth month) {
+        Optional<UUID> partnerId = partnerOf(person);
+        BeneficiarySnapshot partner = partnerId.flatMap(snapshots).orElse(null);
+        return of(person, partner, partnerId.isPresent() && partner == null, month);
     }
 
     /**

@@ -1,5 +1,7 @@
-package fr.paris.casvp.guichet.solidarity.payment;
+package fr.paris.casvp.guichet.solidarity.api;
 
+import fr.paris.casvp.guichet.solidarity.application.PaymentRuns;
+import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
@@ -33,16 +35,14 @@ class PaymentRunController {
     }
 
     @PostMapping
-    ResponseEntity<PaymentRuns.Report> start(@RequestBody RunRequest request) {
-        PaymentRuns.Report report = runs.start(month("month", request.month()), Agent.current());
+    ResponseEntity<PaymentRunReport> start(@RequestBody RunRequest request) {
+        PaymentRunReport report = runs.start(month("month", request.month()), Agent.current());
         return ResponseEntity.status(report.status().equals("COMPLETED") ? 200 : 202).body(report);
     }
 
     @GetMapping("/{month}")
-    PaymentRuns.Report report(@PathVariable String month) {
-        Agent.current().requireRole(Agent.SUPERVISOR);
-        YearMonth m = month("month", month);
-        return runs.report(m).orElseThrow(() -> PaymentRuns.notStarted(m));
+    PaymentRunReport report(@PathVariable String month) {
+        return runs.report(month("month", month), Agent.current());
     }
 
     private static YearMonth month(String field, String value) {
