@@ -13,7 +13,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Household;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Member;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.MemberRole;
-import fr.paris.casvp.guichet.solidarity.application.PaymentRuns;
+import fr.paris.casvp.guichet.solidarity.payment.PaymentRuns;
 import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import java.io.IOException;

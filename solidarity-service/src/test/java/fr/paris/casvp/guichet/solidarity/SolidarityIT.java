@@ -14,7 +14,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Resourc
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
-import fr.paris.casvp.guichet.solidarity.api.Renewals;
+import fr.paris.casvp.guichet.solidarity.file.Renewals;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.MutableClock;
 import fr.paris.casvp.guichet.testsupport.MutableClockConfiguration;

@@ -18,7 +18,7 @@ import fr.paris.casvp.guichet.testsupport.MutableClockConfiguration;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import fr.paris.casvp.guichet.testsupport.Topics;
-import fr.paris.casvp.guichet.transport.application.Passes;
+import fr.paris.casvp.guichet.transport.pass.Passes;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -8,8 +8,6 @@ import fr.paris.casvp.guichet.aid.domain.Payee;
 import fr.paris.casvp.guichet.aid.domain.Payment;
 import fr.paris.casvp.guichet.aid.domain.Status;
 import fr.paris.casvp.guichet.aid.domain.Step;
-import fr.paris.casvp.guichet.aid.store.ApplicationStore;
-import fr.paris.casvp.guichet.aid.store.ParameterStore;
 import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;

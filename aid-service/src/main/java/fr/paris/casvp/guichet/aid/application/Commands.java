@@ -18,7 +18,7 @@ import java.util.UUID;
  * The aid's commands as the API receives them (the bodies of its requests and of the queued commands), and what makes
  * each field valid; every bad field is named in one 400 answer.
  */
-public final class Commands {
+final class Commands {
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
     /** Lengths, in characters, checked below and written in the OpenAPI document. */

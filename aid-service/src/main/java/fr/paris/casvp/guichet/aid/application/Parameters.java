@@ -1,14 +1,13 @@
 package fr.paris.casvp.guichet.aid.application;
 
 import fr.paris.casvp.guichet.aid.domain.DatedParameter;
-import fr.paris.casvp.guichet.aid.store.ParameterStore;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The aid's dated parameters (caps, domicile, lapse), each with where it comes from: open to every agent. */
 @Service
-public class Parameters {
+class Parameters {
 
     private final ParameterStore store;
 
@@ -17,7 +16,7 @@ public class Parameters {
     }
 
     @Transactional(readOnly = true)
-    public List<DatedParameter> all() {
+    List<DatedParameter> all() {
         return store.all();
     }
 }

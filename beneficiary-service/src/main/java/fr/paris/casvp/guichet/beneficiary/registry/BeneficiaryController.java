@@ -1,6 +1,8 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
 import fr.paris.casvp.guichet.audit.Shown;
+import fr.paris.casvp.guichet.beneficiary.domain.Beneficiary;
+import fr.paris.casvp.guichet.beneficiary.domain.HistoryEntry;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
@@ -50,7 +52,7 @@ class BeneficiaryController {
     record Summary(UUID id, String fileNumber, String lastName, String firstNames, LocalDate birthDate, String section,
                    Integer arrondissement) {
 
-        static Summary of(BeneficiaryStore.Stored stored) {
+        static Summary of(Beneficiary stored) {
             var s = stored.situation();
             return new Summary(stored.id(), stored.fileNumber(), s.identity().lastName(), s.identity().firstNames(),
                     s.identity().birthDate(), s.section(), s.address() == null ? null : s.address().arrondissement());
@@ -86,7 +88,7 @@ class BeneficiaryController {
     }
 
     @GetMapping("/{id}/history")
-    List<BeneficiaryStore.HistoryEntry> history(@PathVariable UUID id) {
+    List<HistoryEntry> history(@PathVariable UUID id) {
         return registry.history(id, Agent.current());
     }
 

@@ -1,5 +1,9 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
+import fr.paris.casvp.guichet.beneficiary.domain.Beneficiary;
+import fr.paris.casvp.guichet.beneficiary.domain.FieldChange;
+import fr.paris.casvp.guichet.beneficiary.domain.HistoryEntry;
+import fr.paris.casvp.guichet.beneficiary.domain.NameKey;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,38 +31,31 @@ class BeneficiaryStore {
         this.json = json;
     }
 
-    record Stored(UUID id, String fileNumber, long version, BeneficiarySituation situation, Instant createdAt,
-                  Instant updatedAt) {
-    }
-
-    record HistoryEntry(long version, Instant changedAt, String changedBy, String operation, List<Changes.Change> changes) {
-    }
-
-    Optional<Stored> find(UUID id) {
+    Optional<Beneficiary> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from beneficiary where id = :id").param("id", id).query(this::stored).optional();
     }
 
     /** The row, locked until the end of the transaction: changes of one person are serialised. */
-    Optional<Stored> lock(UUID id) {
+    Optional<Beneficiary> lock(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from beneficiary where id = :id for update").param("id", id).query(this::stored).optional();
     }
 
-    Optional<Stored> findByNir(String nir) {
+    Optional<Beneficiary> findByNir(String nir) {
         return jdbc.sql("select " + COLUMNS + " from beneficiary where nir = :nir").param("nir", nir).query(this::stored).optional();
     }
 
-    Optional<Stored> findByFileNumber(String fileNumber) {
+    Optional<Beneficiary> findByFileNumber(String fileNumber) {
         return jdbc.sql("select " + COLUMNS + " from beneficiary where file_number = :fileNumber")
                 .param("fileNumber", fileNumber).query(this::stored).optional();
     }
 
-    List<Stored> findByNameAndBirthDate(String nameKey, LocalDate birthDate) {
+    List<Beneficiary> findByNameAndBirthDate(String nameKey, LocalDate birthDate) {
         return jdbc.sql("select " + COLUMNS + " from beneficiary where name_key = :nameKey and birth_date = :birthDate order by file_number")
                 .param("nameKey", nameKey).param("birthDate", birthDate).query(this::stored).list();
     }
 
     /** By last name (first names optional) and birth date, accents and case aside. */
-    List<Stored> search(String lastName, String firstNames, LocalDate birthDate) {
+    List<Beneficiary> search(String lastName, String firstNames, LocalDate birthDate) {
         // Normalised names hold only A-Z and spaces: nothing in them is a LIKE wildcard.
         String prefix = NameKey.normalise(lastName) + "|" + (firstNames == null ? "" : NameKey.normalise(firstNames));
         return jdbc.sql("select " + COLUMNS + " from beneficiary where name_key like :prefix and birth_date = :birthDate order by file_number limit 50")
@@ -75,7 +72,7 @@ class BeneficiaryStore {
         return "B-%d-%06d".formatted(year, number);
     }
 
-    void insert(Stored beneficiary) {
+    void insert(Beneficiary beneficiary) {
         BeneficiarySituation s = beneficiary.situation();
         jdbc.sql("""
                         insert into beneficiary (id, file_number, nir, name_key, birth_date, section, version, situation, created_at, updated_at)
@@ -89,7 +86,7 @@ class BeneficiaryStore {
                 .update();
     }
 
-    void update(Stored beneficiary) {
+    void update(Beneficiary beneficiary) {
         BeneficiarySituation s = beneficiary.situation();
         jdbc.sql("""
                         update beneficiary set nir = :nir, name_key = :nameKey, birth_date = :birthDate, section = :section,
@@ -110,7 +107,7 @@ class BeneficiaryStore {
                 .param("id", id).param("at", Timestamp.from(at)).query(Long.class).single();
     }
 
-    void recordChange(UUID id, long version, Instant at, String agent, String operation, List<Changes.Change> changes) {
+    void recordChange(UUID id, long version, Instant at, String agent, String operation, List<FieldChange> changes) {
         jdbc.sql("""
                         insert into beneficiary_change (beneficiary_id, version, changed_at, changed_by, operation, changes)
                         values (:id, :version, :at, :agent, :operation, cast(:changes as jsonb))
@@ -124,12 +121,12 @@ class BeneficiaryStore {
         return jdbc.sql("select version, changed_at, changed_by, operation, changes::text from beneficiary_change where beneficiary_id = :id order by version")
                 .param("id", id)
                 .query((rs, n) -> new HistoryEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        List.of(json.readValue(rs.getString(5), Changes.Change[].class))))
+                        List.of(json.readValue(rs.getString(5), FieldChange[].class))))
                 .list();
     }
 
-    private Stored stored(ResultSet rs, int rowNum) throws SQLException {
-        return new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+    private Beneficiary stored(ResultSet rs, int rowNum) throws SQLException {
+        return new Beneficiary(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
                 json.readValue(rs.getString(4), BeneficiarySituation.class), rs.getTimestamp(5).toInstant(),
                 rs.getTimestamp(6).toInstant());
     }

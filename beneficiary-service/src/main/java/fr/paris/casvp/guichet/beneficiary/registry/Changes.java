@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
+import fr.paris.casvp.guichet.beneficiary.domain.FieldChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +16,13 @@ final class Changes {
     private Changes() {
     }
 
-    record Change(String field, String from, String to) {
-    }
-
-    static List<Change> between(JsonNode before, JsonNode after) {
+    static List<FieldChange> between(JsonNode before, JsonNode after) {
         Map<String, String> old = flatten(before);
         Map<String, String> now = flatten(after);
-        List<Change> changes = new ArrayList<>();
+        List<FieldChange> changes = new ArrayList<>();
         for (String field : new TreeSet<>(union(old, now))) {
             if (!Objects.equals(old.get(field), now.get(field))) {
-                changes.add(new Change(field, old.get(field), now.get(field)));
+                changes.add(new FieldChange(field, old.get(field), now.get(field)));
             }
         }
         return changes;

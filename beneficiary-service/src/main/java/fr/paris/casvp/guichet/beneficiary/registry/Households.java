@@ -1,5 +1,8 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
+import fr.paris.casvp.guichet.beneficiary.domain.Beneficiary;
+import fr.paris.casvp.guichet.beneficiary.domain.FieldChange;
+import fr.paris.casvp.guichet.beneficiary.domain.RegistryProblems;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Member;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.MemberRole;
@@ -102,7 +105,7 @@ class Households {
             if (!Objects.equals(was, is)) {
                 long version = beneficiaries.bumpVersion(member, now);
                 beneficiaries.recordChange(member, version, now, agent.toString(), "HOUSEHOLD_CHANGED", List.of(
-                        new Changes.Change("household", was == null ? null : id + " " + was, is == null ? null : id + " " + is)));
+                        new FieldChange("household", was == null ? null : id + " " + was, is == null ? null : id + " " + is)));
                 snapshots.publish(member);
             }
         }

@@ -1,6 +1,13 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
 import fr.paris.casvp.guichet.audit.Shown;
+import fr.paris.casvp.guichet.beneficiary.domain.Beneficiary;
+import fr.paris.casvp.guichet.beneficiary.domain.FieldChange;
+import fr.paris.casvp.guichet.beneficiary.domain.HistoryEntry;
+import fr.paris.casvp.guichet.beneficiary.domain.NameKey;
+import fr.paris.casvp.guichet.beneficiary.domain.Nir;
+import fr.paris.casvp.guichet.beneficiary.domain.Postcodes;
+import fr.paris.casvp.guichet.beneficiary.domain.RegistryProblems;
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
@@ -56,14 +63,14 @@ class Registry {
                 throw duplicate("A file with this NIR already exists: " + existing.fileNumber() + ".", List.of(existing), agent);
             });
         }
-        List<BeneficiaryStore.Stored> homonyms = store.findByNameAndBirthDate(nameKey, s.identity().birthDate());
+        List<Beneficiary> homonyms = store.findByNameAndBirthDate(nameKey, s.identity().birthDate());
         if (!homonyms.isEmpty() && !confirmedHomonym) {
             throw duplicate("A person with the same names and birth date is already registered: check the existing file; "
                     + "if this is another person, send the registration again with confirmedHomonym: true.", homonyms, agent);
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        BeneficiaryStore.Stored created = new BeneficiaryStore.Stored(id, store.nextFileNumber(LocalDate.ofInstant(now, PARIS).getYear()),
+        Beneficiary created = new Beneficiary(id, store.nextFileNumber(LocalDate.ofInstant(now, PARIS).getYear()),
                 1, s, now, now);
         try {
             store.insert(created);
@@ -78,7 +85,7 @@ class Registry {
     @Transactional
     BeneficiarySnapshot update(UUID id, BeneficiarySituation situation, Long expectedVersion, Agent agent) {
         agent.requireRole(WRITERS);
-        BeneficiaryStore.Stored current = store.lock(id).orElseThrow(() -> notFound(id));
+        Beneficiary current = store.lock(id).orElseThrow(() -> notFound(id));
         // The file's section is the one that may change it, also to hand it over to another section.
         agent.requireWrite(current.situation().section());
         BeneficiarySituation s = normalise(checked(situation));
@@ -92,12 +99,12 @@ class Registry {
                 throw duplicate("Another file has this NIR: " + other.fileNumber() + ".", List.of(other), agent);
             });
         }
-        List<Changes.Change> changes = Changes.between(json.valueToTree(current.situation()), json.valueToTree(s));
+        List<FieldChange> changes = Changes.between(json.valueToTree(current.situation()), json.valueToTree(s));
         if (changes.isEmpty()) {
             return snapshots.current(id);
         }
         Instant now = clock.instant();
-        store.update(new BeneficiaryStore.Stored(id, current.fileNumber(), current.version() + 1, s, current.createdAt(), now));
+        store.update(new Beneficiary(id, current.fileNumber(), current.version() + 1, s, current.createdAt(), now));
         store.recordChange(id, current.version() + 1, now, agent.toString(), "UPDATED", changes);
         return snapshots.publish(id);
     }
@@ -109,7 +116,7 @@ class Registry {
     }
 
     @Transactional(readOnly = true)
-    List<BeneficiaryStore.HistoryEntry> history(UUID id, Agent agent) {
+    List<HistoryEntry> history(UUID id, Agent agent) {
         agent.requireRead(store.find(id).orElseThrow(() -> notFound(id)).situation().section());
         return store.history(id);
     }
@@ -139,9 +146,9 @@ class Registry {
      * The files found by one of: {@code nir}; {@code fileNumber}; {@code lastName} and {@code birthDate} (and
      * {@code firstNames}); only those the agent may read (their section's; every section for a supervisor).
      */
-    public List<BeneficiaryStore.Stored> search(String nir, String fileNumber, String lastName, String firstNames,
+    public List<Beneficiary> search(String nir, String fileNumber, String lastName, String firstNames,
                                                 LocalDate birthDate, Agent agent) {
-        List<BeneficiaryStore.Stored> found;
+        List<Beneficiary> found;
         if (nir != null) {
             found = store.findByNir(Nir.normalise(nir)).stream().toList();
         } else if (fileNumber != null) {
@@ -159,11 +166,11 @@ class Registry {
      * 409: the person may already have a file. The agent learns which only for the files they may read; of another
      * section's file, only that the person is known there and to turn to that section.
      */
-    private static ProblemException duplicate(String detail, List<BeneficiaryStore.Stored> existing, Agent agent) {
+    private static ProblemException duplicate(String detail, List<Beneficiary> existing, Agent agent) {
         List<String> otherSections = existing.stream().map(e -> e.situation().section()).filter(section -> !agent.canRead(section))
                 .distinct().sorted().toList();
         // Every existing file is in the trail of this refusal, the other sections' too: the agent learnt they exist.
-        Shown.files(existing.stream().map(BeneficiaryStore.Stored::id).toList());
+        Shown.files(existing.stream().map(Beneficiary::id).toList());
         String said = otherSections.isEmpty() ? detail : "This person is already known to section " + String.join(", ", otherSections)
                 + ": turn to that section, whose file it is.";
         return new ProblemException(HttpStatus.CONFLICT, RegistryProblems.DUPLICATE, "Already registered", said)

@@ -1,10 +1,11 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
+import fr.paris.casvp.guichet.beneficiary.domain.Beneficiary;
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
-import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Household;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Member;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ class Snapshots {
     }
 
     BeneficiarySnapshot current(UUID id) {
-        BeneficiaryStore.Stored stored = beneficiaries.find(id).orElseThrow();
+        Beneficiary stored = beneficiaries.find(id).orElseThrow();
         Household household = households.householdOf(id).map(householdId -> {
             List<Member> members = households.members(householdId);
             Member self = members.stream().filter(m -> m.beneficiaryId().equals(id)).findFirst().orElseThrow();

@@ -9,21 +9,22 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The shape of a service and the boundaries between modules, checked by the build (docs/architecture.md, "One shape
- * for a benefit service"). A benefit service has four layers, one package each:
+ * for a benefit service"). A service is packaged by feature; each feature has
  *
  * <ul>
- *   <li>{@code domain}: plain objects that hold the rules and guard their transitions — Java and the contracts only,
- *       no Spring, no SQL, no HTTP;</li>
- *   <li>{@code application}: the use cases — check who acts, load, call the domain, store, publish;</li>
- *   <li>{@code store}: all the SQL;</li>
- *   <li>{@code api}: what reaches the service — controllers, the intake's handler, partners' answers, scheduled jobs —
- *       translated into calls of the application services; it never reaches a store nor the database.</li>
+ *   <li>its entry points — controllers, Kafka listeners, scheduled jobs — which translate what arrives into a call of an
+ *       application service and never reach a store nor the database;</li>
+ *   <li>its application services ({@code @Service}): check who acts, load, call the domain, store, publish;</li>
+ *   <li>its stores ({@code *Store}), which hold all the SQL and call no application service;</li>
  * </ul>
+ * and the service's {@code domain} package holds plain objects that guard the rules and the transitions: Java and the
+ * contracts only, no Spring, no SQL, no HTTP.
  *
  * <p>Services never depend on each other, and the platform depends on no service. A module checks its production
  * classes (and the platform's it runs with) with {@link #check()} in a unit test; each rule names itself when it fails.
@@ -38,16 +39,19 @@ public final class LayerRules {
     private static final String[] SERVICES = {GUICHET + ".beneficiary..", GUICHET + ".aid..", GUICHET + ".solidarity..",
             GUICHET + ".transport..", GUICHET + ".gateway..", GUICHET + ".localissuer..", GUICHET + ".local.."};
 
+    private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
+    private static final List<String> ENTRY_METHODS = List.of("org.springframework.kafka.annotation.KafkaListener",
+            "org.springframework.scheduling.annotation.Scheduled");
+
     private static final Set<String> DATABASE = Set.of("org.springframework.jdbc.core.simple.JdbcClient",
             "org.springframework.jdbc.core.JdbcTemplate", "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
             "javax.sql.DataSource");
 
     public static final ArchRule CONTROLLERS_DO_NOT_REACH_STORES = noClasses()
-            .that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-            .or().resideInAPackage("..api..")
+            .that(areEntryPoints())
             .should().dependOnClassesThat(storesOrTheDatabase())
-            .as(NAME + ": a controller (and all of a service's api) calls an application service, which calls the "
-                    + "store; it never holds SQL nor a store")
+            .as(NAME + ": an entry point (controller, Kafka listener, scheduled job) of a service calls an application "
+                    + "service, which calls the store; it never holds SQL nor a store, nor a store's records")
             .because("the same rule, the same transaction and the same audit whatever the way in (HTTP, queued command)")
             .allowEmptyShould(true);
 
@@ -60,16 +64,10 @@ public final class LayerRules {
             .allowEmptyShould(true);
 
     public static final ArchRule STORES_DO_NOT_CALL_UP = noClasses()
-            .that().resideInAPackage("..store..")
-            .should().dependOnClassesThat().resideInAnyPackage("..application..", "..api..")
-            .as("LayerRules.STORES_DO_NOT_CALL_UP: a store holds SQL and the domain's types; it calls no use case")
-            .allowEmptyShould(true);
-
-    public static final ArchRule APPLICATION_DOES_NOT_KNOW_THE_API = noClasses()
-            .that().resideInAPackage("..application..")
-            .should().dependOnClassesThat().resideInAPackage("..api..")
-            .as("LayerRules.APPLICATION_DOES_NOT_KNOW_THE_API: the use cases answer domain objects; the api makes its "
-                    + "views of them")
+            .that().haveSimpleNameEndingWith("Store").and().resideOutsideOfPackages(PLATFORM)
+            .should().dependOnClassesThat(applicationServicesOrEntryPoints())
+            .as("LayerRules.STORES_DO_NOT_CALL_UP: a store holds SQL and the domain's types; it calls no application "
+                    + "service and no entry point")
             .allowEmptyShould(true);
 
     public static final ArchRule SERVICES_ARE_INDEPENDENT = SlicesRuleDefinition.slices()
@@ -87,8 +85,7 @@ public final class LayerRules {
 
     /** Every rule above. */
     public static final List<ArchRule> ALL = List.of(CONTROLLERS_DO_NOT_REACH_STORES, DOMAIN_IS_PLAIN_JAVA,
-            STORES_DO_NOT_CALL_UP, APPLICATION_DOES_NOT_KNOW_THE_API, SERVICES_ARE_INDEPENDENT,
-            PLATFORM_DOES_NOT_DEPEND_ON_SERVICES);
+            STORES_DO_NOT_CALL_UP, SERVICES_ARE_INDEPENDENT, PLATFORM_DOES_NOT_DEPEND_ON_SERVICES);
 
     private LayerRules() {
     }
@@ -107,9 +104,31 @@ public final class LayerRules {
         }
     }
 
+    /** A service's controllers, and its classes with a Kafka listener or a scheduled job (the platform's are its own). */
+    static DescribedPredicate<JavaClass> areEntryPoints() {
+        return DescribedPredicate.describe("are a service's entry points (controllers, Kafka listeners, scheduled jobs)",
+                type -> !inPlatform(type) && (type.isAnnotatedWith(REST_CONTROLLER)
+                        || type.getMethods().stream().anyMatch(method -> ENTRY_METHODS.stream().anyMatch(method::isAnnotatedWith))));
+    }
+
+    static DescribedPredicate<JavaClass> applicationServicesOrEntryPoints() {
+        return DescribedPredicate.describe("are application services (@Service) or entry points",
+                type -> type.isAnnotatedWith("org.springframework.stereotype.Service") || areEntryPoints().test(type));
+    }
+
+    /** A store, one of its records, or the database itself. */
     static DescribedPredicate<JavaClass> storesOrTheDatabase() {
-        return DescribedPredicate.describe("are stores (*Store, a store package) or the database (JdbcClient, JdbcTemplate, DataSource)",
-                type -> type.getSimpleName().endsWith("Store") || type.getPackageName().endsWith(".store")
-                        || type.getPackageName().contains(".store.") || DATABASE.contains(type.getName()));
+        return DescribedPredicate.describe("are stores (*Store, and their records) or the database (JdbcClient, JdbcTemplate, DataSource)",
+                type -> isStore(type) || type.getEnclosingClass().map(LayerRules::isStore).orElse(false)
+                        || DATABASE.contains(type.getName()));
+    }
+
+    private static boolean isStore(JavaClass type) {
+        return type.getSimpleName().endsWith("Store");
+    }
+
+    private static boolean inPlatform(JavaClass type) {
+        return Arrays.stream(PLATFORM).map(p -> p.substring(0, p.length() - 2))
+                .anyMatch(p -> type.getPackageName().equals(p) || type.getPackageName().startsWith(p + "."));
     }
 }

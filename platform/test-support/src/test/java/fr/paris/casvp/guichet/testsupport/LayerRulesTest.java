@@ -36,25 +36,25 @@ class LayerRulesTest {
     }
 
     @Test
-    void anApiClassThatReachesAStoreIsNamed() {
+    void anEntryPointThatReachesAStoreOrItsRecordsIsNamedAndOneThatCallsTheServiceIsNot() {
         assertThat(LayerRules.CONTROLLERS_DO_NOT_REACH_STORES.evaluate(shape).getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("ThingJob", "ThingStore"))
-                .noneSatisfy(line -> assertThat(line).contains("ThingView"));
+                .anySatisfy(line -> assertThat(line).contains("ThingController", "ThingStore$Row"))
+                .noneSatisfy(line -> assertThat(line).contains("ThingListener"))
+                .noneSatisfy(line -> assertThat(line).contains("<fr.paris.casvp.guichet.shapefixture.thing.Things>"));
     }
 
     @Test
-    void aStoreThatCallsAUseCaseAndAUseCaseThatMakesAViewAreNamed() {
+    void aStoreThatCallsAnApplicationServiceIsNamed() {
         assertThat(LayerRules.STORES_DO_NOT_CALL_UP.evaluate(shape).getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("ThingStore", "Things"));
-        assertThat(LayerRules.APPLICATION_DOES_NOT_KNOW_THE_API.evaluate(shape).getFailureReport().getDetails())
-                .anySatisfy(line -> assertThat(line).contains("Things", "ThingView"));
     }
 
     @Test
     void oneCheckNamesEachBrokenRuleAndNoOther() {
         assertThatThrownBy(() -> LayerRules.check(shape)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("DOMAIN_IS_PLAIN_JAVA").hasMessageContaining("STORES_DO_NOT_CALL_UP")
-                .hasMessageContaining("APPLICATION_DOES_NOT_KNOW_THE_API").hasMessageContaining("ThingJob")
+                .hasMessageContaining("CONTROLLERS_DO_NOT_REACH_STORES").hasMessageContaining("ThingJob")
                 .hasMessageNotContaining("SERVICES_ARE_INDEPENDENT").hasMessageNotContaining("PLATFORM_DOES_NOT_DEPEND");
     }
 

@@ -1,0 +1,70 @@
+package fr.paris.casvp.guichet.solidarity.allowance;
+
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.Refusal;
+import fr.paris.casvp.guichet.solidarity.domain.Allowance;
+import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dated parameters of Paris Solidarité (table {@code solidarity_parameter}, seeded with the tables of
+ * docs/rules.md): the values in force on a date. A value in force is never rewritten (also refused by a trigger in the
+ * database).
+ */
+@Repository
+public class ParameterStore {
+
+    private final JdbcClient jdbc;
+
+    ParameterStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The values in force on {@code date}; asking for one that has none is refused (422) naming it. */
+    public Allowance.Parameters on(LocalDate date) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (name) name, value from solidarity_parameter
+                         where effective_from <= :date order by name, effective_from desc
+                        """)
+                .param("date", date)
+                .query((rs, n) -> values.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return name -> {
+            BigDecimal value = values.get(name);
+            if (value == null) {
+                throw new Refusal(Refusal.Kind.UNPROCESSABLE, ProblemTypes.REQUEST_REFUSED, "No parameter in force",
+                        "No value of " + name + " is in force on " + date + ".");
+            }
+            return value;
+        };
+    }
+
+    public List<DatedParameter> all() {
+        return jdbc.sql("select * from solidarity_parameter order by name, effective_from")
+                .query((rs, n) -> new DatedParameter(rs.getString("name"), rs.getObject("effective_from", LocalDate.class),
+                        rs.getBigDecimal("value"), rs.getString("source"), rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    /** Adds (or corrects, while it is not in force) a value. */
+    public void save(DatedParameter parameter) {
+        jdbc.sql("""
+                        insert into solidarity_parameter (name, effective_from, value, source, recorded_by, recorded_at)
+                        values (:name, :from, :value, :source, :by, :at)
+                        on conflict (name, effective_from) do update
+                           set value = excluded.value, source = excluded.source, recorded_by = excluded.recorded_by,
+                               recorded_at = excluded.recorded_at
+                        """)
+                .param("name", parameter.name()).param("from", parameter.effectiveFrom()).param("value", parameter.value())
+                .param("source", parameter.source()).param("by", parameter.recordedBy())
+                .param("at", Timestamp.from(parameter.recordedAt())).update();
+    }
+}

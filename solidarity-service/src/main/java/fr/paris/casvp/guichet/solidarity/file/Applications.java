@@ -1,0 +1,190 @@
+package fr.paris.casvp.guichet.solidarity.file;
+
+import fr.paris.casvp.guichet.contracts.Actor;
+import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.Refusal;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.messaging.receipt.Receipts;
+import fr.paris.casvp.guichet.messaging.replica.BeneficiaryReplica;
+import fr.paris.casvp.guichet.solidarity.domain.Allowance;
+import fr.paris.casvp.guichet.solidarity.domain.Application;
+import fr.paris.casvp.guichet.solidarity.domain.Grant;
+import fr.paris.casvp.guichet.solidarity.domain.HouseholdFacts;
+import fr.paris.casvp.guichet.solidarity.allowance.ParameterStore;
+import fr.paris.casvp.guichet.web.Agent;
+import fr.paris.casvp.guichet.web.FieldError;
+import fr.paris.casvp.guichet.web.Fields;
+import fr.paris.casvp.guichet.web.ReceptionTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paris Solidarité's use cases for an application, each in one transaction: check who acts (role, section), load the
+ * application, let it take the step ({@link Application}; the amount: {@link Allowance} on the {@link HouseholdFacts}),
+ * store it, and publish its steps on {@code solidarity.events.v1} and the receipt's state, through the outbox. Online
+ * and queued commands come here alike.
+ */
+@Service
+public class Applications {
+
+    static final ZoneId PARIS = ParisTime.ZONE;
+    static final String[] COUNTER = {Agent.AGENT, Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
+    static final String[] EXAMINERS = {Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
+    private static final int OLDEST_RECEPTION_MONTHS = 2;
+
+    private final FileStore store;
+    private final ParameterStore parameters;
+    private final BeneficiaryReplica beneficiaries;
+    private final SolidarityEvents events;
+    private final Receipts receipts;
+    private final Clock clock;
+
+    Applications(FileStore store, ParameterStore parameters, BeneficiaryReplica beneficiaries, SolidarityEvents events,
+                 Receipts receipts, Clock clock) {
+        this.store = store;
+        this.parameters = parameters;
+        this.beneficiaries = beneficiaries;
+        this.events = events;
+        this.receipts = receipts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Application file(Commands.Filing filing, Agent agent) {
+        return file(filing, agent, null, null);
+    }
+
+    /**
+     * Files an application in the section that follows the beneficiary's file.
+     *
+     * @param receiptNumber the receipt the gateway gave to a command it queued (null: a new one)
+     * @param queuedAt      when the gateway received a queued command: its reception time unless the body gives one
+     */
+    @Transactional
+    public Application file(Commands.Filing filing, Agent agent, String receiptNumber, Instant queuedAt) {
+        agent.requireRole(COUNTER);
+        List<FieldError> errors = filing.errors();
+        Instant now = clock.instant();
+        Instant receivedAt = ReceptionTime.of(filing.receivedAt(), queuedAt, now, OLDEST_RECEPTION_MONTHS, errors);
+        Fields.check(errors);
+        BeneficiarySnapshot beneficiary = beneficiaries.get(filing.beneficiaryId(), "beneficiaryId");
+        String section = beneficiary.situation().section();
+        if (filing.section() != null && !filing.section().equals(section)) {
+            Fields.check(List.of(FieldError.of("section", "the beneficiary's file is followed by section " + section)));
+        }
+        agent.requireWrite(section);
+        Application application = Application.file(UUID.randomUUID(),
+                store.nextNumber("PS", LocalDate.ofInstant(receivedAt, PARIS).getYear()),
+                receiptNumber == null ? ReceiptNumber.next() : receiptNumber, beneficiary.id(), section, filing.renewal(),
+                filing.payee().accountHolder(), beneficiary.situation().identity().firstNames() + " "
+                        + beneficiary.situation().identity().lastName(), filing.payee().iban(), receivedAt, agent.actor(), now);
+        store.insert(application);
+        published(application);
+        return reload(application.id());
+    }
+
+    @Transactional
+    public Application examine(UUID id, Commands.Examination examination, Agent agent) {
+        agent.requireRole(EXAMINERS);
+        Fields.check(examination.errors());
+        Application application = lockForWrite(id, agent);
+        application.examine(examination.assessment(), agent.actor(), clock.instant());
+        return save(application);
+    }
+
+    /**
+     * The section director's decision: a refusal with its reasons; a grant from the month of reception, with the amount
+     * computed on the registry's data and that month's parameters, for 12 months (first grant and first renewal), then
+     * up to 24 (RM II.1.1 d/1).
+     */
+    @Transactional
+    public Application decide(UUID id, Commands.Decision decision, Agent agent) {
+        agent.requireRole(Agent.SECTION_DIRECTOR);
+        Fields.check(decision.errors());
+        Application application = lockForWrite(id, agent);
+        Actor director = agent.actor();
+        application.requireDecidableBy(director);
+        Instant now = clock.instant();
+        if (decision.outcome() == Commands.Outcome.REFUSED) {
+            application.refuse(decision.reasonCodes(), decision.reasonText(), director, now);
+            return save(application);
+        }
+        YearMonth first = application.firstMonth();
+        BeneficiarySnapshot beneficiary = beneficiaries.get(application.beneficiaryId(), "beneficiaryId");
+        HouseholdFacts facts = HouseholdFacts.of(beneficiary, beneficiaries::find, first);
+        Allowance.Result result = Allowance.compute(facts.household(), parameters.on(first.atDay(1)));
+        application.requireEligible(facts, result);
+        OptionalInt months = Grant.length(store.grantsOf(application.beneficiaryId()), decision.months());
+        if (months.isEmpty()) {
+            Fields.check(List.of(FieldError.of("months", "a first grant and its first renewal last 12 months (RM II.1.1 d/1)")));
+        }
+        Grant grant = application.grant(result, months.getAsInt(), UUID.randomUUID(), store.nextNumber("PSG", first.getYear()),
+                beneficiary.version(), director, now);
+        store.insert(grant);
+        return save(application);
+    }
+
+    @Transactional(readOnly = true)
+    public Application get(UUID id, Agent agent) {
+        Application application = reload(id);
+        agent.requireRead(application.section());
+        return application;
+    }
+
+    /** The agent's section's applications (every section's for a supervisor), newest first. */
+    @Transactional(readOnly = true)
+    public List<Application> search(UUID beneficiaryId, String status, Agent agent) {
+        return store.search(agent.isSupervisor() ? null : agent.section(), beneficiaryId, status);
+    }
+
+    /** The grant an application gave, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Grant> grantOf(UUID applicationId) {
+        return store.grantOf(applicationId);
+    }
+
+    /** Stores what the step changed and publishes it; answers the application as stored. */
+    private Application save(Application application) {
+        store.save(application);
+        published(application);
+        return reload(application.id());
+    }
+
+    /** The application's steps on {@code solidarity.events.v1}, and its receipt: the gateway answers it also while this service is down. */
+    private void published(Application application) {
+        application.changes().forEach(events::publish);
+        receipts.publish(new ReceiptState(application.receiptNumber(), "solidarity", application.status().name(),
+                application.receivedAt(), application.id(), application.number(), application.section(),
+                application.refusalReasons().isEmpty() ? null : application.refusalReasons(),
+                beneficiaries.find(application.beneficiaryId())
+                        .map(b -> receipts.birthDateCheck(application.receiptNumber(), b.situation().identity().birthDate()))
+                        .orElse(null), application.updatedAt()));
+    }
+
+    private Application lockForWrite(UUID id, Agent agent) {
+        Application application = store.find(id, true).orElseThrow(() -> notFound(id));
+        agent.requireWrite(application.section());
+        return application;
+    }
+
+    private Application reload(UUID id) {
+        return store.find(id, false).orElseThrow(() -> notFound(id));
+    }
+
+    static Refusal notFound(UUID id) {
+        return new Refusal(Refusal.Kind.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                "No Paris Solidarité application " + id + ".");
+    }
+}

@@ -1,0 +1,58 @@
+package fr.paris.casvp.guichet.solidarity.payment;
+
+import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
+import fr.paris.casvp.guichet.web.Agent;
+import fr.paris.casvp.guichet.web.FieldError;
+import fr.paris.casvp.guichet.web.Fields;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/solidarity/payment-runs {"month": "2026-11"}} (SUPERVISOR): starts the month's run in the background,
+ * 202 with its report; a month already completed answers 200 with its report and creates nothing.
+ * {@code GET /api/solidarity/payment-runs/{month}}: the report (SUPERVISOR).
+ */
+@RestController
+@RequestMapping("/api/solidarity/payment-runs")
+class PaymentRunController {
+
+    record RunRequest(String month) {
+    }
+
+    private final PaymentRuns runs;
+
+    PaymentRunController(PaymentRuns runs) {
+        this.runs = runs;
+    }
+
+    @PostMapping
+    ResponseEntity<PaymentRunReport> start(@RequestBody RunRequest request) {
+        PaymentRunReport report = runs.start(month("month", request.month()), Agent.current());
+        return ResponseEntity.status(report.status().equals("COMPLETED") ? 200 : 202).body(report);
+    }
+
+    @GetMapping("/{month}")
+    PaymentRunReport report(@PathVariable String month) {
+        return runs.report(month("month", month), Agent.current());
+    }
+
+    private static YearMonth month(String field, String value) {
+        try {
+            if (value != null) {
+                return YearMonth.parse(value);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        Fields.check(List.of(FieldError.of(field, "must be a month, e.g. 2026-11")));
+        throw new IllegalStateException();
+    }
+}

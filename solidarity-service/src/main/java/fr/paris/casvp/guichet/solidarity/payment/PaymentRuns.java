@@ -1,0 +1,196 @@
+package fr.paris.casvp.guichet.solidarity.payment;
+
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.Refusal;
+import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.messaging.consumer.PartnerAnswer;
+import fr.paris.casvp.guichet.messaging.outbox.Outbox;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import fr.paris.casvp.guichet.solidarity.allowance.ParameterStore;
+import fr.paris.casvp.guichet.solidarity.domain.Allowance;
+import fr.paris.casvp.guichet.solidarity.domain.HouseholdFacts;
+import fr.paris.casvp.guichet.solidarity.domain.MonthlyPayment;
+import fr.paris.casvp.guichet.solidarity.domain.ParameterNames;
+import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
+import fr.paris.casvp.guichet.solidarity.file.SolidarityEvents;
+import fr.paris.casvp.guichet.web.Agent;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The monthly payment run (RM II.1.1): for a month, every grant that covers it gets one payment
+ * ({@link MonthlyPayment}: ORDERED with a payment order on {@code payment-orders.v1} through the outbox, in the same
+ * transaction, or SKIPPED with the reason).
+ *
+ * <p>Idempotent and crash-safe: a payment's key is (grant, month), and each batch writes its payments and their orders
+ * in one transaction; a run that was interrupted (process killed) is still RUNNING and resumes at start-up where it
+ * stopped; running a completed month again creates nothing. Batches take a lock on the month, so two instances never
+ * compute the same batch at once.
+ */
+@Service
+public class PaymentRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentRuns.class);
+    private static final int BATCH = 1000;
+    /** The smallest uuid in PostgreSQL's order (unsigned bytes). */
+    private static final UUID FIRST = new UUID(0, 0);
+    private static final DateTimeFormatter LABEL_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+    static final String ISSUER = "solidarity-service";
+
+    private final PaymentStore store;
+    private final ParameterStore parameters;
+    private final SolidarityEvents events;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "psol-payment-run"));
+
+    PaymentRuns(PaymentStore store, ParameterStore parameters, SolidarityEvents events, Outbox outbox,
+                TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.parameters = parameters;
+        this.events = events;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Starts the run of a month in the background (or resumes it); a completed month is only reported. */
+    public PaymentRunReport start(YearMonth month, Agent agent) {
+        agent.requireRole(Agent.SUPERVISOR);
+        parameters.on(month.atDay(1)).value(ParameterNames.PAYMENT_THRESHOLD); // 422 now rather than a failed run
+        store.startRun(month, agent.toString(), clock.instant());
+        PaymentRunReport report = store.report(month).orElseThrow();
+        if (report.status().equals("RUNNING")) {
+            runner.submit(() -> runSafely(month));
+        }
+        return report;
+    }
+
+    /** What the run of the month did so far (SUPERVISOR). */
+    public PaymentRunReport report(YearMonth month, Agent agent) {
+        agent.requireRole(Agent.SUPERVISOR);
+        return report(month).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, ProblemTypes.NOT_FOUND, "No run",
+                "No payment run for " + month + "."));
+    }
+
+    public Optional<PaymentRunReport> report(YearMonth month) {
+        return store.report(month);
+    }
+
+    /** At start-up, the runs a stopped process left unfinished complete. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished() {
+        for (YearMonth month : store.unfinishedRuns()) {
+            log.info("Resuming the payment run of {}", month);
+            runner.submit(() -> runSafely(month));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
+    private void runSafely(YearMonth month) {
+        try {
+            long started = System.nanoTime();
+            int done = runToCompletion(month);
+            log.info("Payment run of {}: {} grant(s) processed in {} ms", month, done, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.error("Payment run of {} stopped; it resumes at the next start or request", month, e);
+        }
+    }
+
+    /** Processes every grant of the month not processed yet, batch by batch, then marks the run completed. */
+    public int runToCompletion(YearMonth month) {
+        Allowance.Parameters monthParameters = parameters.on(month.atDay(1));
+        int total = 0;
+        UUID after = FIRST;
+        while (!Thread.currentThread().isInterrupted()) {
+            UUID from = after;
+            List<PaymentStore.DueWithPerson> batch = transactions.execute(status -> {
+                List<PaymentStore.DueWithPerson> due = store.due(month, from, BATCH);
+                pay(month, due, monthParameters);
+                return due;
+            });
+            if (batch.isEmpty()) {
+                break;
+            }
+            total += batch.size();
+            after = batch.get(batch.size() - 1).due().grantId();
+        }
+        store.completeRun(month, clock.instant());
+        return total;
+    }
+
+    /** One batch: each grant's payment, and the orders of those ordered, in the batch's transaction. */
+    private void pay(YearMonth month, List<PaymentStore.DueWithPerson> batch, Allowance.Parameters monthParameters) {
+        List<UUID> partnerIds = new ArrayList<>();
+        batch.stream().filter(d -> d.person() != null)
+                .forEach(d -> HouseholdFacts.partnerOf(d.person()).ifPresent(partnerIds::add));
+        Map<UUID, BeneficiarySnapshot> partners = store.snapshots(partnerIds);
+        Instant now = clock.instant();
+        List<MonthlyPayment> payments = new ArrayList<>(batch.size());
+        List<OutboxEvent> orders = new ArrayList<>();
+        for (PaymentStore.DueWithPerson d : batch) {
+            MonthlyPayment payment = MonthlyPayment.of(month, d.due(), d.person(), id -> Optional.ofNullable(partners.get(id)),
+                    monthParameters);
+            payments.add(payment);
+            if (payment.orderId() != null) {
+                String beneficiary = events.treasuryPseudonym(d.due().beneficiaryId());
+                PaymentOrder order = new PaymentOrder(payment.orderId(), payment.reference(), ISSUER, beneficiary,
+                        new PaymentOrder.Payee(PaymentOrder.PayeeKind.BENEFICIARY, d.due().accountHolder(), d.due().iban()),
+                        payment.amount(), "EUR", "CASVP PARIS SOLIDARITE " + month.format(LABEL_MONTH), now);
+                orders.add(new OutboxEvent(UUID.randomUUID(), Topic.PAYMENT_ORDERS.topicName(), beneficiary, PaymentOrder.TYPE,
+                        "solidarity/payments/" + payment.orderId(), now, json.writeValueAsString(order)));
+            }
+        }
+        store.insert(month, payments, now);
+        outbox.addAll(orders);
+    }
+
+    /**
+     * The treasury's answer to one of this service's monthly payments; another issuer's, or an answer already applied,
+     * is ignored; one that does not match its order is parked, never applied.
+     */
+    @Transactional
+    public PartnerAnswer settle(PaymentConfirmation confirmation) {
+        Optional<PaymentStore.Ordered> order = store.lockOrdered(confirmation.orderId());
+        if (order.isEmpty()) {
+            return PartnerAnswer.ignored();
+        }
+        List<String> mismatches = confirmation.mismatches(order.get().reference(), order.get().amount(), order.get().orderedAt(),
+                clock.instant());
+        if (!mismatches.isEmpty()) {
+            return PartnerAnswer.parked(order.get().reference(), mismatches);
+        }
+        boolean paid = confirmation.status() == PaymentConfirmation.Status.PAID;
+        store.settle(confirmation.orderId(), paid ? MonthlyPayment.Status.PAID : MonthlyPayment.Status.FAILED,
+                paid ? null : confirmation.reason(), confirmation.settledAt());
+        return PartnerAnswer.applied(order.get().reference());
+    }
+}

@@ -1,0 +1,20 @@
+package fr.paris.casvp.guichet.transport.pass;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Every few hours ({@code guichet.transport.reminder-interval}): renewal reminders 3 months before expiry, expiries. */
+@Component
+class PassJobs {
+
+    private final Passes passes;
+
+    PassJobs(Passes passes) {
+        this.passes = passes;
+    }
+
+    @Scheduled(fixedDelayString = "${guichet.transport.reminder-interval:PT6H}", initialDelayString = "PT1M")
+    void remindAndExpire() {
+        passes.remindAndExpire();
+    }
+}
