@@ -518,7 +518,8 @@ class AidApplicationsIT {
         }
         aid.post("/api/aid/applications/" + ids.get(0) + "/decision", director20, "{\"outcome\":\"GRANTED\",\"amount\":100}");
         aid.post("/api/aid/applications/" + ids.get(1) + "/decision", director20, "{\"outcome\":\"GRANTED\",\"amount\":200}");
-        aid.post("/api/aid/applications/" + ids.get(2) + "/decision", director20, "{\"outcome\":\"REFUSED\",\"reasonCode\":\"RESOURCES_SUFFICIENT\"}");
+        aid.post("/api/aid/applications/" + ids.get(2) + "/decision", director20,
+                "{\"outcome\":\"REFUSED\",\"reasonCode\":\"RESOURCES_SUFFICIENT\"}");
         String month = "2026-05";
 
         HttpResponse<String> report = aid.get("/api/aid/reports?section=20&from=" + month + "&to=" + month, director20);
@@ -565,8 +566,9 @@ class AidApplicationsIT {
     }
 
     private String letterText(String id, String token) throws Exception {
-        HttpResponse<byte[]> letter = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(aid.url("/api/aid/applications/" + id + "/letter")))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(aid.url("/api/aid/applications/" + id + "/letter")))
+                .header("Authorization", "Bearer " + token).build();
+        HttpResponse<byte[]> letter = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(letter.statusCode()).isEqualTo(200);
         assertThat(letter.headers().firstValue("Content-Type")).contains("application/pdf");
         try (var document = Loader.loadPDF(letter.body())) {

@@ -152,7 +152,8 @@ class AidIntakeIT {
 
     private QueuedCommand queued(UUID person, String body, String user, String role, String section) {
         return new QueuedCommand(ReceiptNumber.next(), "aid", UUID.randomUUID(), "POST", "/api/aid/applications", body,
-                new QueuedCommand.QueuedAgent(user, List.of(role), section), Instant.now().minus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.MILLIS));
+                new QueuedCommand.QueuedAgent(user, List.of(role), section),
+                Instant.now().minus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.MILLIS));
     }
 
     private void send(QueuedCommand command) {

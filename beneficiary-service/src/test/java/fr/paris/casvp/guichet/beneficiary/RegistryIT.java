@@ -176,8 +176,10 @@ class RegistryIT {
 
     @Test
     void aCoupleIsAHouseholdAndBothSnapshotsSayIt() {
-        String applicant = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Roux", "Jean", Nirs.random(), false)).body(), "$.id");
-        String spouse = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Roux", "Jeanne", Nirs.random(), false)).body(), "$.id");
+        String applicant = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(),
+                registration("Roux", "Jean", Nirs.random(), false)).body(), "$.id");
+        String spouse = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(),
+                registration("Roux", "Jeanne", Nirs.random(), false)).body(), "$.id");
 
         HttpResponse<String> household = post("/api/beneficiaries/households", UUID.randomUUID(),
                 "{\"applicantId\":\"" + applicant + "\",\"spouseId\":\"" + spouse + "\"}");
@@ -215,8 +217,10 @@ class RegistryIT {
 
     @Test
     void anAgentOfAnotherSectionCannotReplaceTheMembersOfAHousehold() {
-        String applicant = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Roux", "Paul", Nirs.random(), false)).body(), "$.id");
-        String spouse = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration("Roux", "Paule", Nirs.random(), false)).body(), "$.id");
+        String applicant = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(),
+                registration("Roux", "Paul", Nirs.random(), false)).body(), "$.id");
+        String spouse = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(),
+                registration("Roux", "Paule", Nirs.random(), false)).body(), "$.id");
         String household = JsonPath.read(post("/api/beneficiaries/households", UUID.randomUUID(),
                 "{\"applicantId\":\"" + applicant + "\",\"spouseId\":\"" + spouse + "\"}").body(), "$.id");
         String agent18 = TestTokens.of("agent18", "AGENT", "18");

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.MonthlyResource;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResourceKind;
-import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.solidarity.file.Renewals;
@@ -259,7 +259,8 @@ class SolidarityIT {
         String grant = grant(person);
 
         publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 2, null, null, true));
-        await().atMost(Duration.ofSeconds(30)).until(() -> new BigDecimal("222.19").compareTo((BigDecimal) grantRow(grant).get("monthly_amount")) != 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> new BigDecimal("222.19").compareTo((BigDecimal) grantRow(grant).get("monthly_amount")) != 0);
         assertThat(grantRow(grant)).containsEntry("monthly_amount", new BigDecimal("129.00")).containsEntry("status", "ACTIVE");
 
         publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 4, null, null, false));
@@ -323,7 +324,8 @@ class SolidarityIT {
                                          LocalDate away, boolean inParis) {
         BeneficiarySituation situation = new BeneficiarySituation(
                 new Identity("Durand", null, "Paul", birthDate, "M", null),
-                inParis ? new Address("3 rue de Tolbiac", null, "75013", "Paris", 13) : new Address("1 rue de Paris", null, "93100", "Montreuil", null),
+                inParis ? new Address("3 rue de Tolbiac", null, "75013", "Paris", 13)
+                        : new Address("1 rue de Paris", null, "93100", "Montreuil", null),
                 inParis ? List.of(new ResidencePeriod(LocalDate.of(2010, 1, 1), null))
                         : List.of(new ResidencePeriod(LocalDate.of(2010, 1, 1), clock.today().minusDays(10))),
                 null, List.of(), null, List.of(), List.of(new MonthlyResource(ResourceKind.PENSION, new BigDecimal(resources))),
@@ -381,7 +383,8 @@ class SolidarityIT {
         Topics.send(kafka, "payment-confirmations.v1", "treasury", confirmation);
     }
 
-    private List<ConsumerRecord<String, String>> records(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match, int count) {
+    private List<ConsumerRecord<String, String>> records(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match,
+                                                         int count) {
         return Topics.read(consumers, topic, match, count);
     }
 

@@ -357,7 +357,8 @@ class DegradedIntakeDrillIT {
         Map<String, List<String>> byKey = new HashMap<>();
         java.util.Set<String> wanted = new java.util.HashSet<>(applicationIds);
         java.util.Set<String> seen = new java.util.HashSet<>();
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(suite.kafkaClient("admin", Map.of(
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(suite.kafkaClient("admin", Map.of(
                 org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "drill-" + UUID.randomUUID(),
                 org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
@@ -430,7 +431,8 @@ class DegradedIntakeDrillIT {
         }
         s.append("  queued commands            %d%n".formatted(queued));
         s.append("  lost or duplicated         %d%n".formatted(anomalies));
-        s.append("  breaker open after kill    %s%n".formatted(breakerOpen == null ? "never" : Duration.between(killedAt, breakerOpen).toMillis() + " ms"));
+        s.append("  breaker open after kill    %s%n".formatted(
+                breakerOpen == null ? "never" : Duration.between(killedAt, breakerOpen).toMillis() + " ms"));
         s.append("  queue drained after restart %s%n".formatted(drained == null ? "not within 120 s"
                 : Duration.between(restartAt, drained).toMillis() + " ms, of which the service's start "
                 + Duration.between(restartAt, readyAt).toMillis() + " ms"));

@@ -88,7 +88,8 @@ class PaymentRunCrashIT {
                              'livesInParisSince', '2001-01-01',
                              'situation', jsonb_build_object(
                                  'identity', jsonb_build_object('lastName', 'Durand', 'firstNames', 'Paul', 'birthDate', '1948-05-05', 'sex', 'M'),
-                                 'address', jsonb_build_object('line1', '3 rue de Tolbiac', 'postcode', '75013', 'city', 'Paris', 'arrondissement', 13),
+                                 'address', jsonb_build_object('line1', '3 rue de Tolbiac', 'postcode', '75013', 'city', 'Paris',
+                                     'arrondissement', 13),
                                  'parisResidence', jsonb_build_array(jsonb_build_object('from', '2001-01-01')),
                                  'monthlyResources', jsonb_build_array(jsonb_build_object('kind', 'PENSION', 'amount', mod(n, 7) * 100)),
                                  'warVeteran', false, 'section', '13')),

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -72,7 +71,8 @@ class TransportJourneyIT {
         confirm(confirmation, eventId);
         confirm(confirmation, eventId);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> "ACTIVE".equals(JsonPath.read(agent.get("/api/transport/passes/" + id).body(), "$.status")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "ACTIVE".equals(JsonPath.read(agent.get("/api/transport/passes/" + id).body(), "$.status")));
         assertThat(JsonPath.<List<String>>read(agent.get("/api/transport/passes/" + id).body(), "$.history[*].transition"))
                 .containsExactly("REQUESTED", "GRANTED", "ORDERED", "ACTIVATED");
     }
@@ -97,7 +97,8 @@ class TransportJourneyIT {
     }
 
     private static void confirm(String confirmation, String eventId) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(suite.kafkaClient("transport-operator"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(suite.kafkaClient("transport-operator"),
+                new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>("transport.pass-confirmations.v1", "operator", confirmation);
             record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(30, TimeUnit.SECONDS);

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.IncomeTax;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
-import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
 import fr.paris.casvp.guichet.testsupport.Http;
@@ -245,7 +245,8 @@ class TransportIT {
         confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"passNumber\":\"" + number
                 + "\",\"status\":\"REJECTED\",\"reason\":\"Carte inconnue\","
                 + "\"at\":\"" + clock.instant() + "\"}", UUID.randomUUID().toString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ORDER_REJECTED".equals(JsonPath.read(get("/api/transport/passes/" + id).body(), "$.status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ORDER_REJECTED".equals(JsonPath.read(get("/api/transport/passes/" + id).body(), "$.status")));
 
         HttpResponse<String> changed = send("PUT", "/api/transport/passes/" + id + "/card", AGENT, "{\"navigoCardNumber\":\"9999888877\"}");
 

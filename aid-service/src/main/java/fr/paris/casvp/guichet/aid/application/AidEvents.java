@@ -8,8 +8,8 @@ import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
-import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
+import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -23,7 +23,6 @@ import fr.paris.casvp.guichet.messaging.replica.BeneficiaryReplica;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ReceptionTime;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

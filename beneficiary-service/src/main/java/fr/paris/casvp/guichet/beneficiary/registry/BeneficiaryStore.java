@@ -58,7 +58,8 @@ class BeneficiaryStore {
     List<Beneficiary> search(String lastName, String firstNames, LocalDate birthDate) {
         // Normalised names hold only A-Z and spaces: nothing in them is a LIKE wildcard.
         String prefix = NameKey.normalise(lastName) + "|" + (firstNames == null ? "" : NameKey.normalise(firstNames));
-        return jdbc.sql("select " + COLUMNS + " from beneficiary where name_key like :prefix and birth_date = :birthDate order by file_number limit 50")
+        return jdbc.sql("select " + COLUMNS + " from beneficiary"
+                        + " where name_key like :prefix and birth_date = :birthDate order by file_number limit 50")
                 .param("prefix", prefix + "%").param("birthDate", birthDate).query(this::stored).list();
     }
 
@@ -118,7 +119,10 @@ class BeneficiaryStore {
     }
 
     List<HistoryEntry> history(UUID id) {
-        return jdbc.sql("select version, changed_at, changed_by, operation, changes::text from beneficiary_change where beneficiary_id = :id order by version")
+        return jdbc.sql("""
+                        select version, changed_at, changed_by, operation, changes::text from beneficiary_change
+                         where beneficiary_id = :id order by version
+                        """)
                 .param("id", id)
                 .query((rs, n) -> new HistoryEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                         List.of(json.readValue(rs.getString(5), FieldChange[].class))))

@@ -2,8 +2,8 @@ package fr.paris.casvp.guichet.beneficiary.registry;
 
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
-import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
+import fr.paris.casvp.guichet.web.Agent;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,5 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
-import fr.paris.casvp.guichet.beneficiary.domain.Beneficiary;
 import fr.paris.casvp.guichet.beneficiary.domain.FieldChange;
 import fr.paris.casvp.guichet.beneficiary.domain.RegistryProblems;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;

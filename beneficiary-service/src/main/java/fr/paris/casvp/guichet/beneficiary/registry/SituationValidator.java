@@ -2,10 +2,10 @@ package fr.paris.casvp.guichet.beneficiary.registry;
 
 import fr.paris.casvp.guichet.beneficiary.domain.Nir;
 import fr.paris.casvp.guichet.beneficiary.domain.Postcodes;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
-import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.web.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,8 @@
 package fr.paris.casvp.guichet.beneficiary.domain;
 
-import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PostcodesTest {
 

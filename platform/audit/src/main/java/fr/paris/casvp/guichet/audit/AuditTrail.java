@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service's audit trail of personal data (CASF L133-5): append-only, each entry chained to the previous one by an
- * HMAC-SHA256 under the deployment's audit key ({@code GUICHET_AUDIT_KEY}; entries written before it by a SHA-256). Entries are written in a transaction of their own, so that a refused or failed request is recorded
- * too. The head of the chain is anchored outside the database ({@link AuditAnchors}), so that a cut tail is detected.
+ * HMAC-SHA256 under the deployment's audit key ({@code GUICHET_AUDIT_KEY}; entries written before it by a SHA-256).
+ * Entries are written in a transaction of their own, so that a refused or failed request is recorded too. The head of
+ * the chain is anchored outside the database ({@link AuditAnchors}), so that a cut tail is detected.
  */
 public class AuditTrail {
 

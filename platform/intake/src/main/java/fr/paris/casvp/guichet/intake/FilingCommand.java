@@ -2,8 +2,8 @@ package fr.paris.casvp.guichet.intake;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
-import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
+import fr.paris.casvp.guichet.messaging.command.IdempotentCommands.Outcome;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.DatabindPaths;
 import fr.paris.casvp.guichet.web.FieldError;

@@ -71,11 +71,10 @@ public class IntakeAutoConfiguration {
      * and the partition moves on. Only a record that cannot be read at all goes to {@code <topic>.dlt}.
      */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, String> guichetIntakeContainerFactory(ConsumerFactory<String, String> consumers,
-                                                                                          KafkaOperations<Object, Object> template,
-                                                                                          ObjectProvider<IntakeConsumer> intake,
-                                                                                          @Value("${guichet.intake.concurrency:4}") int concurrency,
-                                                                                          @Value("${guichet.intake.defect-attempts:5}") int defectAttempts) {
+    ConcurrentKafkaListenerContainerFactory<String, String> guichetIntakeContainerFactory(
+            ConsumerFactory<String, String> consumers, KafkaOperations<Object, Object> template,
+            ObjectProvider<IntakeConsumer> intake, @Value("${guichet.intake.concurrency:4}") int concurrency,
+            @Value("${guichet.intake.defect-attempts:5}") int defectAttempts) {
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
         // Several partitions drained at once (order holds per partition, that is per beneficiary).

@@ -115,7 +115,10 @@ class BeneficiaryReplicaIT {
     }
 
     private List<String> rows() {
-        return jdbc.sql("select beneficiary_id || ' ' || coalesce(version, 0) || ' ' || erased || ' ' || coalesce(snapshot::text, '') from beneficiary_replica order by 1")
+        return jdbc.sql("""
+                        select beneficiary_id || ' ' || coalesce(version, 0) || ' ' || erased || ' ' || coalesce(snapshot::text, '')
+                          from beneficiary_replica order by 1
+                        """)
                 .query(String.class).list();
     }
 

@@ -1,9 +1,9 @@
 package fr.paris.casvp.guichet.solidarity.file;
 
 import fr.paris.casvp.guichet.audit.Shown;
-import fr.paris.casvp.guichet.solidarity.domain.Application;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
+import fr.paris.casvp.guichet.solidarity.domain.Application;
 import fr.paris.casvp.guichet.web.Agent;
 import java.util.List;
 import java.util.UUID;

@@ -2,9 +2,9 @@ package fr.paris.casvp.guichet.solidarity.file;
 
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.messaging.replica.BeneficiaryReplica;
+import fr.paris.casvp.guichet.solidarity.allowance.ParameterStore;
 import fr.paris.casvp.guichet.solidarity.domain.Grant;
 import fr.paris.casvp.guichet.solidarity.domain.HouseholdFacts;
-import fr.paris.casvp.guichet.solidarity.allowance.ParameterStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;

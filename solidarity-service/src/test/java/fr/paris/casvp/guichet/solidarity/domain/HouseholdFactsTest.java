@@ -68,7 +68,8 @@ class HouseholdFactsTest {
         assertThat(HouseholdFacts.yearsInParisInLastFive(List.of(new ResidencePeriod(on.minusYears(3).plusDays(1), null)), on)).isEqualTo(2);
         assertThat(HouseholdFacts.yearsInParisInLastFive(List.of(
                 new ResidencePeriod(LocalDate.of(2015, 1, 1), on.minusYears(4)),
-                new ResidencePeriod(on.minusYears(2).minusDays(1), null)), on)).as("1 year, then 2 years and a day (a leap day in between)").isEqualTo(3);
+                new ResidencePeriod(on.minusYears(2).minusDays(1), null)), on))
+                .as("1 year, then 2 years and a day (a leap day in between)").isEqualTo(3);
     }
 
     private static BeneficiarySnapshot person(LocalDate away, LocalDate deceased, Household household) {

@@ -1,9 +1,9 @@
 package fr.paris.casvp.guichet.transport.pass;
 
 import fr.paris.casvp.guichet.audit.Shown;
-import fr.paris.casvp.guichet.transport.domain.Pass;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
+import fr.paris.casvp.guichet.transport.domain.Pass;
 import fr.paris.casvp.guichet.web.Agent;
 import java.util.List;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package fr.paris.casvp.guichet.transport.pass;
 
 import fr.paris.casvp.guichet.intake.FiledApplication;
-import fr.paris.casvp.guichet.transport.domain.Pass;
 import fr.paris.casvp.guichet.intake.FilingCommand;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
+import fr.paris.casvp.guichet.transport.domain.Pass;
 import fr.paris.casvp.guichet.web.Agent;
 import java.time.Instant;
 import org.springframework.stereotype.Component;

@@ -202,7 +202,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     public double oldestUnsentAgeSeconds() {
-        return jdbc.sql("select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event where sent_at is null and parked_at is null")
+        return jdbc.sql("""
+                        select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox_event
+                         where sent_at is null and parked_at is null
+                        """)
                 .query(Double.class).single();
     }
 
