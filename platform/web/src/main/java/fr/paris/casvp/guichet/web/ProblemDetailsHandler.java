@@ -14,14 +14,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.method.ParameterValidationResult;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -29,36 +26,15 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every error a service answers is an RFC 9457 problem ({@code application/problem+json}) with a stable {@code type}
- * from {@link ProblemTypes}. Validation reports every bad field at once. No stack trace, SQL or exception message of
- * an unexpected error reaches the client.
+ * from {@link ProblemTypes}. Validation reports every bad field at once: each command body checks itself (its
+ * {@code errors()}, then {@link Fields#check}), rather than with bean-validation annotations, because the rules that
+ * matter cross fields (a reason required for a refusal, a disaster's reference only for a disaster). No stack trace,
+ * SQL or exception message of an unexpected error reaches the client.
  */
 @RestControllerAdvice
 public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors()
-                .forEach(error -> errors.add(FieldError.of(error.getField(), error.getDefaultMessage())));
-        ex.getBindingResult().getGlobalErrors()
-                .forEach(error -> errors.add(FieldError.of(error.getObjectName(), error.getDefaultMessage())));
-        return validationProblem(errors, headers);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
-            String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error -> errors.add(FieldError.of(name, error.getDefaultMessage())));
-        }
-        return validationProblem(errors, headers);
-    }
 
     @Override
     protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
