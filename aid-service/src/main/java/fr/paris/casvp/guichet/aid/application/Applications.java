@@ -10,7 +10,6 @@ import fr.paris.casvp.guichet.aid.domain.Status;
 import fr.paris.casvp.guichet.aid.domain.Step;
 import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.ParisTime;
-import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
@@ -318,6 +317,6 @@ public class Applications {
     }
 
     static Refusal notFound(UUID id) {
-        return new Refusal(Refusal.Kind.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "No application " + id + ".");
+        return Refusal.notFound("No application " + id + ".");
     }
 }

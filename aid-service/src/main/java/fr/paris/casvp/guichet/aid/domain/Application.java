@@ -10,7 +10,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -144,11 +143,11 @@ public final class Application {
         requireStatus(Status.UNDER_EXAMINATION, Status.APPEALED);
         String examinedBy = examination == null ? null : examination.examinedBy();
         if (by.username().equals(filedBy) || by.username().equals(examinedBy)) {
-            throw fourEyes("You " + (by.username().equals(filedBy) ? "filed" : "examined") + " this application: another "
+            throw Refusal.fourEyes("You " + (by.username().equals(filedBy) ? "filed" : "examined") + " this application: another "
                     + "agent of the section must decide it.");
         }
         if (status == Status.APPEALED && by.username().equals(appealedBy())) {
-            throw fourEyes("You filed the appeal of this application: another director of the section must decide it.");
+            throw Refusal.fourEyes("You filed the appeal of this application: another director of the section must decide it.");
         }
         if (!missingDocuments.isEmpty()) {
             throw new Refusal(Refusal.Kind.UNPROCESSABLE, AidProblems.INCOMPLETE_FILE, "Incomplete file",
@@ -198,7 +197,7 @@ public final class Application {
     public void appeal(String appealReason, Actor by, Instant now) {
         requireStatus(Status.REFUSED);
         if (!decisions.isEmpty() && by.username().equals(decisions.get(decisions.size() - 1).decidedBy())) {
-            throw fourEyes("You refused this application: the appeal is filed by another agent of the section.");
+            throw Refusal.fourEyes("You refused this application: the appeal is filed by another agent of the section.");
         }
         step(Transition.APPEALED, Status.APPEALED, null, null, now, by, appealReason.strip());
     }
@@ -221,7 +220,7 @@ public final class Application {
                     "No corrected payee waits for the application " + number + ": propose one first.");
         }
         if (payeeChange.proposedBy().equals(by.username())) {
-            throw fourEyes("You proposed this payee: another agent of the section confirms it.");
+            throw Refusal.fourEyes("You proposed this payee: another agent of the section confirms it.");
         }
         payee = payeeChange.payee();
         payeeChange = null;
@@ -314,15 +313,8 @@ public final class Application {
 
     private void requireStatus(Status... allowed) {
         if (!Set.of(allowed).contains(status)) {
-            throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.INVALID_TRANSITION, "Not possible now",
-                    "The application " + number + " is " + status + "; this step needs it to be "
-                            + String.join(" or ", Arrays.stream(allowed).map(Status::name).toList()) + ".")
-                    .with("status", status.name());
+            throw Refusal.notPossibleNow("The application " + number, status, allowed);
         }
-    }
-
-    private static Refusal fourEyes(String detail) {
-        return new Refusal(Refusal.Kind.FORBIDDEN, ProblemTypes.FOUR_EYES, "Four-eyes rule", detail);
     }
 
     private static String strip(String text) {

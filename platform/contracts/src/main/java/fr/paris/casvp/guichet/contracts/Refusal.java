@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.contracts;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +46,29 @@ public class Refusal extends RuntimeException {
         this.kind = kind;
         this.type = type;
         this.title = title;
+    }
+
+    /** 404: no such file ({@code what}, e.g. "No application 42."). */
+    public static Refusal notFound(String detail) {
+        return new Refusal(Kind.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", detail);
+    }
+
+    /** 403: the four-eyes rule (who filed or examined a file does not decide it...), saying who must act instead. */
+    public static Refusal fourEyes(String detail) {
+        return new Refusal(Kind.FORBIDDEN, ProblemTypes.FOUR_EYES, "Four-eyes rule", detail);
+    }
+
+    /**
+     * 409: the file is not in a state where this step is possible; {@code status} says where it stands.
+     *
+     * @param file how the detail names the file, e.g. "The application AE-2026-000042"
+     */
+    @SafeVarargs
+    public static <S extends Enum<S>> Refusal notPossibleNow(String file, S status, S... allowed) {
+        return new Refusal(Kind.CONFLICT, ProblemTypes.INVALID_TRANSITION, "Not possible now",
+                file + " is " + status + "; this step needs it to be "
+                        + String.join(" or ", Arrays.stream(allowed).map(Enum::name).toList()) + ".")
+                .with("status", status.name());
     }
 
     /** Adds a member to the problem, e.g. {@code remaining} for a cap. */

@@ -2,7 +2,6 @@ package fr.paris.casvp.guichet.solidarity.domain;
 
 import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.ParisTime;
-import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent.Transition;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -109,8 +107,7 @@ public final class Application {
     public void requireDecidableBy(Actor by) {
         requireStatus(Status.UNDER_EXAMINATION);
         if (by.username().equals(filedBy) || by.username().equals(examinedBy)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, ProblemTypes.FOUR_EYES, "Four-eyes rule",
-                    "You " + (by.username().equals(filedBy) ? "filed" : "examined") + " this application: another agent "
+            throw Refusal.fourEyes("You " + (by.username().equals(filedBy) ? "filed" : "examined") + " this application: another agent "
                             + "of the section must decide it.");
         }
     }
@@ -178,10 +175,7 @@ public final class Application {
 
     private void requireStatus(Status... allowed) {
         if (!Set.of(allowed).contains(status)) {
-            throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.INVALID_TRANSITION, "Not possible now",
-                    "The application " + number + " is " + status + "; this step needs it to be "
-                            + String.join(" or ", Arrays.stream(allowed).map(Status::name).toList()) + ".")
-                    .with("status", status.name());
+            throw Refusal.notPossibleNow("The application " + number, status, allowed);
         }
     }
 

@@ -2,7 +2,6 @@ package fr.paris.casvp.guichet.solidarity.file;
 
 import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.ParisTime;
-import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
@@ -184,7 +183,6 @@ public class Applications {
     }
 
     static Refusal notFound(UUID id) {
-        return new Refusal(Refusal.Kind.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
-                "No Paris Solidarité application " + id + ".");
+        return Refusal.notFound("No Paris Solidarité application " + id + ".");
     }
 }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -118,8 +117,7 @@ public final class Pass {
     public void requireDecidableBy(Actor by) {
         requireStatus(PassStatus.REQUESTED);
         if (by.username().equals(filedBy)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, ProblemTypes.FOUR_EYES, "Four-eyes rule",
-                    "You filed this application: another agent of the section must decide it.");
+            throw Refusal.fourEyes("You filed this application: another agent of the section must decide it.");
         }
     }
 
@@ -260,10 +258,7 @@ public final class Pass {
 
     private void requireStatus(PassStatus... allowed) {
         if (!Set.of(allowed).contains(status)) {
-            throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.INVALID_TRANSITION, "Not possible now",
-                    "The pass " + number + " is " + status + "; this step needs it to be "
-                            + String.join(" or ", Arrays.stream(allowed).map(PassStatus::name).toList()) + ".")
-                    .with("status", status.name());
+            throw Refusal.notPossibleNow("The pass " + number, status, allowed);
         }
     }
 

@@ -2,7 +2,6 @@ package fr.paris.casvp.guichet.transport.pass;
 
 import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.ParisTime;
-import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
@@ -257,6 +256,6 @@ public class Passes {
     }
 
     static Refusal notFound(UUID id) {
-        return new Refusal(Refusal.Kind.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", "No Navigo pass " + id + ".");
+        return Refusal.notFound("No Navigo pass " + id + ".");
     }
 }
