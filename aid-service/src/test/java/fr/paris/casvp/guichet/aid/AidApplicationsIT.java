@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import fr.paris.casvp.guichet.aid.application.Applications;
+import fr.paris.casvp.guichet.aid.application.ApplicationService;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
@@ -71,7 +71,7 @@ class AidApplicationsIT {
     @Autowired
     MutableClock clock;
     @Autowired
-    Applications applications;
+    ApplicationService applications;
 
     AidFixture aid;
 

@@ -14,7 +14,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Househol
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.Member;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot.MemberRole;
 import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
-import fr.paris.casvp.guichet.solidarity.payment.PaymentRuns;
+import fr.paris.casvp.guichet.solidarity.payment.PaymentRunService;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PaymentRunBench {
 
     @Autowired
-    PaymentRuns runs;
+    PaymentRunService runs;
     @Autowired
     JdbcTemplate jdbcTemplate;
     @Autowired

@@ -18,7 +18,7 @@ import fr.paris.casvp.guichet.testsupport.MutableClockConfiguration;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import fr.paris.casvp.guichet.testsupport.Topics;
-import fr.paris.casvp.guichet.transport.pass.Passes;
+import fr.paris.casvp.guichet.transport.pass.PassService;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -69,7 +69,7 @@ class TransportIT {
     @Autowired
     MutableClock clock;
     @Autowired
-    Passes passes;
+    PassService passes;
 
     /** Every test runs as of a fixed day (products, ceilings and participation in force then); some move it further. */
     @BeforeEach

@@ -35,14 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/aid")
 class ApplicationController {
 
-    private final Applications applications;
+    private final ApplicationService applications;
     private final FilingCommand filingCommand;
     private final DecisionLetters letters;
-    private final Parameters parameters;
+    private final ParameterService parameters;
     private final JsonCommand commands;
 
-    ApplicationController(Applications applications, FilingCommand filingCommand, DecisionLetters letters,
-                          Parameters parameters, JsonCommand commands) {
+    ApplicationController(ApplicationService applications, FilingCommand filingCommand, DecisionLetters letters,
+                          ParameterService parameters, JsonCommand commands) {
         this.applications = applications;
         this.filingCommand = filingCommand;
         this.letters = letters;

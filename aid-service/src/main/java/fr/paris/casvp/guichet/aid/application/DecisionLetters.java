@@ -40,14 +40,14 @@ class DecisionLetters {
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
-    private final Applications applications;
+    private final ApplicationService applications;
 
-    DecisionLetters(Applications applications) {
+    DecisionLetters(ApplicationService applications) {
         this.applications = applications;
     }
 
     Letter letter(UUID id, Agent agent) {
-        Applications.Notification notification = applications.notification(id, agent);
+        ApplicationService.Notification notification = applications.notification(id, agent);
         ApplicationView application = ApplicationView.of(notification.application());
         ApplicationView.DecisionView decision = application.decisions().get(application.decisions().size() - 1);
         return new Letter("notification-" + application.number() + ".pdf", pdf(lines(application, decision, notification.person())));

@@ -11,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class FilingCommand extends fr.paris.casvp.guichet.intake.FilingCommand<Commands.Filing> {
 
-    private final Applications applications;
+    private final ApplicationService applications;
 
-    FilingCommand(Applications applications, IdempotentCommands commands, JsonMapper json) {
+    FilingCommand(ApplicationService applications, IdempotentCommands commands, JsonMapper json) {
         super("/api/aid/applications", Commands.Filing.class, commands, json);
         this.applications = applications;
     }

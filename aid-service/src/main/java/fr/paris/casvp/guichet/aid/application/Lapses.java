@@ -15,9 +15,9 @@ class Lapses {
 
     private static final Logger log = LoggerFactory.getLogger(Lapses.class);
 
-    private final Applications applications;
+    private final ApplicationService applications;
 
-    Lapses(Applications applications) {
+    Lapses(ApplicationService applications) {
         this.applications = applications;
     }
 

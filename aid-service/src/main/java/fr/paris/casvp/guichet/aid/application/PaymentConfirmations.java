@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 class PaymentConfirmations {
 
     private final PartnerAnswers answers;
-    private final Applications applications;
+    private final ApplicationService applications;
 
-    PaymentConfirmations(PartnerAnswers answers, Applications applications) {
+    PaymentConfirmations(PartnerAnswers answers, ApplicationService applications) {
         this.answers = answers;
         this.applications = applications;
     }

@@ -33,9 +33,9 @@ class ReportController {
     private static final Map<String, String> OUTCOMES = Map.of("GRANTED", "accordée", "REFUSED", "rejetée",
             "LAPSED", "caduque", "PENDING", "en cours");
 
-    private final Reports reports;
+    private final ReportService reports;
 
-    ReportController(Reports reports) {
+    ReportController(ReportService reports) {
         this.reports = reports;
     }
 

@@ -21,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/beneficiaries/households")
 class HouseholdController {
 
-    private final Households households;
+    private final HouseholdService households;
     private final IdempotentCommands commands;
     private final JsonMapper json;
 
-    HouseholdController(Households households, IdempotentCommands commands, JsonMapper json) {
+    HouseholdController(HouseholdService households, IdempotentCommands commands, JsonMapper json) {
         this.households = households;
         this.commands = commands;
         this.json = json;
@@ -33,9 +33,9 @@ class HouseholdController {
 
     @PostMapping
     ResponseEntity<String> create(@RequestHeader("Idempotency-Key") UUID idempotencyKey,
-                                  @RequestBody Households.Composition composition) {
+                                  @RequestBody HouseholdService.Composition composition) {
         Outcome outcome = commands.execute(idempotencyKey, "POST /api/beneficiaries/households " + json.writeValueAsString(composition), () -> {
-            Households.View household = households.create(composition, Agent.current());
+            HouseholdService.View household = households.create(composition, Agent.current());
             return Outcome.of(201, "/api/beneficiaries/households/" + household.id(), json.writeValueAsString(household));
         });
         return CommandResponses.of(outcome);
@@ -43,14 +43,14 @@ class HouseholdController {
 
     @PutMapping("/{id}")
     ResponseEntity<String> update(@PathVariable UUID id, @RequestHeader("Idempotency-Key") UUID idempotencyKey,
-                                  @RequestBody Households.Composition composition) {
+                                  @RequestBody HouseholdService.Composition composition) {
         Outcome outcome = commands.execute(idempotencyKey, "PUT /api/beneficiaries/households/" + id + " " + json.writeValueAsString(composition),
                 () -> Outcome.of(200, null, json.writeValueAsString(households.update(id, composition, Agent.current()))));
         return CommandResponses.of(outcome);
     }
 
     @GetMapping("/{id}")
-    Households.View get(@PathVariable UUID id) {
+    HouseholdService.View get(@PathVariable UUID id) {
         return households.get(id, Agent.current());
     }
 }

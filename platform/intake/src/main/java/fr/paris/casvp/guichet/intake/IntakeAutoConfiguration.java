@@ -41,7 +41,7 @@ public class IntakeAutoConfiguration {
      * does not start, since it could apply no queued command.
      */
     @Bean
-    IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommands rejected,
+    IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommandStore rejected,
                                   TransactionTemplate transactions, JsonMapper json, Clock clock,
                                   @Value("${guichet.intake.trusted-keys:${GUICHET_INTAKE_TRUSTED_KEYS:}}") String trustedKeys) {
         Map<String, PublicKey> keys = CommandSignatures.trustedKeys(trustedKeys);
@@ -54,14 +54,19 @@ public class IntakeAutoConfiguration {
 
     /** The store of refused commands; its table is migrated by this module. */
     @Bean
-    RejectedCommands rejectedCommands(ModuleSchema schema, JdbcClient jdbc, JsonMapper json) {
+    RejectedCommandStore rejectedCommands(ModuleSchema schema, JdbcClient jdbc, JsonMapper json) {
         schema.migrate("intake");
-        return new RejectedCommands(jdbc, json);
+        return new RejectedCommandStore(jdbc, json);
     }
 
     @Bean
-    RejectedCommandController rejectedCommandController(RejectedCommands rejected, Clock clock) {
-        return new RejectedCommandController(rejected, clock);
+    RejectedCommandService rejectedCommandService(RejectedCommandStore rejected, Clock clock) {
+        return new RejectedCommandService(rejected, clock);
+    }
+
+    @Bean
+    RejectedCommandController rejectedCommandController(RejectedCommandService rejected) {
+        return new RejectedCommandController(rejected);
     }
 
     /**

@@ -53,13 +53,13 @@ public class IntakeConsumer {
     private final List<IntakeHandler> handlers;
     private final AuditTrail trail;
     private final Receipts receipts;
-    private final RejectedCommands rejected;
+    private final RejectedCommandStore rejected;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, PublicKey> trustedKeys;
 
-    public IntakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommands rejected,
+    public IntakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommandStore rejected,
                           TransactionTemplate transactions, JsonMapper json, Clock clock, Map<String, PublicKey> trustedKeys) {
         this.handlers = handlers;
         this.trail = trail;

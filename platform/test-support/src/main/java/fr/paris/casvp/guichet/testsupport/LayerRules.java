@@ -104,11 +104,14 @@ public final class LayerRules {
         }
     }
 
-    /** A service's controllers, and its classes with a Kafka listener or a scheduled job (the platform's are its own). */
+    /**
+     * Every controller, and a service's classes with a Kafka listener or a scheduled job (the platform's own listeners and
+     * jobs — the outbox relay, the replica, the audit anchors — are its infrastructure and hold their SQL).
+     */
     static DescribedPredicate<JavaClass> areEntryPoints() {
-        return DescribedPredicate.describe("are a service's entry points (controllers, Kafka listeners, scheduled jobs)",
-                type -> !inPlatform(type) && (type.isAnnotatedWith(REST_CONTROLLER)
-                        || type.getMethods().stream().anyMatch(method -> ENTRY_METHODS.stream().anyMatch(method::isAnnotatedWith))));
+        return DescribedPredicate.describe("are entry points (controllers, a service's Kafka listeners and scheduled jobs)",
+                type -> type.isAnnotatedWith(REST_CONTROLLER) || !inPlatform(type)
+                        && type.getMethods().stream().anyMatch(method -> ENTRY_METHODS.stream().anyMatch(method::isAnnotatedWith)));
     }
 
     static DescribedPredicate<JavaClass> applicationServicesOrEntryPoints() {

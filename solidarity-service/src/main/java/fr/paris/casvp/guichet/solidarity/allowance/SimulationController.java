@@ -44,10 +44,10 @@ class SimulationController {
                               BigDecimal countedResources, BigDecimal monthlyAmount, List<String> reasons) {
     }
 
-    private final Parameters parameters;
+    private final ParameterService parameters;
     private final Clock clock;
 
-    SimulationController(Parameters parameters, Clock clock) {
+    SimulationController(ParameterService parameters, Clock clock) {
         this.parameters = parameters;
         this.clock = clock;
     }
@@ -88,7 +88,7 @@ class SimulationController {
     }
 
     @PostMapping("/parameters")
-    DatedParameter add(@RequestBody Parameters.NewValue value) {
+    DatedParameter add(@RequestBody ParameterService.NewValue value) {
         return parameters.add(value, Agent.current());
     }
 

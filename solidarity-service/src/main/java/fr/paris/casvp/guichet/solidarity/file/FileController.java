@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/solidarity/applications")
 class FileController {
 
-    private final Applications applications;
+    private final ApplicationService applications;
     private final FilingCommand filingCommand;
     private final JsonCommand commands;
 
-    FileController(Applications applications, FilingCommand filingCommand, JsonCommand commands) {
+    FileController(ApplicationService applications, FilingCommand filingCommand, JsonCommand commands) {
         this.applications = applications;
         this.filingCommand = filingCommand;
         this.commands = commands;

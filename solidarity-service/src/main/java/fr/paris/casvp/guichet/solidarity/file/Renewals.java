@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Renewals {
 
-    private final SituationChanges changes;
+    private final SituationChangeService changes;
 
-    Renewals(SituationChanges changes) {
+    Renewals(SituationChangeService changes) {
         this.changes = changes;
     }
 

@@ -10,15 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every new snapshot on {@code beneficiaries.v1} re-examines the running grants of the beneficiary and of their partner
- * ({@link SituationChanges}). An erasure changes nothing here: the payment run finds no data and pays nothing.
+ * ({@link SituationChangeService}). An erasure changes nothing here: the payment run finds no data and pays nothing.
  */
 @Component
 class SituationChangeListener {
 
-    private final SituationChanges changes;
+    private final SituationChangeService changes;
     private final ObjectReader snapshots;
 
-    SituationChangeListener(SituationChanges changes, JsonMapper json) {
+    SituationChangeListener(SituationChangeService changes, JsonMapper json) {
         this.changes = changes;
         this.snapshots = json.readerFor(BeneficiarySnapshot.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 class PaymentConfirmations {
 
     private final PartnerAnswers answers;
-    private final PaymentRuns runs;
+    private final PaymentRunService runs;
 
-    PaymentConfirmations(PartnerAnswers answers, PaymentRuns runs) {
+    PaymentConfirmations(PartnerAnswers answers, PaymentRunService runs) {
         this.answers = answers;
         this.runs = runs;
     }

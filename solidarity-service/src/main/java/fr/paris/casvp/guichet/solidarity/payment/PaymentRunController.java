@@ -27,9 +27,9 @@ class PaymentRunController {
     record RunRequest(String month) {
     }
 
-    private final PaymentRuns runs;
+    private final PaymentRunService runs;
 
-    PaymentRunController(PaymentRuns runs) {
+    PaymentRunController(PaymentRunService runs) {
         this.runs = runs;
     }
 

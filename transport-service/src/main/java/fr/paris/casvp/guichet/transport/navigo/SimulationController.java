@@ -33,10 +33,10 @@ class SimulationController {
                               LocalDate validFrom, LocalDate validUntil, List<String> reasons) {
     }
 
-    private final Simulations simulations;
+    private final SimulationService simulations;
     private final Clock clock;
 
-    SimulationController(Simulations simulations, Clock clock) {
+    SimulationController(SimulationService simulations, Clock clock) {
         this.simulations = simulations;
         this.clock = clock;
     }

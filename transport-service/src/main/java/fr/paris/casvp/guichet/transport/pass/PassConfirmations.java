@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 class PassConfirmations {
 
     private final PartnerAnswers answers;
-    private final Passes passes;
+    private final PassService passes;
 
-    PassConfirmations(PartnerAnswers answers, Passes passes) {
+    PassConfirmations(PartnerAnswers answers, PassService passes) {
         this.answers = answers;
         this.passes = passes;
     }

@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/transport/passes")
 class PassController {
 
-    private final Passes passes;
+    private final PassService passes;
     private final RequestCommand requestCommand;
     private final JsonCommand commands;
 
-    PassController(Passes passes, RequestCommand requestCommand, JsonCommand commands) {
+    PassController(PassService passes, RequestCommand requestCommand, JsonCommand commands) {
         this.passes = passes;
         this.requestCommand = requestCommand;
         this.commands = commands;

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PassJobs {
 
-    private final Passes passes;
+    private final PassService passes;
 
-    PassJobs(Passes passes) {
+    PassJobs(PassService passes) {
         this.passes = passes;
     }
 

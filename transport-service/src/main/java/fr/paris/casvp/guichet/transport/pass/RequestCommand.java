@@ -13,9 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RequestCommand extends FilingCommand<Commands.Request> {
 
-    private final Passes passes;
+    private final PassService passes;
 
-    RequestCommand(Passes passes, IdempotentCommands commands, JsonMapper json) {
+    RequestCommand(PassService passes, IdempotentCommands commands, JsonMapper json) {
         super("/api/transport/passes", Commands.Request.class, commands, json);
         this.passes = passes;
     }

@@ -40,14 +40,14 @@ import org.springframework.transaction.annotation.Transactional;
  * commands come here alike.
  */
 @Service
-public class Passes {
+public class PassService {
 
     static final ZoneId PARIS = ParisTime.ZONE;
     static final String[] COUNTER = {Agent.AGENT, Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
     /** How far back a reception time may go, in months. */
     static final int RECEPTION_MONTHS = 2;
 
-    private static final Logger log = LoggerFactory.getLogger(Passes.class);
+    private static final Logger log = LoggerFactory.getLogger(PassService.class);
 
     private final PassStore store;
     private final TariffStore tariffs;
@@ -56,7 +56,7 @@ public class Passes {
     private final BeneficiaryReplica beneficiaries;
     private final Clock clock;
 
-    Passes(PassStore store, TariffStore tariffs, PassEvents events, Receipts receipts, BeneficiaryReplica beneficiaries,
+    PassService(PassStore store, TariffStore tariffs, PassEvents events, Receipts receipts, BeneficiaryReplica beneficiaries,
            Clock clock) {
         this.store = store;
         this.tariffs = tariffs;

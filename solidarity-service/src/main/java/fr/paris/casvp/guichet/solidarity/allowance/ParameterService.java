@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * future date (a value in force is never rewritten). And what the rule gives for facts a counter enters.
  */
 @Service
-class Parameters {
+class ParameterService {
 
     /** A value to add: {@code effectiveFrom} after today. */
     record NewValue(String name, LocalDate effectiveFrom, BigDecimal value, String source) {
@@ -30,7 +30,7 @@ class Parameters {
     private final ParameterStore store;
     private final Clock clock;
 
-    Parameters(ParameterStore store, Clock clock) {
+    ParameterService(ParameterStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -49,9 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  * compute the same batch at once.
  */
 @Service
-public class PaymentRuns {
+public class PaymentRunService {
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentRuns.class);
+    private static final Logger log = LoggerFactory.getLogger(PaymentRunService.class);
     private static final int BATCH = 1000;
     /** The smallest uuid in PostgreSQL's order (unsigned bytes). */
     private static final UUID FIRST = new UUID(0, 0);
@@ -67,7 +67,7 @@ public class PaymentRuns {
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "psol-payment-run"));
 
-    PaymentRuns(PaymentStore store, ParameterStore parameters, SolidarityEvents events, Outbox outbox,
+    PaymentRunService(PaymentStore store, ParameterStore parameters, SolidarityEvents events, Outbox outbox,
                 TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.store = store;
         this.parameters = parameters;

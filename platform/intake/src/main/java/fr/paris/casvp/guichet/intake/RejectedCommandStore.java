@@ -10,18 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The store of the queued commands refused on replay (table {@code rejected_command}): all its SQL. */
-public class RejectedCommands {
-
-    /** A refused command as its section sees it. */
-    public record Rejected(String receiptNumber, String benefit, String section, String agent, String method, String path,
-                           Instant receivedAt, int status, Map<String, Object> problem, Instant rejectedAt, String handledBy,
-                           Instant handledAt) {
-    }
+public class RejectedCommandStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public RejectedCommands(JdbcClient jdbc, JsonMapper json) {
+    public RejectedCommandStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -42,14 +36,14 @@ public class RejectedCommands {
     }
 
     /** A section's refused commands (every section's when {@code section} is null), newest first, 500 at most. */
-    List<Rejected> list(String section, boolean includeHandled) {
+    List<RejectedCommand> list(String section, boolean includeHandled) {
         return jdbc.sql("""
                         select * from rejected_command
                          where (cast(:section as text) is null or section = :section) and (:all or handled_at is null)
                          order by rejected_at desc limit 500
                         """)
                 .param("section", section).param("all", includeHandled)
-                .query((rs, n) -> new Rejected(rs.getString("receipt_number"), rs.getString("benefit"), rs.getString("section"),
+                .query((rs, n) -> new RejectedCommand(rs.getString("receipt_number"), rs.getString("benefit"), rs.getString("section"),
                         rs.getString("agent"), rs.getString("method"), rs.getString("path"),
                         rs.getTimestamp("received_at").toInstant(), rs.getInt("status"),
                         json.readValue(rs.getString("problem"), Map.class), rs.getTimestamp("rejected_at").toInstant(),

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and queued commands come here alike.
  */
 @Service
-public class Applications {
+public class ApplicationService {
 
     static final ZoneId PARIS = ParisTime.ZONE;
     static final String[] COUNTER = {Agent.AGENT, Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
@@ -50,7 +50,7 @@ public class Applications {
     private final Receipts receipts;
     private final Clock clock;
 
-    Applications(FileStore store, ParameterStore parameters, BeneficiaryReplica beneficiaries, SolidarityEvents events,
+    ApplicationService(FileStore store, ParameterStore parameters, BeneficiaryReplica beneficiaries, SolidarityEvents events,
                  Receipts receipts, Clock clock) {
         this.store = store;
         this.parameters = parameters;

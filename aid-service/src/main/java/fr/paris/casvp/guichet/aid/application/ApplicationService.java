@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * public — through the outbox, in the same transaction. Online and queued commands come here alike.
  */
 @Service
-public class Applications {
+public class ApplicationService {
 
     static final ZoneId PARIS = ParisTime.ZONE;
     /** Who files applications and completes files. */
@@ -52,7 +52,7 @@ public class Applications {
     /** The answer to a list: its first 200 applications. */
     static final int LIST_LIMIT = 200;
 
-    private static final Logger log = LoggerFactory.getLogger(Applications.class);
+    private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
 
     private final ApplicationStore store;
     private final ParameterStore parameters;
@@ -61,7 +61,7 @@ public class Applications {
     private final Receipts receipts;
     private final Clock clock;
 
-    Applications(ApplicationStore store, ParameterStore parameters, BeneficiaryReplica beneficiaries, AidEvents events,
+    ApplicationService(ApplicationStore store, ParameterStore parameters, BeneficiaryReplica beneficiaries, AidEvents events,
                  Receipts receipts, Clock clock) {
         this.store = store;
         this.parameters = parameters;

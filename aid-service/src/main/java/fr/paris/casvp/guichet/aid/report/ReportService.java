@@ -11,11 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
  * category and outcome; a supervisor's, any section's.
  */
 @Service
-class Reports {
+class ReportService {
 
     private final ReportStore store;
 
-    Reports(ReportStore store) {
+    ReportService(ReportStore store) {
         this.store = store;
     }
 

@@ -6,11 +6,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What the Navigo rule gives for facts a counter enters, with the tariffs in force on the date they name. */
 @Service
-class Simulations {
+class SimulationService {
 
     private final TariffStore tariffs;
 
-    Simulations(TariffStore tariffs) {
+    SimulationService(TariffStore tariffs) {
         this.tariffs = tariffs;
     }
 

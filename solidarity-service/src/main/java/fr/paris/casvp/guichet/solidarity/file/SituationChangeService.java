@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * applied to a grant changes nothing. And the renewal reminders of the grants that end soon.
  */
 @Service
-public class SituationChanges {
+public class SituationChangeService {
 
     private final FileStore store;
     private final ParameterStore parameters;
@@ -29,7 +29,7 @@ public class SituationChanges {
     private final SolidarityEvents events;
     private final Clock clock;
 
-    SituationChanges(FileStore store, ParameterStore parameters, BeneficiaryReplica beneficiaries, SolidarityEvents events,
+    SituationChangeService(FileStore store, ParameterStore parameters, BeneficiaryReplica beneficiaries, SolidarityEvents events,
                      Clock clock) {
         this.store = store;
         this.parameters = parameters;
@@ -42,7 +42,7 @@ public class SituationChanges {
     @Transactional
     public void apply(BeneficiarySnapshot snapshot) {
         Instant now = clock.instant();
-        YearMonth current = YearMonth.from(now.atZone(Applications.PARIS));
+        YearMonth current = YearMonth.from(now.atZone(ApplicationService.PARIS));
         List<UUID> concerned = new ArrayList<>(List.of(snapshot.id()));
         HouseholdFacts.partnerOf(snapshot).ifPresent(concerned::add);
         for (Grant grant : store.runningGrantsOf(concerned, current.atDay(1))) {
@@ -69,7 +69,7 @@ public class SituationChanges {
     @Transactional
     public int remindRenewals() {
         Instant now = clock.instant();
-        YearMonth horizon = YearMonth.from(now.atZone(Applications.PARIS)).plusMonths(Grant.RENEWAL_NOTICE_MONTHS);
+        YearMonth horizon = YearMonth.from(now.atZone(ApplicationService.PARIS)).plusMonths(Grant.RENEWAL_NOTICE_MONTHS);
         List<Grant> due = store.toRemind(horizon.atDay(1));
         for (Grant grant : due) {
             grant.remindRenewal(now);

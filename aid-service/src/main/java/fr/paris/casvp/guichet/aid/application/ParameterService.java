@@ -7,11 +7,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The aid's dated parameters (caps, domicile, lapse), each with where it comes from: open to every agent. */
 @Service
-class Parameters {
+class ParameterService {
 
     private final ParameterStore store;
 
-    Parameters(ParameterStore store) {
+    ParameterService(ParameterStore store) {
         this.store = store;
     }
 

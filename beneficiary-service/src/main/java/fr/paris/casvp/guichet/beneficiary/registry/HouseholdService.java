@@ -26,14 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
  * Every member's snapshot is published again when the household changes.
  */
 @Service
-class Households {
+class HouseholdService {
 
     private final HouseholdStore households;
     private final BeneficiaryStore beneficiaries;
     private final Snapshots snapshots;
     private final Clock clock;
 
-    Households(HouseholdStore households, BeneficiaryStore beneficiaries, Snapshots snapshots, Clock clock) {
+    HouseholdService(HouseholdStore households, BeneficiaryStore beneficiaries, Snapshots snapshots, Clock clock) {
         this.households = households;
         this.beneficiaries = beneficiaries;
         this.snapshots = snapshots;
