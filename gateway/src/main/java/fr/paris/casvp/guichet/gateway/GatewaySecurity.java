@@ -11,8 +11,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway checks the bearer token before routing (and relays it: each service checks it again). Open: the status
- * board (agents and the waiting room read it) and health probes; other actuator endpoints: SUPERVISOR only.
+ * The gateway checks the bearer token before routing (and relays it: each service checks it again). Open: the counter's
+ * pages (their API calls carry the agent's token), the status board (agents and the waiting room read it) and health
+ * probes; other actuator endpoints: SUPERVISOR only.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
@@ -23,6 +24,9 @@ class GatewaySecurity {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(org.springframework.http.HttpMethod.PUT, "/api/status/message").hasRole("SUPERVISOR")
                         .pathMatchers("/api/status", "/api/status/incidents", "/statut", "/actuator/health", "/actuator/health/**").permitAll()
+                        // The counter's pages and what they need to sign an agent in (the API calls carry the token).
+                        .pathMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/app/**", "/favicon.svg",
+                                "/counter/config").permitAll()
                         // A person without an account looks up their receipt with their birth date (checked there).
                         .pathMatchers(org.springframework.http.HttpMethod.GET, "/api/receipts/*").permitAll()
                         .pathMatchers("/actuator/**").hasRole("SUPERVISOR")

@@ -80,6 +80,15 @@ final class LocalSuite {
         }
     }
 
+    /** The demo agents' password on the issuer's sign-in page, made by ./guichet for this state. */
+    String demoPassword() {
+        try {
+            return Files.readString(home.resolve("secrets/demo-agents.password")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + environment.get("GUICHET_KAFKA_PORT");
     }

@@ -26,6 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 class DemoTokens {
 
     static final String ROLES = "roles";
+    /** The audience every Guichet token is for: the gateway and the services check it. */
+    static final String AUDIENCE = "guichet";
     static final String SECTION = "section";
 
     private final JwtEncoder encoder;
@@ -47,7 +49,7 @@ class DemoTokens {
                 "No demo agent " + username + "; known: " + DemoAgents.ALL.stream().map(DemoAgents.Agent::username).toList()));
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-                .issuer(issuer).subject(agent.username()).audience(List.of("guichet"))
+                .issuer(issuer).subject(agent.username()).audience(List.of(AUDIENCE))
                 .issuedAt(now).expiresAt(now.plus(lifetime)).id(UUID.randomUUID().toString())
                 .claim(ROLES, List.of(agent.role()));
         if (agent.section() != null) {

@@ -18,12 +18,16 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 @Configuration(proxyBeanMethods = false)
 class IssuerConfiguration {
@@ -42,10 +46,16 @@ class IssuerConfiguration {
                 .toList());
     }
 
-    /** Tokens issued through the OIDC flows carry the same claims as the demo tokens. */
+    /**
+     * Tokens issued through the OIDC flows carry the same claims as the demo tokens: the agent's roles and section, and
+     * the audience the gateway and the services require.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> agentClaims() {
         return context -> DemoAgents.find(context.getPrincipal().getName()).ifPresent(agent -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getClaims().audience(List.of(DemoTokens.AUDIENCE));
+            }
             context.getClaims().claim(DemoTokens.ROLES, List.of(agent.role()));
             if (agent.section() != null) {
                 context.getClaims().claim(DemoTokens.SECTION, agent.section());
@@ -61,11 +71,13 @@ class IssuerConfiguration {
     /** The OAuth 2.1 / OpenID Connect endpoints: discovery, JWKS, authorize, token... */
     @Bean
     @Order(0)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, CorsConfigurationSource counterOrigin) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
                 })
+                // The counter (a page of the gateway's origin) exchanges its code for tokens from the browser.
+                .cors(cors -> cors.configurationSource(counterOrigin))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
@@ -82,11 +94,24 @@ class IssuerConfiguration {
                 .build();
     }
 
+    /** The agents sign in on a page in French ({@link SignInPage}). */
     @Bean
     @Order(3)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/login").permitAll().anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .build();
+    }
+
+    /** The counter's origin: the gateway's, on this machine. */
+    @Bean
+    CorsConfigurationSource counterOrigin(@Value("${guichet.counter-origin}") String origin) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(List.of(origin));
+        configuration.setAllowedMethods(List.of("GET", "POST"));
+        configuration.setAllowedHeaders(List.of("Content-Type", "Authorization"));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
     }
 }

@@ -1,0 +1,43 @@
+// Calls to the gateway with the agent's token. A command carries a new idempotency key: sent again with the same key,
+// it is applied once.
+
+import { currentSession } from './auth.js';
+
+/**
+ * @returns {Promise<{status: number, body: any}>} status 0 when the gateway cannot be reached
+ */
+export async function call(method, path, body) {
+  const session = currentSession();
+  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'fr' };
+  if (session) {
+    headers.Authorization = 'Bearer ' + session.accessToken;
+  }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (method !== 'GET') {
+    headers['Idempotency-Key'] = crypto.randomUUID();
+  }
+  let answer;
+  try {
+    answer = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (unreachable) {
+    return { status: 0, body: null };
+  }
+  const text = await answer.text();
+  let parsed = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch (notJson) {
+    parsed = null;
+  }
+  return { status: answer.status, body: parsed };
+}
+
+export function get(path) {
+  return call('GET', path);
+}
+
+export function post(path, body) {
+  return call('POST', path, body);
+}

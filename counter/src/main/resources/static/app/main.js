@@ -1,0 +1,439 @@
+// The counter: sign in, find or register a person, file an exceptional aid and print its receipt; the status of each
+// benefit always in view. Plain DOM, no framework, no build step: what the gateway serves is what runs.
+
+import { agentOf, completeSignIn, configuration, currentSession, signIn, signOut } from './auth.js';
+import { get, post } from './api.js';
+import {
+  CATEGORIES, ROLES, date, dateTime, detailInFrench, euros, isoDate, problemInFrench, statusInFrench,
+} from './messages.js';
+
+const main = document.getElementById('contenu');
+let config;
+let agent;
+
+/** An element with attributes and children (text is always text: nothing typed by anyone becomes markup). */
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) {
+      continue;
+    }
+    if (name.startsWith('on')) {
+      element.addEventListener(name.slice(2), value);
+    } else {
+      element.setAttribute(name, value === true ? '' : value);
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) {
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return element;
+}
+
+function show(title, ...content) {
+  document.title = title + ' — Guichet';
+  main.replaceChildren(h('h1', {}, title), ...content);
+  main.focus();
+}
+
+/** A labelled input, its help and its error (read by screen readers with the field). */
+function field(name, label, options = {}) {
+  const id = 'champ-' + name.replace(/[^a-zA-Z0-9]/g, '-');
+  const help = options.help ? h('span', { class: 'aide', id: id + '-aide' }, options.help) : null;
+  const input = options.choices
+    ? h('select', { id, name, required: options.required },
+        h('option', { value: '' }, '— choisir —'),
+        options.choices.map(([value, text]) => h('option', { value, selected: options.value === value }, text)))
+    : h(options.multiline ? 'textarea' : 'input', {
+        id, name, type: options.type || 'text', required: options.required, value: options.value,
+        inputmode: options.inputmode, autocomplete: options.autocomplete || 'off',
+        'aria-describedby': help ? id + '-aide' : null, rows: options.multiline ? 3 : null,
+      });
+  return h('div', { class: 'champ', 'data-champ': name },
+      h('label', { for: id }, label, options.required ? ' (obligatoire)' : ''), help, input);
+}
+
+function value(form, name) {
+  const input = form.elements.namedItem(name);
+  return input ? input.value.trim() : '';
+}
+
+/** Every error at once: a summary that takes the focus, and each field marked with its own message. */
+function showErrors(form, errors, summaryText) {
+  form.querySelectorAll('.erreur-champ').forEach(e => e.remove());
+  form.querySelectorAll('.invalide').forEach(e => { e.classList.remove('invalide'); e.removeAttribute('aria-invalid'); });
+  const old = form.querySelector('.resume-erreurs');
+  if (old) {
+    old.remove();
+  }
+  if (!errors.length && !summaryText) {
+    return;
+  }
+  const items = errors.map(error => {
+    const container = form.querySelector(`[data-champ="${error.field}"]`);
+    const label = container ? container.querySelector('label').firstChild.textContent : 'Demande';
+    if (container) {
+      const input = container.querySelector('input, select, textarea');
+      input.classList.add('invalide');
+      input.setAttribute('aria-invalid', 'true');
+      const message = h('span', { class: 'erreur-champ', id: input.id + '-erreur' }, error.message);
+      container.append(message);
+      input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), message.id].filter(Boolean).join(' '));
+      return h('li', {}, h('a', { href: '#' + input.id, onclick: event => { event.preventDefault(); input.focus(); } },
+          label + ' : ' + error.message));
+    }
+    return h('li', {}, error.message);
+  });
+  const summary = h('div', { class: 'resume-erreurs', role: 'alert', tabindex: '-1' },
+      h('h2', {}, summaryText || (errors.length === 1 ? '1 champ est à corriger' : errors.length + ' champs sont à corriger')),
+      items.length ? h('ul', {}, items) : null);
+  form.prepend(summary);
+  summary.focus();
+}
+
+/** The API's refusal, shown on the form: its field errors where they belong, its reason in the summary. */
+function showProblem(form, answer, fieldOf = name => name) {
+  const problem = answer.body || {};
+  const errors = (problem.errors || []).map(e => ({ field: fieldOf(e.field), message: detailInFrench(e.detail) }));
+  showErrors(form, errors, problemInFrench(problem, answer.status));
+}
+
+function busy(form, on) {
+  form.querySelectorAll('button').forEach(button => { button.disabled = on; });
+}
+
+// ——— Status banner ———
+
+async function refreshBanner() {
+  const banner = document.getElementById('bandeau');
+  const answer = await get('/api/status');
+  if (answer.status !== 200) {
+    banner.replaceChildren(h('p', {}, 'Le serveur ne répond pas : les demandes ne peuvent pas être transmises pour le moment.'));
+    return;
+  }
+  const board = answer.body;
+  const lines = [];
+  if (board.message) {
+    lines.push(h('p', {}, 'Message du superviseur : ', board.message));
+  }
+  for (const service of board.services) {
+    if (service.availability === 'DEGRADED') {
+      lines.push(h('p', {}, service.label + ' : service momentanément indisponible. Les demandes sont reçues maintenant'
+          + ' et seront instruites dès son retour (récépissé remis).'));
+    } else if (service.availability === 'UNAVAILABLE') {
+      lines.push(h('p', {}, service.label + ' : indisponible, et la file d\'attente aussi. Notez la demande sur papier.'));
+    }
+    if (service.message) {
+      lines.push(h('p', {}, service.label + ' : ', service.message));
+    }
+  }
+  banner.replaceChildren(...lines);
+}
+
+// ——— Views ———
+
+function home() {
+  show('Accueil',
+      h('p', {}, 'Bonjour. Recherchez la personne reçue au guichet, ou enregistrez-la si elle n\'est pas encore connue.'),
+      h('div', { class: 'actions' },
+          h('a', { class: 'bouton', href: '#/recherche' }, 'Rechercher une personne'),
+          h('a', { class: 'bouton secondaire', href: '#/enregistrer' }, 'Enregistrer une personne')));
+}
+
+function searchView() {
+  const results = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { novalidate: true },
+      h('p', { class: 'info' }, 'Renseignez le nom et la date de naissance, ou le numéro de dossier, ou le numéro de sécurité sociale.'),
+      field('lastName', 'Nom', { autocomplete: 'off' }),
+      field('birthDate', 'Date de naissance', { help: 'Au format JJ/MM/AAAA, par exemple 01/06/1950.', inputmode: 'numeric' }),
+      field('fileNumber', 'Numéro de dossier', { help: 'Par exemple B-2026-000042.' }),
+      field('nir', 'Numéro de sécurité sociale', { help: '15 caractères, sans espaces.', inputmode: 'numeric' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Rechercher')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    const errors = [];
+    if (value(form, 'nir')) {
+      query.set('nir', value(form, 'nir').replace(/\s/g, ''));
+    } else if (value(form, 'fileNumber')) {
+      query.set('fileNumber', value(form, 'fileNumber').toUpperCase());
+    } else {
+      const birth = isoDate(value(form, 'birthDate'));
+      if (!value(form, 'lastName')) {
+        errors.push({ field: 'lastName', message: 'à renseigner avec la date de naissance' });
+      }
+      if (!birth) {
+        errors.push({ field: 'birthDate', message: 'une date au format JJ/MM/AAAA' });
+      }
+      query.set('lastName', value(form, 'lastName'));
+      query.set('birthDate', birth || '');
+    }
+    showErrors(form, errors);
+    if (errors.length) {
+      return;
+    }
+    busy(form, true);
+    const answer = await get('/api/beneficiaries?' + query);
+    busy(form, false);
+    if (answer.status !== 200) {
+      showProblem(form, answer, name => name === 'birthDate' ? 'birthDate' : name);
+      return;
+    }
+    results.replaceChildren(answer.body.length === 0
+      ? h('p', {}, 'Aucune personne trouvée. Vérifiez l\'orthographe, ou ', h('a', { href: '#/enregistrer' }, 'enregistrez-la'), '.')
+      : h('table', {},
+          h('caption', {}, answer.body.length === 1 ? '1 personne trouvée' : answer.body.length + ' personnes trouvées'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Nom'), h('th', { scope: 'col' }, 'Prénoms'),
+              h('th', { scope: 'col' }, 'Date de naissance'), h('th', { scope: 'col' }, 'Dossier'),
+              h('th', { scope: 'col' }, 'Section'))),
+          h('tbody', {}, answer.body.map(person => h('tr', {},
+              h('td', {}, h('a', { href: '#/personne/' + person.id }, person.lastName)), h('td', {}, person.firstNames),
+              h('td', {}, date(person.birthDate)), h('td', {}, person.fileNumber), h('td', {}, person.section))))));
+  });
+  show('Rechercher une personne', form, results);
+}
+
+async function personView(id) {
+  show('Dossier de la personne', h('p', {}, 'Chargement…'));
+  const answer = await get('/api/beneficiaries/' + id);
+  if (answer.status !== 200) {
+    show('Dossier de la personne', h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
+    return;
+  }
+  const person = answer.body;
+  const s = person.situation;
+  const [aid, solidarity, passes] = await Promise.all([
+    get('/api/aid/applications?beneficiaryId=' + id),
+    get('/api/solidarity/applications?beneficiaryId=' + id),
+    get('/api/transport/passes?beneficiaryId=' + id)]);
+  const rows = [];
+  const add = (benefit, list) => (list.status === 200 ? list.body : []).forEach(file => rows.push(h('tr', {},
+      h('td', {}, benefit), h('td', {}, file.number), h('td', {}, date(file.receivedAt)),
+      h('td', {}, statusInFrench(file.status)), h('td', {}, file.receipt ? file.receipt.number : ''))));
+  add('Allocation exceptionnelle', aid);
+  add('Paris Solidarité', solidarity);
+  add('Navigo', passes);
+  const unavailable = [[aid, 'l\'allocation exceptionnelle'], [solidarity, 'Paris Solidarité'], [passes, 'Navigo']]
+      .filter(([list]) => list.status !== 200).map(([, name]) => name);
+  show(s.identity.firstNames + ' ' + s.identity.lastName,
+      h('div', { class: 'carte' }, h('dl', { class: 'fiche' },
+          h('dt', {}, 'Dossier'), h('dd', {}, person.fileNumber),
+          h('dt', {}, 'Date de naissance'), h('dd', {}, date(s.identity.birthDate)),
+          h('dt', {}, 'Adresse'), h('dd', {}, s.address ? [s.address.line1, s.address.postcode + ' ' + s.address.city].join(', ')
+              : 'Sans domicile fixe' + (s.noFixedAddress ? ' (domiciliation : ' + s.noFixedAddress.psa + ')' : '')),
+          h('dt', {}, 'À Paris depuis'), h('dd', {}, person.livesInParisSince ? date(person.livesInParisSince) : 'non renseigné'),
+          h('dt', {}, 'Section'), h('dd', {}, s.section))),
+      h('div', { class: 'actions' },
+          h('a', { class: 'bouton', href: '#/aide/' + id }, 'Déposer une demande d\'allocation exceptionnelle')),
+      h('h2', {}, 'Demandes'),
+      unavailable.length ? h('p', { class: 'info' }, 'Momentanément indisponible : ' + unavailable.join(', ') + '.') : null,
+      rows.length
+        ? h('table', {}, h('thead', {}, h('tr', {}, ['Prestation', 'Numéro', 'Reçue le', 'État', 'Récépissé']
+            .map(title => h('th', { scope: 'col' }, title)))), h('tbody', {}, rows))
+        : h('p', {}, 'Aucune demande pour le moment.'));
+}
+
+function registerView() {
+  const form = h('form', { novalidate: true },
+      h('fieldset', {}, h('legend', {}, 'Identité'),
+          field('identity.lastName', 'Nom', { required: true }),
+          field('identity.birthName', 'Nom de naissance', { help: 'S\'il diffère du nom d\'usage.' }),
+          field('identity.firstNames', 'Prénoms', { required: true }),
+          field('identity.birthDate', 'Date de naissance', { required: true, help: 'Au format JJ/MM/AAAA.', inputmode: 'numeric' }),
+          field('identity.sex', 'Sexe', { required: true, choices: [['F', 'Femme'], ['M', 'Homme']] }),
+          field('identity.nir', 'Numéro de sécurité sociale', { help: '15 caractères, clé comprise. Facultatif.' })),
+      h('fieldset', {}, h('legend', {}, 'Adresse'),
+          field('address.line1', 'Adresse', { help: 'Numéro et voie. Laisser vide pour une personne sans domicile fixe.' }),
+          field('address.postcode', 'Code postal', { inputmode: 'numeric' }),
+          field('address.city', 'Ville', { value: 'Paris' }),
+          field('parisResidence', 'Habite à Paris depuis le', { help: 'Au format JJ/MM/AAAA.', inputmode: 'numeric' }),
+          field('noFixedAddress.psa', 'Sans domicile fixe : permanence sociale d\'accueil (PSA) de domiciliation',
+              { help: 'À renseigner seulement pour une personne sans domicile fixe.' })),
+      field('section', 'Section qui suit le dossier', { required: true, value: agent.section || '', inputmode: 'numeric',
+        help: 'Numéro de l\'arrondissement (1 à 20).' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Enregistrer la personne')));
+  let confirmedHomonym = false;
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const errors = [];
+    const birth = isoDate(value(form, 'identity.birthDate'));
+    if (!birth) {
+      errors.push({ field: 'identity.birthDate', message: 'une date au format JJ/MM/AAAA' });
+    }
+    const since = value(form, 'parisResidence');
+    if (since && !isoDate(since)) {
+      errors.push({ field: 'parisResidence', message: 'une date au format JJ/MM/AAAA' });
+    }
+    if (errors.length) {
+      showErrors(form, errors);
+      return;
+    }
+    const homeless = !value(form, 'address.line1') && value(form, 'noFixedAddress.psa');
+    const situation = {
+      identity: {
+        lastName: value(form, 'identity.lastName'), birthName: value(form, 'identity.birthName') || undefined,
+        firstNames: value(form, 'identity.firstNames'), birthDate: birth, sex: value(form, 'identity.sex'),
+        nir: value(form, 'identity.nir').replace(/\s/g, '') || undefined,
+      },
+      address: homeless ? undefined : {
+        line1: value(form, 'address.line1'), postcode: value(form, 'address.postcode'), city: value(form, 'address.city'),
+      },
+      noFixedAddress: homeless ? { psa: value(form, 'noFixedAddress.psa') } : undefined,
+      parisResidence: since ? [{ from: isoDate(since) }] : [],
+      section: value(form, 'section'),
+    };
+    busy(form, true);
+    const answer = await post('/api/beneficiaries', { situation, confirmedHomonym });
+    busy(form, false);
+    if (answer.status === 201) {
+      window.location.hash = '#/personne/' + answer.body.id;
+      return;
+    }
+    if (answer.status === 409 && answer.body && answer.body.type === 'urn:guichet:problem:duplicate-beneficiary') {
+      const existing = (answer.body.existing || []).filter(file => file.id);
+      const elsewhere = (answer.body.existing || []).filter(file => !file.id).map(file => file.section);
+      showErrors(form, [], 'Cette personne semble déjà enregistrée');
+      const summary = form.querySelector('.resume-erreurs');
+      if (existing.length) {
+        summary.append(h('p', {}, 'Un dossier porte déjà ces noms et cette date de naissance : ',
+            existing.map(file => h('a', { href: '#/personne/' + file.id }, 'dossier ' + file.fileNumber)), '.'));
+      }
+      if (elsewhere.length) {
+        summary.append(h('p', {}, 'Elle est connue de la section ' + elsewhere.join(', ')
+            + ' : adressez-vous à cette section, qui suit son dossier.'));
+      }
+      if (existing.length && !value(form, 'identity.nir')) {
+        summary.append(h('p', {}, 'S\'il s\'agit d\'une autre personne (homonyme), vérifiez-le avec elle puis confirmez.'),
+            h('button', { type: 'button', class: 'secondaire', onclick: () => { confirmedHomonym = true; form.requestSubmit(); } },
+                'C\'est une autre personne : enregistrer quand même'));
+      }
+      return;
+    }
+    showProblem(form, answer, name => name.replace(/^situation\./, '').replace(/^parisResidence\[0\]\.from$/, 'parisResidence'));
+  });
+  show('Enregistrer une personne', form);
+}
+
+async function aidView(beneficiaryId) {
+  show('Demande d\'allocation exceptionnelle', h('p', {}, 'Chargement…'));
+  const [person, cap] = await Promise.all([get('/api/beneficiaries/' + beneficiaryId),
+    get('/api/aid/beneficiaries/' + beneficiaryId + '/cap')]);
+  const name = person.status === 200
+    ? person.body.situation.identity.firstNames + ' ' + person.body.situation.identity.lastName : '';
+  const capText = cap.status === 200
+    ? h('p', { class: 'info' }, 'Plafond du foyer sur douze mois : ' + euros(cap.body.cap) + ' ; déjà accordé : '
+        + euros(cap.body.used) + ' ; reste : ', h('strong', {}, euros(cap.body.remaining)), '.')
+    : h('p', { class: 'info' }, 'Le plafond du foyer ne peut pas être affiché pour le moment ; il sera vérifié à la décision.');
+  const form = h('form', { novalidate: true },
+      capText,
+      field('category', 'Motif de la demande', { required: true, choices: CATEGORIES }),
+      field('disasterEvent', 'Référence du sinistre', { help: 'Seulement pour un sinistre, par exemple INCENDIE-2026-17.' }),
+      field('requestedAmount', 'Montant demandé (€)', { required: true, inputmode: 'decimal', help: 'Par exemple 450 ou 450,50.' }),
+      field('reason', 'Situation et besoin', { required: true, multiline: true }),
+      field('payee.kind', 'Le paiement est fait à', { required: true,
+        choices: [['BENEFICIARY', 'la personne elle-même'], ['CREDITOR', 'un créancier (bailleur, fournisseur)']] }),
+      field('payee.accountHolder', 'Titulaire du compte', { help: 'Obligatoire pour un créancier ; pour la personne, son nom par défaut.' }),
+      field('payee.iban', 'IBAN', { required: true, help: 'Espaces acceptés, par exemple FR76 3000 6000 0112 3456 7890 189.' }),
+      field('missingDocuments', 'Pièces manquantes', { multiline: true,
+        help: 'Une par ligne. Sans elles, la demande devient caduque deux mois après sa réception.' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Déposer la demande'),
+          h('a', { class: 'bouton secondaire', href: '#/personne/' + beneficiaryId }, 'Annuler')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const amount = value(form, 'requestedAmount').replace(/\s/g, '').replace(',', '.');
+    if (!/^\d+(\.\d{1,2})?$/.test(amount)) {
+      showErrors(form, [{ field: 'requestedAmount', message: 'un montant en euros, par exemple 450 ou 450,50' }]);
+      return;
+    }
+    const body = {
+      beneficiaryId, category: value(form, 'category') || null, disasterEvent: value(form, 'disasterEvent') || undefined,
+      requestedAmount: Number(amount), reason: value(form, 'reason'),
+      payee: { kind: value(form, 'payee.kind') || null, accountHolder: value(form, 'payee.accountHolder') || undefined,
+        iban: value(form, 'payee.iban') },
+      missingDocuments: value(form, 'missingDocuments').split('\n').map(line => line.trim()).filter(Boolean),
+    };
+    busy(form, true);
+    const answer = await post('/api/aid/applications', body);
+    busy(form, false);
+    if (answer.status === 201 || answer.status === 202) {
+      receiptView('Allocation exceptionnelle', name, answer.body, answer.status === 202);
+      return;
+    }
+    showProblem(form, answer, field => field.replace(/^missingDocuments\[\d+\]$/, 'missingDocuments'));
+  });
+  show('Demande d\'allocation exceptionnelle' + (name ? ' — ' + name : ''), form);
+}
+
+/** The récépissé: what the person takes away, printable. */
+function receiptView(benefit, name, filed, queued) {
+  const receipt = filed.receipt || filed;
+  show('Demande reçue',
+      h('div', { class: 'succes', role: 'status' }, queued
+        ? 'Le service est momentanément indisponible : la demande est reçue et sera instruite dès son retour.'
+        : 'La demande est enregistrée.'),
+      h('div', { class: 'recepisse' },
+          h('p', {}, 'Centre d\'action sociale de la Ville de Paris'),
+          h('h2', {}, 'Récépissé de dépôt de demande'),
+          h('p', { class: 'numero' }, receipt.number),
+          h('dl', { class: 'fiche' },
+              h('dt', {}, 'Prestation'), h('dd', {}, benefit),
+              name ? [h('dt', {}, 'Personne'), h('dd', {}, name)] : null,
+              filed.number ? [h('dt', {}, 'Numéro de demande'), h('dd', {}, filed.number)] : null,
+              h('dt', {}, 'Date de réception faisant foi'), h('dd', {}, dateTime(receipt.receivedAt) + ' (heure de Paris)'),
+              h('dt', {}, 'État'), h('dd', {}, statusInFrench(receipt.status))),
+          h('p', {}, 'Conservez ce récépissé : son numéro permet de suivre la demande auprès de votre section.'
+              + ' Vos droits sont ouverts à la date de réception ci-dessus.')),
+      h('div', { class: 'actions' },
+          h('button', { type: 'button', onclick: () => window.print() }, 'Imprimer le récépissé'),
+          h('a', { class: 'bouton secondaire', href: '#/personne/' + (filed.beneficiaryId || '') }, 'Retour au dossier')));
+}
+
+function route() {
+  const [, view, id] = (window.location.hash || '#/').split('/');
+  if (view === 'recherche') {
+    searchView();
+  } else if (view === 'enregistrer') {
+    registerView();
+  } else if (view === 'personne' && id) {
+    personView(id);
+  } else if (view === 'aide' && id) {
+    aidView(id);
+  } else {
+    home();
+  }
+}
+
+function showAgent() {
+  const roles = agent.roles.map(role => ROLES[role] || role).join(', ');
+  document.getElementById('agent').replaceChildren(
+      h('span', {}, agent.username + ' — ' + roles + (agent.section ? ', section ' + agent.section : ', toutes sections')),
+      h('button', { type: 'button', onclick: () => signOut(config) }, 'Se déconnecter'));
+  document.getElementById('navigation').hidden = false;
+}
+
+async function start() {
+  try {
+    config = await configuration();
+    await completeSignIn(config);
+  } catch (failure) {
+    show('Connexion impossible', h('p', { class: 'resume-erreurs', role: 'alert' },
+        'Le guichet ne parvient pas à joindre le service de connexion. Vérifiez la connexion du poste, puis rechargez la page.'));
+    return;
+  }
+  const session = currentSession();
+  if (!session) {
+    show('Connexion', h('p', {}, 'Connectez-vous avec votre identifiant d\'agent pour utiliser le guichet.'),
+        h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => signIn(config) }, 'Se connecter')));
+    return;
+  }
+  agent = agentOf(session);
+  showAgent();
+  refreshBanner();
+  setInterval(refreshBanner, 30_000);
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+start();

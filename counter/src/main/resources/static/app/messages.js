@@ -1,0 +1,141 @@
+// What an agent reads, in French: the API's problems (RFC 9457) by their stable type, its field errors, the statuses.
+
+const PROBLEMS = {
+  'urn:guichet:problem:validation': 'Certains champs sont à corriger.',
+  'urn:guichet:problem:malformed-request': 'Une valeur n\'a pas le format attendu.',
+  'urn:guichet:problem:unauthenticated': 'Votre session a expiré : reconnectez-vous.',
+  'urn:guichet:problem:forbidden': 'Votre rôle ou votre section ne permet pas cette action.',
+  'urn:guichet:problem:four-eyes': 'Règle des quatre yeux : la personne qui a déposé ou instruit une demande ne peut pas la décider.',
+  'urn:guichet:problem:not-found': 'Ce dossier est introuvable.',
+  'urn:guichet:problem:invalid-transition': 'Cette étape n\'est pas possible dans l\'état actuel du dossier.',
+  'urn:guichet:problem:beneficiary-unknown': 'Ce service ne connaît pas encore la personne : une inscription récente lui parvient en quelques secondes. Réessayez.',
+  'urn:guichet:problem:duplicate-beneficiary': 'Cette personne semble déjà enregistrée.',
+  'urn:guichet:problem:stale-version': 'Le dossier a été modifié entre-temps : rechargez-le avant de le modifier.',
+  'urn:guichet:problem:already-in-a-household': 'Une des personnes fait déjà partie d\'un autre foyer.',
+  'urn:guichet:problem:cap-exceeded': 'Le plafond du foyer serait dépassé.',
+  'urn:guichet:problem:incomplete-file': 'Des pièces manquent encore au dossier.',
+  'urn:guichet:problem:domicile-too-recent': 'La personne n\'est pas domiciliée à Paris depuis assez longtemps (un mois au moins, RM V.2.1 b/1).',
+  'urn:guichet:problem:not-eligible': 'D\'après les données du registre, le droit ne peut pas être accordé.',
+  'urn:guichet:problem:request-refused': 'La demande ne peut pas être acceptée.',
+  'urn:guichet:problem:too-many-requests': 'Trop de demandes en peu de temps : patientez une minute.',
+  'urn:guichet:problem:request-too-large': 'La demande est trop volumineuse.',
+  'urn:guichet:problem:service-unavailable': 'Le service ne répond pas pour le moment. Réessayez dans quelques minutes.',
+  'urn:guichet:problem:capture-offline': 'Le service et la file d\'attente sont indisponibles : la demande n\'a pas pu être reçue.',
+  'urn:guichet:problem:internal': 'Une erreur interne s\'est produite ; elle a été enregistrée. Réessayez ou signalez-la avec l\'heure.',
+};
+
+// The services' field errors, word for word, in French.
+const DETAILS = [
+  [/^is required$/, 'à renseigner'],
+  [/^is required: (.*)$/, 'à renseigner'],
+  [/^must be at most (\d+) characters$/, 'au plus $1 caractères'],
+  [/^must be positive$/, 'doit être supérieur à zéro'],
+  [/^must have at most 2 decimals \(cents\)$/, 'au plus deux décimales (centimes)'],
+  [/^must be at most ([\d.]+) €$/, 'au plus $1 €'],
+  [/^is not a valid IBAN.*$/, 'IBAN invalide : vérifiez sa longueur et sa clé'],
+  [/^wrong type or format$/, 'format incorrect'],
+  [/^header required$/, 'manquant'],
+  [/^must be a section number from 1 to 20$/, 'un numéro de section de 1 à 20'],
+  [/^the beneficiary's file is followed by section (\d+).*$/, 'le dossier de la personne est suivi par la section $1'],
+  [/^is only for the DISASTER category$/, 'seulement pour un sinistre'],
+  [/^is required for a disaster.*$/, 'à renseigner pour un sinistre (référence de l\'événement)'],
+  [/^is required for a creditor.*$/, 'à renseigner pour un créancier (nom du titulaire du compte)'],
+  [/^must not be in the future.*$/, 'ne peut pas être dans le futur'],
+  [/^required$/, 'à renseigner'],
+  [/^required[,:].*$/, 'à renseigner'],
+  [/^at most (\d+) characters$/, 'au plus $1 caractères'],
+  [/^must be in the past$/, 'doit être dans le passé'],
+  [/^must be after 1900-01-01$/, 'doit être postérieure au 01/01/1900'],
+  [/^must be F or M$/, 'F ou M'],
+  [/^must be 15 characters.*$/, '15 caractères : 13 chiffres (2A ou 2B pour la Corse) et une clé de 2 chiffres'],
+  [/^the control key does not match.*$/, 'la clé ne correspond pas : vérifiez le numéro'],
+  [/^unknown postcode.*$/, 'code postal inconnu (à Paris : 75001 à 75020, ou 75116)'],
+  [/^must be the number of a section, 1 to 20$/, 'un numéro de section de 1 à 20'],
+  [/^the address is in Paris: give the date since when.*$/, 'adresse à Paris : indiquez depuis quand la personne y habite'],
+  [/^is in the future$/, 'ne peut pas être dans le futur'],
+  [/^is more than (\d+) months ago.*$/, 'date de réception de plus de $1 mois : la demande doit être déposée à nouveau'],
+  [/^is not an e-mail address$/, 'adresse électronique invalide'],
+  [/^is not a phone number$/, 'numéro de téléphone invalide'],
+];
+
+/** A field error's detail in French; the original when no translation is known. */
+export function detailInFrench(detail) {
+  for (const [pattern, french] of DETAILS) {
+    if (pattern.test(detail)) {
+      return detail.replace(pattern, french);
+    }
+  }
+  return 'valeur incorrecte';
+}
+
+/** The sentence that explains a problem to the agent. */
+export function problemInFrench(problem, status) {
+  if (problem && PROBLEMS[problem.type]) {
+    return PROBLEMS[problem.type];
+  }
+  if (status === 0) {
+    return 'Le guichet ne joint pas le serveur : vérifiez la connexion du poste.';
+  }
+  return 'La demande n\'a pas abouti. Réessayez ; si cela se reproduit, signalez-le avec l\'heure.';
+}
+
+const STATUSES = {
+  RECEIVED: 'Reçue', UNDER_EXAMINATION: 'En cours d\'instruction', GRANTED: 'Accordée', REFUSED: 'Refusée',
+  APPEALED: 'En recours', PAYMENT_ORDERED: 'Paiement demandé', PAID: 'Payée', PAYMENT_FAILED: 'Paiement en échec',
+  LAPSED: 'Caduque (pièces non fournies)', QUEUED: 'Reçue, en attente du service', REJECTED: 'Rejetée à la reprise',
+  REQUESTED: 'Demandé', ORDERED: 'Commandé à l\'opérateur', ACTIVE: 'Actif', ORDER_REJECTED: 'Refusé par l\'opérateur',
+  EXPIRED: 'Expiré', RENEWED: 'Renouvelé', CANCELLED: 'Annulé', SUSPENDED: 'Suspendu', ENDED: 'Terminé',
+};
+
+export function statusInFrench(status) {
+  return STATUSES[status] || 'En cours';
+}
+
+export const ROLES = {
+  AGENT: 'Agent d\'accueil', SOCIAL_WORKER: 'Travailleur social', SECTION_DIRECTOR: 'Directeur de section',
+  SUPERVISOR: 'Superviseur',
+};
+
+export const CATEGORIES = [
+  ['ENERGY', 'Énergie (impayés d\'électricité ou de gaz)'], ['WATER', 'Eau'], ['RENT_ARREARS', 'Impayés de loyer'],
+  ['FOOD', 'Alimentation'], ['HEALTH', 'Frais de santé'], ['EQUIPMENT', 'Équipement de première nécessité'],
+  ['DISASTER', 'Sinistre'], ['OTHER', 'Autre difficulté financière temporaire'],
+];
+
+const PARIS = { timeZone: 'Europe/Paris' };
+
+/** JJ/MM/AAAA from an ISO date (2026-12-01) or instant. */
+export function date(iso) {
+  if (!iso) {
+    return '';
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    const [y, m, d] = iso.split('-');
+    return `${d}/${m}/${y}`;
+  }
+  return new Date(iso).toLocaleDateString('fr-FR', PARIS);
+}
+
+/** JJ/MM/AAAA à HH:MM, Paris time. */
+export function dateTime(iso) {
+  const instant = new Date(iso);
+  return instant.toLocaleDateString('fr-FR', PARIS) + ' à '
+      + instant.toLocaleTimeString('fr-FR', { ...PARIS, hour: '2-digit', minute: '2-digit' });
+}
+
+/** 1 234,56 € */
+export function euros(amount) {
+  return Number(amount).toLocaleString('fr-FR', { style: 'currency', currency: 'EUR' });
+}
+
+/** An ISO date (AAAA-MM-JJ) from what the agent typed (JJ/MM/AAAA); null when it is not a date. */
+export function isoDate(typed) {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(typed || '');
+  if (!match) {
+    return null;
+  }
+  const [, d, m, y] = match;
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const parsed = new Date(iso + 'T00:00:00Z');
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso) ? iso : null;
+}

@@ -1,0 +1,185 @@
+package fr.paris.casvp.guichet.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The counter as an agent uses it, in Debian's Chromium against the suite as processes: sign in on the issuer's French
+ * page, register a person, file an exceptional aid with the household's cap in view, and read the printable receipt;
+ * a form with every field wrong names each field in French. Screenshots of the screens go to
+ * {@code target/screenshots}.
+ */
+@ExtendWith(RunningSuite.class)
+class CounterJourneyIT {
+
+    private static LocalSuite suite;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void browser() {
+        suite = RunningSuite.suite();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("guichet.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("guichet.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAgentSignsInRegistersAPersonFilesAnAidAndPrintsTheReceiptInFrench() throws Exception {
+        browser.get(suite.gateway("/"));
+        click(By.xpath("//button[normalize-space()='Se connecter']"));
+        wait.until(ExpectedConditions.titleContains("Connexion"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Guichet — connexion des agents");
+        screenshot("01-connexion");
+        browser.findElement(By.id("username")).sendKeys("agent13");
+        browser.findElement(By.id("password")).sendKeys(suite.demoPassword());
+        click(By.xpath("//button[normalize-space()='Se connecter']"));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), "agent13 — Agent d'accueil, section 13"));
+        click(By.linkText("Enregistrer une personne"));
+        String lastName = "Navigateur-" + UUID.randomUUID().toString().substring(0, 6);
+        type("champ-identity-lastName", lastName);
+        type("champ-identity-firstNames", "Lucie");
+        type("champ-identity-birthDate", "01/06/1950");
+        new Select(browser.findElement(By.id("champ-identity-sex"))).selectByVisibleText("Femme");
+        type("champ-address-line1", "12 rue de la Glacière");
+        type("champ-address-postcode", "75013");
+        type("champ-parisResidence", "01/03/2015");
+        screenshot("02-enregistrer");
+        click(By.xpath("//button[normalize-space()='Enregistrer la personne']"));
+
+        wait.until(ExpectedConditions.titleContains("Lucie " + lastName));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("À Paris depuis", "01/03/2015", "Section");
+        screenshot("03-dossier");
+        click(By.linkText("Déposer une demande d'allocation exceptionnelle"));
+
+        // The aid service learns of a new person from the registry's events within seconds: the cap comes from it.
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"),
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "ne peut pas être affiché")));
+        new Select(browser.findElement(By.id("champ-category"))).selectByVisibleText("Énergie (impayés d'électricité ou de gaz)");
+        type("champ-requestedAmount", "450,50");
+        type("champ-reason", "Facture d'électricité impayée après une hospitalisation.");
+        new Select(browser.findElement(By.id("champ-payee-kind"))).selectByVisibleText("la personne elle-même");
+        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+        screenshot("04-allocation");
+        fileUntilReceived();
+
+        String receipt = browser.findElement(By.className("recepisse")).getText();
+        assertThat(receipt).contains("Récépissé de dépôt de demande", "Allocation exceptionnelle", "Lucie " + lastName,
+                "Date de réception faisant foi", "(heure de Paris)", "Reçue");
+        assertThat(browser.findElement(By.className("numero")).getText()).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        screenshot("05-recepisse");
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .doesNotContain("RECEIVED", "null", "undefined")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void aFormWithMistakesNamesEachFieldInFrenchAndTakesTheFocusToTheSummary() throws Exception {
+        signedIn();
+        click(By.linkText("Enregistrer une personne"));
+        type("champ-identity-lastName", "Erreur");
+        type("champ-identity-firstNames", "Paul");
+        type("champ-identity-birthDate", "01/06/2999");
+        new Select(browser.findElement(By.id("champ-identity-sex"))).selectByVisibleText("Homme");
+        type("champ-address-line1", "3 rue de Tolbiac");
+        type("champ-address-postcode", "75099");
+        click(By.xpath("//button[normalize-space()='Enregistrer la personne']"));
+
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("resume-erreurs")));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(summary);
+        assertThat(summary.getText()).contains("Certains champs sont à corriger", "Date de naissance : doit être dans le passé",
+                "Code postal : code postal inconnu");
+        List<WebElement> invalid = browser.findElements(By.cssSelector("[aria-invalid='true']"));
+        assertThat(invalid).extracting(element -> element.getAttribute("id"))
+                .contains("champ-identity-birthDate", "champ-address-postcode");
+        screenshot("06-erreurs");
+    }
+
+    private void fileUntilReceived() {
+        // A new person may not have reached the aid service's copy of the registry yet: the agent is told to retry.
+        for (int attempt = 0; attempt < 20; attempt++) {
+            click(By.xpath("//button[normalize-space()='Déposer la demande']"));
+            wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.className("recepisse")),
+                    ExpectedConditions.presenceOfElementLocated(By.className("resume-erreurs"))));
+            if (!browser.findElements(By.className("recepisse")).isEmpty()) {
+                return;
+            }
+            assertThat(browser.findElement(By.className("resume-erreurs")).getText()).contains("ne connaît pas encore la personne");
+            sleep(Duration.ofSeconds(2));
+        }
+        throw new AssertionError("The application was never received: " + browser.findElement(By.tagName("main")).getText());
+    }
+
+    private void signedIn() {
+        browser.get(suite.gateway("/"));
+        wait.until(ExpectedConditions.or(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), "agent13"),
+                ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='Se connecter']"))));
+        if (!browser.findElement(By.id("agent")).getText().contains("agent13")) {
+            click(By.xpath("//button[normalize-space()='Se connecter']"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("agent13");
+            browser.findElement(By.id("password")).sendKeys(suite.demoPassword());
+            click(By.xpath("//button[normalize-space()='Se connecter']"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), "agent13"));
+        }
+    }
+
+    private static void click(By locator) {
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
