@@ -34,7 +34,7 @@ function h(tag, attributes = {}, ...children) {
 
 function show(title, ...content) {
   document.title = title + ' — Guichet';
-  main.replaceChildren(h('h1', {}, title), ...content);
+  main.replaceChildren(h('h1', {}, title), ...content.filter(part => part !== null && part !== undefined && part !== false));
   main.focus();
 }
 
@@ -225,8 +225,11 @@ async function personView(id) {
               : 'Sans domicile fixe' + (s.noFixedAddress ? ' (domiciliation : ' + s.noFixedAddress.psa + ')' : '')),
           h('dt', {}, 'À Paris depuis'), h('dd', {}, person.livesInParisSince ? date(person.livesInParisSince) : 'non renseigné'),
           h('dt', {}, 'Section'), h('dd', {}, s.section))),
+      h('h2', {}, 'Déposer une demande'),
       h('div', { class: 'actions' },
-          h('a', { class: 'bouton', href: '#/aide/' + id }, 'Déposer une demande d\'allocation exceptionnelle')),
+          h('a', { class: 'bouton', href: '#/aide/' + id }, 'Allocation exceptionnelle'),
+          h('a', { class: 'bouton', href: '#/solidarite/' + id }, 'Paris Solidarité'),
+          h('a', { class: 'bouton', href: '#/navigo/' + id }, 'Navigo')),
       h('h2', {}, 'Demandes'),
       unavailable.length ? h('p', { class: 'info' }, 'Momentanément indisponible : ' + unavailable.join(', ') + '.') : null,
       rows.length
@@ -354,16 +357,174 @@ async function aidView(beneficiaryId) {
         iban: value(form, 'payee.iban') },
       missingDocuments: value(form, 'missingDocuments').split('\n').map(line => line.trim()).filter(Boolean),
     };
-    busy(form, true);
-    const answer = await post('/api/aid/applications', body);
-    busy(form, false);
-    if (answer.status === 201 || answer.status === 202) {
-      receiptView('Allocation exceptionnelle', name, answer.body, answer.status === 202);
-      return;
-    }
-    showProblem(form, answer, field => field.replace(/^missingDocuments\[\d+\]$/, 'missingDocuments'));
+    await file(form, '/api/aid/applications', body, 'Allocation exceptionnelle', name,
+        field => field.replace(/^missingDocuments\[\d+\]$/, 'missingDocuments'));
   });
   show('Demande d\'allocation exceptionnelle' + (name ? ' — ' + name : ''), form);
+}
+
+// What the rules' reasons mean, for the agent.
+const REASONS = {
+  NOT_ELDERLY_OR_DISABLED: 'la personne n\'est ni âgée (65 ans, ou 60 ans et inapte au travail) ni handicapée au sens du règlement',
+  RESIDENCE_TOO_SHORT: 'moins de 3 ans de résidence à Paris sur les 5 dernières années',
+  RESOURCES_ABOVE_CEILING: 'les ressources du foyer dépassent le plafond',
+  BELOW_PAYMENT_THRESHOLD: 'le montant calculé ne dépasse pas 2 € : rien ne serait versé',
+  INCOME_TAX_ABOVE_CEILING: 'l\'impôt sur le revenu dépasse le plafond',
+  NO_FIXED_ADDRESS: 'une personne sans domicile fixe ne peut pas bénéficier de ce droit',
+};
+
+function reasonsInFrench(reasons) {
+  return (reasons || []).map(reason => REASONS[reason] || 'une condition n\'est pas remplie');
+}
+
+/** Whole years lived in Paris in the 5 years before today, from the registry's periods. */
+function yearsInParisInLastFive(periods, today) {
+  const start = new Date(today);
+  start.setUTCFullYear(start.getUTCFullYear() - 5);
+  let days = 0;
+  for (const period of periods || []) {
+    const from = new Date(Math.max(new Date(period.from + 'T00:00:00Z'), start));
+    const to = period.to ? new Date(Math.min(new Date(period.to + 'T00:00:00Z'), today)) : today;
+    days += Math.max(0, (to - from) / 86_400_000);
+  }
+  return Math.min(5, Math.floor(days / 365.25));
+}
+
+/** What the registry says of a person, as the simulations read it. */
+function factsOf(situation) {
+  const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+  const benefits = (situation.nationalBenefits || []).map(b => b.type);
+  return {
+    today: today.toISOString().slice(0, 10),
+    birthDate: situation.identity.birthDate,
+    disabled: (situation.disabilityEvidence || []).length > 0 || benefits.includes('AAH'),
+    unfitForWork: Boolean(situation.unfitForWorkSince),
+    years: yearsInParisInLastFive(situation.parisResidence, today),
+    resources: (situation.monthlyResources || []).reduce((sum, r) => sum + Number(r.amount || 0), 0),
+    qualifyingBenefit: benefits.some(b => ['ASPA', 'ASI', 'AAH', 'WIDOWHOOD_ALLOWANCE'].includes(b)),
+    incomeTax: (situation.incomeTax || []).reduce((latest, t) => !latest || t.taxYear > latest.taxYear ? t : latest, null),
+    noFixedAddress: Boolean(situation.noFixedAddress),
+    warVeteran: Boolean(situation.warVeteran),
+  };
+}
+
+async function personOr(beneficiaryId, title) {
+  const person = await get('/api/beneficiaries/' + beneficiaryId);
+  if (person.status !== 200) {
+    show(title, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(person.body, person.status)));
+    return null;
+  }
+  return person.body;
+}
+
+/** Files an application; shows the receipt, or the refusal on the form. */
+async function file(form, path, body, benefit, name, fieldOf) {
+  busy(form, true);
+  const answer = await post(path, body);
+  busy(form, false);
+  if (answer.status === 201 || answer.status === 202) {
+    receiptView(benefit, name, { beneficiaryId: body.beneficiaryId, ...answer.body }, answer.status === 202);
+    return;
+  }
+  showProblem(form, answer, fieldOf);
+}
+
+async function solidarityView(beneficiaryId) {
+  const title = 'Demande de Paris Solidarité';
+  show(title, h('p', {}, 'Chargement…'));
+  const person = await personOr(beneficiaryId, title);
+  if (!person) {
+    return;
+  }
+  const s = person.situation;
+  const name = s.identity.firstNames + ' ' + s.identity.lastName;
+  const facts = factsOf(s);
+  const simulation = await post('/api/solidarity/simulations', {
+    month: facts.today.slice(0, 7),
+    applicant: { birthDate: facts.birthDate, disabled: facts.disabled, unfitForWork: facts.unfitForWork },
+    parisResidenceYearsInLastFive: facts.years, monthlyResources: Number(facts.resources.toFixed(2)),
+  });
+  const estimate = simulation.status !== 200
+    ? h('p', { class: 'info' }, 'La simulation n\'est pas disponible pour le moment ; le montant sera calculé à la décision.')
+    : simulation.body.eligible && Number(simulation.body.monthlyAmount) > 0
+      ? h('p', { class: 'info' }, 'Simulation pour ce mois, d\'après le registre (personne seule) : plafond ',
+          euros(simulation.body.ceiling), ', ressources retenues ', euros(simulation.body.countedResources),
+          ', soit ', h('strong', {}, euros(simulation.body.monthlyAmount) + ' par mois'), '.')
+      : h('div', { class: 'info' }, h('p', {}, 'D\'après le registre, la demande risque d\'être refusée :'),
+          h('ul', {}, reasonsInFrench(simulation.body.reasons).map(reason => h('li', {}, reason))),
+          h('p', {}, 'Elle peut être déposée : elle sera examinée, et le registre peut être corrigé d\'ici la décision.'));
+  const form = h('form', { novalidate: true },
+      estimate,
+      h('fieldset', { class: 'choix' }, h('legend', {}, 'Première demande ou renouvellement'),
+          h('input', { type: 'radio', id: 'renouvellement-non', name: 'renewal', value: 'false', checked: true }),
+          h('label', { for: 'renouvellement-non' }, 'Première demande'),
+          h('input', { type: 'radio', id: 'renouvellement-oui', name: 'renewal', value: 'true' }),
+          h('label', { for: 'renouvellement-oui' }, 'Renouvellement')),
+      field('payee.accountHolder', 'Titulaire du compte', { value: name, help: 'Le nom de la personne par défaut.' }),
+      field('payee.iban', 'IBAN', { required: true, help: 'Espaces acceptés.' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Déposer la demande'),
+          h('a', { class: 'bouton secondaire', href: '#/personne/' + beneficiaryId }, 'Annuler')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    file(form, '/api/solidarity/applications', {
+      beneficiaryId, renewal: form.elements.namedItem('renewal').value === 'true',
+      payee: { accountHolder: value(form, 'payee.accountHolder') || undefined, iban: value(form, 'payee.iban') },
+    }, 'Paris Solidarité', name);
+  });
+  show(title + ' — ' + name, form);
+}
+
+async function navigoView(beneficiaryId) {
+  const title = 'Demande de Navigo';
+  show(title, h('p', {}, 'Chargement…'));
+  const person = await personOr(beneficiaryId, title);
+  if (!person) {
+    return;
+  }
+  const s = person.situation;
+  const name = s.identity.firstNames + ' ' + s.identity.lastName;
+  const facts = factsOf(s);
+  const estimate = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { novalidate: true },
+      estimate,
+      field('navigoCardNumber', 'Numéro de la carte Navigo', { required: true, help: '8 à 20 lettres et chiffres, espaces acceptés.' }),
+      field('zones', 'Zones', { required: true, value: '1-2', choices: [['1-2', 'Zones 1-2'], ['1-5', 'Zones 1-5']] }),
+      h('div', { class: 'champ' }, h('input', { type: 'checkbox', id: 'champ-receivesParisBenefit', name: 'receivesParisBenefit' }),
+          ' ', h('label', { for: 'champ-receivesParisBenefit', style: 'display:inline' },
+              'La personne a présenté un justificatif de Paris Solidarité ou du Complément Santé Paris')),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Déposer la demande'),
+          h('a', { class: 'bouton secondaire', href: '#/personne/' + beneficiaryId }, 'Annuler')));
+  async function simulate() {
+    if (!facts.incomeTax) {
+      estimate.replaceChildren(h('p', { class: 'info' }, 'Le registre n\'indique pas d\'impôt sur le revenu : enregistrez le dernier avis'
+          + ' d\'imposition (même à zéro) avant la décision.'));
+      return;
+    }
+    const answer = await post('/api/transport/simulations', {
+      date: facts.today, birthDate: facts.birthDate, disabled: facts.disabled, unfitForWork: facts.unfitForWork,
+      parisResidenceYearsInLastFive: facts.years, noFixedAddress: facts.noFixedAddress, incomeTax: facts.incomeTax.amount,
+      renewal: false, receivesQualifyingBenefit: facts.qualifyingBenefit || form.elements.namedItem('receivesParisBenefit').checked,
+      warVeteran: facts.warVeteran, zones: value(form, 'zones') || '1-2',
+    });
+    estimate.replaceChildren(answer.status !== 200
+      ? h('p', { class: 'info' }, 'La simulation n\'est pas disponible pour le moment.')
+      : answer.body.eligible
+        ? h('p', { class: 'info' }, 'Simulation d\'après le registre : ', h('strong', {}, answer.body.product),
+            ', zones ' + answer.body.zones + ', participation annuelle ' + euros(answer.body.annualParticipation)
+            + ', valable du ' + date(answer.body.validFrom) + ' au ' + date(answer.body.validUntil) + ' si accordé aujourd\'hui.')
+        : h('div', { class: 'info' }, h('p', {}, 'D\'après le registre, la demande risque d\'être refusée :'),
+            h('ul', {}, reasonsInFrench(answer.body.reasons).map(reason => h('li', {}, reason)))));
+  }
+  form.addEventListener('change', simulate);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    file(form, '/api/transport/passes', {
+      beneficiaryId, navigoCardNumber: value(form, 'navigoCardNumber'), zones: value(form, 'zones') || null,
+      receivesParisBenefit: form.elements.namedItem('receivesParisBenefit').checked,
+    }, 'Navigo', name);
+  });
+  show(title + ' — ' + name, form);
+  simulate();
 }
 
 /** The récépissé: what the person takes away, printable. */
@@ -400,6 +561,10 @@ function route() {
     personView(id);
   } else if (view === 'aide' && id) {
     aidView(id);
+  } else if (view === 'solidarite' && id) {
+    solidarityView(id);
+  } else if (view === 'navigo' && id) {
+    navigoView(id);
   } else {
     home();
   }

@@ -2,6 +2,8 @@ package fr.paris.casvp.guichet.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The counter as an agent uses it, in Debian's Chromium against the suite as processes: sign in on the issuer's French
- * page, register a person, file an exceptional aid with the household's cap in view, and read the printable receipt;
- * a form with every field wrong names each field in French. Screenshots of the screens go to
+ * page, register a person, file an exceptional aid with the household's cap in view, Paris Solidarité with its
+ * simulation and a Navigo pass, read each printable receipt and the file's applications; a form with mistakes names
+ * each field in French. Every screen is checked by axe-core (WCAG 2.1 A and AA) and photographed to
  * {@code target/screenshots}.
  */
 @ExtendWith(RunningSuite.class)
@@ -83,9 +86,10 @@ class CounterJourneyIT {
         click(By.xpath("//button[normalize-space()='Enregistrer la personne']"));
 
         wait.until(ExpectedConditions.titleContains("Lucie " + lastName));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("À Paris depuis", "01/03/2015", "Section");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("À Paris depuis", "01/03/2015", "Section", "Déposer une demande", "Aucune demande pour le moment.");
         screenshot("03-dossier");
-        click(By.linkText("Déposer une demande d'allocation exceptionnelle"));
+        click(By.linkText("Allocation exceptionnelle"));
 
         // The aid service learns of a new person from the registry's events within seconds: the cap comes from it.
         wait.until(ExpectedConditions.or(
@@ -104,8 +108,39 @@ class CounterJourneyIT {
                 "Date de réception faisant foi", "(heure de Paris)", "Reçue");
         assertThat(browser.findElement(By.className("numero")).getText()).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
         screenshot("05-recepisse");
+        assertFrench();
+
+        click(By.linkText("Retour au dossier"));
+        click(By.linkText("Paris Solidarité"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "par mois"));
+        assertThat(browser.findElement(By.className("info")).getText()).contains("Simulation pour ce mois", "plafond", "€ par mois");
+        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+        screenshot("06-solidarite");
+        fileUntilReceived();
+        assertThat(browser.findElement(By.className("recepisse")).getText()).contains("Paris Solidarité", "Reçue");
+        assertFrench();
+
+        click(By.linkText("Retour au dossier"));
+        click(By.linkText("Navigo"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "impôt sur le revenu"));
+        type("champ-navigoCardNumber", "1234 5678 90");
+        screenshot("07-navigo");
+        fileUntilReceived();
+        assertThat(browser.findElement(By.className("recepisse")).getText()).contains("Navigo", "Demandé");
+        assertFrench();
+
+        click(By.linkText("Retour au dossier"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Navigo"));
+        assertThat(browser.findElement(By.tagName("table")).getText())
+                .contains("Allocation exceptionnelle", "Paris Solidarité", "Navigo", "Reçue", "Demandé");
+        screenshot("08-dossier-demandes");
+        assertFrench();
+    }
+
+    /** No screen shows English statuses, a UUID or a programmer's word. */
+    private static void assertFrench() {
         assertThat(browser.findElement(By.tagName("body")).getText())
-                .doesNotContain("RECEIVED", "null", "undefined")
+                .doesNotContain("RECEIVED", "REQUESTED", "null", "undefined", "NaN")
                 .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
@@ -128,7 +163,7 @@ class CounterJourneyIT {
         List<WebElement> invalid = browser.findElements(By.cssSelector("[aria-invalid='true']"));
         assertThat(invalid).extracting(element -> element.getAttribute("id"))
                 .contains("champ-identity-birthDate", "champ-address-postcode");
-        screenshot("06-erreurs");
+        screenshot("09-erreurs");
     }
 
     private void fileUntilReceived() {
@@ -169,7 +204,13 @@ class CounterJourneyIT {
         input.sendKeys(text);
     }
 
+    /** The screen, photographed, and checked by axe-core against WCAG 2.1 A and AA: no violation. */
     private static void screenshot(String name) throws Exception {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        assertThat(results.getPasses()).as("axe-core ran on %s", name).isNotEmpty();
+        assertThat(results.getViolations()).as("accessibility of %s: %s", name, results.getViolations().stream()
+                .map(rule -> rule.getId() + " " + rule.getNodes().stream().map(node -> node.getTarget().toString()).toList())
+                .toList()).isEmpty();
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
