@@ -209,10 +209,11 @@ async function personView(id) {
     get('/api/solidarity/applications?beneficiaryId=' + id),
     get('/api/transport/passes?beneficiaryId=' + id)]);
   const rows = [];
-  const add = (benefit, list) => (list.status === 200 ? list.body : []).forEach(file => rows.push(h('tr', {},
-      h('td', {}, benefit), h('td', {}, file.number), h('td', {}, date(file.receivedAt)),
+  const add = (benefit, list, link) => (list.status === 200 ? list.body : []).forEach(file => rows.push(h('tr', {},
+      h('td', {}, benefit), h('td', {}, link ? h('a', { href: link + file.id }, file.number) : file.number),
+      h('td', {}, date(file.receivedAt)),
       h('td', {}, statusInFrench(file.status)), h('td', {}, file.receipt ? file.receipt.number : ''))));
-  add('Allocation exceptionnelle', aid);
+  add('Allocation exceptionnelle', aid, '#/demande/');
   add('Paris Solidarité', solidarity);
   add('Navigo', passes);
   const unavailable = [[aid, 'l\'allocation exceptionnelle'], [solidarity, 'Paris Solidarité'], [passes, 'Navigo']]
@@ -527,6 +528,168 @@ async function navigoView(beneficiaryId) {
   simulate();
 }
 
+const TRANSITIONS = {
+  RECEIVED: 'Demande reçue', DOCUMENTS_UPDATED: 'Pièces mises à jour', EXAMINED: 'Instruction', GRANTED: 'Accord',
+  REFUSED: 'Refus', APPEALED: 'Recours', PAYMENT_ORDERED: 'Paiement demandé', PAID: 'Payée',
+  PAYMENT_FAILED: 'Paiement en échec', LAPSED: 'Caducité',
+};
+
+const REFUSALS = [
+  ['DOMICILE_TOO_RECENT', 'Domiciliation à Paris depuis moins d\'un mois'], ['CAP_REACHED', 'Plafond du foyer atteint'],
+  ['NOT_TEMPORARY_DIFFICULTY', 'Pas une difficulté financière temporaire'],
+  ['STATUTORY_BENEFITS_NOT_CLAIMED', 'Prestations légales non demandées'],
+  ['RESOURCES_SUFFICIENT', 'Ressources suffisantes'], ['OTHER', 'Autre motif (à préciser)'],
+];
+
+function hasRole(...roles) {
+  return agent.roles.some(role => roles.includes(role));
+}
+
+/** The files waiting for this agent: to examine (social worker), to decide (director, never their own). */
+async function queueView() {
+  show('Dossiers à traiter', h('p', {}, 'Chargement…'));
+  const wanted = hasRole('SECTION_DIRECTOR') ? ['UNDER_EXAMINATION', 'APPEALED'] : ['RECEIVED', 'UNDER_EXAMINATION'];
+  const lists = await Promise.all(wanted.map(status => get('/api/aid/applications?status=' + status)));
+  if (lists.some(list => list.status !== 200)) {
+    show('Dossiers à traiter', h('p', { class: 'resume-erreurs', role: 'alert' },
+        problemInFrench(lists.find(list => list.status !== 200).body, 0)));
+    return;
+  }
+  const files = lists.flatMap(list => list.body);
+  const mine = file => file.filedBy === agent.username || (file.examination && file.examination.examinedBy === agent.username);
+  show(hasRole('SECTION_DIRECTOR') ? 'Allocations exceptionnelles à décider' : 'Allocations exceptionnelles à instruire',
+      hasRole('SECTION_DIRECTOR')
+        ? h('p', { class: 'info' }, 'Règle des quatre yeux : vous ne décidez pas une demande que vous avez déposée ou instruite ;'
+            + ' elle revient à un autre directeur de la section.') : null,
+      files.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
+          h('thead', {}, h('tr', {}, ['Demande', 'Reçue le', 'Motif', 'Montant demandé', 'État', 'Pièces manquantes']
+              .map(title => h('th', { scope: 'col' }, title)))),
+          h('tbody', {}, files.map(file => h('tr', {},
+              h('td', {}, h('a', { href: '#/demande/' + file.id }, file.number),
+                  hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
+              h('td', {}, date(file.receivedAt)),
+              h('td', {}, (CATEGORIES.find(([code]) => code === file.category) || [null, ''])[1]),
+              h('td', {}, euros(file.requestedAmount)), h('td', {}, statusInFrench(file.status)),
+              h('td', {}, file.missingDocuments.length ? file.missingDocuments.join(', ') : 'aucune'))))));
+}
+
+/** An application for exceptional aid: where it stands, its history, and the step this agent may take. */
+async function applicationView(id) {
+  show('Demande d\'allocation exceptionnelle', h('p', {}, 'Chargement…'));
+  const answer = await get('/api/aid/applications/' + id);
+  if (answer.status !== 200) {
+    show('Demande d\'allocation exceptionnelle', h('p', { class: 'resume-erreurs', role: 'alert' },
+        problemInFrench(answer.body, answer.status)));
+    return;
+  }
+  const a = answer.body;
+  const decision = a.decisions.length ? a.decisions[a.decisions.length - 1] : null;
+  const parts = [
+    h('div', { class: 'carte' }, h('dl', { class: 'fiche' },
+        h('dt', {}, 'Numéro'), h('dd', {}, a.number),
+        h('dt', {}, 'État'), h('dd', {}, statusInFrench(a.status)),
+        h('dt', {}, 'Reçue le'), h('dd', {}, dateTime(a.receivedAt)),
+        h('dt', {}, 'Motif'), h('dd', {}, (CATEGORIES.find(([code]) => code === a.category) || [null, ''])[1]),
+        h('dt', {}, 'Montant demandé'), h('dd', {}, euros(a.requestedAmount)),
+        h('dt', {}, 'Situation'), h('dd', {}, a.reason),
+        h('dt', {}, 'Pièces manquantes'), h('dd', {}, a.missingDocuments.length ? a.missingDocuments.join(', ') : 'aucune'),
+        a.examination ? [h('dt', {}, 'Instruction'), h('dd', {}, a.examination.assessment
+            + (a.examination.proposedAmount ? ' (montant proposé : ' + euros(a.examination.proposedAmount) + ')' : ''))] : null,
+        decision ? [h('dt', {}, 'Décision'), h('dd', {}, decision.outcome === 'GRANTED'
+            ? 'Accordée : ' + euros(decision.amount) + ' le ' + date(decision.decisionDate)
+            : 'Refusée le ' + date(decision.decisionDate) + ' (' + ((REFUSALS.find(([code]) => code === decision.reasonCode) || [null, ''])[1]) + ')')] : null)),
+    h('div', { class: 'actions' },
+        h('a', { class: 'bouton secondaire', href: '#/personne/' + a.beneficiaryId }, 'Dossier de la personne'),
+        decision ? h('button', { type: 'button', class: 'secondaire', onclick: () => openLetter(a.id) }, 'Ouvrir la lettre de décision') : null),
+  ];
+  if (['RECEIVED', 'UNDER_EXAMINATION'].includes(a.status) && hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR')
+      && !(hasRole('SECTION_DIRECTOR') && a.status === 'UNDER_EXAMINATION')) {
+    parts.push(examinationForm(a));
+  }
+  if (['UNDER_EXAMINATION', 'APPEALED'].includes(a.status) && hasRole('SECTION_DIRECTOR')) {
+    const ownFile = a.filedBy === agent.username || (a.examination && a.examination.examinedBy === agent.username);
+    parts.push(ownFile
+      ? h('p', { class: 'info' }, 'Règle des quatre yeux : vous avez déposé ou instruit cette demande ; un autre directeur de la section la décide.')
+      : decisionForm(a));
+  }
+  parts.push(h('h2', {}, 'Historique'), h('table', {},
+      h('thead', {}, h('tr', {}, ['Date', 'Étape', 'Par', 'Détail'].map(title => h('th', { scope: 'col' }, title)))),
+      h('tbody', {}, a.history.map(step => h('tr', {}, h('td', {}, dateTime(step.at)),
+          h('td', {}, TRANSITIONS[step.transition] || 'Étape'), h('td', {}, step.agent ? step.agent.split(' ')[0] : 'le service'),
+          h('td', {}, step.transition === 'PAYMENT_ORDERED' ? 'ordre de paiement ' + (step.detail || '') : (step.detail || '')))))));
+  show('Demande ' + a.number, ...parts);
+}
+
+function examinationForm(a) {
+  const form = h('form', { novalidate: true, class: 'carte' }, h('h2', {}, 'Instruire la demande'),
+      field('assessment', 'Évaluation de la situation', { required: true, multiline: true }),
+      field('proposedAmount', 'Montant proposé (€)', { inputmode: 'decimal', help: 'Facultatif.' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Enregistrer l\'instruction')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const amount = value(form, 'proposedAmount').replace(/\s/g, '').replace(',', '.');
+    busy(form, true);
+    const answer = await post('/api/aid/applications/' + a.id + '/examination',
+        { assessment: value(form, 'assessment'), proposedAmount: amount ? Number(amount) : undefined });
+    busy(form, false);
+    if (answer.status === 200) {
+      applicationView(a.id);
+      return;
+    }
+    showProblem(form, answer);
+  });
+  return form;
+}
+
+function decisionForm(a) {
+  const form = h('form', { novalidate: true, class: 'carte' }, h('h2', {}, 'Décider'),
+      h('fieldset', { class: 'choix', 'data-champ': 'outcome' }, h('legend', {}, 'Décision'),
+          h('input', { type: 'radio', id: 'decision-accord', name: 'outcome', value: 'GRANTED' }),
+          h('label', { for: 'decision-accord' }, 'Accorder'),
+          h('input', { type: 'radio', id: 'decision-refus', name: 'outcome', value: 'REFUSED' }),
+          h('label', { for: 'decision-refus' }, 'Refuser')),
+      field('amount', 'Montant accordé (€)', { inputmode: 'decimal', help: 'Pour un accord.',
+        value: a.examination && a.examination.proposedAmount ? String(a.examination.proposedAmount).replace('.', ',') : '' }),
+      field('reasonCode', 'Motif du refus', { choices: REFUSALS, help: 'Pour un refus.' }),
+      field('reasonText', 'Précisions pour la lettre', { multiline: true, help: 'Obligatoire pour « Autre motif ».' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Enregistrer la décision')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const outcome = form.elements.namedItem('outcome').value;
+    if (!outcome) {
+      showErrors(form, [{ field: 'outcome', message: 'choisissez Accorder ou Refuser' }]);
+      return;
+    }
+    const amount = value(form, 'amount').replace(/\s/g, '').replace(',', '.');
+    busy(form, true);
+    const answer = await post('/api/aid/applications/' + a.id + '/decision', outcome === 'GRANTED'
+      ? { outcome, amount: amount ? Number(amount) : null, reasonText: value(form, 'reasonText') || undefined }
+      : { outcome, reasonCode: value(form, 'reasonCode') || null, reasonText: value(form, 'reasonText') || undefined });
+    busy(form, false);
+    if (answer.status === 200) {
+      applicationView(a.id);
+      return;
+    }
+    showProblem(form, answer);
+    if (answer.body && answer.body.type === 'urn:guichet:problem:cap-exceeded') {
+      form.querySelector('.resume-erreurs').append(h('p', {}, 'Il reste ' + euros(answer.body.remaining)
+          + ' sur le plafond de ' + euros(answer.body.cap) + ' (déjà accordé : ' + euros(answer.body.used) + ').'));
+    }
+  });
+  return form;
+}
+
+/** The decision letter (PDF), fetched with the agent's token, opened in a new tab to read or print. */
+async function openLetter(id) {
+  const session = currentSession();
+  const answer = await fetch('/api/aid/applications/' + id + '/letter', { headers: { Authorization: 'Bearer ' + session.accessToken } });
+  if (!answer.ok) {
+    window.alert('La lettre ne peut pas être ouverte pour le moment.');
+    return;
+  }
+  window.open(URL.createObjectURL(await answer.blob()), '_blank');
+}
+
 /** The récépissé: what the person takes away, printable. */
 function receiptView(benefit, name, filed, queued) {
   const receipt = filed.receipt || filed;
@@ -561,6 +724,10 @@ function route() {
     personView(id);
   } else if (view === 'aide' && id) {
     aidView(id);
+  } else if (view === 'dossiers') {
+    queueView();
+  } else if (view === 'demande' && id) {
+    applicationView(id);
   } else if (view === 'solidarite' && id) {
     solidarityView(id);
   } else if (view === 'navigo' && id) {
@@ -575,6 +742,9 @@ function showAgent() {
   document.getElementById('agent').replaceChildren(
       h('span', {}, agent.username + ' — ' + roles + (agent.section ? ', section ' + agent.section : ', toutes sections')),
       h('button', { type: 'button', onclick: () => signOut(config) }, 'Se déconnecter'));
+  if (hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR')) {
+    document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/dossiers' }, 'Dossiers à traiter')));
+  }
   document.getElementById('navigation').hidden = false;
 }
 

@@ -109,6 +109,7 @@ class CounterJourneyIT {
         assertThat(browser.findElement(By.className("numero")).getText()).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
         screenshot("05-recepisse");
         assertFrench();
+        String aid = browser.findElement(By.xpath("//dt[.='Numéro de demande']/following-sibling::dd[1]")).getText();
 
         click(By.linkText("Retour au dossier"));
         click(By.linkText("Paris Solidarité"));
@@ -135,6 +136,47 @@ class CounterJourneyIT {
                 .contains("Allocation exceptionnelle", "Paris Solidarité", "Navigo", "Reçue", "Demandé");
         screenshot("08-dossier-demandes");
         assertFrench();
+
+        // Another agent examines, a director decides (four-eyes): each sees the file in their queue.
+        signInAs("travailleur13");
+        click(By.linkText("Dossiers à traiter"));
+        click(By.linkText(aid));
+        type("champ-assessment", "Facture vérifiée, ressources faibles depuis l'hospitalisation.");
+        type("champ-proposedAmount", "450,50");
+        click(By.xpath("//button[normalize-space()=\"Enregistrer l'instruction\"]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "En cours d'instruction"));
+        assertFrench();
+
+        signInAs("directeur13");
+        click(By.linkText("Dossiers à traiter"));
+        click(By.linkText(aid));
+        click(By.id("decision-accord"));
+        screenshot("10-decision");
+        click(By.xpath("//button[normalize-space()='Enregistrer la décision']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Paiement demandé"));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Accordée : 450,50", "Ouvrir la lettre de décision", "Accord", "Instruction", "travailleur13");
+        screenshot("11-accordee");
+        assertFrench();
+    }
+
+    /** Signs out whoever is signed in, and signs {@code user} in, as at a shared counter. */
+    private void signInAs(String user) {
+        browser.get(suite.gateway("/"));
+        wait.until(ExpectedConditions.or(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), " — "),
+                ExpectedConditions.presenceOfElementLocated(By.xpath("//main//button[normalize-space()='Se connecter']"))));
+        if (browser.findElement(By.id("agent")).getText().startsWith(user + " —")) {
+            return;
+        }
+        if (!browser.findElements(By.xpath("//button[normalize-space()='Se déconnecter']")).isEmpty()) {
+            click(By.xpath("//button[normalize-space()='Se déconnecter']"));
+        }
+        browser.get(suite.gateway("/"));
+        click(By.xpath("//main//button[normalize-space()='Se connecter']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(suite.demoPassword());
+        click(By.xpath("//button[normalize-space()='Se connecter']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), user + " —"));
     }
 
     /** No screen shows English statuses, a UUID or a programmer's word. */
@@ -146,7 +188,7 @@ class CounterJourneyIT {
 
     @Test
     void aFormWithMistakesNamesEachFieldInFrenchAndTakesTheFocusToTheSummary() throws Exception {
-        signedIn();
+        signInAs("agent13");
         click(By.linkText("Enregistrer une personne"));
         type("champ-identity-lastName", "Erreur");
         type("champ-identity-firstNames", "Paul");
@@ -179,19 +221,6 @@ class CounterJourneyIT {
             sleep(Duration.ofSeconds(2));
         }
         throw new AssertionError("The application was never received: " + browser.findElement(By.tagName("main")).getText());
-    }
-
-    private void signedIn() {
-        browser.get(suite.gateway("/"));
-        wait.until(ExpectedConditions.or(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), "agent13"),
-                ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='Se connecter']"))));
-        if (!browser.findElement(By.id("agent")).getText().contains("agent13")) {
-            click(By.xpath("//button[normalize-space()='Se connecter']"));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("agent13");
-            browser.findElement(By.id("password")).sendKeys(suite.demoPassword());
-            click(By.xpath("//button[normalize-space()='Se connecter']"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), "agent13"));
-        }
     }
 
     private static void click(By locator) {
