@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
@@ -16,11 +17,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Real Kafka and PostgreSQL: what the intake applies, rejects, and how a command that always fails is let go. */
@@ -36,6 +41,23 @@ class IntakeIT {
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    /**
+     * Every consumer of the intake has joined and has its share of the topic's partitions before a test sends: a
+     * rebalance while consumers are still joining would hand a failing record to a consumer that has not counted its
+     * attempts (each consumer counts its own).
+     */
+    @BeforeEach
+    void theIntakeConsumersHaveTheirPartitions() {
+        var intake = (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("intake-test.intake");
+        ContainerTestUtils.waitForAssignment(intake, Topic.DEFAULT_PARTITIONS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> intake.getContainers().stream()
+                .allMatch(consumer -> consumer.getAssignedPartitions() != null && !consumer.getAssignedPartitions().isEmpty())
+                && intake.getContainers().stream().mapToInt(consumer -> consumer.getAssignedPartitions().size()).sum()
+                == Topic.DEFAULT_PARTITIONS);
+    }
 
     @Test
     void aSignedCommandIsAppliedOnceAsItsAgent() {
