@@ -99,8 +99,10 @@ class ApplicationStore {
                 .param("payeeKind", a.payee().kind().name()).param("holder", a.payee().accountHolder())
                 .param("iban", a.payee().iban()).param("updatedAt", Timestamp.from(a.updatedAt())).param("id", a.id())
                 .update();
-        a.payeeChange().ifPresentOrElse(change -> savePayeeChange(a.id(), change),
-                () -> jdbc.sql("delete from aid_payee_change where application_id = :id").param("id", a.id()).update());
+        if (a.payeeChangeChanged()) {
+            a.payeeChange().ifPresentOrElse(change -> savePayeeChange(a.id(), change),
+                    () -> jdbc.sql("delete from aid_payee_change where application_id = :id").param("id", a.id()).update());
+        }
         addSteps(a);
     }
 

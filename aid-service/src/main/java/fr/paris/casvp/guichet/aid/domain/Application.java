@@ -47,6 +47,7 @@ public final class Application {
     private Examination examination;
     private Instant updatedAt;
     private PayeeChange payeeChange;
+    private boolean payeeChangeChanged;
     private final List<Decision> decisions;
     private final List<Payment> payments;
     private final List<Step> history;
@@ -209,6 +210,7 @@ public final class Application {
     public PayeeChange proposePayee(Payee corrected, Actor by, Instant now) {
         requireStatus(Status.PAYMENT_FAILED);
         payeeChange = new PayeeChange(corrected, by.username(), now);
+        payeeChangeChanged = true;
         return payeeChange;
     }
 
@@ -224,6 +226,7 @@ public final class Application {
         }
         payee = payeeChange.payee();
         payeeChange = null;
+        payeeChangeChanged = true;
         updatedAt = now;
         BigDecimal granted = decisions.stream().filter(d -> d.outcome() == Decision.Outcome.GRANTED)
                 .reduce((first, second) -> second).orElseThrow().amount();
@@ -395,6 +398,11 @@ public final class Application {
 
     public Optional<PayeeChange> payeeChange() {
         return Optional.ofNullable(payeeChange);
+    }
+
+    /** Whether a payee was proposed or confirmed since the application was loaded: the store writes it only then. */
+    public boolean payeeChangeChanged() {
+        return payeeChangeChanged;
     }
 
     public List<Decision> decisions() {

@@ -203,7 +203,9 @@ class ApplicationTest {
         refused(() -> application.confirmPayee(WORKER, NOW), Refusal.Kind.CONFLICT, ProblemTypes.INVALID_TRANSITION);
         Payee landlord = Payee.of(PayeeKind.CREDITOR, "SCI Glacière", "FR1420041010050500013M02606", "Jeanne Martin");
 
+        assertThat(application.payeeChangeChanged()).isFalse();
         application.proposePayee(landlord, AGENT, NOW);
+        assertThat(application.payeeChangeChanged()).as("the store writes the proposal").isTrue();
         assertThat(application.payee()).as("not before it is confirmed").isEqualTo(BENEFICIARY);
         refused(() -> application.confirmPayee(AGENT, NOW), Refusal.Kind.FORBIDDEN, ProblemTypes.FOUR_EYES);
         Payment second = application.confirmPayee(WORKER, NOW);
