@@ -25,7 +25,7 @@ class GatewaySecurity {
                         .pathMatchers(org.springframework.http.HttpMethod.PUT, "/api/status/message").hasRole("SUPERVISOR")
                         .pathMatchers("/api/status", "/api/status/incidents", "/statut", "/actuator/health", "/actuator/health/**").permitAll()
                         // The counter's pages and what they need to sign an agent in (the API calls carry the token).
-                        .pathMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/app/**", "/favicon.svg",
+                        .pathMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/sw.js", "/app/**", "/favicon.svg",
                                 "/counter/config").permitAll()
                         // A person without an account looks up their receipt with their birth date (checked there).
                         .pathMatchers(org.springframework.http.HttpMethod.GET, "/api/receipts/*").permitAll()

@@ -75,21 +75,36 @@ public class Intake {
     /** Queues the command; fails (the Mono errors) when Kafka cannot take it: the counter must capture offline. */
     public Mono<ReceiptState> queue(String benefit, String method, String path, UUID idempotencyKey, String body,
                                     QueuedCommand.QueuedAgent agent) {
+        return queue(benefit, method, path, idempotencyKey, body, agent, null, null);
+    }
+
+    /**
+     * Queues a command that a counter captured while the server side could not be reached, under the receipt number it
+     * printed then (from a series reserved beforehand) and with the time it was received at the counter.
+     */
+    public Mono<ReceiptState> queueCaptured(String benefit, String path, UUID idempotencyKey, String body,
+                                            QueuedCommand.QueuedAgent agent, String receiptNumber, Instant receivedAt) {
+        return queue(benefit, "POST", path, idempotencyKey, body, agent, receiptNumber, receivedAt);
+    }
+
+    private Mono<ReceiptState> queue(String benefit, String method, String path, UUID idempotencyKey, String body,
+                                     QueuedCommand.QueuedAgent agent, String receiptNumber, Instant receivedAt) {
         synchronized (queuedByKey) {
             ReceiptState already = queuedByKey.get(idempotencyKey);
             if (already != null) {
                 return Mono.just(already);
             }
         }
-        return Mono.fromCallable(() -> send(benefit, method, path, idempotencyKey, body, agent))
+        return Mono.fromCallable(() -> send(benefit, method, path, idempotencyKey, body, agent, receiptNumber, receivedAt))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
     private ReceiptState send(String benefit, String method, String path, UUID key, String body,
-                              QueuedCommand.QueuedAgent agent) throws Exception {
+                              QueuedCommand.QueuedAgent agent, String capturedNumber, Instant capturedAt) throws Exception {
         Instant now = clock.instant();
-        String number = ReceiptNumber.next();
-        QueuedCommand command = new QueuedCommand(number, benefit, key, method, path, body, agent, now);
+        String number = capturedNumber != null ? capturedNumber : ReceiptNumber.next();
+        Instant receivedAt = capturedAt != null ? capturedAt : now;
+        QueuedCommand command = new QueuedCommand(number, benefit, key, method, path, body, agent, receivedAt);
         Matcher beneficiary = BENEFICIARY_ID.matcher(body == null ? "" : body);
         String recordKey = beneficiary.find() ? beneficiary.group(1).toLowerCase() : number;
         String value = json.writeValueAsString(command);
@@ -99,7 +114,7 @@ public class Intake {
         record.headers().add(CommandSignatures.SIGNATURE_HEADER,
                 CommandSignatures.sign(signingKey, value).getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get();
-        ReceiptState queued = new ReceiptState(number, benefit, ReceiptState.QUEUED, now, null, null, agent.section(),
+        ReceiptState queued = new ReceiptState(number, benefit, ReceiptState.QUEUED, receivedAt, null, null, agent.section(),
                 List.of(), null, now);
         ProducerRecord<String, String> receipt = new ProducerRecord<>("receipts.v1", number, json.writeValueAsString(queued));
         headers(receipt, ReceiptState.TYPE, "receipts/" + number, now);

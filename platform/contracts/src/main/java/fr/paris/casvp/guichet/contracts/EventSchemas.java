@@ -10,6 +10,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
@@ -71,6 +72,7 @@ public final class EventSchemas {
         }
         byType.put(QueuedCommand.TYPE, "schemas/intake-command.v1.json");
         byType.put(ReceiptState.TYPE, "schemas/receipt-state.v1.json");
+        byType.put(ReceiptSeries.TYPE, "schemas/receipt-series.v1.json");
         byType.put(AuditAnchor.TYPE, "schemas/audit-anchor.v1.json");
         return Map.copyOf(byType);
     }

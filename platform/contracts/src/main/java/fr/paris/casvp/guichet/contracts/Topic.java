@@ -26,6 +26,8 @@ public enum Topic {
     INTAKE_TRANSPORT("intake.transport.v1", false),
     /** Latest state of every receipt; key = receipt number. */
     RECEIPTS("receipts.v1", true),
+    /** Every series of receipt numbers reserved by a counter for offline capture; key = the series prefix. */
+    RECEIPT_SERIES("receipt-series.v1", true),
     /** The head of each service's audit trail, kept outside its database; key = the trail. */
     AUDIT_ANCHORS("audit-anchors.v1", true);
 

@@ -13,6 +13,10 @@ public final class ReceiptNumber {
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final int RANDOM_CHARACTERS = 11;
     private static final SecureRandom random = new SecureRandom();
+    /** The characters that name a series reserved for one counter ({@link ReceiptSeries}): 35 random bits. */
+    public static final int SERIES_PREFIX_LENGTH = 7;
+    /** How many numbers a series can hold: the 4 characters after its prefix. */
+    public static final int SERIES_CAPACITY = 32 * 32 * 32 * 32;
 
     private ReceiptNumber() {
     }
@@ -24,6 +28,44 @@ public final class ReceiptNumber {
         }
         s.append(checkCharacter(s));
         return s.substring(0, 4) + "-" + s.substring(4, 8) + "-" + s.substring(8);
+    }
+
+    /** A new series prefix, drawn at random (the caller makes sure that it was never given before). */
+    public static String seriesPrefix() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < SERIES_PREFIX_LENGTH; i++) {
+            s.append(ALPHABET.charAt(random.nextInt(32)));
+        }
+        return s.toString();
+    }
+
+    /** The number at {@code index} (0 to {@link #SERIES_CAPACITY} - 1) of the series named by {@code prefix}. */
+    public static String inSeries(String prefix, int index) {
+        if (prefix.length() != SERIES_PREFIX_LENGTH || prefix.chars().anyMatch(c -> ALPHABET.indexOf(c) < 0)
+                || index < 0 || index >= SERIES_CAPACITY) {
+            throw new IllegalArgumentException("Not a series prefix and index: " + prefix + " " + index);
+        }
+        StringBuilder s = new StringBuilder(prefix);
+        for (int shift = 15; shift >= 0; shift -= 5) {
+            s.append(ALPHABET.charAt((index >> shift) & 31));
+        }
+        s.append(checkCharacter(s));
+        return s.substring(0, 4) + "-" + s.substring(4, 8) + "-" + s.substring(8);
+    }
+
+    /** The series prefix of a canonical number ({@link #normalise}). */
+    public static String seriesPrefixOf(String canonical) {
+        return canonical.replace("-", "").substring(0, SERIES_PREFIX_LENGTH);
+    }
+
+    /** The index of a canonical number ({@link #normalise}) in its series. */
+    public static int seriesIndexOf(String canonical) {
+        String s = canonical.replace("-", "");
+        int index = 0;
+        for (int i = SERIES_PREFIX_LENGTH; i < RANDOM_CHARACTERS; i++) {
+            index = index * 32 + ALPHABET.indexOf(s.charAt(i));
+        }
+        return index;
     }
 
     /**

@@ -1,0 +1,216 @@
+package fr.paris.casvp.guichet.gateway.intake;
+
+import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.gateway.GuichetServices;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Offline capture (issue #15), the gateway's side. A counter reserves a series of receipt numbers while it can reach
+ * the gateway ({@code POST /api/counter/receipt-series}); when it cannot, it keeps filing, prints a number of its series
+ * on each receipt at once, and later sends each captured application here ({@code POST /api/counter/captured}), in the
+ * order captured and with the same idempotency key until it is answered. The gateway checks the series (signed by it,
+ * of the agent's section), the number (of that series) and the reception time (not before the series was reserved,
+ * not in the future), then queues the application on its benefit's {@code intake.*} under that number and with that
+ * reception time: the service applies it once, and applies its own rules to the reception time (an application
+ * received more than 2 months ago is refused, RM I/B art. 3). A number already received is answered with its receipt
+ * and never queued again: a rejected application is corrected by filing it again (with its original reception time).
+ */
+@RestController
+class OfflineCaptureController {
+
+    private static final Logger log = LoggerFactory.getLogger(OfflineCaptureController.class);
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRANCE)
+            .withZone(ParisTime.ZONE);
+
+    /** What the counter keeps: the signed series and its numbers, in order. */
+    record SeriesView(String series, String prefix, String section, Instant reservedAt, List<String> numbers) {
+    }
+
+    record Received(ReceiptView receipt, boolean alreadyReceived, String message) {
+    }
+
+    record ReceiptView(String number, Instant receivedAt, String status) {
+    }
+
+    private final ReceiptSeriesBook series;
+    private final ReceiptBook receipts;
+    private final Intake intake;
+    private final GuichetServices services;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final int seriesSize;
+
+    OfflineCaptureController(ReceiptSeriesBook series, ReceiptBook receipts, Intake intake, GuichetServices services,
+                             JsonMapper json, Clock clock, @Value("${guichet.offline.series-size:50}") int seriesSize) {
+        this.series = series;
+        this.receipts = receipts;
+        this.intake = intake;
+        this.services = services;
+        this.json = json;
+        this.clock = clock;
+        this.seriesSize = seriesSize;
+    }
+
+    /** A new series for the agent's counter; an agent without a section (a supervisor) has no counter to reserve for. */
+    @PostMapping("/api/counter/receipt-series")
+    Mono<ResponseEntity<?>> reserve(JwtAuthenticationToken token) {
+        QueuedCommand.QueuedAgent agent = TokenAgent.of(token);
+        if (agent.section() == null || agent.section().isBlank()) {
+            return Mono.just(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+                    "Receipt numbers are reserved for the counter of a section: your account has no section.", List.of()));
+        }
+        return Mono.fromCallable(() -> series.reserve(agent, seriesSize))
+                .subscribeOn(Schedulers.boundedElastic())
+                .<ResponseEntity<?>>map(reserved -> ResponseEntity.status(HttpStatus.CREATED).body(new SeriesView(
+                        series.token(reserved), reserved.prefix(), reserved.section(), reserved.reservedAt(), reserved.numbers())))
+                .onErrorResume(e -> {
+                    log.warn("No receipt series could be reserved for {}: {}", agent.username(), e.toString());
+                    return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                            "Service unavailable", "Receipt numbers cannot be reserved for the moment: try again later.", List.of()));
+                });
+    }
+
+    /** An application captured offline, sent by its counter: queued under its number and reception time. */
+    @PostMapping("/api/counter/captured")
+    Mono<ResponseEntity<?>> captured(JwtAuthenticationToken token,
+                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                     @RequestBody(required = false) String raw) {
+        QueuedCommand.QueuedAgent agent = TokenAgent.of(token);
+        List<Map<String, String>> errors = new ArrayList<>();
+        UUID idempotencyKey = null;
+        try {
+            idempotencyKey = UUID.fromString(key == null ? "" : key.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(error("Idempotency-Key", "is required: a UUID"));
+        }
+        JsonNode envelope;
+        try {
+            envelope = raw == null || raw.isBlank() ? null : json.readTree(raw);
+        } catch (JacksonException e) {
+            envelope = null;
+        }
+        if (envelope == null || !envelope.isObject()) {
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                    "The body must be a JSON object: series, receipt, receivedAt, path, body.", List.of()));
+        }
+        Optional<ReceiptSeries> reserved = series.verify(text(envelope, "series"));
+        if (reserved.isEmpty()) {
+            errors.add(error("series", "is not a series of receipt numbers reserved at this gateway"));
+        } else if (!reserved.get().section().equals(agent.section())) {
+            errors.add(error("series", "was reserved for the counter of section " + reserved.get().section()));
+        }
+        String number = ReceiptNumber.normalise(text(envelope, "receipt"));
+        if (number == null) {
+            errors.add(error("receipt", "is not a receipt number"));
+        } else if (reserved.isPresent() && !reserved.get().contains(number)) {
+            errors.add(error("receipt", "is not a number of this series"));
+        }
+        Instant receivedAt = null;
+        try {
+            receivedAt = Instant.parse(Optional.ofNullable(text(envelope, "receivedAt")).orElse(""));
+        } catch (DateTimeParseException e) {
+            errors.add(error("receivedAt", "is required: a date and time (ISO 8601)"));
+        }
+        Instant now = clock.instant();
+        if (receivedAt != null && receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(error("receivedAt", "is in the future"));
+        } else if (receivedAt != null && reserved.isPresent() && receivedAt.isBefore(reserved.get().reservedAt().minus(CLOCK_SKEW))) {
+            errors.add(error("receivedAt", "is before its number's series was reserved"));
+        }
+        String path = text(envelope, "path");
+        Optional<String> benefit = services.services().entrySet().stream()
+                .filter(s -> s.getValue().queues("POST", path == null ? "" : path)).map(Map.Entry::getKey).findFirst();
+        if (benefit.isEmpty()) {
+            errors.add(error("path", "is not a command that files an application"));
+        }
+        JsonNode body = envelope.get("body");
+        if (body == null || !body.isObject()) {
+            errors.add(error("body", "is required: the application, a JSON object"));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                    "The captured application cannot be received as it is.", errors));
+        }
+        Optional<ReceiptState> known = receipts.get(number);
+        if (known.isPresent()) {
+            // Sent again (its answer was lost) or by mistake: the application behind the number is already there.
+            return Mono.just(ResponseEntity.ok(received(known.get(), true)));
+        }
+        // The reception time is the counter's: the service applies its rules to it as to any it is given.
+        ((ObjectNode) body).put("receivedAt", receivedAt.toString());
+        String command = json.writeValueAsString(body);
+        String filedPath = path;
+        return intake.queueCaptured(benefit.get(), filedPath, idempotencyKey, command, agent, number, receivedAt)
+                .<ResponseEntity<?>>map(queued -> ResponseEntity.accepted().body(received(queued, false)))
+                .onErrorResume(e -> {
+                    log.error("Captured application {} could not be queued: {}", number, e.toString());
+                    return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.CAPTURE_OFFLINE, "Capture offline",
+                            "The queue is unavailable: keep the application and send it again later with the same "
+                                    + "Idempotency-Key.", List.of()));
+                });
+    }
+
+    private static Received received(ReceiptState state, boolean already) {
+        return new Received(new ReceiptView(state.number(), state.receivedAt(), state.status()), already,
+                "Demande reçue au guichet le " + RECEIVED.format(state.receivedAt())
+                        + " (date de réception faisant foi), récépissé " + state.number() + ".");
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isString() ? null : value.asString();
+    }
+
+    private static Map<String, String> error(String field, String detail) {
+        return Map.of("field", field, "pointer", "#/" + field, "detail", detail);
+    }
+
+    private static ResponseEntity<?> problem(HttpStatus status, java.net.URI type, String title, String detail,
+                                             List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header("Retry-After", "30");
+        }
+        return response.body(problem);
+    }
+}

@@ -1,0 +1,230 @@
+package fr.paris.casvp.guichet.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
+import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Offline capture, the gateway's side (issue #15), with a real Kafka broker: a counter reserves a series of receipt
+ * numbers, captures applications while it cannot reach the gateway, then sends them; each is queued once, under the
+ * number printed at the counter and with the counter's reception time. Numbers of no series, of another section's, out
+ * of the series, and reception times before the series or in the future are refused, each field named.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(database = "gateway")
+class OfflineCaptureIT {
+
+    static final StubService services = StubService.start("aid");
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        for (String service : List.of("beneficiaries", "aid", "solidarity", "transport")) {
+            registry.add("guichet.services." + service + ".url", services::url);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        services.close();
+    }
+
+    @Test
+    void aCounterReservesASeriesOfItsSectionRecordedSoThatNoOtherCounterGetsIt() {
+        HttpResponse<String> reserved = post("/api/counter/receipt-series", null, "", TestTokens.agent13());
+        HttpResponse<String> again = post("/api/counter/receipt-series", null, "", TestTokens.agent13());
+
+        assertThat(reserved.statusCode()).as(reserved.body()).isEqualTo(201);
+        List<String> numbers = JsonPath.read(reserved.body(), "$.numbers");
+        assertThat(numbers).hasSize(50).allSatisfy(number -> assertThat(ReceiptNumber.normalise(number)).isEqualTo(number));
+        assertThat(JsonPath.<String>read(reserved.body(), "$.section")).isEqualTo("13");
+        String prefix = JsonPath.read(reserved.body(), "$.prefix");
+        assertThat(JsonPath.<String>read(again.body(), "$.prefix")).as("a new series each time").isNotEqualTo(prefix);
+        ConsumerRecord<String, String> recorded = first("receipt-series.v1", prefix);
+        assertThat(recorded.key()).isEqualTo(prefix);
+        assertThat(EventSchemas.violations(ReceiptSeries.TYPE, recorded.value())).isEmpty();
+        assertThat(post("/api/counter/receipt-series", null, "", TestTokens.supervisor()).statusCode())
+                .as("no section, no counter").isEqualTo(403);
+        assertThat(post("/api/counter/receipt-series", null, "", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCapturedApplicationIsQueuedOnceUnderItsNumberWithTheCountersReceptionTime() {
+        String series = series(TestTokens.agent13());
+        List<String> numbers = reservedNumbers;
+        String beneficiary = UUID.randomUUID().toString();
+        Instant capturedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(20);
+        UUID key = UUID.randomUUID();
+        String captured = captured(series, numbers.get(0), capturedAt, "/api/aid/applications",
+                "{\"beneficiaryId\":\"" + beneficiary + "\",\"category\":\"FOOD\",\"requestedAmount\":50}");
+
+        HttpResponse<String> sent = post("/api/counter/captured", key, captured, TestTokens.agent13());
+        HttpResponse<String> sentAgain = post("/api/counter/captured", key, captured, TestTokens.agent13());
+        HttpResponse<String> sameNumberOtherKey = post("/api/counter/captured", UUID.randomUUID(), captured, TestTokens.agent13());
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(JsonPath.<String>read(sent.body(), "$.receipt.number")).isEqualTo(numbers.get(0));
+        assertThat(Instant.parse(JsonPath.read(sent.body(), "$.receipt.receivedAt"))).isEqualTo(capturedAt);
+        assertThat(JsonPath.<String>read(sent.body(), "$.message")).contains("date de réception faisant foi", numbers.get(0));
+        assertThat(JsonPath.<String>read(sentAgain.body(), "$.receipt.number")).isEqualTo(numbers.get(0));
+        assertThat(sameNumberOtherKey.statusCode()).as("a number already received is not queued again").isEqualTo(200);
+        assertThat(JsonPath.<Boolean>read(sameNumberOtherKey.body(), "$.alreadyReceived")).isTrue();
+
+        List<ConsumerRecord<String, String>> commands = all("intake.aid.v1", numbers.get(0));
+        assertThat(commands).as("queued once").hasSize(1);
+        ConsumerRecord<String, String> command = commands.get(0);
+        assertThat(command.key()).isEqualTo(beneficiary);
+        assertThat(EventSchemas.violations(QueuedCommand.TYPE, command.value())).isEmpty();
+        assertThat(Instant.parse(JsonPath.read(command.value(), "$.receivedAt"))).isEqualTo(capturedAt);
+        assertThat(JsonPath.<String>read(command.value(), "$.receiptNumber")).isEqualTo(numbers.get(0));
+        assertThat(JsonPath.<String>read(command.value(), "$.agent.username")).isEqualTo("agent13");
+        String body = JsonPath.read(command.value(), "$.body");
+        assertThat(Instant.parse(JsonPath.read(body, "$.receivedAt"))).as("the service checks it as any reception time").isEqualTo(capturedAt);
+        assertThat(JsonPath.<String>read(body, "$.beneficiaryId")).isEqualTo(beneficiary);
+
+        HttpResponse<String> receipt = Http.get(url("/api/receipts/" + numbers.get(0)), TestTokens.agent13());
+        assertThat(JsonPath.<String>read(receipt.body(), "$.status")).isEqualTo("QUEUED");
+        assertThat(Instant.parse(JsonPath.read(receipt.body(), "$.receivedAt"))).isEqualTo(capturedAt);
+    }
+
+    @Test
+    void whatNoCounterOfTheSectionCouldHaveCapturedIsRefusedEachFieldNamed() {
+        String series13 = series(TestTokens.agent13());
+        List<String> numbers13 = reservedNumbers;
+        String series18 = series(TestTokens.of("agent18", "AGENT", "18"));
+        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
+        Instant now = Instant.now();
+
+        HttpResponse<String> anotherSection = post("/api/counter/captured", UUID.randomUUID(),
+                captured(series18, reservedNumbers.get(1), now, "/api/aid/applications", application), TestTokens.agent13());
+        HttpResponse<String> forged = post("/api/counter/captured", UUID.randomUUID(),
+                captured(series13.substring(0, series13.indexOf('.') + 1) + "AAAA", numbers13.get(1), now,
+                        "/api/aid/applications", application), TestTokens.agent13());
+        HttpResponse<String> outOfSeries = post("/api/counter/captured", UUID.randomUUID(),
+                captured(series13, ReceiptNumber.inSeries(ReceiptNumber.seriesPrefixOf(numbers13.get(0)), 50), now.minusSeconds(3600),
+                        "/api/beneficiaries", application), TestTokens.agent13());
+        HttpResponse<String> future = post("/api/counter/captured", null,
+                captured(series13, numbers13.get(2), now.plus(Duration.ofHours(1)), "/api/aid/applications", "[]"), TestTokens.agent13());
+
+        assertThat(anotherSection.statusCode()).isEqualTo(400);
+        assertThat(fields(anotherSection)).containsExactly("series");
+        assertThat(JsonPath.<String>read(anotherSection.body(), "$.errors[0].detail")).contains("section 18");
+        assertThat(fields(forged)).containsExactly("series");
+        assertThat(fields(outOfSeries)).containsExactlyInAnyOrder("receipt", "receivedAt", "path");
+        assertThat(fields(future)).containsExactlyInAnyOrder("Idempotency-Key", "receivedAt", "body");
+        assertThat(all("intake.aid.v1", numbers13.get(1))).as("nothing queued").isEmpty();
+    }
+
+    private List<String> reservedNumbers;
+
+    private String series(String token) {
+        HttpResponse<String> reserved = post("/api/counter/receipt-series", null, "", token);
+        assertThat(reserved.statusCode()).as(reserved.body()).isEqualTo(201);
+        reservedNumbers = JsonPath.read(reserved.body(), "$.numbers");
+        return JsonPath.read(reserved.body(), "$.series");
+    }
+
+    private static String captured(String series, String number, Instant receivedAt, String path, String body) {
+        return "{\"series\":\"" + series + "\",\"receipt\":\"" + number.toLowerCase() + "\",\"receivedAt\":\"" + receivedAt
+                + "\",\"path\":\"" + path + "\",\"body\":" + body + "}";
+    }
+
+    private static List<String> fields(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        return JsonPath.read(response.body(), "$.errors[*].field");
+    }
+
+    private ConsumerRecord<String, String> first(String topic, String contains) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.value() != null && r.value().contains(contains)) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    /** Every record of the topic that mentions {@code contains}, read to its end. */
+    private List<ConsumerRecord<String, String>> all(String topic, String contains) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> collect(r, contains, found));
+            }
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> collect(r, contains, found));
+            }
+        }
+        return found;
+    }
+
+    private static void collect(ConsumerRecord<String, String> record, String contains, List<ConsumerRecord<String, String>> found) {
+        if (record.value() != null && record.value().contains(contains)) {
+            found.add(record);
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "gateway-it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+    }
+
+    private HttpResponse<String> post(String path, UUID key, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key.toString());
+        }
+        return Http.send(request.build());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
