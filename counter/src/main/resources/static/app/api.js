@@ -4,9 +4,10 @@
 import { currentSession } from './auth.js';
 
 /**
+ * @param key the command's idempotency key when it is sent again (an application captured offline); a new one else
  * @returns {Promise<{status: number, body: any}>} status 0 when the gateway cannot be reached
  */
-export async function call(method, path, body) {
+export async function call(method, path, body, key) {
   const session = currentSession();
   const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'fr' };
   if (session) {
@@ -16,7 +17,7 @@ export async function call(method, path, body) {
     headers['Content-Type'] = 'application/json';
   }
   if (method !== 'GET') {
-    headers['Idempotency-Key'] = crypto.randomUUID();
+    headers['Idempotency-Key'] = key || crypto.randomUUID();
   }
   let answer;
   try {

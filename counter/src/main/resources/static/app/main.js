@@ -4,6 +4,9 @@
 import { agentOf, completeSignIn, configuration, currentSession, signIn, signOut } from './auth.js';
 import { get, post } from './api.js';
 import {
+  DONE, REFUSED, SENT, WAITING, capture, captured, capturedOne, forget, numbersLeft, reserveIfLow, synchronise,
+} from './offline.js';
+import {
   CATEGORIES, ROLES, date, dateTime, detailInFrench, euros, isoDate, problemInFrench, statusInFrench,
 } from './messages.js';
 
@@ -42,6 +45,7 @@ function show(title, ...content) {
 function field(name, label, options = {}) {
   const id = 'champ-' + name.replace(/[^a-zA-Z0-9]/g, '-');
   const help = options.help ? h('span', { class: 'aide', id: id + '-aide' }, options.help) : null;
+  const multilineValue = options.multiline && options.value ? options.value : null;
   const input = options.choices
     ? h('select', { id, name, required: options.required },
         h('option', { value: '' }, '— choisir —'),
@@ -50,7 +54,7 @@ function field(name, label, options = {}) {
         id, name, type: options.type || 'text', required: options.required, value: options.value,
         inputmode: options.inputmode, autocomplete: options.autocomplete || 'off',
         'aria-describedby': help ? id + '-aide' : null, rows: options.multiline ? 3 : null,
-      });
+      }, multilineValue);
   return h('div', { class: 'champ', 'data-champ': name },
       h('label', { for: id }, label, options.required ? ' (obligatoire)' : ''), help, input);
 }
@@ -109,10 +113,14 @@ function busy(form, on) {
 async function refreshBanner() {
   const banner = document.getElementById('bandeau');
   const answer = await get('/api/status');
+  await refreshCapturedCount();
   if (answer.status !== 200) {
-    banner.replaceChildren(h('p', {}, 'Le serveur ne répond pas : les demandes ne peuvent pas être transmises pour le moment.'));
+    banner.replaceChildren(h('p', {}, 'Le guichet ne joint pas le serveur. Continuez à déposer les demandes : elles sont '
+        + 'enregistrées sur ce poste, le récépissé porte un numéro réservé à ce guichet, et elles seront transmises dès le '
+        + 'retour du serveur (', h('a', { href: '#/hors-ligne' }, 'saisies hors ligne'), ').'));
     return;
   }
+  synchroniseAndShow();
   const board = answer.body;
   const lines = [];
   if (board.message) {
@@ -197,7 +205,7 @@ function searchView() {
 
 async function personView(id) {
   show('Dossier de la personne', h('p', {}, 'Chargement…'));
-  const answer = await get('/api/beneficiaries/' + id);
+  const answer = await personAnswer(id);
   if (answer.status !== 200) {
     show('Dossier de la personne', h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
     return;
@@ -216,6 +224,10 @@ async function personView(id) {
   add('Allocation exceptionnelle', aid, '#/demande/');
   add('Paris Solidarité', solidarity);
   add('Navigo', passes);
+  // What this counter captured offline for the person and its service has not applied yet.
+  (await captured()).filter(item => item.beneficiaryId === id && item.state !== DONE).forEach(item => rows.push(h('tr', {},
+      h('td', {}, item.benefit), h('td', {}, h('a', { href: '#/hors-ligne' }, 'saisie hors ligne')),
+      h('td', {}, date(item.receivedAt)), h('td', {}, CAPTURE_STATES[item.state]), h('td', {}, item.receipt))));
   const unavailable = [[aid, 'l\'allocation exceptionnelle'], [solidarity, 'Paris Solidarité'], [passes, 'Navigo']]
       .filter(([list]) => list.status !== 200).map(([, name]) => name);
   show(s.identity.firstNames + ' ' + s.identity.lastName,
@@ -232,11 +244,14 @@ async function personView(id) {
           h('a', { class: 'bouton', href: '#/solidarite/' + id }, 'Paris Solidarité'),
           h('a', { class: 'bouton', href: '#/navigo/' + id }, 'Navigo')),
       h('h2', {}, 'Demandes'),
-      unavailable.length ? h('p', { class: 'info' }, 'Momentanément indisponible : ' + unavailable.join(', ') + '.') : null,
+      answer.offline ? h('p', { class: 'info' }, 'Le serveur est injoignable : le dossier est affiché tel qu\'il a été consulté'
+          + ' dans cet onglet. Les demandes déposées maintenant sont enregistrées sur ce poste et transmises au retour du serveur.')
+        : unavailable.length ? h('p', { class: 'info' }, 'Momentanément indisponible : ' + unavailable.join(', ') + '.') : null,
       rows.length
         ? h('table', {}, h('thead', {}, h('tr', {}, ['Prestation', 'Numéro', 'Reçue le', 'État', 'Récépissé']
             .map(title => h('th', { scope: 'col' }, title)))), h('tbody', {}, rows))
-        : h('p', {}, 'Aucune demande pour le moment.'));
+        : h('p', {}, answer.offline ? 'Les demandes déjà transmises s\'afficheront au retour du serveur.'
+          : 'Aucune demande pour le moment.'));
 }
 
 function registerView() {
@@ -320,9 +335,23 @@ function registerView() {
   show('Enregistrer une personne', form);
 }
 
-async function aidView(beneficiaryId) {
+/** What a correction starts from: the application as captured, and a line that says why it is corrected. */
+function correctionNote(correction) {
+  if (!correction) {
+    return null;
+  }
+  return h('div', { class: 'info', role: 'note' },
+      h('p', {}, 'Correction de la demande saisie hors ligne le ' + dateTime(correction.receivedAt) + ' (récépissé '
+          + correction.receipt + '), refusée : ' + refusalOf(correction).join(' ; ') + '.'),
+      h('p', {}, 'Elle est déposée à nouveau avec sa date de réception d\'origine, qui fait foi si elle date de moins de'
+          + ' deux mois ; un nouveau récépissé est remis à la personne.'));
+}
+
+async function aidView(beneficiaryId, correction) {
+  const draft = correction ? correction.body : {};
+  const payee = draft.payee || {};
   show('Demande d\'allocation exceptionnelle', h('p', {}, 'Chargement…'));
-  const [person, cap] = await Promise.all([get('/api/beneficiaries/' + beneficiaryId),
+  const [person, cap] = await Promise.all([personAnswer(beneficiaryId),
     get('/api/aid/beneficiaries/' + beneficiaryId + '/cap')]);
   const name = person.status === 200
     ? person.body.situation.identity.firstNames + ' ' + person.body.situation.identity.lastName : '';
@@ -331,16 +360,21 @@ async function aidView(beneficiaryId) {
         + euros(cap.body.used) + ' ; reste : ', h('strong', {}, euros(cap.body.remaining)), '.')
     : h('p', { class: 'info' }, 'Le plafond du foyer ne peut pas être affiché pour le moment ; il sera vérifié à la décision.');
   const form = h('form', { novalidate: true },
+      correctionNote(correction),
       capText,
-      field('category', 'Motif de la demande', { required: true, choices: CATEGORIES }),
-      field('disasterEvent', 'Référence du sinistre', { help: 'Seulement pour un sinistre, par exemple INCENDIE-2026-17.' }),
-      field('requestedAmount', 'Montant demandé (€)', { required: true, inputmode: 'decimal', help: 'Par exemple 450 ou 450,50.' }),
-      field('reason', 'Situation et besoin', { required: true, multiline: true }),
-      field('payee.kind', 'Le paiement est fait à', { required: true,
+      field('category', 'Motif de la demande', { required: true, choices: CATEGORIES, value: draft.category }),
+      field('disasterEvent', 'Référence du sinistre', { help: 'Seulement pour un sinistre, par exemple INCENDIE-2026-17.',
+        value: draft.disasterEvent }),
+      field('requestedAmount', 'Montant demandé (€)', { required: true, inputmode: 'decimal', help: 'Par exemple 450 ou 450,50.',
+        value: draft.requestedAmount === undefined ? undefined : String(draft.requestedAmount).replace('.', ',') }),
+      field('reason', 'Situation et besoin', { required: true, multiline: true, value: draft.reason }),
+      field('payee.kind', 'Le paiement est fait à', { required: true, value: payee.kind,
         choices: [['BENEFICIARY', 'la personne elle-même'], ['CREDITOR', 'un créancier (bailleur, fournisseur)']] }),
-      field('payee.accountHolder', 'Titulaire du compte', { help: 'Obligatoire pour un créancier ; pour la personne, son nom par défaut.' }),
-      field('payee.iban', 'IBAN', { required: true, help: 'Espaces acceptés, par exemple FR76 3000 6000 0112 3456 7890 189.' }),
-      field('missingDocuments', 'Pièces manquantes', { multiline: true,
+      field('payee.accountHolder', 'Titulaire du compte', { help: 'Obligatoire pour un créancier ; pour la personne, son nom par défaut.',
+        value: payee.accountHolder }),
+      field('payee.iban', 'IBAN', { required: true, help: 'Espaces acceptés, par exemple FR76 3000 6000 0112 3456 7890 189.',
+        value: payee.iban }),
+      field('missingDocuments', 'Pièces manquantes', { multiline: true, value: (draft.missingDocuments || []).join('\n'),
         help: 'Une par ligne. Sans elles, la demande devient caduque deux mois après sa réception.' }),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Déposer la demande'),
           h('a', { class: 'bouton secondaire', href: '#/personne/' + beneficiaryId }, 'Annuler')));
@@ -359,7 +393,7 @@ async function aidView(beneficiaryId) {
       missingDocuments: value(form, 'missingDocuments').split('\n').map(line => line.trim()).filter(Boolean),
     };
     await file(form, '/api/aid/applications', body, 'Allocation exceptionnelle', name,
-        field => field.replace(/^missingDocuments\[\d+\]$/, 'missingDocuments'));
+        field => field.replace(/^missingDocuments\[\d+\]$/, 'missingDocuments'), correction);
   });
   show('Demande d\'allocation exceptionnelle' + (name ? ' — ' + name : ''), form);
 }
@@ -409,8 +443,26 @@ function factsOf(situation) {
   };
 }
 
+// The persons seen in this tab, so that their forms still open while the gateway cannot be reached (kept in the tab's
+// session storage only: gone when the tab is closed).
+const SEEN = 'guichet.personnes';
+
+async function personAnswer(beneficiaryId) {
+  const answer = await get('/api/beneficiaries/' + beneficiaryId);
+  const seen = JSON.parse(sessionStorage.getItem(SEEN) || '{}');
+  if (answer.status === 200) {
+    seen[beneficiaryId] = answer.body;
+    const ids = Object.keys(seen);
+    ids.slice(0, Math.max(0, ids.length - 20)).forEach(id => delete seen[id]);
+    sessionStorage.setItem(SEEN, JSON.stringify(seen));
+  } else if (answer.status === 0 && seen[beneficiaryId]) {
+    return { status: 200, body: seen[beneficiaryId], offline: true };
+  }
+  return answer;
+}
+
 async function personOr(beneficiaryId, title) {
-  const person = await get('/api/beneficiaries/' + beneficiaryId);
+  const person = await personAnswer(beneficiaryId);
   if (person.status !== 200) {
     show(title, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(person.body, person.status)));
     return null;
@@ -418,19 +470,47 @@ async function personOr(beneficiaryId, title) {
   return person.body;
 }
 
-/** Files an application; shows the receipt, or the refusal on the form. */
-async function file(form, path, body, benefit, name, fieldOf) {
+/**
+ * Files an application; shows the receipt, or the refusal on the form. When the gateway cannot be reached (or says that
+ * the service and its queue are both down), the application is captured on this counter under a reserved number.
+ * A correction is filed again with the reception time of the application it corrects.
+ */
+async function file(form, path, body, benefit, name, fieldOf, correction) {
   busy(form, true);
-  const answer = await post(path, body);
+  const command = correction ? { ...body, receivedAt: correction.receivedAt } : body;
+  const answer = await post(path, command);
   busy(form, false);
   if (answer.status === 201 || answer.status === 202) {
+    if (correction) {
+      await forget(correction.key);
+    }
     receiptView(benefit, name, { beneficiaryId: body.beneficiaryId, ...answer.body }, answer.status === 202);
+    return;
+  }
+  const unreachable = answer.status === 0 || answer.status === 502 || answer.status === 504
+      || (answer.body && answer.body.type === 'urn:guichet:problem:capture-offline');
+  if (unreachable && correction) {
+    showErrors(form, [], 'Le serveur est injoignable : la correction pourra être déposée à son retour.');
+    return;
+  }
+  if (unreachable) {
+    const item = await capture({ path, body, benefit, name, beneficiaryId: body.beneficiaryId, section: agent.section,
+      agent: agent.username });
+    if (!item) {
+      showErrors(form, [], 'Le serveur est injoignable et ce poste n\'a plus de numéro de récépissé réservé : remplissez le'
+          + ' formulaire papier de la prestation, qui porte son propre numéro.');
+      return;
+    }
+    refreshBanner();
+    capturedReceiptView(item);
     return;
   }
   showProblem(form, answer, fieldOf);
 }
 
-async function solidarityView(beneficiaryId) {
+async function solidarityView(beneficiaryId, correction) {
+  const draft = correction ? correction.body : {};
+  const payee = draft.payee || {};
   const title = 'Demande de Paris Solidarité';
   show(title, h('p', {}, 'Chargement…'));
   const person = await personOr(beneficiaryId, title);
@@ -455,14 +535,16 @@ async function solidarityView(beneficiaryId) {
           h('ul', {}, reasonsInFrench(simulation.body.reasons).map(reason => h('li', {}, reason))),
           h('p', {}, 'Elle peut être déposée : elle sera examinée, et le registre peut être corrigé d\'ici la décision.'));
   const form = h('form', { novalidate: true },
+      correctionNote(correction),
       estimate,
       h('fieldset', { class: 'choix' }, h('legend', {}, 'Première demande ou renouvellement'),
-          h('input', { type: 'radio', id: 'renouvellement-non', name: 'renewal', value: 'false', checked: true }),
+          h('input', { type: 'radio', id: 'renouvellement-non', name: 'renewal', value: 'false', checked: !draft.renewal }),
           h('label', { for: 'renouvellement-non' }, 'Première demande'),
-          h('input', { type: 'radio', id: 'renouvellement-oui', name: 'renewal', value: 'true' }),
+          h('input', { type: 'radio', id: 'renouvellement-oui', name: 'renewal', value: 'true', checked: Boolean(draft.renewal) }),
           h('label', { for: 'renouvellement-oui' }, 'Renouvellement')),
-      field('payee.accountHolder', 'Titulaire du compte', { value: name, help: 'Le nom de la personne par défaut.' }),
-      field('payee.iban', 'IBAN', { required: true, help: 'Espaces acceptés.' }),
+      field('payee.accountHolder', 'Titulaire du compte', { value: payee.accountHolder || name,
+        help: 'Le nom de la personne par défaut.' }),
+      field('payee.iban', 'IBAN', { required: true, help: 'Espaces acceptés.', value: payee.iban }),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Déposer la demande'),
           h('a', { class: 'bouton secondaire', href: '#/personne/' + beneficiaryId }, 'Annuler')));
   form.addEventListener('submit', event => {
@@ -470,12 +552,13 @@ async function solidarityView(beneficiaryId) {
     file(form, '/api/solidarity/applications', {
       beneficiaryId, renewal: form.elements.namedItem('renewal').value === 'true',
       payee: { accountHolder: value(form, 'payee.accountHolder') || undefined, iban: value(form, 'payee.iban') },
-    }, 'Paris Solidarité', name);
+    }, 'Paris Solidarité', name, undefined, correction);
   });
   show(title + ' — ' + name, form);
 }
 
-async function navigoView(beneficiaryId) {
+async function navigoView(beneficiaryId, correction) {
+  const draft = correction ? correction.body : {};
   const title = 'Demande de Navigo';
   show(title, h('p', {}, 'Chargement…'));
   const person = await personOr(beneficiaryId, title);
@@ -487,10 +570,13 @@ async function navigoView(beneficiaryId) {
   const facts = factsOf(s);
   const estimate = h('div', { 'aria-live': 'polite' });
   const form = h('form', { novalidate: true },
+      correctionNote(correction),
       estimate,
-      field('navigoCardNumber', 'Numéro de la carte Navigo', { required: true, help: '8 à 20 lettres et chiffres, espaces acceptés.' }),
-      field('zones', 'Zones', { required: true, value: '1-2', choices: [['1-2', 'Zones 1-2'], ['1-5', 'Zones 1-5']] }),
-      h('div', { class: 'champ' }, h('input', { type: 'checkbox', id: 'champ-receivesParisBenefit', name: 'receivesParisBenefit' }),
+      field('navigoCardNumber', 'Numéro de la carte Navigo', { required: true, help: '8 à 20 lettres et chiffres, espaces acceptés.',
+        value: draft.navigoCardNumber }),
+      field('zones', 'Zones', { required: true, value: draft.zones || '1-2', choices: [['1-2', 'Zones 1-2'], ['1-5', 'Zones 1-5']] }),
+      h('div', { class: 'champ' }, h('input', { type: 'checkbox', id: 'champ-receivesParisBenefit', name: 'receivesParisBenefit',
+        checked: Boolean(draft.receivesParisBenefit) }),
           ' ', h('label', { for: 'champ-receivesParisBenefit', style: 'display:inline' },
               'La personne a présenté un justificatif de Paris Solidarité ou du Complément Santé Paris')),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Déposer la demande'),
@@ -522,7 +608,7 @@ async function navigoView(beneficiaryId) {
     file(form, '/api/transport/passes', {
       beneficiaryId, navigoCardNumber: value(form, 'navigoCardNumber'), zones: value(form, 'zones') || null,
       receivesParisBenefit: form.elements.namedItem('receivesParisBenefit').checked,
-    }, 'Navigo', name);
+    }, 'Navigo', name, undefined, correction);
   });
   show(title + ' — ' + name, form);
   simulate();
@@ -714,6 +800,120 @@ function receiptView(benefit, name, filed, queued) {
           h('a', { class: 'bouton secondaire', href: '#/personne/' + (filed.beneficiaryId || '') }, 'Retour au dossier')));
 }
 
+// ——— Offline capture ———
+
+/** The printed receipt of an application captured on this counter, with its reserved number. */
+function capturedReceiptView(item) {
+  show('Demande enregistrée sur ce poste',
+      h('div', { class: 'succes', role: 'status' }, 'Le serveur est injoignable : la demande est enregistrée sur ce poste et'
+          + ' sera transmise automatiquement dès son retour. Remettez le récépissé à la personne.'),
+      h('div', { class: 'recepisse' },
+          h('p', {}, 'Centre d\'action sociale de la Ville de Paris'),
+          h('h2', {}, 'Récépissé de dépôt de demande'),
+          h('p', { class: 'numero' }, item.receipt),
+          h('dl', { class: 'fiche' },
+              h('dt', {}, 'Prestation'), h('dd', {}, item.benefit),
+              item.name ? [h('dt', {}, 'Personne'), h('dd', {}, item.name)] : null,
+              h('dt', {}, 'Date de réception faisant foi'), h('dd', {}, dateTime(item.receivedAt) + ' (heure de Paris)'),
+              h('dt', {}, 'État'), h('dd', {}, 'Reçue au guichet, transmission au service en attente')),
+          h('p', {}, 'Conservez ce récépissé : son numéro permet de suivre la demande auprès de votre section.'
+              + ' Vos droits sont ouverts à la date de réception ci-dessus.')),
+      h('div', { class: 'actions' },
+          h('button', { type: 'button', onclick: () => window.print() }, 'Imprimer le récépissé'),
+          h('a', { class: 'bouton secondaire', href: '#/personne/' + (item.beneficiaryId || '') }, 'Retour au dossier'),
+          h('a', { class: 'bouton secondaire', href: '#/hors-ligne' }, 'Saisies hors ligne')));
+}
+
+/** Why an application captured offline was refused, in French. */
+function refusalOf(item) {
+  if (item.reasons && item.reasons.length) {
+    return item.reasons;
+  }
+  const problem = item.problem || {};
+  const errors = (problem.errors || []).map(e => CAPTURE_FIELDS[e.field] + ' : ' + detailInFrench(e.detail));
+  return errors.length ? errors : [problemInFrench(problem, 400)];
+}
+
+const CAPTURE_FIELDS = {
+  series: 'série de numéros', receipt: 'numéro de récépissé', receivedAt: 'date de réception', path: 'demande',
+  body: 'demande', 'Idempotency-Key': 'demande',
+};
+
+const CAPTURE_STATES = {
+  [WAITING]: 'En attente d\'envoi', [SENT]: 'Transmise, en attente du service', [DONE]: 'Enregistrée par le service',
+  [REFUSED]: 'Refusée',
+};
+
+async function refreshCapturedCount() {
+  const waiting = (await captured()).filter(item => item.state === WAITING || item.state === SENT || item.state === REFUSED);
+  const link = document.getElementById('lien-hors-ligne');
+  if (link) {
+    link.textContent = 'Saisies hors ligne' + (waiting.length ? ' (' + waiting.length + ')' : '');
+  }
+}
+
+/** Sends what waits and, when anything changed and the agent looks at the list, shows it again. */
+async function synchroniseAndShow() {
+  if (!currentSession()) {
+    return;
+  }
+  await reserveIfLow(agent.section);
+  if (await synchronise()) {
+    await refreshCapturedCount();
+    if ((window.location.hash || '').startsWith('#/hors-ligne')) {
+      capturedView();
+    }
+  }
+}
+
+async function capturedView() {
+  const items = await captured();
+  const left = agent.section ? await numbersLeft(agent.section) : 0;
+  const rows = items.map(item => h('tr', {},
+      h('td', {}, dateTime(item.receivedAt)),
+      h('td', {}, item.benefit),
+      h('td', {}, item.name || ''),
+      h('td', {}, item.receipt),
+      h('td', {}, CAPTURE_STATES[item.state],
+          item.state === DONE ? ' : ' + statusInFrench(item.status) + (item.applicationNumber ? ', demande '
+              + item.applicationNumber : '') : '',
+          item.state === REFUSED ? h('ul', {}, refusalOf(item).map(reason => h('li', {}, reason))) : null),
+      h('td', {},
+          h('button', { type: 'button', class: 'secondaire', onclick: () => capturedReceiptView(item) }, 'Récépissé'),
+          item.state === REFUSED ? h('a', { class: 'bouton', href: '#/corriger/' + item.key }, 'Corriger') : null,
+          item.state === DONE || item.state === REFUSED
+            ? h('button', { type: 'button', class: 'secondaire', onclick: async () => { await forget(item.key); capturedView(); } },
+                'Retirer de la liste')
+            : null)));
+  show('Saisies hors ligne',
+      h('p', {}, 'Les demandes déposées pendant que le serveur était injoignable, sur ce poste. Elles sont transmises'
+          + ' automatiquement, dans l\'ordre de leur dépôt, dès que le serveur répond ; chacune une seule fois.'),
+      h('p', { class: 'info' }, 'Leur date de réception est celle du dépôt au guichet : elle fait foi si la demande parvient au'
+          + ' service dans les deux mois (règlement municipal, titre I). Au-delà, la demande est refusée et doit être déposée'
+          + ' à nouveau. ' + (agent.section ? 'Numéros de récépissé encore réservés pour ce poste : ' + left + '.' : '')),
+      rows.length
+        ? h('table', {}, h('caption', {}, rows.length === 1 ? '1 demande' : rows.length + ' demandes'),
+            h('thead', {}, h('tr', {}, ['Reçue le', 'Prestation', 'Personne', 'Récépissé', 'État', 'Actions']
+                .map(title => h('th', { scope: 'col' }, title)))), h('tbody', {}, rows))
+        : h('p', {}, 'Aucune demande saisie hors ligne sur ce poste.'),
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: refreshBanner }, 'Transmettre maintenant')));
+}
+
+async function correctView(key) {
+  const item = await capturedOne(key);
+  if (!item || item.state !== REFUSED) {
+    capturedView();
+    return;
+  }
+  if (item.path === '/api/aid/applications') {
+    aidView(item.beneficiaryId, item);
+  } else if (item.path === '/api/solidarity/applications') {
+    solidarityView(item.beneficiaryId, item);
+  } else {
+    navigoView(item.beneficiaryId, item);
+  }
+}
+
 function route() {
   const [, view, id] = (window.location.hash || '#/').split('/');
   if (view === 'recherche') {
@@ -732,6 +932,10 @@ function route() {
     solidarityView(id);
   } else if (view === 'navigo' && id) {
     navigoView(id);
+  } else if (view === 'hors-ligne') {
+    capturedView();
+  } else if (view === 'corriger' && id) {
+    correctView(id);
   } else {
     home();
   }
@@ -745,6 +949,8 @@ function showAgent() {
   if (hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR')) {
     document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/dossiers' }, 'Dossiers à traiter')));
   }
+  document.querySelector('#navigation ul').append(h('li', {},
+      h('a', { href: '#/hors-ligne', id: 'lien-hors-ligne' }, 'Saisies hors ligne')));
   document.getElementById('navigation').hidden = false;
 }
 
@@ -765,10 +971,16 @@ async function start() {
   }
   agent = agentOf(session);
   showAgent();
+  // The status of each benefit, every 15 s; what was captured offline is sent as soon as the gateway answers again
+  // (then, and when the network comes back).
   refreshBanner();
-  setInterval(refreshBanner, 30_000);
+  setInterval(refreshBanner, 15_000);
+  window.addEventListener('online', refreshBanner);
   window.addEventListener('hashchange', route);
   route();
 }
 
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+}
 start();

@@ -5,17 +5,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -166,6 +173,115 @@ class CounterJourneyIT {
         assertFrench();
     }
 
+    /**
+     * The outage journey: the gateway stops while the agent fills in a form; the counter keeps filing (three benefits)
+     * and prints each receipt with a number reserved for it; the page is reloaded with the gateway still away; the
+     * gateway comes back and each application arrives once, under its printed number and with its offline reception time.
+     */
+    @Test
+    void theCounterKeepsFilingWhileTheGatewayIsStoppedAndEachApplicationArrivesOnceWithItsReceptionTime() throws Exception {
+        signInAs("agent13");
+        String lastName = "Panne-" + UUID.randomUUID().toString().substring(0, 6);
+        String beneficiaryId = register(lastName);
+        String name = "Lucie " + lastName;
+        // Before the outage: the application is installed (service worker) and numbers are reserved for this counter.
+        assertThat(((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; navigator.serviceWorker.ready.then(() => done(true));")).isEqualTo(true);
+        wait.until(driver -> {
+            driver.get(suite.gateway("/#/hors-ligne"));
+            return wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText().equals("Saisies hors ligne")
+                    && driver.findElement(By.tagName("main")).getText().contains("encore réservés pour ce poste : 50");
+        });
+        browser.get(suite.gateway("/#/aide/" + beneficiaryId));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"));
+        new Select(browser.findElement(By.id("champ-category"))).selectByVisibleText("Alimentation");
+        type("champ-requestedAmount", "120");
+        type("champ-reason", "Courses de première nécessité en attendant le versement du RSA.");
+        new Select(browser.findElement(By.id("champ-payee-kind"))).selectByVisibleText("la personne elle-même");
+        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+
+        List<String> printed = new ArrayList<>();
+        assertThat(suite.guichet("stop", "gateway")).isZero();
+        try {
+            printed.add(captureOffline("Allocation exceptionnelle", name));
+            screenshot("12-hors-ligne-recepisse");
+            click(By.linkText("Retour au dossier"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "serveur est injoignable"));
+            screenshot("13-hors-ligne-dossier");
+            click(By.linkText("Paris Solidarité"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "simulation n'est pas disponible"));
+            type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+            printed.add(captureOffline("Paris Solidarité", name));
+            click(By.linkText("Retour au dossier"));
+            click(By.linkText("Navigo"));
+            type("champ-navigoCardNumber", "2345 6789 01");
+            printed.add(captureOffline("Navigo", name));
+            assertThat(printed).doesNotHaveDuplicates();
+
+            browser.navigate().refresh();
+            click(By.id("lien-hors-ligne"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "3 demandes"));
+            assertThat(browser.findElement(By.tagName("tbody")).getText()).contains(printed)
+                    .contains("En attente d'envoi", "Allocation exceptionnelle", "Paris Solidarité", "Navigo");
+            screenshot("14-saisies-en-attente");
+        } finally {
+            assertThat(suite.guichet("start", "gateway")).as(suite.output()).isZero();
+        }
+
+        // Sent every 15 s, and at once on "Transmettre maintenant"; the list is drawn again when anything changed.
+        new WebDriverWait(browser, Duration.ofSeconds(180)).pollingEvery(Duration.ofSeconds(2))
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.xpath("//button[normalize-space()='Transmettre maintenant']")).click();
+            return driver.findElement(By.tagName("tbody")).getText().split("Enregistrée par le service", -1).length == 4;
+        });
+        screenshot("15-saisies-transmises");
+        assertFrench();
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> captured = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/app/offline.js').then(offline => offline.captured()).then(items => done(items.map(item =>
+                    ({ receipt: item.receipt, receivedAt: item.receivedAt, path: item.path }))));
+                """);
+        assertThat(captured).extracting(item -> item.get("receipt")).containsExactlyElementsOf(printed);
+        GatewayClient api = new GatewayClient(suite);
+        for (Map<String, Object> item : captured) {
+            String list = item.get("path").toString();
+            HttpResponse<String> applications = api.get(list + "?beneficiaryId=" + beneficiaryId);
+            assertThat(applications.statusCode()).as(applications.body()).isEqualTo(200);
+            assertThat(JsonPath.<List<Object>>read(applications.body(), "$[*]")).as("%s: once", list).hasSize(1);
+            assertThat(JsonPath.<String>read(applications.body(), "$[0].receipt.number")).isEqualTo(item.get("receipt"));
+            assertThat(Instant.parse(JsonPath.read(applications.body(), "$[0].receivedAt")))
+                    .as("the reception time is the counter's").isEqualTo(Instant.parse(item.get("receivedAt").toString()));
+        }
+    }
+
+    /** Files the form on screen while the gateway is away: the receipt of a number reserved for this counter. */
+    private String captureOffline(String benefit, String name) {
+        click(By.xpath("//button[normalize-space()='Déposer la demande']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.className("recepisse")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Demande enregistrée sur ce poste");
+        assertThat(browser.findElement(By.className("recepisse")).getText()).contains(benefit, name,
+                "Date de réception faisant foi", "(heure de Paris)", "transmission au service en attente");
+        assertFrench();
+        return browser.findElement(By.className("numero")).getText();
+    }
+
+    /** Registers a person through the counter; their id, from the address of their file. */
+    private String register(String lastName) {
+        click(By.linkText("Enregistrer une personne"));
+        type("champ-identity-lastName", lastName);
+        type("champ-identity-firstNames", "Lucie");
+        type("champ-identity-birthDate", "01/06/1950");
+        new Select(browser.findElement(By.id("champ-identity-sex"))).selectByVisibleText("Femme");
+        type("champ-address-line1", "12 rue de la Glacière");
+        type("champ-address-postcode", "75013");
+        type("champ-parisResidence", "01/03/2015");
+        click(By.xpath("//button[normalize-space()='Enregistrer la personne']"));
+        wait.until(ExpectedConditions.titleContains("Lucie " + lastName));
+        return browser.getCurrentUrl().replaceAll(".*#/personne/", "");
+    }
+
     /** Signs out whoever is signed in, and signs {@code user} in, as at a shared counter. */
     private void signInAs(String user) {
         browser.get(suite.gateway("/"));
@@ -246,6 +362,7 @@ class CounterJourneyIT {
         assertThat(results.getViolations()).as("accessibility of %s: %s", name, results.getViolations().stream()
                 .map(rule -> rule.getId() + " " + rule.getNodes().stream().map(node -> node.getTarget().toString()).toList())
                 .toList()).isEmpty();
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -1,0 +1,198 @@
+// Offline capture: what the counter keeps filing while it cannot reach the gateway.
+//
+// While the gateway answers, the counter reserves series of receipt numbers (POST /api/counter/receipt-series) and keeps
+// them in this browser's IndexedDB. When an application cannot be sent (the gateway is unreachable, or answers that
+// the service and its queue are both down), it is stored here with its idempotency key, the time it was received and
+// the next reserved number, which is printed on the receipt at once. Everything stored is sent, in the order captured
+// and always with the same key, as soon as the gateway answers again (POST /api/counter/captured); then its receipt
+// is followed until its service has applied or rejected it. IndexedDB survives a reload, a closed tab and a browser
+// restart; nothing is deleted without the agent.
+
+import { call, get } from './api.js';
+
+const DATABASE = 'guichet';
+const SERIES = 'series';
+const CAPTURED = 'captured';
+/** A new series is reserved when fewer numbers than this are left. */
+const LOW_WATER = 15;
+
+export const WAITING = 'WAITING';
+export const SENT = 'SENT';
+export const DONE = 'DONE';
+export const REFUSED = 'REFUSED';
+
+let opened;
+
+function database() {
+  if (!opened) {
+    opened = new Promise((resolve, reject) => {
+      const request = indexedDB.open(DATABASE, 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore(SERIES, { keyPath: 'prefix' });
+        request.result.createObjectStore(CAPTURED, { keyPath: 'key' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+  return opened;
+}
+
+function done(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function finished(transaction) {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
+}
+
+/** The series of this counter's section that still have numbers, the oldest first. */
+async function seriesOf(store, section) {
+  const all = await done(store.getAll());
+  return all.filter(s => s.section === section && s.next < s.numbers.length)
+      .sort((a, b) => a.reservedAt.localeCompare(b.reservedAt));
+}
+
+/** How many reserved numbers this counter has left for the section. */
+export async function numbersLeft(section) {
+  const db = await database();
+  const series = await seriesOf(db.transaction(SERIES).objectStore(SERIES), section);
+  return series.reduce((left, s) => left + s.numbers.length - s.next, 0);
+}
+
+/** Reserves a new series when few numbers are left; quiet when the gateway cannot be reached (tried again later). */
+export async function reserveIfLow(section) {
+  if (!section || await numbersLeft(section) >= LOW_WATER) {
+    return;
+  }
+  const answer = await call('POST', '/api/counter/receipt-series');
+  if (answer.status !== 201) {
+    return;
+  }
+  const db = await database();
+  const transaction = db.transaction(SERIES, 'readwrite');
+  transaction.objectStore(SERIES).put({ ...answer.body, next: 0 });
+  await finished(transaction);
+}
+
+/**
+ * Stores an application that could not be sent and gives it the next reserved number, in one transaction: two tabs
+ * never print the same number. Null when no number is left (the paper form then).
+ */
+export async function capture({ path, body, benefit, name, beneficiaryId, section, agent }) {
+  const db = await database();
+  const transaction = db.transaction([SERIES, CAPTURED], 'readwrite');
+  const series = await seriesOf(transaction.objectStore(SERIES), section);
+  if (!series.length) {
+    transaction.abort();
+    return null;
+  }
+  const used = series[0];
+  const item = {
+    key: crypto.randomUUID(),
+    order: Date.now() * 1000 + Math.floor(Math.random() * 1000),
+    series: used.series,
+    receipt: used.numbers[used.next],
+    receivedAt: new Date().toISOString(),
+    path, body, benefit, name, beneficiaryId, capturedBy: agent,
+    state: WAITING,
+  };
+  used.next += 1;
+  transaction.objectStore(SERIES).put(used);
+  transaction.objectStore(CAPTURED).put(item);
+  await finished(transaction);
+  return item;
+}
+
+/** Everything captured on this counter, in the order captured. */
+export async function captured() {
+  const db = await database();
+  const all = await done(db.transaction(CAPTURED).objectStore(CAPTURED).getAll());
+  return all.sort((a, b) => a.order - b.order);
+}
+
+export async function capturedOne(key) {
+  const db = await database();
+  return done(db.transaction(CAPTURED).objectStore(CAPTURED).get(key));
+}
+
+async function save(item) {
+  const db = await database();
+  const transaction = db.transaction(CAPTURED, 'readwrite');
+  transaction.objectStore(CAPTURED).put(item);
+  await finished(transaction);
+}
+
+/** Removes what the agent has dealt with (applied, or refused and filed again). */
+export async function forget(key) {
+  const db = await database();
+  const transaction = db.transaction(CAPTURED, 'readwrite');
+  transaction.objectStore(CAPTURED).delete(key);
+  await finished(transaction);
+}
+
+let syncing = null;
+
+/**
+ * Sends what waits, in order, each with its own key; stops at the first that cannot be sent (the gateway is still
+ * away, or the session expired), so that the order is kept. Then follows the receipts of what was sent.
+ * @returns {Promise<boolean>} whether anything changed
+ */
+export function synchronise() {
+  if (!syncing) {
+    syncing = send().finally(() => { syncing = null; });
+  }
+  return syncing;
+}
+
+async function send() {
+  let changed = false;
+  for (const item of await captured()) {
+    if (item.state !== WAITING) {
+      continue;
+    }
+    const answer = await call('POST', '/api/counter/captured', {
+      series: item.series, receipt: item.receipt, receivedAt: item.receivedAt, path: item.path, body: item.body,
+    }, item.key);
+    if (answer.status === 202 || answer.status === 200) {
+      item.state = SENT;
+      item.status = answer.body.receipt.status;
+      item.sentAt = new Date().toISOString();
+    } else if (answer.status === 400 || answer.status === 403) {
+      item.state = REFUSED;
+      item.problem = answer.body;
+    } else {
+      break;
+    }
+    await save(item);
+    changed = true;
+  }
+  for (const item of await captured()) {
+    if (item.state !== SENT) {
+      continue;
+    }
+    const answer = await get('/api/receipts/' + item.receipt);
+    if (answer.status !== 200 || answer.body.status === 'QUEUED') {
+      continue;
+    }
+    item.status = answer.body.status;
+    item.applicationId = answer.body.applicationId;
+    item.applicationNumber = answer.body.applicationNumber;
+    if (answer.body.status === 'REJECTED') {
+      item.state = REFUSED;
+      item.reasons = answer.body.reasons || [];
+    } else {
+      item.state = DONE;
+    }
+    await save(item);
+    changed = true;
+  }
+  return changed;
+}

@@ -1,0 +1,38 @@
+// The counter's service worker: the application opens with no network. Its pages, scripts and configuration are
+// kept in a cache; each is fetched from the network first (so that a new version is picked up at once) and taken from
+// the cache only when the gateway cannot be reached. The API is never cached: what the agent captures offline waits
+// in IndexedDB (app/offline.js), not here.
+
+const CACHE = 'guichet-v1';
+const SHELL = ['/', '/app/styles.css', '/app/main.js', '/app/auth.js', '/app/api.js', '/app/messages.js',
+  '/app/offline.js', '/favicon.svg', '/counter/config'];
+
+self.addEventListener('install', event => {
+  event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', event => {
+  event.waitUntil(caches.keys()
+      .then(names => Promise.all(names.filter(name => name !== CACHE).map(name => caches.delete(name))))
+      .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', event => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) {
+    return;
+  }
+  const page = url.pathname === '/' || url.pathname === '/index.html';
+  const shell = page ? '/' : SHELL.includes(url.pathname) ? url.pathname : null;
+  if (!shell) {
+    return;
+  }
+  event.respondWith(fetch(request).then(answer => {
+    if (answer.ok) {
+      const copy = answer.clone();
+      caches.open(CACHE).then(cache => cache.put(shell, copy));
+    }
+    return answer;
+  }).catch(() => caches.match(shell)));
+});
