@@ -222,8 +222,8 @@ async function personView(id) {
       h('td', {}, date(file.receivedAt)),
       h('td', {}, statusInFrench(file.status)), h('td', {}, file.receipt ? file.receipt.number : ''))));
   add('Allocation exceptionnelle', aid, '#/demande/');
-  add('Paris Solidarité', solidarity);
-  add('Navigo', passes);
+  add('Paris Solidarité', solidarity, '#/psol/');
+  add('Navigo', passes, '#/navigo-demande/');
   // What this counter captured offline for the person and its service has not applied yet.
   (await captured()).filter(item => item.beneficiaryId === id && item.state !== DONE).forEach(item => rows.push(h('tr', {},
       h('td', {}, item.benefit), h('td', {}, h('a', { href: '#/hors-ligne' }, 'saisie hors ligne')),
@@ -634,29 +634,157 @@ function hasRole(...roles) {
 /** The files waiting for this agent: to examine (social worker), to decide (director, never their own). */
 async function queueView() {
   show('Dossiers à traiter', h('p', {}, 'Chargement…'));
+  const examining = hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR');
   const wanted = hasRole('SECTION_DIRECTOR') ? ['UNDER_EXAMINATION', 'APPEALED'] : ['RECEIVED', 'UNDER_EXAMINATION'];
-  const lists = await Promise.all(wanted.map(status => get('/api/aid/applications?status=' + status)));
-  if (lists.some(list => list.status !== 200)) {
-    show('Dossiers à traiter', h('p', { class: 'resume-erreurs', role: 'alert' },
-        problemInFrench(lists.find(list => list.status !== 200).body, 0)));
-    return;
+  const director = hasRole('SECTION_DIRECTOR');
+  const [lists, others, open, parameters, rejected] = await Promise.all([
+    Promise.all((examining ? wanted : []).map(status => get('/api/aid/applications?status=' + status))),
+    Promise.all(!examining ? [] : director
+      ? [get('/api/solidarity/applications?status=UNDER_EXAMINATION'), get('/api/transport/passes?status=REQUESTED')]
+      : [get('/api/solidarity/applications?status=RECEIVED')]),
+    Promise.all(['RECEIVED', 'UNDER_EXAMINATION'].map(status => get('/api/aid/applications?status=' + status))),
+    get('/api/aid/parameters'),
+    Promise.all(BENEFITS.map(([benefit]) => get('/api/' + benefit + '/intake/rejected')))]);
+  const sections = [];
+  if (examining) {
+    sections.push(examinationQueue(lists));
+    sections.push(otherQueue(director ? 'Paris Solidarité à décider' : 'Paris Solidarité à instruire', others[0], '#/psol/'));
+    if (director) {
+      sections.push(otherQueue('Navigo à décider', others[1], '#/navigo-demande/'));
+    }
+  }
+  sections.push(rejectedQueue(rejected));
+  sections.push(lapseQueue(open, parameters));
+  show('Dossiers à traiter', ...sections.flat());
+}
+
+const BENEFITS = [['aid', 'Allocation exceptionnelle'], ['solidarity', 'Paris Solidarité'], ['transport', 'Navigo']];
+
+/** Paris Solidarité or Navigo applications waiting for the agent's role. */
+function otherQueue(title, answer, link) {
+  if (answer.status !== 200) {
+    return [h('h2', {}, title), unavailableList(answer)];
+  }
+  const mine = file => file.filedBy === agent.username || file.examinedBy === agent.username;
+  return [h('h2', {}, title), answer.body.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
+      h('thead', {}, h('tr', {}, ['Demande', 'Reçue le', 'État', 'Déposée par'].map(column => h('th', { scope: 'col' }, column)))),
+      h('tbody', {}, answer.body.map(file => h('tr', {},
+          h('td', {}, h('a', { href: link + file.id }, file.number),
+              hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
+          h('td', {}, date(file.receivedAt)), h('td', {}, statusInFrench(file.status)), h('td', {}, file.filedBy)))))];
+}
+
+function unavailableList(answer) {
+  return h('p', { class: 'info' }, problemInFrench(answer.body, answer.status));
+}
+
+function examinationQueue(lists) {
+  const title = h('h2', {}, hasRole('SECTION_DIRECTOR') ? 'Allocations exceptionnelles à décider'
+    : 'Allocations exceptionnelles à instruire');
+  const failed = lists.find(list => list.status !== 200);
+  if (failed) {
+    return [title, unavailableList(failed)];
   }
   const files = lists.flatMap(list => list.body);
   const mine = file => file.filedBy === agent.username || (file.examination && file.examination.examinedBy === agent.username);
-  show(hasRole('SECTION_DIRECTOR') ? 'Allocations exceptionnelles à décider' : 'Allocations exceptionnelles à instruire',
-      hasRole('SECTION_DIRECTOR')
-        ? h('p', { class: 'info' }, 'Règle des quatre yeux : vous ne décidez pas une demande que vous avez déposée ou instruite ;'
-            + ' elle revient à un autre directeur de la section.') : null,
-      files.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
-          h('thead', {}, h('tr', {}, ['Demande', 'Reçue le', 'Motif', 'Montant demandé', 'État', 'Pièces manquantes']
-              .map(title => h('th', { scope: 'col' }, title)))),
-          h('tbody', {}, files.map(file => h('tr', {},
-              h('td', {}, h('a', { href: '#/demande/' + file.id }, file.number),
-                  hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
-              h('td', {}, date(file.receivedAt)),
-              h('td', {}, (CATEGORIES.find(([code]) => code === file.category) || [null, ''])[1]),
-              h('td', {}, euros(file.requestedAmount)), h('td', {}, statusInFrench(file.status)),
-              h('td', {}, file.missingDocuments.length ? file.missingDocuments.join(', ') : 'aucune'))))));
+  return [title,
+    hasRole('SECTION_DIRECTOR')
+      ? h('p', { class: 'info' }, 'Règle des quatre yeux : vous ne décidez pas une demande que vous avez déposée ou instruite ;'
+          + ' elle revient à un autre directeur de la section.') : null,
+    files.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
+        h('thead', {}, h('tr', {}, ['Demande', 'Reçue le', 'Motif', 'Montant demandé', 'État', 'Pièces manquantes']
+            .map(column => h('th', { scope: 'col' }, column)))),
+        h('tbody', {}, files.map(file => h('tr', {},
+            h('td', {}, h('a', { href: '#/demande/' + file.id }, file.number),
+                hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
+            h('td', {}, date(file.receivedAt)),
+            h('td', {}, (CATEGORIES.find(([code]) => code === file.category) || [null, ''])[1]),
+            h('td', {}, euros(file.requestedAmount)), h('td', {}, statusInFrench(file.status)),
+            h('td', {}, file.missingDocuments.length ? file.missingDocuments.join(', ') : 'aucune')))))];
+}
+
+/** The queued commands of the section that their service refused when it came back: to call the person back. */
+function rejectedQueue(answers) {
+  const title = h('h2', {}, 'Demandes rejetées à la reprise d\'un service');
+  const rows = [];
+  const unavailable = [];
+  answers.forEach((answer, index) => {
+    const [benefit, label] = BENEFITS[index];
+    if (answer.status !== 200) {
+      unavailable.push(label);
+      return;
+    }
+    answer.body.forEach(command => {
+      const problem = command.problem || {};
+      const reasons = [problemInFrench(problem, command.status),
+        ...(problem.errors || []).map(e => (FIELD_LABELS[e.field] || 'Un champ') + ' : ' + detailInFrench(e.detail))];
+      rows.push(h('tr', {},
+          h('td', {}, command.receiptNumber), h('td', {}, label), h('td', {}, dateTime(command.receivedAt)),
+          h('td', {}, command.agent.split(' ')[0]), h('td', {}, h('ul', {}, reasons.map(reason => h('li', {}, reason)))),
+          h('td', {}, h('button', { type: 'button', class: 'secondaire', onclick: async event => {
+            event.target.disabled = true;
+            const done = await post('/api/' + benefit + '/intake/rejected/' + command.receiptNumber + '/handled');
+            if (done.status === 200 || done.status === 204) {
+              queueView();
+            } else {
+              event.target.disabled = false;
+              event.target.after(h('span', { class: 'erreur-champ', role: 'alert' }, problemInFrench(done.body, done.status)));
+            }
+          } }, 'Marquer comme traitée'))));
+    });
+  });
+  return [title,
+    h('p', {}, 'Des demandes reçues pendant l\'indisponibilité d\'un service, qu\'il a refusées à son retour. Rappelez la'
+        + ' personne, puis déposez à nouveau la demande corrigée depuis son dossier ; marquez-la ensuite comme traitée.'),
+    unavailable.length ? h('p', { class: 'info' }, 'Momentanément indisponible : ' + unavailable.join(', ') + '.') : null,
+    rows.length ? h('table', {}, h('thead', {}, h('tr', {}, ['Récépissé', 'Prestation', 'Reçue le', 'Déposée par', 'Motif du rejet',
+      'Action'].map(column => h('th', { scope: 'col' }, column)))), h('tbody', {}, rows))
+      : h('p', {}, 'Aucune demande rejetée à traiter.')];
+}
+
+// The fields of the filing forms, as their labels name them.
+const FIELD_LABELS = {
+  beneficiaryId: 'Personne', category: 'Motif de la demande', requestedAmount: 'Montant demandé (€)',
+  reason: 'Situation et besoin', 'payee.kind': 'Le paiement est fait à', 'payee.accountHolder': 'Titulaire du compte',
+  'payee.iban': 'IBAN', missingDocuments: 'Pièces manquantes', disasterEvent: 'Référence du sinistre',
+  navigoCardNumber: 'Numéro de la carte Navigo', zones: 'Zones', receivedAt: 'Date de réception', section: 'Section',
+};
+
+/** The exceptional aid applications still waiting for documents, by the day they lapse (RM I/B art. 3). */
+function lapseQueue(lists, parameters) {
+  const title = h('h2', {}, 'Allocations exceptionnelles bientôt caduques');
+  const failed = lists.find(list => list.status !== 200);
+  if (failed || parameters.status !== 200) {
+    return [title, unavailableList(failed || parameters)];
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const months = parameters.body.filter(p => p.name === 'lapse.months' && p.effectiveFrom <= today)
+      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+  const files = lists.flatMap(list => list.body).filter(file => file.missingDocuments.length)
+      .map(file => ({ file, lapsesOn: lapseDate(file.receivedAt, Number(months ? months.value : 2)) }))
+      .sort((a, b) => a.lapsesOn.localeCompare(b.lapsesOn));
+  return [title,
+    h('p', {}, 'Une demande dont des pièces manquent devient caduque si elle n\'est pas complète ' + (months ? Number(months.value) : 2)
+        + ' mois après sa réception : prévenez la personne avant la date.'),
+    files.length ? h('table', {}, h('thead', {}, h('tr', {}, ['Demande', 'Reçue le', 'Pièces attendues au plus tard le',
+      'Pièces manquantes']
+        .map(column => h('th', { scope: 'col' }, column)))),
+    h('tbody', {}, files.map(({ file, lapsesOn }) => h('tr', {},
+        h('td', {}, h('a', { href: '#/demande/' + file.id }, file.number)), h('td', {}, date(file.receivedAt)),
+        h('td', {}, date(lapsesOn)), h('td', {}, file.missingDocuments.join(', '))))))
+      : h('p', {}, 'Aucune demande en attente de pièces.')];
+}
+
+/**
+ * The last day to complete an application received at {@code receivedAt}: the same day {@code months} later, Paris time
+ * (it lapses the day after, as the service's nightly job has it).
+ */
+function lapseDate(receivedAt, months) {
+  const [y, m, d] = new Date(receivedAt).toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' }).split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
 }
 
 /** An application for exceptional aid: where it stands, its history, and the step this agent may take. */
@@ -765,12 +893,186 @@ function decisionForm(a) {
   return form;
 }
 
+// ——— Paris Solidarité and Navigo: examination and decision ———
+
+const PSOL_REFUSALS = [
+  ['NOT_ELDERLY_OR_DISABLED', REASONS.NOT_ELDERLY_OR_DISABLED], ['RESIDENCE_TOO_SHORT', REASONS.RESIDENCE_TOO_SHORT],
+  ['RESOURCES_ABOVE_CEILING', REASONS.RESOURCES_ABOVE_CEILING], ['BELOW_PAYMENT_THRESHOLD', REASONS.BELOW_PAYMENT_THRESHOLD],
+  ['STATUTORY_BENEFITS_NOT_CLAIMED', 'les prestations légales auxquelles la personne peut prétendre n\'ont pas été demandées'],
+  ['OTHER', 'autre motif (précisé ci-dessous)'],
+];
+const NAVIGO_REFUSALS = [
+  ['NOT_ELDERLY_OR_DISABLED', REASONS.NOT_ELDERLY_OR_DISABLED], ['RESIDENCE_TOO_SHORT', REASONS.RESIDENCE_TOO_SHORT],
+  ['INCOME_TAX_ABOVE_CEILING', REASONS.INCOME_TAX_ABOVE_CEILING], ['NO_FIXED_ADDRESS', REASONS.NO_FIXED_ADDRESS],
+  ['OTHER', 'autre motif (précisé ci-dessous)'],
+];
+const PASS_STEPS = {
+  REQUESTED: 'Demande reçue', GRANTED: 'Accord', REFUSED: 'Refus', ORDERED: 'Commandé à l\'opérateur',
+  ACTIVATED: 'Chargé sur la carte', ORDER_REJECTED: 'Refusé par l\'opérateur', PARTICIPATION_PAID: 'Participation payée',
+  RENEWAL_DUE: 'Renouvellement à prévoir', RENEWED: 'Renouvelé', EXPIRED: 'Expiré', CANCELLED: 'Annulé',
+};
+const GRANT_STATUSES = { ACTIVE: 'en cours de versement', SUSPENDED: 'suspendue', ENDED: 'terminée' };
+
+function reasonsOf(codes, list) {
+  return (codes || []).map(code => code === 'OTHER' ? 'autre motif'
+    : (list.find(([c]) => c === code) || [null, 'une condition n\'est pas remplie'])[1]).join(' ; ');
+}
+
+/** Who filed, examined or decided: the four-eyes rule keeps them from deciding. */
+function fourEyesNote() {
+  return h('p', { class: 'info' }, 'Règle des quatre yeux : vous avez déposé ou instruit cette demande ; un autre directeur de'
+      + ' la section la décide.');
+}
+
+async function solidarityApplicationView(id) {
+  const title = 'Demande de Paris Solidarité';
+  show(title, h('p', {}, 'Chargement…'));
+  const answer = await get('/api/solidarity/applications/' + id);
+  if (answer.status !== 200) {
+    show(title, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
+    return;
+  }
+  const a = answer.body;
+  const g = a.grant;
+  const parts = [h('div', { class: 'carte' }, h('dl', { class: 'fiche' },
+      h('dt', {}, 'Numéro'), h('dd', {}, a.number),
+      h('dt', {}, 'État'), h('dd', {}, statusInFrench(a.status)),
+      h('dt', {}, 'Reçue le'), h('dd', {}, dateTime(a.receivedAt)),
+      h('dt', {}, 'Demande'), h('dd', {}, a.renewal ? 'Renouvellement' : 'Première demande'),
+      h('dt', {}, 'Déposée par'), h('dd', {}, a.filedBy),
+      a.assessment ? [h('dt', {}, 'Instruction'), h('dd', {}, a.assessment + ' (' + a.examinedBy + ')')] : null,
+      a.decidedAt ? [h('dt', {}, 'Décision'), h('dd', {}, (a.status === 'GRANTED' ? 'Accordée' : 'Refusée : '
+          + reasonsOf(a.refusalReasons, PSOL_REFUSALS) + (a.refusalText ? ' — ' + a.refusalText : ''))
+          + ' le ' + date(a.decidedAt) + ' par ' + a.decidedBy)] : null,
+      g ? [h('dt', {}, 'Allocation'), h('dd', {}, euros(g.monthlyAmount) + ' par mois, de ' + monthOf(g.firstMonth) + ' à '
+          + monthOf(g.lastMonth) + ', ' + (GRANT_STATUSES[g.status] || 'en cours')
+          + (g.statusFrom && g.status !== 'ACTIVE' ? ' depuis le ' + date(g.statusFrom) : ''))] : null,
+      h('dt', {}, 'Versée sur'), h('dd', {}, a.payeeIban + (a.payeeAccountHolder ? ' (' + a.payeeAccountHolder + ')' : '')))),
+  h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + a.beneficiaryId }, 'Dossier de la personne'))];
+  const own = a.filedBy === agent.username || a.examinedBy === agent.username;
+  if (a.status === 'RECEIVED' && hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR')) {
+    parts.push(simpleExamination('/api/solidarity/applications/' + a.id + '/examination', () => solidarityApplicationView(a.id)));
+  }
+  if (a.status === 'UNDER_EXAMINATION' && hasRole('SECTION_DIRECTOR')) {
+    parts.push(own ? fourEyesNote() : refusalOrGrantForm('/api/solidarity/applications/' + a.id + '/decision', PSOL_REFUSALS,
+        () => solidarityApplicationView(a.id),
+        field('months', 'Durée de l\'attribution (mois)', { inputmode: 'numeric',
+          help: '12 pour une première attribution et son premier renouvellement ; ensuite jusqu\'à 24 (24 par défaut).' })));
+  }
+  show('Demande ' + a.number, ...parts);
+}
+
+async function passView(id) {
+  const title = 'Demande de Navigo';
+  show(title, h('p', {}, 'Chargement…'));
+  const answer = await get('/api/transport/passes/' + id);
+  if (answer.status !== 200) {
+    show(title, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
+    return;
+  }
+  const p = answer.body;
+  const parts = [h('div', { class: 'carte' }, h('dl', { class: 'fiche' },
+      h('dt', {}, 'Numéro'), h('dd', {}, p.number),
+      h('dt', {}, 'État'), h('dd', {}, statusInFrench(p.status)),
+      h('dt', {}, 'Reçue le'), h('dd', {}, dateTime(p.receivedAt)),
+      h('dt', {}, 'Carte Navigo'), h('dd', {}, p.navigoCardNumber + ', zones ' + p.zones),
+      h('dt', {}, 'Déposée par'), h('dd', {}, p.filedBy),
+      p.decidedAt ? [h('dt', {}, 'Décision'), h('dd', {}, (p.product ? 'Accordée : ' + p.product + ', valable du '
+          + date(p.validFrom) + ' au ' + date(p.validUntil) : 'Refusée : ' + reasonsOf(p.refusalReasons, NAVIGO_REFUSALS)
+          + (p.refusalText ? ' — ' + p.refusalText : '')) + ' (le ' + date(p.decidedAt) + ' par ' + p.decidedBy + ')')] : null,
+      p.participationDue !== null && p.participationDue !== undefined
+        ? [h('dt', {}, 'Participation'), h('dd', {}, euros(p.participationDue) + (p.participationPaidAt
+            ? ', payée le ' + date(p.participationPaidAt) : ', à payer'))] : null)),
+  h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + p.beneficiaryId }, 'Dossier de la personne'))];
+  if (p.status === 'REQUESTED' && hasRole('SECTION_DIRECTOR')) {
+    parts.push(p.filedBy === agent.username ? fourEyesNote()
+      : refusalOrGrantForm('/api/transport/passes/' + p.id + '/decision', NAVIGO_REFUSALS, () => passView(p.id)));
+  }
+  if ((p.history || []).length) {
+    parts.push(h('h2', {}, 'Historique'), h('table', {},
+        h('thead', {}, h('tr', {}, ['Date', 'Étape', 'Par'].map(column => h('th', { scope: 'col' }, column)))),
+        h('tbody', {}, p.history.map(step => h('tr', {}, h('td', {}, dateTime(step.at)),
+            h('td', {}, PASS_STEPS[step.transition] || 'Étape'), h('td', {}, step.agent ? step.agent.split(' ')[0] : 'le service'))))));
+  }
+  show('Demande ' + p.number, ...parts);
+}
+
+/** Juin 2027, from 2027-06-01. */
+function monthOf(iso) {
+  return iso ? new Date(iso + 'T12:00:00Z').toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+}
+
+function simpleExamination(path, done) {
+  const form = h('form', { novalidate: true, class: 'carte' }, h('h2', {}, 'Instruire la demande'),
+      field('assessment', 'Évaluation de la situation', { required: true, multiline: true }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Enregistrer l\'instruction')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    busy(form, true);
+    const answer = await post(path, { assessment: value(form, 'assessment') });
+    busy(form, false);
+    if (answer.status === 200) {
+      done();
+      return;
+    }
+    showProblem(form, answer);
+  });
+  return form;
+}
+
+/** Grant, or refuse with the rule's reasons (and a text for "other"). */
+function refusalOrGrantForm(path, refusals, done, ...more) {
+  const form = h('form', { novalidate: true, class: 'carte' }, h('h2', {}, 'Décider'),
+      h('fieldset', { class: 'choix', 'data-champ': 'outcome' }, h('legend', {}, 'Décision'),
+          h('input', { type: 'radio', id: 'decision-accord', name: 'outcome', value: 'GRANTED' }),
+          h('label', { for: 'decision-accord' }, 'Accorder'),
+          h('input', { type: 'radio', id: 'decision-refus', name: 'outcome', value: 'REFUSED' }),
+          h('label', { for: 'decision-refus' }, 'Refuser')),
+      ...more,
+      h('fieldset', { class: 'motifs', 'data-champ': 'reasonCodes' }, h('legend', {}, 'Motifs du refus'),
+          refusals.map(([code, text]) => h('div', {}, h('input', { type: 'checkbox', id: 'motif-' + code, name: 'reasonCodes', value: code }),
+              ' ', h('label', { for: 'motif-' + code, style: 'display:inline' }, text)))),
+      field('reasonText', 'Précisions pour la lettre', { multiline: true, help: 'Obligatoire pour « autre motif ».' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Enregistrer la décision')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const outcome = form.elements.namedItem('outcome').value;
+    if (!outcome) {
+      showErrors(form, [{ field: 'outcome', message: 'choisissez Accorder ou Refuser' }]);
+      return;
+    }
+    const months = form.elements.namedItem('months') ? value(form, 'months') : '';
+    const reasonCodes = Array.from(form.querySelectorAll('input[name=reasonCodes]:checked')).map(box => box.value);
+    busy(form, true);
+    const answer = await post(path, outcome === 'GRANTED'
+      ? { outcome, months: months ? Number(months) : undefined }
+      : { outcome, reasonCodes, reasonText: value(form, 'reasonText') || undefined });
+    busy(form, false);
+    if (answer.status === 200) {
+      done();
+      return;
+    }
+    showProblem(form, answer);
+  });
+  return form;
+}
+
 /** The decision letter (PDF), fetched with the agent's token, opened in a new tab to read or print. */
 async function openLetter(id) {
+  await openPdf('/api/aid/applications/' + id + '/letter', 'La lettre ne peut pas être ouverte pour le moment.');
+}
+
+/** A document of the API (a letter, a receipt), opened in a new tab to print. */
+async function openPdf(path, failure) {
   const session = currentSession();
-  const answer = await fetch('/api/aid/applications/' + id + '/letter', { headers: { Authorization: 'Bearer ' + session.accessToken } });
-  if (!answer.ok) {
-    window.alert('La lettre ne peut pas être ouverte pour le moment.');
+  let answer = null;
+  try {
+    answer = await fetch(path, { headers: { Authorization: 'Bearer ' + session.accessToken } });
+  } catch (unreachable) {
+    answer = null;
+  }
+  if (!answer || !answer.ok) {
+    window.alert(failure);
     return;
   }
   window.open(URL.createObjectURL(await answer.blob()), '_blank');
@@ -797,6 +1099,11 @@ function receiptView(benefit, name, filed, queued) {
               + ' Vos droits sont ouverts à la date de réception ci-dessus.')),
       h('div', { class: 'actions' },
           h('button', { type: 'button', onclick: () => window.print() }, 'Imprimer le récépissé'),
+          h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf('/api/receipts/' + receipt.number + '/pdf',
+              'Le récépissé en PDF n\'est pas disponible pour le moment : imprimez-le depuis cet écran.') }, 'Récépissé en PDF'),
+          h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf('/api/receipts/' + receipt.number
+              + '/pdf?format=ticket', 'Le récépissé n\'est pas disponible pour le moment : imprimez-le depuis cet écran.') },
+          'Ticket (imprimante de caisse)'),
           h('a', { class: 'bouton secondaire', href: '#/personne/' + (filed.beneficiaryId || '') }, 'Retour au dossier')));
 }
 
@@ -826,17 +1133,19 @@ function capturedReceiptView(item) {
 
 /** Why an application captured offline was refused, in French. */
 function refusalOf(item) {
-  if (item.reasons && item.reasons.length) {
-    return item.reasons;
-  }
   const problem = item.problem || {};
-  const errors = (problem.errors || []).map(e => CAPTURE_FIELDS[e.field] + ' : ' + detailInFrench(e.detail));
-  return errors.length ? errors : [problemInFrench(problem, 400)];
+  const errors = (problem.errors || []).map(e => (CAPTURE_FIELDS[e.field] || FIELD_LABELS[e.field] || 'Un champ') + ' : '
+      + detailInFrench(e.detail));
+  if (errors.length) {
+    return errors;
+  }
+  return [item.problem || !(item.reasons || []).length ? problemInFrench(problem, 400)
+    : 'refusée par le service à sa reprise (voir « Dossiers à traiter »)'];
 }
 
 const CAPTURE_FIELDS = {
-  series: 'série de numéros', receipt: 'numéro de récépissé', receivedAt: 'date de réception', path: 'demande',
-  body: 'demande', 'Idempotency-Key': 'demande',
+  series: 'Série de numéros', receipt: 'Numéro de récépissé', receivedAt: 'Date de réception', path: 'Demande',
+  body: 'Demande', 'Idempotency-Key': 'Demande',
 };
 
 const CAPTURE_STATES = {
@@ -932,6 +1241,10 @@ function route() {
     solidarityView(id);
   } else if (view === 'navigo' && id) {
     navigoView(id);
+  } else if (view === 'psol' && id) {
+    solidarityApplicationView(id);
+  } else if (view === 'navigo-demande' && id) {
+    passView(id);
   } else if (view === 'hors-ligne') {
     capturedView();
   } else if (view === 'corriger' && id) {
@@ -946,9 +1259,7 @@ function showAgent() {
   document.getElementById('agent').replaceChildren(
       h('span', {}, agent.username + ' — ' + roles + (agent.section ? ', section ' + agent.section : ', toutes sections')),
       h('button', { type: 'button', onclick: () => signOut(config) }, 'Se déconnecter'));
-  if (hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR')) {
-    document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/dossiers' }, 'Dossiers à traiter')));
-  }
+  document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/dossiers' }, 'Dossiers à traiter')));
   document.querySelector('#navigation ul').append(h('li', {},
       h('a', { href: '#/hors-ligne', id: 'lien-hors-ligne' }, 'Saisies hors ligne')));
   document.getElementById('navigation').hidden = false;

@@ -56,6 +56,12 @@ const DETAILS = [
   [/^is more than (\d+) months ago.*$/, 'date de réception de plus de $1 mois : la demande doit être déposée à nouveau'],
   [/^is not an e-mail address$/, 'adresse électronique invalide'],
   [/^is not a phone number$/, 'numéro de téléphone invalide'],
+  [/^is not a series of receipt numbers reserved at this gateway$/, 'série de numéros inconnue du serveur'],
+  [/^was reserved for the counter of section (\d+)$/, 'réservée pour un guichet de la section $1'],
+  [/^is not a receipt number$/, 'numéro de récépissé invalide'],
+  [/^is not a number of this series$/, 'ce numéro n\'appartient pas à la série du poste'],
+  [/^is before its number's series was reserved$/, 'antérieure à la réservation du numéro : vérifiez l\'horloge du poste'],
+  [/^is not a command that files an application$/, 'ce n\'est pas le dépôt d\'une demande'],
 ];
 
 /** A field error's detail in French; the original when no translation is known. */

@@ -188,6 +188,12 @@ async function send() {
     if (answer.body.status === 'REJECTED') {
       item.state = REFUSED;
       item.reasons = answer.body.reasons || [];
+      // The service's problem itself (its type and fields), which the counter can put in French.
+      const rejected = await get('/api/' + item.path.split('/')[2] + '/intake/rejected?includeHandled=true');
+      const command = rejected.status === 200 ? rejected.body.find(c => c.receiptNumber === item.receipt) : null;
+      if (command) {
+        item.problem = command.problem;
+      }
     } else {
       item.state = DONE;
     }

@@ -12,19 +12,28 @@ import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -118,6 +127,50 @@ class OfflineCaptureIT {
         HttpResponse<String> receipt = Http.get(url("/api/receipts/" + numbers.get(0)), TestTokens.agent13());
         assertThat(JsonPath.<String>read(receipt.body(), "$.status")).isEqualTo("QUEUED");
         assertThat(Instant.parse(JsonPath.read(receipt.body(), "$.receivedAt"))).isEqualTo(capturedAt);
+    }
+
+    @Test
+    void theReceiptIsAPdfInFrenchForTheSectionOnA4OrOnAReceiptPrintersRoll() throws Exception {
+        String series = series(TestTokens.agent13());
+        String number = reservedNumbers.get(0);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        assertThat(post("/api/counter/captured", UUID.randomUUID(), captured(series, number, now, "/api/transport/passes",
+                "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"navigoCardNumber\":\"1234567890\",\"zones\":\"1-2\"}"),
+                TestTokens.agent13()).statusCode()).isEqualTo(202);
+
+        HttpResponse<byte[]> a4 = pdf(number, "", TestTokens.agent13());
+        HttpResponse<byte[]> ticket = pdf(number.toLowerCase(), "?format=ticket", TestTokens.agent13());
+
+        assertThat(a4.statusCode()).isEqualTo(200);
+        assertThat(a4.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(a4.body())) {
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth());
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Récépissé de dépôt de demande", number, "Navigo", "Section du 13e arrondissement",
+                    "Date de réception faisant foi : " + frenchDate(now),
+                    "reçue, en attente du service", "sans que vous ayez à revenir");
+        }
+        try (PDDocument document = Loader.loadPDF(ticket.body())) {
+            assertThat(document.getPage(0).getMediaBox().getWidth()).as("80 mm").isCloseTo(226.8f, Offset.offset(0.1f));
+            assertThat(new PDFTextStripper().getText(document)).contains(number);
+        }
+        assertThat(pdf(number, "", TestTokens.of("agent18", "AGENT", "18")).statusCode()).as("another section's").isEqualTo(404);
+        assertThat(pdf(number, "", null).statusCode()).isEqualTo(401);
+    }
+
+    /** As a letter writes it: {@code 2 décembre 2026 à 09:30}, {@code 1er décembre...} on the first of a month. */
+    private static String frenchDate(Instant instant) {
+        String text = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRANCE).withZone(ZoneId.of("Europe/Paris"))
+                .format(instant);
+        return text.startsWith("1 ") ? "1er" + text.substring(1) : text;
+    }
+
+    private HttpResponse<byte[]> pdf(String number, String query, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/receipts/" + number + "/pdf" + query)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test

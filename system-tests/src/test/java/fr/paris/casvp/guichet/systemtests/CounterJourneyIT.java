@@ -133,6 +133,7 @@ class CounterJourneyIT {
         fileUntilReceived();
         assertThat(browser.findElement(By.className("recepisse")).getText()).contains("Paris Solidarité", "Reçue");
         assertFrench();
+        String solidarity = browser.findElement(By.xpath("//dt[.='Numéro de demande']/following-sibling::dd[1]")).getText();
 
         click(By.linkText("Retour au dossier"));
         click(By.linkText("Navigo"));
@@ -142,6 +143,7 @@ class CounterJourneyIT {
         fileUntilReceived();
         assertThat(browser.findElement(By.className("recepisse")).getText()).contains("Navigo", "Demandé");
         assertFrench();
+        String navigo = browser.findElement(By.xpath("//dt[.='Numéro de demande']/following-sibling::dd[1]")).getText();
 
         click(By.linkText("Retour au dossier"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Navigo"));
@@ -159,6 +161,12 @@ class CounterJourneyIT {
         click(By.xpath("//button[normalize-space()=\"Enregistrer l'instruction\"]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "En cours d'instruction"));
         assertFrench();
+        click(By.linkText("Dossiers à traiter"));
+        click(By.linkText(solidarity));
+        type("champ-assessment", "Ressources vérifiées : pension de retraite seule.");
+        click(By.xpath("//button[normalize-space()=\"Enregistrer l'instruction\"]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "pension de retraite seule"));
+        assertFrench();
 
         signInAs("directeur13");
         click(By.linkText("Dossiers à traiter"));
@@ -170,6 +178,27 @@ class CounterJourneyIT {
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Accordée : 450,50", "Ouvrir la lettre de décision", "Accord", "Instruction", "travailleur13");
         screenshot("11-accordee");
+        assertFrench();
+
+        click(By.linkText("Dossiers à traiter"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Navigo à décider"));
+        screenshot("18-dossiers-directeur");
+        click(By.linkText(solidarity));
+        click(By.id("decision-accord"));
+        click(By.xpath("//button[normalize-space()='Enregistrer la décision']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "par mois"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée", "directeur13", "en cours de versement");
+        assertFrench();
+
+        click(By.linkText("Dossiers à traiter"));
+        click(By.linkText(navigo));
+        click(By.id("decision-refus"));
+        click(By.id("motif-OTHER"));
+        type("champ-reasonText", "Avis d'imposition non présenté.");
+        screenshot("19-navigo-refus");
+        click(By.xpath("//button[normalize-space()='Enregistrer la décision']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Refusée"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("autre motif", "Avis d'imposition non présenté.");
         assertFrench();
     }
 
@@ -216,11 +245,21 @@ class CounterJourneyIT {
             click(By.linkText("Navigo"));
             type("champ-navigoCardNumber", "2345 6789 01");
             printed.add(captureOffline("Navigo", name));
+            // A fourth, with a mistake that only the service sees: a disaster's reference on a food aid.
+            click(By.linkText("Retour au dossier"));
+            click(By.linkText("Allocation exceptionnelle"));
+            new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("champ-category")))).selectByVisibleText("Alimentation");
+            type("champ-disasterEvent", "INCENDIE-2026-17");
+            type("champ-requestedAmount", "80");
+            type("champ-reason", "Colis alimentaire.");
+            new Select(browser.findElement(By.id("champ-payee-kind"))).selectByVisibleText("la personne elle-même");
+            type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+            printed.add(captureOffline("Allocation exceptionnelle", name));
             assertThat(printed).doesNotHaveDuplicates();
 
             browser.navigate().refresh();
             click(By.id("lien-hors-ligne"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "3 demandes"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "4 demandes"));
             assertThat(browser.findElement(By.tagName("tbody")).getText()).contains(printed)
                     .contains("En attente d'envoi", "Allocation exceptionnelle", "Paris Solidarité", "Navigo");
             screenshot("14-saisies-en-attente");
@@ -232,10 +271,37 @@ class CounterJourneyIT {
         new WebDriverWait(browser, Duration.ofSeconds(180)).pollingEvery(Duration.ofSeconds(2))
                 .ignoring(StaleElementReferenceException.class).until(driver -> {
             driver.findElement(By.xpath("//button[normalize-space()='Transmettre maintenant']")).click();
-            return driver.findElement(By.tagName("tbody")).getText().split("Enregistrée par le service", -1).length == 4;
+            String list = driver.findElement(By.tagName("tbody")).getText();
+            return list.split("Enregistrée par le service", -1).length == 4 && list.contains("Refusée");
         });
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("Référence du sinistre : seulement pour un sinistre");
         screenshot("15-saisies-transmises");
         assertFrench();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> refused = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/app/offline.js').then(offline => offline.captured())
+                    .then(items => done(items.filter(item => item.state === 'REFUSED').map(item => ({ receivedAt: item.receivedAt }))[0]));
+                """);
+
+        // The section sees it among the files to handle; the agent corrects it, filed again with its reception time.
+        click(By.linkText("Dossiers à traiter"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), printed.get(3)));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Demandes rejetées à la reprise",
+                "seulement pour un sinistre", "Allocations exceptionnelles bientôt caduques");
+        screenshot("16-dossiers-a-traiter");
+        assertFrench();
+        click(By.id("lien-hors-ligne"));
+        click(By.linkText("Corriger"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Correction de la demande"));
+        assertThat(browser.findElement(By.id("champ-disasterEvent")).getAttribute("value")).isEqualTo("INCENDIE-2026-17");
+        assertThat(browser.findElement(By.id("champ-reason")).getAttribute("value")).isEqualTo("Colis alimentaire.");
+        screenshot("17-corriger");
+        browser.findElement(By.id("champ-disasterEvent")).clear();
+        fileUntilReceived();
+        assertThat(browser.findElement(By.className("numero")).getText()).isNotIn(printed);
+        click(By.id("lien-hors-ligne"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "3 demandes"));
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> captured = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript("""
@@ -243,17 +309,20 @@ class CounterJourneyIT {
                 import('/app/offline.js').then(offline => offline.captured()).then(items => done(items.map(item =>
                     ({ receipt: item.receipt, receivedAt: item.receivedAt, path: item.path }))));
                 """);
-        assertThat(captured).extracting(item -> item.get("receipt")).containsExactlyElementsOf(printed);
+        assertThat(captured).extracting(item -> item.get("receipt")).containsExactlyElementsOf(printed.subList(0, 3));
         GatewayClient api = new GatewayClient(suite);
         for (Map<String, Object> item : captured) {
             String list = item.get("path").toString();
             HttpResponse<String> applications = api.get(list + "?beneficiaryId=" + beneficiaryId);
             assertThat(applications.statusCode()).as(applications.body()).isEqualTo(200);
-            assertThat(JsonPath.<List<Object>>read(applications.body(), "$[*]")).as("%s: once", list).hasSize(1);
-            assertThat(JsonPath.<String>read(applications.body(), "$[0].receipt.number")).isEqualTo(item.get("receipt"));
-            assertThat(Instant.parse(JsonPath.read(applications.body(), "$[0].receivedAt")))
-                    .as("the reception time is the counter's").isEqualTo(Instant.parse(item.get("receivedAt").toString()));
+            List<String> receivedAt = JsonPath.read(applications.body(), "$[?(@.receipt.number == '" + item.get("receipt") + "')].receivedAt");
+            assertThat(receivedAt).as("%s: once", item.get("receipt")).hasSize(1);
+            assertThat(Instant.parse(receivedAt.get(0))).as("the reception time is the counter's")
+                    .isEqualTo(Instant.parse(item.get("receivedAt").toString()));
         }
+        HttpResponse<String> aids = api.get("/api/aid/applications?beneficiaryId=" + beneficiaryId);
+        assertThat(JsonPath.<List<String>>read(aids.body(), "$[*].receivedAt")).as("the corrected one keeps its reception time")
+                .hasSize(2).extracting(Instant::parse).contains(Instant.parse(refused.get("receivedAt").toString()));
     }
 
     /** Files the form on screen while the gateway is away: the receipt of a number reserved for this counter. */

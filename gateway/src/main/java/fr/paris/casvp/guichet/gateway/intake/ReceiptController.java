@@ -101,6 +101,25 @@ class ReceiptController {
         });
     }
 
+    /**
+     * The récépissé as PDF, for an agent of the receipt's section (a supervisor: any), to print or hand over:
+     * {@code ?format=ticket} for a receipt printer's 80 mm roll, A4 otherwise.
+     */
+    @GetMapping("/api/receipts/{number}/pdf")
+    ResponseEntity<?> pdf(@PathVariable String number, @RequestParam(defaultValue = "a4") String format,
+                          JwtAuthenticationToken token) {
+        String canonical = ReceiptNumber.normalise(number);
+        ReceiptState state = canonical == null ? null : receipts.get(canonical).orElse(null);
+        if (state == null || !readable(token, state)) {
+            return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Récépissé introuvable",
+                    "Aucun récépissé ne correspond à ce numéro dans votre section.");
+        }
+        ReceiptPdf.Format layout = "ticket".equalsIgnoreCase(format) ? ReceiptPdf.Format.TICKET : ReceiptPdf.Format.A4;
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"recepisse-" + state.number() + ".pdf\"")
+                .body(ReceiptPdf.of(state, layout, clock.instant()));
+    }
+
     /** A supervisor reads every receipt; another agent, those of their section. */
     private static boolean readable(Principal principal, ReceiptState state) {
         if (!(principal instanceof JwtAuthenticationToken token)) {
