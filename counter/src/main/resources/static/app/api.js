@@ -5,11 +5,12 @@ import { currentSession } from './auth.js';
 
 /**
  * @param key the command's idempotency key when it is sent again (an application captured offline); a new one else
+ * @param extraHeaders e.g. {@code If-Match} with the version read
  * @returns {Promise<{status: number, body: any}>} status 0 when the gateway cannot be reached
  */
-export async function call(method, path, body, key) {
+export async function call(method, path, body, key, extraHeaders = {}) {
   const session = currentSession();
-  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'fr' };
+  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'fr', ...extraHeaders };
   if (session) {
     headers.Authorization = 'Bearer ' + session.accessToken;
   }
@@ -41,4 +42,9 @@ export function get(path) {
 
 export function post(path, body) {
   return call('POST', path, body);
+}
+
+/** Replaces what was read at {@code version} (If-Match): refused if someone changed it since. */
+export function put(path, body, version) {
+  return call('PUT', path, body, undefined, version === undefined ? {} : { 'If-Match': '"' + version + '"' });
 }

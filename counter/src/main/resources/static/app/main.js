@@ -2,7 +2,7 @@
 // benefit always in view. Plain DOM, no framework, no build step: what the gateway serves is what runs.
 
 import { agentOf, completeSignIn, configuration, currentSession, signIn, signOut } from './auth.js';
-import { get, post } from './api.js';
+import { get, post, put } from './api.js';
 import {
   DONE, REFUSED, SENT, WAITING, capture, captured, capturedOne, forget, numbersLeft, reserveIfLow, synchronise,
 } from './offline.js';
@@ -238,6 +238,8 @@ async function personView(id) {
               : 'Sans domicile fixe' + (s.noFixedAddress ? ' (domiciliation : ' + s.noFixedAddress.psa + ')' : '')),
           h('dt', {}, 'À Paris depuis'), h('dd', {}, person.livesInParisSince ? date(person.livesInParisSince) : 'non renseigné'),
           h('dt', {}, 'Section'), h('dd', {}, s.section))),
+      answer.offline ? null : h('div', { class: 'actions' },
+          h('a', { class: 'bouton secondaire', href: '#/situation/' + id }, 'Mettre à jour la situation')),
       h('h2', {}, 'Déposer une demande'),
       h('div', { class: 'actions' },
           h('a', { class: 'bouton', href: '#/aide/' + id }, 'Allocation exceptionnelle'),
@@ -252,6 +254,121 @@ async function personView(id) {
             .map(title => h('th', { scope: 'col' }, title)))), h('tbody', {}, rows))
         : h('p', {}, answer.offline ? 'Les demandes déjà transmises s\'afficheront au retour du serveur.'
           : 'Aucune demande pour le moment.'));
+}
+
+const RESOURCE_KINDS = [
+  ['PENSION', 'Pensions de retraite'], ['SALARY', 'Salaires'], ['UNEMPLOYMENT_BENEFIT', 'Allocations chômage'],
+  ['NATIONAL_MINIMUM_BENEFIT', 'Minima sociaux (RSA, ASPA…)'], ['DISABILITY_BENEFIT', 'Prestations d\'invalidité (AAH…)'],
+  ['INVESTMENT_INCOME', 'Revenus de placements'], ['RENTAL_INCOME', 'Revenus fonciers'], ['MAINTENANCE', 'Pensions alimentaires'],
+  ['OTHER', 'Autres ressources'],
+];
+const NATIONAL_BENEFITS = [
+  ['ASPA', 'Allocation de solidarité aux personnes âgées (ASPA)'], ['ASI', 'Allocation supplémentaire d\'invalidité (ASI)'],
+  ['AAH', 'Allocation aux adultes handicapés (AAH)'], ['WIDOWHOOD_ALLOWANCE', 'Allocation de veuvage'], ['RSA', 'RSA'],
+  ['OTHER', 'Autre prestation nationale'],
+];
+
+/** Euros typed by an agent (450 or 450,50), as a number; NaN when it is not an amount. */
+function amountOf(typed) {
+  const amount = (typed || '').replace(/\s/g, '').replace(',', '.');
+  return /^\d+(\.\d{1,2})?$/.test(amount) ? Number(amount) : NaN;
+}
+
+/**
+ * The person's situation as the benefits read it: address and contact, resources, last income tax notice, national
+ * benefits, unfitness for work. Everything else of the file is kept as it is; a file changed meanwhile is refused.
+ */
+async function situationView(id) {
+  const title = 'Mettre à jour la situation';
+  show(title, h('p', {}, 'Chargement…'));
+  const answer = await get('/api/beneficiaries/' + id);
+  if (answer.status !== 200) {
+    show(title, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
+    return;
+  }
+  const person = answer.body;
+  const s = person.situation;
+  const resources = kind => (s.monthlyResources || []).filter(r => r.kind === kind).reduce((sum, r) => sum + Number(r.amount), 0);
+  const tax = (s.incomeTax || []).reduce((latest, t) => !latest || t.taxYear > latest.taxYear ? t : latest, null);
+  const received = new Map((s.nationalBenefits || []).map(b => [b.type, b.since]));
+  const form = h('form', { novalidate: true },
+      h('fieldset', {}, h('legend', {}, 'Adresse et contact'),
+          field('address.line1', 'Adresse', { value: s.address ? s.address.line1 : '', help: 'Numéro et voie.' }),
+          field('address.postcode', 'Code postal', { value: s.address ? s.address.postcode : '', inputmode: 'numeric' }),
+          field('address.city', 'Ville', { value: s.address ? s.address.city : 'Paris' }),
+          field('contact.phone', 'Téléphone', { value: s.contact ? s.contact.phone : '', inputmode: 'tel' }),
+          field('contact.email', 'Adresse électronique', { value: s.contact ? s.contact.email : '', inputmode: 'email' })),
+      h('fieldset', {}, h('legend', {}, 'Ressources mensuelles du foyer (€)'),
+          RESOURCE_KINDS.map(([kind, label]) => field('resource.' + kind, label, { inputmode: 'decimal',
+            value: resources(kind) ? String(resources(kind)).replace('.', ',') : '' }))),
+      h('fieldset', {}, h('legend', {}, 'Dernier avis d\'impôt sur le revenu'),
+          field('incomeTax.taxYear', 'Année des revenus', { inputmode: 'numeric', value: tax ? String(tax.taxYear) : '',
+            help: 'Par exemple 2025 pour l\'avis reçu en 2026.' }),
+          field('incomeTax.amount', 'Impôt dû (€)', { inputmode: 'decimal', value: tax ? String(tax.amount).replace('.', ',') : '',
+            help: '0 pour un avis de non-imposition.' })),
+      h('fieldset', { class: 'motifs' }, h('legend', {}, 'Prestations nationales perçues'),
+          NATIONAL_BENEFITS.map(([type, label]) => h('div', {}, h('input', { type: 'checkbox', id: 'prestation-' + type,
+            name: 'nationalBenefits', value: type, checked: received.has(type) }), ' ',
+          h('label', { for: 'prestation-' + type, style: 'display:inline' }, label))),
+          h('p', { class: 'aide' }, 'Une prestation cochée maintenant est enregistrée à la date du jour (justificatif présenté).')),
+      field('unfitForWorkSince', 'Reconnue inapte au travail depuis le', { inputmode: 'numeric',
+        value: s.unfitForWorkSince ? date(s.unfitForWorkSince) : '', help: 'Au format JJ/MM/AAAA ; vide sinon.' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Enregistrer la situation'),
+          h('a', { class: 'bouton secondaire', href: '#/personne/' + id }, 'Annuler')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const errors = [];
+    const monthlyResources = [];
+    for (const [kind] of RESOURCE_KINDS) {
+      const typed = value(form, 'resource.' + kind);
+      if (typed && Number.isNaN(amountOf(typed))) {
+        errors.push({ field: 'resource.' + kind, message: 'un montant en euros, par exemple 450 ou 450,50' });
+      } else if (typed && amountOf(typed) > 0) {
+        monthlyResources.push({ kind, amount: amountOf(typed) });
+      }
+    }
+    const year = value(form, 'incomeTax.taxYear');
+    const due = value(form, 'incomeTax.amount');
+    if ((year || due) && !/^\d{4}$/.test(year)) {
+      errors.push({ field: 'incomeTax.taxYear', message: 'une année sur quatre chiffres' });
+    }
+    if ((year || due) && Number.isNaN(amountOf(due))) {
+      errors.push({ field: 'incomeTax.amount', message: 'un montant en euros, 0 pour un avis de non-imposition' });
+    }
+    const unfit = value(form, 'unfitForWorkSince');
+    if (unfit && !isoDate(unfit)) {
+      errors.push({ field: 'unfitForWorkSince', message: 'une date au format JJ/MM/AAAA' });
+    }
+    if (errors.length) {
+      showErrors(form, errors);
+      return;
+    }
+    const today = new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
+    const otherYears = (s.incomeTax || []).filter(t => String(t.taxYear) !== year);
+    const situation = {
+      ...s,
+      address: value(form, 'address.line1') ? { ...(s.address || {}), line1: value(form, 'address.line1'),
+        postcode: value(form, 'address.postcode'), city: value(form, 'address.city'), arrondissement: undefined } : s.address,
+      contact: value(form, 'contact.phone') || value(form, 'contact.email')
+        ? { ...(s.contact || {}), phone: value(form, 'contact.phone') || undefined, email: value(form, 'contact.email') || undefined }
+        : undefined,
+      monthlyResources,
+      incomeTax: year ? [...otherYears, { taxYear: Number(year), amount: amountOf(due) }] : otherYears,
+      nationalBenefits: Array.from(form.querySelectorAll('input[name=nationalBenefits]:checked'))
+          .map(box => ({ type: box.value, since: received.get(box.value) || today })),
+      unfitForWorkSince: unfit ? isoDate(unfit) : undefined,
+    };
+    busy(form, true);
+    const saved = await put('/api/beneficiaries/' + id, situation, person.version);
+    busy(form, false);
+    if (saved.status === 200) {
+      window.location.hash = '#/personne/' + id;
+      return;
+    }
+    showProblem(form, saved, name => name.replace(/^situation\./, '').replace(/^monthlyResources\[\d+\]\..*$/, 'resource.OTHER')
+        .replace(/^incomeTax\[\d+\]\.(.*)$/, 'incomeTax.$1'));
+  });
+  show(title + ' — ' + s.identity.firstNames + ' ' + s.identity.lastName, form);
 }
 
 function registerView() {
@@ -981,8 +1098,9 @@ async function passView(id) {
           + date(p.validFrom) + ' au ' + date(p.validUntil) : 'Refusée : ' + reasonsOf(p.refusalReasons, NAVIGO_REFUSALS)
           + (p.refusalText ? ' — ' + p.refusalText : '')) + ' (le ' + date(p.decidedAt) + ' par ' + p.decidedBy + ')')] : null,
       p.participationDue !== null && p.participationDue !== undefined
-        ? [h('dt', {}, 'Participation'), h('dd', {}, euros(p.participationDue) + (p.participationPaidAt
-            ? ', payée le ' + date(p.participationPaidAt) : ', à payer'))] : null)),
+        ? [h('dt', {}, 'Participation'), h('dd', {}, Number(p.participationDue) === 0 ? 'aucune'
+            : euros(p.participationDue) + (p.participationPaidAt ? ', payée le ' + date(p.participationPaidAt) : ', à payer'))]
+        : null)),
   h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + p.beneficiaryId }, 'Dossier de la personne'))];
   if (p.status === 'REQUESTED' && hasRole('SECTION_DIRECTOR')) {
     parts.push(p.filedBy === agent.username ? fourEyesNote()
@@ -1241,6 +1359,8 @@ function route() {
     solidarityView(id);
   } else if (view === 'navigo' && id) {
     navigoView(id);
+  } else if (view === 'situation' && id) {
+    situationView(id);
   } else if (view === 'psol' && id) {
     solidarityApplicationView(id);
   } else if (view === 'navigo-demande' && id) {

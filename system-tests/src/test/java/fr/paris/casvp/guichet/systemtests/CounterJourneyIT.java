@@ -102,6 +102,15 @@ class CounterJourneyIT {
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("À Paris depuis", "01/03/2015", "Section", "Déposer une demande", "Aucune demande pour le moment.");
         screenshot("03-dossier");
+        // The last income tax notice and the resources, which Navigo and Paris Solidarité read from the registry.
+        click(By.linkText("Mettre à jour la situation"));
+        type("champ-resource-PENSION", "900");
+        type("champ-incomeTax-taxYear", "2025");
+        type("champ-incomeTax-amount", "0");
+        click(By.id("prestation-ASPA"));
+        screenshot("20-situation");
+        click(By.xpath("//button[normalize-space()='Enregistrer la situation']"));
+        wait.until(ExpectedConditions.titleContains("Lucie " + lastName));
         click(By.linkText("Allocation exceptionnelle"));
 
         // The aid service learns of a new person from the registry's events within seconds: the cap comes from it.
@@ -137,7 +146,7 @@ class CounterJourneyIT {
 
         click(By.linkText("Retour au dossier"));
         click(By.linkText("Navigo"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "impôt sur le revenu"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Simulation d'après le registre"));
         type("champ-navigoCardNumber", "1234 5678 90");
         screenshot("07-navigo");
         fileUntilReceived();
@@ -192,13 +201,11 @@ class CounterJourneyIT {
 
         click(By.linkText("Dossiers à traiter"));
         click(By.linkText(navigo));
-        click(By.id("decision-refus"));
-        click(By.id("motif-OTHER"));
-        type("champ-reasonText", "Avis d'imposition non présenté.");
-        screenshot("19-navigo-refus");
+        click(By.id("decision-accord"));
+        screenshot("19-navigo-decision");
         click(By.xpath("//button[normalize-space()='Enregistrer la décision']"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Refusée"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("autre motif", "Avis d'imposition non présenté.");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "valable du"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée", "directeur13");
         assertFrench();
     }
 
