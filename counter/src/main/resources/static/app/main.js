@@ -37,7 +37,7 @@ function h(tag, attributes = {}, ...children) {
 
 function show(title, ...content) {
   document.title = title + ' — Guichet';
-  main.replaceChildren(h('h1', {}, title), ...content.filter(part => part !== null && part !== undefined && part !== false));
+  main.replaceChildren(h('h1', {}, title), ...content.flat().filter(part => part !== null && part !== undefined && part !== false));
   main.focus();
 }
 
@@ -110,9 +110,13 @@ function busy(form, on) {
 
 // ——— Status banner ———
 
+/** The last status board read: null while the gateway cannot be reached. */
+let board = null;
+
 async function refreshBanner() {
   const banner = document.getElementById('bandeau');
   const answer = await get('/api/status');
+  board = answer.status === 200 ? answer.body : null;
   await refreshCapturedCount();
   if (answer.status !== 200) {
     banner.replaceChildren(h('p', {}, 'Le guichet ne joint pas le serveur. Continuez à déposer les demandes : elles sont '
@@ -121,7 +125,6 @@ async function refreshBanner() {
     return;
   }
   synchroniseAndShow();
-  const board = answer.body;
   const lines = [];
   if (board.message) {
     lines.push(h('p', {}, 'Message du superviseur : ', board.message));
@@ -138,6 +141,20 @@ async function refreshBanner() {
     }
   }
   banner.replaceChildren(...lines);
+}
+
+/** On a filing form: what happens to the application if its benefit, or the whole server side, is down now. */
+function availabilityNotice(service) {
+  if (!board) {
+    return h('p', { class: 'info', role: 'note' }, 'Le serveur est injoignable : la demande sera enregistrée sur ce poste,'
+        + ' son récépissé imprimé avec un numéro réservé à ce guichet, et elle sera transmise dès son retour.');
+  }
+  const state = board.services.find(s => s.name === service);
+  if (state && state.availability !== 'AVAILABLE') {
+    return h('p', { class: 'info', role: 'note' }, state.label + ' : service momentanément indisponible. La demande sera'
+        + ' reçue maintenant, avec un récépissé, et instruite dès son retour.');
+  }
+  return null;
 }
 
 // ——— Views ———
@@ -212,10 +229,11 @@ async function personView(id) {
   }
   const person = answer.body;
   const s = person.situation;
-  const [aid, solidarity, passes] = await Promise.all([
+  const [aid, solidarity, passes, history] = await Promise.all([
     get('/api/aid/applications?beneficiaryId=' + id),
     get('/api/solidarity/applications?beneficiaryId=' + id),
-    get('/api/transport/passes?beneficiaryId=' + id)]);
+    get('/api/transport/passes?beneficiaryId=' + id),
+    get('/api/beneficiaries/' + id + '/history')]);
   const rows = [];
   const add = (benefit, list, link) => (list.status === 200 ? list.body : []).forEach(file => rows.push(h('tr', {},
       h('td', {}, benefit), h('td', {}, link ? h('a', { href: link + file.id }, file.number) : file.number),
@@ -253,7 +271,27 @@ async function personView(id) {
         ? h('table', {}, h('thead', {}, h('tr', {}, ['Prestation', 'Numéro', 'Reçue le', 'État', 'Récépissé']
             .map(title => h('th', { scope: 'col' }, title)))), h('tbody', {}, rows))
         : h('p', {}, answer.offline ? 'Les demandes déjà transmises s\'afficheront au retour du serveur.'
-          : 'Aucune demande pour le moment.'));
+          : 'Aucune demande pour le moment.'),
+      history.status === 200 && history.body.length ? [h('h2', {}, 'Historique du dossier'), h('table', {},
+          h('thead', {}, h('tr', {}, ['Date', 'Par', 'Opération', 'Rubriques modifiées'].map(column => h('th', { scope: 'col' }, column)))),
+          h('tbody', {}, history.body.slice().reverse().map(entry => h('tr', {}, h('td', {}, dateTime(entry.changedAt)),
+              h('td', {}, (entry.changedBy || '').split(' ')[0]), h('td', {}, OPERATIONS[entry.operation] || 'Modification'),
+              h('td', {}, rubricsOf(entry.changes).join(', '))))))] : null);
+}
+
+const OPERATIONS = { REGISTERED: 'Inscription', UPDATED: 'Mise à jour de la situation', HOUSEHOLD_CHANGED: 'Foyer modifié' };
+const RUBRICS = {
+  identity: 'identité', address: 'adresse', contact: 'contact', parisResidence: 'résidence à Paris',
+  noFixedAddress: 'domiciliation', disabilityEvidence: 'handicap', unfitForWorkSince: 'inaptitude au travail',
+  nationalBenefits: 'prestations nationales', monthlyResources: 'ressources', incomeTax: 'impôt sur le revenu',
+  warVeteran: 'ancien combattant', section: 'section', deceasedOn: 'décès', awayFromHomeSince: 'absence du domicile',
+  household: 'foyer',
+};
+
+/** The parts of a file a change touched, in French, each once. */
+function rubricsOf(changes) {
+  const rubrics = (changes || []).map(change => RUBRICS[change.field.split(/[.[]/)[0]] || 'autre');
+  return [...new Set(rubrics)];
 }
 
 const RESOURCE_KINDS = [
@@ -280,13 +318,10 @@ function amountOf(typed) {
  */
 async function situationView(id) {
   const title = 'Mettre à jour la situation';
-  show(title, h('p', {}, 'Chargement…'));
-  const answer = await get('/api/beneficiaries/' + id);
-  if (answer.status !== 200) {
-    show(title, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
+  const person = await load(title, '/api/beneficiaries/' + id);
+  if (!person) {
     return;
   }
-  const person = answer.body;
   const s = person.situation;
   const resources = kind => (s.monthlyResources || []).filter(r => r.kind === kind).reduce((sum, r) => sum + Number(r.amount), 0);
   const tax = (s.incomeTax || []).reduce((latest, t) => !latest || t.taxYear > latest.taxYear ? t : latest, null);
@@ -478,6 +513,7 @@ async function aidView(beneficiaryId, correction) {
     : h('p', { class: 'info' }, 'Le plafond du foyer ne peut pas être affiché pour le moment ; il sera vérifié à la décision.');
   const form = h('form', { novalidate: true },
       correctionNote(correction),
+      availabilityNotice('aid'),
       capText,
       field('category', 'Motif de la demande', { required: true, choices: CATEGORIES, value: draft.category }),
       field('disasterEvent', 'Référence du sinistre', { help: 'Seulement pour un sinistre, par exemple INCENDIE-2026-17.',
@@ -563,6 +599,17 @@ function factsOf(situation) {
 // The persons seen in this tab, so that their forms still open while the gateway cannot be reached (kept in the tab's
 // session storage only: gone when the tab is closed).
 const SEEN = 'guichet.personnes';
+
+/** Shows the screen's title while its data loads; its data, or null once the reason it failed is on the screen. */
+async function load(title, path) {
+  show(title, h('p', {}, 'Chargement…'));
+  const answer = await get(path);
+  if (answer.status !== 200) {
+    show(title, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
+    return null;
+  }
+  return answer.body;
+}
 
 async function personAnswer(beneficiaryId) {
   const answer = await get('/api/beneficiaries/' + beneficiaryId);
@@ -653,6 +700,7 @@ async function solidarityView(beneficiaryId, correction) {
           h('p', {}, 'Elle peut être déposée : elle sera examinée, et le registre peut être corrigé d\'ici la décision.'));
   const form = h('form', { novalidate: true },
       correctionNote(correction),
+      availabilityNotice('solidarity'),
       estimate,
       h('fieldset', { class: 'choix' }, h('legend', {}, 'Première demande ou renouvellement'),
           h('input', { type: 'radio', id: 'renouvellement-non', name: 'renewal', value: 'false', checked: !draft.renewal }),
@@ -688,6 +736,7 @@ async function navigoView(beneficiaryId, correction) {
   const estimate = h('div', { 'aria-live': 'polite' });
   const form = h('form', { novalidate: true },
       correctionNote(correction),
+      availabilityNotice('transport'),
       estimate,
       field('navigoCardNumber', 'Numéro de la carte Navigo', { required: true, help: '8 à 20 lettres et chiffres, espaces acceptés.',
         value: draft.navigoCardNumber }),
@@ -906,14 +955,10 @@ function lapseDate(receivedAt, months) {
 
 /** An application for exceptional aid: where it stands, its history, and the step this agent may take. */
 async function applicationView(id) {
-  show('Demande d\'allocation exceptionnelle', h('p', {}, 'Chargement…'));
-  const answer = await get('/api/aid/applications/' + id);
-  if (answer.status !== 200) {
-    show('Demande d\'allocation exceptionnelle', h('p', { class: 'resume-erreurs', role: 'alert' },
-        problemInFrench(answer.body, answer.status)));
+  const a = await load('Demande d\'allocation exceptionnelle', '/api/aid/applications/' + id);
+  if (!a) {
     return;
   }
-  const a = answer.body;
   const decision = a.decisions.length ? a.decisions[a.decisions.length - 1] : null;
   const parts = [
     h('div', { class: 'carte' }, h('dl', { class: 'fiche' },
@@ -1043,13 +1088,10 @@ function fourEyesNote() {
 
 async function solidarityApplicationView(id) {
   const title = 'Demande de Paris Solidarité';
-  show(title, h('p', {}, 'Chargement…'));
-  const answer = await get('/api/solidarity/applications/' + id);
-  if (answer.status !== 200) {
-    show(title, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
+  const a = await load(title, '/api/solidarity/applications/' + id);
+  if (!a) {
     return;
   }
-  const a = answer.body;
   const g = a.grant;
   const parts = [h('div', { class: 'carte' }, h('dl', { class: 'fiche' },
       h('dt', {}, 'Numéro'), h('dd', {}, a.number),
@@ -1081,13 +1123,10 @@ async function solidarityApplicationView(id) {
 
 async function passView(id) {
   const title = 'Demande de Navigo';
-  show(title, h('p', {}, 'Chargement…'));
-  const answer = await get('/api/transport/passes/' + id);
-  if (answer.status !== 200) {
-    show(title, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
+  const p = await load(title, '/api/transport/passes/' + id);
+  if (!p) {
     return;
   }
-  const p = answer.body;
   const parts = [h('div', { class: 'carte' }, h('dl', { class: 'fiche' },
       h('dt', {}, 'Numéro'), h('dd', {}, p.number),
       h('dt', {}, 'État'), h('dd', {}, statusInFrench(p.status)),

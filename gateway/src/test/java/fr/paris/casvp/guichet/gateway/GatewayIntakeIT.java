@@ -18,14 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,7 +77,7 @@ class GatewayIntakeIT {
         String number = JsonPath.read(queued.body(), "$.receipt.number");
         assertThat(JsonPath.<String>read(again.body(), "$.receipt.number")).as("the same key, the same receipt").isEqualTo(number);
 
-        ConsumerRecord<String, String> command = first("intake.transport.v1", number);
+        ConsumerRecord<String, String> command = TopicRecords.first(bootstrapServers, "intake.transport.v1", number);
         assertThat(command.key()).as("in order per beneficiary").isEqualTo(beneficiary);
         assertThat(EventSchemas.violations(QueuedCommand.TYPE, command.value())).isEmpty();
         assertThat(JsonPath.<String>read(command.value(), "$.agent.username")).isEqualTo("agent13");
@@ -96,7 +91,7 @@ class GatewayIntakeIT {
                 .lastHeader(CommandSignatures.SIGNATURE_HEADER).value(), StandardCharsets.UTF_8))).as("signed by the gateway").isTrue();
         assertThat(new String(command.headers().lastHeader(CommandSignatures.KEY_ID_HEADER).value(), StandardCharsets.UTF_8))
                 .isEqualTo(TestSigningKeys.KEY_ID);
-        assertThat(EventSchemas.violations(ReceiptState.TYPE, first("receipts.v1", number).value())).isEmpty();
+        assertThat(EventSchemas.violations(ReceiptState.TYPE, TopicRecords.first(bootstrapServers, "receipts.v1", number).value())).isEmpty();
 
         HttpResponse<String> receipt = Http.get(url("/api/receipts/" + number.toLowerCase()), TestTokens.agent13());
         assertThat(receipt.statusCode()).isEqualTo(200);
@@ -170,23 +165,6 @@ class GatewayIntakeIT {
         return String.valueOf(values.get(0));
     }
 
-    private ConsumerRecord<String, String> first(String topic, String contains) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "gateway-it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.value() != null && r.value().contains(contains)) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
-    }
 
     private HttpResponse<String> post(String path, UUID key, String body, String token) {
         return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")

@@ -1,7 +1,6 @@
 package fr.paris.casvp.guichet.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
@@ -20,15 +19,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -82,7 +76,7 @@ class OfflineCaptureIT {
         assertThat(JsonPath.<String>read(reserved.body(), "$.section")).isEqualTo("13");
         String prefix = JsonPath.read(reserved.body(), "$.prefix");
         assertThat(JsonPath.<String>read(again.body(), "$.prefix")).as("a new series each time").isNotEqualTo(prefix);
-        ConsumerRecord<String, String> recorded = first("receipt-series.v1", prefix);
+        ConsumerRecord<String, String> recorded = TopicRecords.first(bootstrapServers, "receipt-series.v1", prefix);
         assertThat(recorded.key()).isEqualTo(prefix);
         assertThat(EventSchemas.violations(ReceiptSeries.TYPE, recorded.value())).isEmpty();
         assertThat(post("/api/counter/receipt-series", null, "", TestTokens.supervisor()).statusCode())
@@ -112,7 +106,7 @@ class OfflineCaptureIT {
         assertThat(sameNumberOtherKey.statusCode()).as("a number already received is not queued again").isEqualTo(200);
         assertThat(JsonPath.<Boolean>read(sameNumberOtherKey.body(), "$.alreadyReceived")).isTrue();
 
-        List<ConsumerRecord<String, String>> commands = all("intake.aid.v1", numbers.get(0));
+        List<ConsumerRecord<String, String>> commands = TopicRecords.all(bootstrapServers, "intake.aid.v1", numbers.get(0));
         assertThat(commands).as("queued once").hasSize(1);
         ConsumerRecord<String, String> command = commands.get(0);
         assertThat(command.key()).isEqualTo(beneficiary);
@@ -198,7 +192,7 @@ class OfflineCaptureIT {
         assertThat(fields(forged)).containsExactly("series");
         assertThat(fields(outOfSeries)).containsExactlyInAnyOrder("receipt", "receivedAt", "path");
         assertThat(fields(future)).containsExactlyInAnyOrder("Idempotency-Key", "receivedAt", "body");
-        assertThat(all("intake.aid.v1", numbers13.get(1))).as("nothing queued").isEmpty();
+        assertThat(TopicRecords.all(bootstrapServers, "intake.aid.v1", numbers13.get(1))).as("nothing queued").isEmpty();
     }
 
     private List<String> reservedNumbers;
@@ -220,50 +214,9 @@ class OfflineCaptureIT {
         return JsonPath.read(response.body(), "$.errors[*].field");
     }
 
-    private ConsumerRecord<String, String> first(String topic, String contains) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.value() != null && r.value().contains(contains)) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
-    }
 
-    /** Every record of the topic that mentions {@code contains}, read to its end. */
-    private List<ConsumerRecord<String, String>> all(String topic, String contains) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> collect(r, contains, found));
-            }
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> collect(r, contains, found));
-            }
-        }
-        return found;
-    }
 
-    private static void collect(ConsumerRecord<String, String> record, String contains, List<ConsumerRecord<String, String>> found) {
-        if (record.value() != null && record.value().contains(contains)) {
-            found.add(record);
-        }
-    }
 
-    private KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "gateway-it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer());
-    }
 
     private HttpResponse<String> post(String path, UUID key, String body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -86,19 +87,9 @@ class CounterJourneyIT {
         click(By.xpath("//button[normalize-space()='Se connecter']"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), "agent13 — Agent d'accueil, section 13"));
-        click(By.linkText("Enregistrer une personne"));
         String lastName = "Navigateur-" + UUID.randomUUID().toString().substring(0, 6);
-        type("champ-identity-lastName", lastName);
-        type("champ-identity-firstNames", "Lucie");
-        type("champ-identity-birthDate", "01/06/1950");
-        new Select(browser.findElement(By.id("champ-identity-sex"))).selectByVisibleText("Femme");
-        type("champ-address-line1", "12 rue de la Glacière");
-        type("champ-address-postcode", "75013");
-        type("champ-parisResidence", "01/03/2015");
-        screenshot("02-enregistrer");
-        click(By.xpath("//button[normalize-space()='Enregistrer la personne']"));
+        register(lastName, "02-enregistrer");
 
-        wait.until(ExpectedConditions.titleContains("Lucie " + lastName));
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("À Paris depuis", "01/03/2015", "Section", "Déposer une demande", "Aucune demande pour le moment.");
         screenshot("03-dossier");
@@ -110,7 +101,10 @@ class CounterJourneyIT {
         click(By.id("prestation-ASPA"));
         screenshot("20-situation");
         click(By.xpath("//button[normalize-space()='Enregistrer la situation']"));
-        wait.until(ExpectedConditions.titleContains("Lucie " + lastName));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Mise à jour de la situation"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Historique du dossier", "Inscription",
+                "ressources", "impôt sur le revenu", "prestations nationales");
+        assertFrench();
         click(By.linkText("Allocation exceptionnelle"));
 
         // The aid service learns of a new person from the registry's events within seconds: the cap comes from it.
@@ -218,7 +212,7 @@ class CounterJourneyIT {
     void theCounterKeepsFilingWhileTheGatewayIsStoppedAndEachApplicationArrivesOnceWithItsReceptionTime() throws Exception {
         signInAs("agent13");
         String lastName = "Panne-" + UUID.randomUUID().toString().substring(0, 6);
-        String beneficiaryId = register(lastName);
+        String beneficiaryId = register(lastName, null);
         String name = "Lucie " + lastName;
         // Before the outage: the application is installed (service worker) and numbers are reserved for this counter.
         assertThat(((JavascriptExecutor) browser).executeAsyncScript(
@@ -343,8 +337,8 @@ class CounterJourneyIT {
         return browser.findElement(By.className("numero")).getText();
     }
 
-    /** Registers a person through the counter; their id, from the address of their file. */
-    private String register(String lastName) {
+    /** Registers a person through the counter (the form photographed as {@code screenshot}); their id, from their file's address. */
+    private String register(String lastName, String screenshot) throws Exception {
         click(By.linkText("Enregistrer une personne"));
         type("champ-identity-lastName", lastName);
         type("champ-identity-firstNames", "Lucie");
@@ -353,6 +347,9 @@ class CounterJourneyIT {
         type("champ-address-line1", "12 rue de la Glacière");
         type("champ-address-postcode", "75013");
         type("champ-parisResidence", "01/03/2015");
+        if (screenshot != null) {
+            screenshot(screenshot);
+        }
         click(By.xpath("//button[normalize-space()='Enregistrer la personne']"));
         wait.until(ExpectedConditions.titleContains("Lucie " + lastName));
         return browser.getCurrentUrl().replaceAll(".*#/personne/", "");
@@ -404,6 +401,22 @@ class CounterJourneyIT {
         assertThat(invalid).extracting(element -> element.getAttribute("id"))
                 .contains("champ-identity-birthDate", "champ-address-postcode");
         screenshot("09-erreurs");
+
+        // Zoomed to 200 % (half as many CSS pixels across): nothing is cut off, nothing needs a sideways scroll.
+        Dimension size = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(size.getWidth() / 2, size.getHeight()));
+            for (String screen : List.of("#/enregistrer", "#/recherche", "#/hors-ligne", "#/dossiers")) {
+                browser.get(suite.gateway("/" + screen));
+                wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Chargement")));
+                Object overflow = ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(((Number) overflow).intValue()).as("horizontal overflow of %s at 200 %%", screen).isLessThanOrEqualTo(0);
+            }
+            screenshot("21-zoom-200");
+        } finally {
+            browser.manage().window().setSize(size);
+        }
     }
 
     private void fileUntilReceived() {
