@@ -2,7 +2,7 @@
 // benefit always in view. Plain DOM, no framework, no build step: what the gateway serves is what runs.
 
 import { agentOf, completeSignIn, configuration, currentSession, signIn, signOut } from './auth.js';
-import { get, post, put } from './api.js';
+import { call, get, post, put } from './api.js';
 import {
   DONE, REFUSED, SENT, WAITING, capture, captured, capturedOne, forget, numbersLeft, reserveIfLow, synchronise,
 } from './offline.js';
@@ -545,7 +545,8 @@ async function aidView(beneficiaryId, correction) {
         iban: value(form, 'payee.iban') },
       missingDocuments: value(form, 'missingDocuments').split('\n').map(line => line.trim()).filter(Boolean),
     };
-    await file(form, '/api/aid/applications', body, 'Allocation exceptionnelle', name,
+    await file(form, '/api/aid/applications', body, 'Allocation exceptionnelle',
+        { name, birthDate: person.status === 200 ? person.body.situation.identity.birthDate : null },
         field => field.replace(/^missingDocuments\[\d+\]$/, 'missingDocuments'), correction);
   });
   show('Demande d\'allocation exceptionnelle' + (name ? ' — ' + name : ''), form);
@@ -639,10 +640,14 @@ async function personOr(beneficiaryId, title) {
  * the service and its queue are both down), the application is captured on this counter under a reserved number.
  * A correction is filed again with the reception time of the application it corrects.
  */
-async function file(form, path, body, benefit, name, fieldOf, correction) {
+async function file(form, path, body, benefit, { name, birthDate }, fieldOf, correction) {
   busy(form, true);
   const command = correction ? { ...body, receivedAt: correction.receivedAt } : body;
-  const answer = await post(path, command);
+  // One key for the application, online and, if it cannot be sent, captured: had it reached its service before the
+  // connection dropped, it is still applied once. The birth date lets the person follow a queued application on the
+  // public page before its service applies it.
+  const key = crypto.randomUUID();
+  const answer = await call('POST', path, command, key, birthDate ? { 'Guichet-Birth-Date': birthDate } : {});
   busy(form, false);
   if (answer.status === 201 || answer.status === 202) {
     if (correction) {
@@ -658,8 +663,8 @@ async function file(form, path, body, benefit, name, fieldOf, correction) {
     return;
   }
   if (unreachable) {
-    const item = await capture({ path, body, benefit, name, beneficiaryId: body.beneficiaryId, section: agent.section,
-      agent: agent.username });
+    const item = await capture({ key, path, body, benefit, name, birthDate, beneficiaryId: body.beneficiaryId,
+      section: agent.section, agent: agent.username });
     if (!item) {
       showErrors(form, [], 'Le serveur est injoignable et ce poste n\'a plus de numéro de récépissé réservé : remplissez le'
           + ' formulaire papier de la prestation, qui porte son propre numéro.');
@@ -717,7 +722,7 @@ async function solidarityView(beneficiaryId, correction) {
     file(form, '/api/solidarity/applications', {
       beneficiaryId, renewal: form.elements.namedItem('renewal').value === 'true',
       payee: { accountHolder: value(form, 'payee.accountHolder') || undefined, iban: value(form, 'payee.iban') },
-    }, 'Paris Solidarité', name, undefined, correction);
+    }, 'Paris Solidarité', { name, birthDate: s.identity.birthDate }, undefined, correction);
   });
   show(title + ' — ' + name, form);
 }
@@ -774,7 +779,7 @@ async function navigoView(beneficiaryId, correction) {
     file(form, '/api/transport/passes', {
       beneficiaryId, navigoCardNumber: value(form, 'navigoCardNumber'), zones: value(form, 'zones') || null,
       receivesParisBenefit: form.elements.namedItem('receivesParisBenefit').checked,
-    }, 'Navigo', name, undefined, correction);
+    }, 'Navigo', { name, birthDate: s.identity.birthDate }, undefined, correction);
   });
   show(title + ' — ' + name, form);
   simulate();

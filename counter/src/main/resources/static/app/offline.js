@@ -84,9 +84,10 @@ export async function reserveIfLow(section) {
 
 /**
  * Stores an application that could not be sent and gives it the next reserved number, in one transaction: two tabs
- * never print the same number. Null when no number is left (the paper form then).
+ * never print the same number. {@code key} is the idempotency key it was tried with, kept for every later attempt.
+ * Null when no number is left (the paper form then).
  */
-export async function capture({ path, body, benefit, name, beneficiaryId, section, agent }) {
+export async function capture({ key, path, body, benefit, name, birthDate, beneficiaryId, section, agent }) {
   const db = await database();
   const transaction = db.transaction([SERIES, CAPTURED], 'readwrite');
   const series = await seriesOf(transaction.objectStore(SERIES), section);
@@ -96,12 +97,12 @@ export async function capture({ path, body, benefit, name, beneficiaryId, sectio
   }
   const used = series[0];
   const item = {
-    key: crypto.randomUUID(),
+    key: key || crypto.randomUUID(),
     order: Date.now() * 1000 + Math.floor(Math.random() * 1000),
     series: used.series,
     receipt: used.numbers[used.next],
     receivedAt: new Date().toISOString(),
-    path, body, benefit, name, beneficiaryId, capturedBy: agent,
+    path, body, benefit, name, birthDate, beneficiaryId, capturedBy: agent,
     state: WAITING,
   };
   used.next += 1;
@@ -160,6 +161,7 @@ async function send() {
     }
     const answer = await call('POST', '/api/counter/captured', {
       series: item.series, receipt: item.receipt, receivedAt: item.receivedAt, path: item.path, body: item.body,
+      birthDate: item.birthDate,
     }, item.key);
     if (answer.status === 202 || answer.status === 200) {
       item.state = SENT;

@@ -6,6 +6,8 @@ import fr.paris.casvp.guichet.gateway.intake.Intake;
 import fr.paris.casvp.guichet.gateway.intake.TokenAgent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +42,13 @@ class FallbackController {
     /** As the counter and the person read it: {@code 28 novembre 2026 à 14:18}, Paris time. */
     private static final java.time.format.DateTimeFormatter RECEIVED = java.time.format.DateTimeFormatter
             .ofPattern("d MMMM yyyy 'à' HH:mm", java.util.Locale.FRANCE).withZone(java.time.ZoneId.of("Europe/Paris"));
+
+    /**
+     * The person's birth date (ISO), which the counter sends with an application: the receipt of one that is queued can
+     * then be followed on the public page at once. The gateway only computes that check from it (the service, which
+     * knows the birth date anyway, ignores the header).
+     */
+    static final String BIRTH_DATE_HEADER = "Guichet-Birth-Date";
 
     private final GuichetServices services;
     private final Intake intake;
@@ -84,10 +93,11 @@ class FallbackController {
         }
         String body = cachedBody(exchange);
         String requestPath = path.split("\\?")[0];
+        LocalDate birthDate = birthDate(exchange.getRequest().getHeaders().getFirst(BIRTH_DATE_HEADER));
         return exchange.getPrincipal()
                 .cast(JwtAuthenticationToken.class)
                 .map(TokenAgent::of)
-                .flatMap(agent -> intake.queue(service, method, requestPath, idempotencyKey, body, agent))
+                .flatMap(agent -> intake.queue(service, method, requestPath, idempotencyKey, body, agent, birthDate))
                 .<ResponseEntity<?>>map(receipt -> ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
                         .body(queued(receipt, label)))
                 .onErrorResume(e -> {
@@ -96,6 +106,15 @@ class FallbackController {
                             label + " and the queue are both unavailable: capture the application offline and send it "
                                     + "again later with the same Idempotency-Key.", service, path));
                 });
+    }
+
+    /** The person's birth date, as the counter read it from their file; null when absent or not a date. */
+    static LocalDate birthDate(String header) {
+        try {
+            return header == null || header.isBlank() ? null : LocalDate.parse(header.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The body that {@code CacheRequestBody} kept: decoded, or still the buffer the route forwarded. */

@@ -23,7 +23,8 @@ class GatewaySecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(org.springframework.http.HttpMethod.PUT, "/api/status/message").hasRole("SUPERVISOR")
-                        .pathMatchers("/api/status", "/api/status/incidents", "/statut", "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/api/status", "/api/status/incidents", "/statut", "/suivi", "/actuator/health",
+                                "/actuator/health/**").permitAll()
                         // The counter's pages and what they need to sign an agent in (the API calls carry the token).
                         .pathMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/sw.js", "/app/**", "/favicon.svg",
                                 "/counter/config").permitAll()

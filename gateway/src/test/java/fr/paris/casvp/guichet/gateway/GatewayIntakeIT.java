@@ -114,6 +114,28 @@ class GatewayIntakeIT {
     }
 
     @Test
+    void aQueuedApplicationWhoseBirthDateTheCounterGaveCanBeFollowedOnThePublicPageAtOnce() {
+        String body = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"navigoCardNumber\":\"1234567890\",\"zones\":\"1-2\"}";
+        HttpResponse<String> queued = Http.send(HttpRequest.newBuilder(URI.create(url("/api/transport/passes")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.agent13())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Guichet-Birth-Date", "1950-06-01")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        String number = JsonPath.read(queued.body(), "$.receipt.number");
+
+        HttpResponse<String> followed = Http.get(url("/api/receipts/" + number.toLowerCase().replace("-", "%20") + "?birthDate=1950-06-01"));
+        HttpResponse<String> wrongDate = Http.get(url("/api/receipts/" + number + "?birthDate=1950-06-02"));
+        HttpResponse<String> page = Http.get(url("/suivi"));
+
+        assertThat(followed.statusCode()).as(followed.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(followed.body(), "$.status")).isEqualTo("QUEUED");
+        assertThat(JsonPath.<String>read(followed.body(), "$.section")).isEqualTo("13");
+        assertThat(followed.body()).doesNotContain("1950").doesNotContain("agent13");
+        assertThat(wrongDate.statusCode()).isEqualTo(404);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Suivre ma demande", "JJ/MM/AAAA", "/api/receipts/");
+    }
+
+    @Test
     void aRefusalOrADefectIsTheServicesAnswerOnlyAServiceSayingItCannotWorkIsQueued() {
         String body = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
 

@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.deque.html.axecore.results.Results;
@@ -324,6 +325,68 @@ class CounterJourneyIT {
         HttpResponse<String> aids = api.get("/api/aid/applications?beneficiaryId=" + beneficiaryId);
         assertThat(JsonPath.<List<String>>read(aids.body(), "$[*].receivedAt")).as("the corrected one keeps its reception time")
                 .hasSize(2).extracting(Instant::parse).contains(Instant.parse(refused.get("receivedAt").toString()));
+    }
+
+    /**
+     * "Suivre ma demande": a person follows their application on the public page, with the receipt's number typed
+     * loosely and their birth date as JJ/MM/AAAA, from the moment it is queued (its service down) to its decision.
+     */
+    @Test
+    void aPersonFollowsTheirApplicationOnThePublicPageFromQueuedToDecided() throws Exception {
+        signInAs("agent13");
+        String lastName = "Suivi-" + UUID.randomUUID().toString().substring(0, 6);
+        String beneficiaryId = register(lastName, null);
+        browser.get(suite.gateway("/#/aide/" + beneficiaryId));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"));
+        new Select(browser.findElement(By.id("champ-category"))).selectByVisibleText("Eau");
+        type("champ-requestedAmount", "150");
+        type("champ-reason", "Facture d'eau impayée.");
+        new Select(browser.findElement(By.id("champ-payee-kind"))).selectByVisibleText("la personne elle-même");
+        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+        String number;
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        assertThat(suite.guichet("stop", "aid-service")).isZero();
+        try {
+            click(By.xpath("//button[normalize-space()='Déposer la demande']"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "momentanément indisponible"));
+            number = browser.findElement(By.className("numero")).getText();
+
+            follow(number.toLowerCase().replace("-", " ").replace('0', 'o'), "1/6/1950");
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("Reçue au guichet", "Allocation exceptionnelle",
+                    "sans que vous ayez à revenir", "13e");
+            screenshot("22-suivi-en-attente");
+        } finally {
+            assertThat(suite.guichet("start", "aid-service")).as(suite.output()).isZero();
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> "RECEIVED".equals(JsonPath.read(agent.get("/api/receipts/" + number).body(),
+                "$.status")));
+        follow(number, "01/06/1950");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Reçue par le service", "deux mois");
+
+        String id = JsonPath.read(agent.get("/api/receipts/" + number).body(), "$.applicationId");
+        assertThat(new GatewayClient(suite, "travailleur13").post("/api/aid/applications/" + id + "/examination", UUID.randomUUID(),
+                "{\"assessment\":\"Facture vérifiée.\",\"proposedAmount\":150}").statusCode()).isEqualTo(200);
+        assertThat(new GatewayClient(suite, "directeur13").post("/api/aid/applications/" + id + "/decision", UUID.randomUUID(),
+                "{\"outcome\":\"GRANTED\",\"amount\":150}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PAYMENT_ORDERED".equals(JsonPath.read(
+                agent.get("/api/receipts/" + number).body(), "$.status")));
+        follow(number, "01/06/1950");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée, paiement en cours", "Trésor public");
+        screenshot("23-suivi-accordee");
+        assertFrench();
+
+        follow(number, "02/06/1950");
+        assertThat(browser.findElement(By.id("erreurs")).getText()).contains("Aucune demande ne correspond");
+    }
+
+    /** Types a receipt number and a birth date on the public page, as a person would. */
+    private void follow(String number, String birthDate) {
+        browser.get(suite.gateway("/suivi"));
+        type("numero", number);
+        type("naissance", birthDate);
+        click(By.xpath("//button[normalize-space()='Voir ma demande']"));
+        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.className("resultat")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("erreurs"))));
     }
 
     /** Files the form on screen while the gateway is away: the receipt of a number reserved for this counter. */

@@ -3,12 +3,14 @@ package fr.paris.casvp.guichet.gateway.intake;
 import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public class Intake {
     private final Clock clock;
     private final String signingKeyId;
     private final PrivateKey signingKey;
+    private final ReceiptChecks checks;
     private final Map<UUID, ReceiptState> queuedByKey = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, ReceiptState> eldest) {
@@ -59,7 +62,8 @@ public class Intake {
      */
     Intake(KafkaTemplate<String, String> kafka, ReceiptBook receipts, JsonMapper json, Clock clock,
            @Value("${guichet.intake.signing.key-id:${GUICHET_INTAKE_SIGNING_KEY_ID:}}") String signingKeyId,
-           @Value("${guichet.intake.signing.private-key:${GUICHET_INTAKE_SIGNING_KEY:}}") String signingKey) {
+           @Value("${guichet.intake.signing.private-key:${GUICHET_INTAKE_SIGNING_KEY:}}") String signingKey,
+           @Value("${guichet.receipt-key:}") String receiptKey) {
         if (signingKeyId.isBlank() || signingKey.isBlank()) {
             throw new IllegalStateException("No key to sign queued commands: set GUICHET_INTAKE_SIGNING_KEY_ID and "
                     + "GUICHET_INTAKE_SIGNING_KEY (base64 PKCS#8 Ed25519 private key)");
@@ -70,12 +74,13 @@ public class Intake {
         this.clock = clock;
         this.signingKeyId = signingKeyId;
         this.signingKey = CommandSignatures.privateKey(signingKey);
+        this.checks = new ReceiptChecks(receiptKey);
     }
 
     /** Queues the command; fails (the Mono errors) when Kafka cannot take it: the counter must capture offline. */
     public Mono<ReceiptState> queue(String benefit, String method, String path, UUID idempotencyKey, String body,
-                                    QueuedCommand.QueuedAgent agent) {
-        return queue(benefit, method, path, idempotencyKey, body, agent, null, null);
+                                    QueuedCommand.QueuedAgent agent, LocalDate birthDate) {
+        return queue(benefit, method, path, idempotencyKey, body, agent, null, null, birthDate);
     }
 
     /**
@@ -83,24 +88,32 @@ public class Intake {
      * printed then (from a series reserved beforehand) and with the time it was received at the counter.
      */
     public Mono<ReceiptState> queueCaptured(String benefit, String path, UUID idempotencyKey, String body,
-                                            QueuedCommand.QueuedAgent agent, String receiptNumber, Instant receivedAt) {
-        return queue(benefit, "POST", path, idempotencyKey, body, agent, receiptNumber, receivedAt);
+                                            QueuedCommand.QueuedAgent agent, String receiptNumber, Instant receivedAt,
+                                            LocalDate birthDate) {
+        return queue(benefit, "POST", path, idempotencyKey, body, agent, receiptNumber, receivedAt, birthDate);
     }
 
+    /**
+     * @param birthDate the person's, as the counter read it from their file (null when not given): the QUEUED receipt
+     *                  carries its check, so that the person can follow it on the public page before the service has
+     *                  applied it (the service writes its own check then)
+     */
     private Mono<ReceiptState> queue(String benefit, String method, String path, UUID idempotencyKey, String body,
-                                     QueuedCommand.QueuedAgent agent, String receiptNumber, Instant receivedAt) {
+                                     QueuedCommand.QueuedAgent agent, String receiptNumber, Instant receivedAt,
+                                     LocalDate birthDate) {
         synchronized (queuedByKey) {
             ReceiptState already = queuedByKey.get(idempotencyKey);
             if (already != null) {
                 return Mono.just(already);
             }
         }
-        return Mono.fromCallable(() -> send(benefit, method, path, idempotencyKey, body, agent, receiptNumber, receivedAt))
+        return Mono.fromCallable(() -> send(benefit, method, path, idempotencyKey, body, agent, receiptNumber, receivedAt, birthDate))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
     private ReceiptState send(String benefit, String method, String path, UUID key, String body,
-                              QueuedCommand.QueuedAgent agent, String capturedNumber, Instant capturedAt) throws Exception {
+                              QueuedCommand.QueuedAgent agent, String capturedNumber, Instant capturedAt,
+                              LocalDate birthDate) throws Exception {
         Instant now = clock.instant();
         String number = capturedNumber != null ? capturedNumber : ReceiptNumber.next();
         Instant receivedAt = capturedAt != null ? capturedAt : now;
@@ -115,7 +128,7 @@ public class Intake {
                 CommandSignatures.sign(signingKey, value).getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get();
         ReceiptState queued = new ReceiptState(number, benefit, ReceiptState.QUEUED, receivedAt, null, null, agent.section(),
-                List.of(), null, now);
+                List.of(), birthDate == null ? null : checks.of(number, birthDate), now);
         ProducerRecord<String, String> receipt = new ProducerRecord<>("receipts.v1", number, json.writeValueAsString(queued));
         headers(receipt, ReceiptState.TYPE, "receipts/" + number, now);
         try {

@@ -10,6 +10,7 @@ import fr.paris.casvp.guichet.gateway.GuichetServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -174,7 +175,14 @@ class OfflineCaptureController {
         ((ObjectNode) body).put("receivedAt", receivedAt.toString());
         String command = json.writeValueAsString(body);
         String filedPath = path;
-        return intake.queueCaptured(benefit.get(), filedPath, idempotencyKey, command, agent, number, receivedAt)
+        LocalDate birthDate = null;
+        try {
+            String typed = text(envelope, "birthDate");
+            birthDate = typed == null ? null : LocalDate.parse(typed);
+        } catch (DateTimeParseException e) {
+            // Only lets the person follow the receipt before the service applies it: never a reason to refuse.
+        }
+        return intake.queueCaptured(benefit.get(), filedPath, idempotencyKey, command, agent, number, receivedAt, birthDate)
                 .<ResponseEntity<?>>map(queued -> ResponseEntity.accepted().body(received(queued, false)))
                 .onErrorResume(e -> {
                     log.error("Captured application {} could not be queued: {}", number, e.toString());

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,8 +39,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class ReceiptController {
 
-    /** What a person without an account sees. */
-    record PublicReceipt(String number, String benefit, String status, Instant receivedAt, Instant updatedAt) {
+    /** What a person without an account sees: no personal data, and the section to turn to. */
+    record PublicReceipt(String number, String benefit, String status, Instant receivedAt, Instant updatedAt, String section) {
     }
 
     record AgentReceipt(String number, String benefit, String status, Instant receivedAt, UUID applicationId,
@@ -94,7 +95,8 @@ class ReceiptController {
                         "Aucun récépissé ne correspond à ce numéro" + (authenticated ? " dans votre section." : " et à cette date de naissance."));
             }
             if (!authenticated) {
-                return ResponseEntity.ok(new PublicReceipt(state.number(), state.benefit(), state.status(), state.receivedAt(), state.updatedAt()));
+                return ResponseEntity.ok(new PublicReceipt(state.number(), state.benefit(), state.status(), state.receivedAt(), state.updatedAt(),
+                        state.section()));
             }
             return ResponseEntity.ok(new AgentReceipt(state.number(), state.benefit(), state.status(), state.receivedAt(),
                     state.applicationId(), state.applicationNumber(), state.section(), state.reasons(), state.updatedAt()));
@@ -118,6 +120,13 @@ class ReceiptController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"recepisse-" + state.number() + ".pdf\"")
                 .body(ReceiptPdf.of(state, layout, clock.instant()));
+    }
+
+    /** "Suivre ma demande": the public's French page, which asks the receipt number and the birth date. */
+    @GetMapping(value = "/suivi", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<ClassPathResource> followPage() {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(new ClassPathResource("suivi.html"));
     }
 
     /** A supervisor reads every receipt; another agent, those of their section. */
