@@ -324,7 +324,7 @@ async function situationView(id) {
   }
   const s = person.situation;
   const resources = kind => (s.monthlyResources || []).filter(r => r.kind === kind).reduce((sum, r) => sum + Number(r.amount), 0);
-  const tax = (s.incomeTax || []).reduce((latest, t) => !latest || t.taxYear > latest.taxYear ? t : latest, null);
+  const tax = latestIncomeTax(s);
   const received = new Map((s.nationalBenefits || []).map(b => [b.type, b.since]));
   const form = h('form', { novalidate: true },
       h('fieldset', {}, h('legend', {}, 'Adresse et contact'),
@@ -378,7 +378,7 @@ async function situationView(id) {
       showErrors(form, errors);
       return;
     }
-    const today = new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
+    const today = parisToday();
     const otherYears = (s.incomeTax || []).filter(t => String(t.taxYear) !== year);
     const situation = {
       ...s,
@@ -533,14 +533,14 @@ async function aidView(beneficiaryId, correction) {
           h('a', { class: 'bouton secondaire', href: '#/personne/' + beneficiaryId }, 'Annuler')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const amount = value(form, 'requestedAmount').replace(/\s/g, '').replace(',', '.');
-    if (!/^\d+(\.\d{1,2})?$/.test(amount)) {
+    const amount = amountOf(value(form, 'requestedAmount'));
+    if (Number.isNaN(amount)) {
       showErrors(form, [{ field: 'requestedAmount', message: 'un montant en euros, par exemple 450 ou 450,50' }]);
       return;
     }
     const body = {
       beneficiaryId, category: value(form, 'category') || null, disasterEvent: value(form, 'disasterEvent') || undefined,
-      requestedAmount: Number(amount), reason: value(form, 'reason'),
+      requestedAmount: amount, reason: value(form, 'reason'),
       payee: { kind: value(form, 'payee.kind') || null, accountHolder: value(form, 'payee.accountHolder') || undefined,
         iban: value(form, 'payee.iban') },
       missingDocuments: value(form, 'missingDocuments').split('\n').map(line => line.trim()).filter(Boolean),
@@ -579,9 +579,19 @@ function yearsInParisInLastFive(periods, today) {
   return Math.min(5, Math.floor(days / 365.25));
 }
 
+/** The person's last income tax notice, or null. */
+function latestIncomeTax(situation) {
+  return (situation.incomeTax || []).reduce((latest, t) => !latest || t.taxYear > latest.taxYear ? t : latest, null);
+}
+
+/** Today's date in Paris, AAAA-MM-JJ. */
+function parisToday() {
+  return new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
+}
+
 /** What the registry says of a person, as the simulations read it. */
 function factsOf(situation) {
-  const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+  const today = new Date(parisToday() + 'T00:00:00Z');
   const benefits = (situation.nationalBenefits || []).map(b => b.type);
   return {
     today: today.toISOString().slice(0, 10),
@@ -591,7 +601,7 @@ function factsOf(situation) {
     years: yearsInParisInLastFive(situation.parisResidence, today),
     resources: (situation.monthlyResources || []).reduce((sum, r) => sum + Number(r.amount || 0), 0),
     qualifyingBenefit: benefits.some(b => ['ASPA', 'ASI', 'AAH', 'WIDOWHOOD_ALLOWANCE'].includes(b)),
-    incomeTax: (situation.incomeTax || []).reduce((latest, t) => !latest || t.taxYear > latest.taxYear ? t : latest, null),
+    incomeTax: latestIncomeTax(situation),
     noFixedAddress: Boolean(situation.noFixedAddress),
     warVeteran: Boolean(situation.warVeteran),
   };
@@ -928,7 +938,7 @@ function lapseQueue(lists, parameters) {
   if (failed || parameters.status !== 200) {
     return [title, unavailableList(failed || parameters)];
   }
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   const months = parameters.body.filter(p => p.name === 'lapse.months' && p.effectiveFrom <= today)
       .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
   const files = lists.flatMap(list => list.body).filter(file => file.missingDocuments.length)
@@ -990,7 +1000,7 @@ async function applicationView(id) {
   if (['UNDER_EXAMINATION', 'APPEALED'].includes(a.status) && hasRole('SECTION_DIRECTOR')) {
     const ownFile = a.filedBy === agent.username || (a.examination && a.examination.examinedBy === agent.username);
     parts.push(ownFile
-      ? h('p', { class: 'info' }, 'Règle des quatre yeux : vous avez déposé ou instruit cette demande ; un autre directeur de la section la décide.')
+      ? fourEyesNote()
       : decisionForm(a));
   }
   parts.push(h('h2', {}, 'Historique'), h('table', {},
@@ -1008,10 +1018,10 @@ function examinationForm(a) {
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Enregistrer l\'instruction')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const amount = value(form, 'proposedAmount').replace(/\s/g, '').replace(',', '.');
+    const amount = value(form, 'proposedAmount') ? amountOf(value(form, 'proposedAmount')) : undefined;
     busy(form, true);
     const answer = await post('/api/aid/applications/' + a.id + '/examination',
-        { assessment: value(form, 'assessment'), proposedAmount: amount ? Number(amount) : undefined });
+        { assessment: value(form, 'assessment'), proposedAmount: amount });
     busy(form, false);
     if (answer.status === 200) {
       applicationView(a.id);
@@ -1041,10 +1051,10 @@ function decisionForm(a) {
       showErrors(form, [{ field: 'outcome', message: 'choisissez Accorder ou Refuser' }]);
       return;
     }
-    const amount = value(form, 'amount').replace(/\s/g, '').replace(',', '.');
+    const amount = value(form, 'amount') ? amountOf(value(form, 'amount')) : null;
     busy(form, true);
     const answer = await post('/api/aid/applications/' + a.id + '/decision', outcome === 'GRANTED'
-      ? { outcome, amount: amount ? Number(amount) : null, reasonText: value(form, 'reasonText') || undefined }
+      ? { outcome, amount, reasonText: value(form, 'reasonText') || undefined }
       : { outcome, reasonCode: value(form, 'reasonCode') || null, reasonText: value(form, 'reasonText') || undefined });
     busy(form, false);
     if (answer.status === 200) {

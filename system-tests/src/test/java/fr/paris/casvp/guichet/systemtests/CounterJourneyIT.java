@@ -112,11 +112,7 @@ class CounterJourneyIT {
         wait.until(ExpectedConditions.or(
                 ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"),
                 ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "ne peut pas être affiché")));
-        new Select(browser.findElement(By.id("champ-category"))).selectByVisibleText("Énergie (impayés d'électricité ou de gaz)");
-        type("champ-requestedAmount", "450,50");
-        type("champ-reason", "Facture d'électricité impayée après une hospitalisation.");
-        new Select(browser.findElement(By.id("champ-payee-kind"))).selectByVisibleText("la personne elle-même");
-        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+        fillAid("Énergie (impayés d'électricité ou de gaz)", "450,50", "Facture d'électricité impayée après une hospitalisation.");
         screenshot("04-allocation");
         fileUntilReceived();
 
@@ -225,11 +221,7 @@ class CounterJourneyIT {
         });
         browser.get(suite.gateway("/#/aide/" + beneficiaryId));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"));
-        new Select(browser.findElement(By.id("champ-category"))).selectByVisibleText("Alimentation");
-        type("champ-requestedAmount", "120");
-        type("champ-reason", "Courses de première nécessité en attendant le versement du RSA.");
-        new Select(browser.findElement(By.id("champ-payee-kind"))).selectByVisibleText("la personne elle-même");
-        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+        fillAid("Alimentation", "120", "Courses de première nécessité en attendant le versement du RSA.");
 
         List<String> printed = new ArrayList<>();
         assertThat(suite.guichet("stop", "gateway")).isZero();
@@ -250,12 +242,8 @@ class CounterJourneyIT {
             // A fourth, with a mistake that only the service sees: a disaster's reference on a food aid.
             click(By.linkText("Retour au dossier"));
             click(By.linkText("Allocation exceptionnelle"));
-            new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("champ-category")))).selectByVisibleText("Alimentation");
+            fillAid("Alimentation", "80", "Colis alimentaire.");
             type("champ-disasterEvent", "INCENDIE-2026-17");
-            type("champ-requestedAmount", "80");
-            type("champ-reason", "Colis alimentaire.");
-            new Select(browser.findElement(By.id("champ-payee-kind"))).selectByVisibleText("la personne elle-même");
-            type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
             printed.add(captureOffline("Allocation exceptionnelle", name));
             assertThat(printed).doesNotHaveDuplicates();
 
@@ -338,11 +326,7 @@ class CounterJourneyIT {
         String beneficiaryId = register(lastName, null);
         browser.get(suite.gateway("/#/aide/" + beneficiaryId));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"));
-        new Select(browser.findElement(By.id("champ-category"))).selectByVisibleText("Eau");
-        type("champ-requestedAmount", "150");
-        type("champ-reason", "Facture d'eau impayée.");
-        new Select(browser.findElement(By.id("champ-payee-kind"))).selectByVisibleText("la personne elle-même");
-        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+        fillAid("Eau", "150", "Facture d'eau impayée.");
         String number;
         GatewayClient agent = new GatewayClient(suite, "agent13");
         assertThat(suite.guichet("stop", "aid-service")).isZero();
@@ -398,6 +382,15 @@ class CounterJourneyIT {
                 "Date de réception faisant foi", "(heure de Paris)", "transmission au service en attente");
         assertFrench();
         return browser.findElement(By.className("numero")).getText();
+    }
+
+    /** The exceptional aid form filled in, paid to the person herself. */
+    private static void fillAid(String category, String amount, String reason) {
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("champ-category")))).selectByVisibleText(category);
+        type("champ-requestedAmount", amount);
+        type("champ-reason", reason);
+        new Select(browser.findElement(By.id("champ-payee-kind"))).selectByVisibleText("la personne elle-même");
+        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
     }
 
     /** Registers a person through the counter (the form photographed as {@code screenshot}); their id, from their file's address. */

@@ -174,7 +174,6 @@ class OfflineCaptureController {
         // The reception time is the counter's: the service applies its rules to it as to any it is given.
         ((ObjectNode) body).put("receivedAt", receivedAt.toString());
         String command = json.writeValueAsString(body);
-        String filedPath = path;
         LocalDate birthDate = null;
         try {
             String typed = text(envelope, "birthDate");
@@ -182,7 +181,7 @@ class OfflineCaptureController {
         } catch (DateTimeParseException e) {
             // Only lets the person follow the receipt before the service applies it: never a reason to refuse.
         }
-        return intake.queueCaptured(benefit.get(), filedPath, idempotencyKey, command, agent, number, receivedAt, birthDate)
+        return intake.queueCaptured(benefit.get(), path, idempotencyKey, command, agent, number, receivedAt, birthDate)
                 .<ResponseEntity<?>>map(queued -> ResponseEntity.accepted().body(received(queued, false)))
                 .onErrorResume(e -> {
                     log.error("Captured application {} could not be queued: {}", number, e.toString());

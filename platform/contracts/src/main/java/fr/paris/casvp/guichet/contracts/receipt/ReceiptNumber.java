@@ -22,21 +22,12 @@ public final class ReceiptNumber {
     }
 
     public static String next() {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < RANDOM_CHARACTERS; i++) {
-            s.append(ALPHABET.charAt(random.nextInt(32)));
-        }
-        s.append(checkCharacter(s));
-        return s.substring(0, 4) + "-" + s.substring(4, 8) + "-" + s.substring(8);
+        return checkedAndGrouped(new StringBuilder(randomCharacters(RANDOM_CHARACTERS)));
     }
 
     /** A new series prefix, drawn at random (the caller makes sure that it was never given before). */
     public static String seriesPrefix() {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < SERIES_PREFIX_LENGTH; i++) {
-            s.append(ALPHABET.charAt(random.nextInt(32)));
-        }
-        return s.toString();
+        return randomCharacters(SERIES_PREFIX_LENGTH);
     }
 
     /** The number at {@code index} (0 to {@link #SERIES_CAPACITY} - 1) of the series named by {@code prefix}. */
@@ -49,7 +40,23 @@ public final class ReceiptNumber {
         for (int shift = 15; shift >= 0; shift -= 5) {
             s.append(ALPHABET.charAt((index >> shift) & 31));
         }
-        s.append(checkCharacter(s));
+        return checkedAndGrouped(s);
+    }
+
+    private static String randomCharacters(int count) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            s.append(ALPHABET.charAt(random.nextInt(32)));
+        }
+        return s.toString();
+    }
+
+    /** The 11 characters with their check character, grouped by four: {@code K7QD-2M9X-4TR}. */
+    private static String checkedAndGrouped(StringBuilder s) {
+        return grouped(s.append(checkCharacter(s)).toString());
+    }
+
+    private static String grouped(String s) {
         return s.substring(0, 4) + "-" + s.substring(4, 8) + "-" + s.substring(8);
     }
 
@@ -81,7 +88,7 @@ public final class ReceiptNumber {
                 || checkCharacter(s.substring(0, RANDOM_CHARACTERS)) != s.charAt(RANDOM_CHARACTERS)) {
             return null;
         }
-        return s.substring(0, 4) + "-" + s.substring(4, 8) + "-" + s.substring(8);
+        return grouped(s);
     }
 
     public static boolean isValid(String typed) {
