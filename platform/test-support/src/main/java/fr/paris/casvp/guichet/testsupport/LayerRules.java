@@ -37,7 +37,7 @@ public final class LayerRules {
     private static final String[] PLATFORM = {GUICHET + ".contracts..", GUICHET + ".web..", GUICHET + ".messaging..",
             GUICHET + ".audit..", GUICHET + ".intake..", GUICHET + ".testsupport.."};
     private static final String[] SERVICES = {GUICHET + ".beneficiary..", GUICHET + ".aid..", GUICHET + ".solidarity..",
-            GUICHET + ".transport..", GUICHET + ".gateway..", GUICHET + ".localissuer..", GUICHET + ".local.."};
+            GUICHET + ".transport..", GUICHET + ".notice..", GUICHET + ".gateway..", GUICHET + ".localissuer..", GUICHET + ".local.."};
 
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final List<String> ENTRY_METHODS = List.of("org.springframework.kafka.annotation.KafkaListener",
@@ -71,7 +71,7 @@ public final class LayerRules {
             .allowEmptyShould(true);
 
     public static final ArchRule SERVICES_ARE_INDEPENDENT = SlicesRuleDefinition.slices()
-            .matching(GUICHET + ".(beneficiary|aid|solidarity|transport|gateway|localissuer|local)..")
+            .matching(GUICHET + ".(beneficiary|aid|solidarity|transport|notice|gateway|localissuer|local)..")
             .should().notDependOnEachOther()
             .as("LayerRules.SERVICES_ARE_INDEPENDENT: a service never uses another's classes; they meet on Kafka and "
                     + "through the contracts")

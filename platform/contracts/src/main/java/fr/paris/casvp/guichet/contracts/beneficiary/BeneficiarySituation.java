@@ -95,6 +95,10 @@ public record BeneficiarySituation(Identity identity, Address address, List<Resi
     public record IncomeTax(int taxYear, BigDecimal amount) {
     }
 
-    public record Contact(String phone, String email, boolean acceptsSms) {
+    /**
+     * @param acceptsSms      the person agreed to receive text messages about their files
+     * @param declinesNotices the person asked for no notice at all, by e-mail or text message (opt-out)
+     */
+    public record Contact(String phone, String email, boolean acceptsSms, boolean declinesNotices) {
     }
 }

@@ -1,0 +1,61 @@
+package fr.paris.casvp.guichet.notice.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.paris.casvp.guichet.contracts.section.Sections;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class NoticeTextTest {
+
+    private static final Recipient EMILIE = new Recipient("F", "Ørsted-Nguyễn", "emilie@example.org", "06 12 34 56 78", true, false);
+
+    @Test
+    void anEmailGreetsTellsWhatComesNextAndWhomToCallWithoutAnyAmountOrReason() {
+        Notice granted = new Notice(Benefit.AID, Moment.GRANTED, "AE-13-2026-000042", "13", Instant.parse("2026-12-01T09:30:00Z"));
+
+        NoticeText.Message message = NoticeText.email(granted, EMILIE, Sections.directory().of("13"), "https://guichet.example/suivi");
+
+        assertThat(message.subject()).isEqualTo("Aide exceptionnelle — demande accordée (dossier n° AE-13-2026-000042)");
+        assertThat(message.body())
+                .startsWith("Madame Ørsted-Nguyễn,\n\n")
+                .contains("votre demande d'aide exceptionnelle (dossier n° AE-13-2026-000042) a été accordée le 1er décembre 2026.")
+                .contains("https://guichet.example/suivi")
+                .contains("Section du 13e arrondissement, 146 boulevard de l'Hôpital, 75013 Paris")
+                .contains("Pour ne plus recevoir ces avis")
+                .doesNotContain("€");
+    }
+
+    @Test
+    void theDateIsParissAndTheFirstOfTheMonthIsSaid1er() {
+        // 23:30 UTC on 30 November is 00:30 on 1 December in Paris.
+        Notice received = new Notice(Benefit.SOLIDARITY, Moment.RECEIVED, "PS-18-2026-000001", "18",
+                Instant.parse("2026-11-30T23:30:00Z"));
+
+        assertThat(NoticeText.email(received, EMILIE, Sections.directory().of("18"), "x").body())
+                .contains("Nous avons bien reçu votre demande de Paris Solidarité (dossier n° PS-18-2026-000001) le 1er décembre 2026.");
+        assertThat(NoticeText.sms(received, Sections.directory().of("18")))
+                .isEqualTo("CASVP : Paris Solidarité n° PS-18-2026-000001 — demande reçue le 1er décembre 2026. "
+                        + "Section du 18e arrondissement : 3975 (demandez la section du 18e).")
+                .doesNotContain("Ørsted");
+    }
+
+    @Test
+    void aTextGoesToAFrenchMobileOnlyWithConsentAndNothingGoesAfterAnOptOut() {
+        assertThat(EMILIE.address(Channel.SMS)).contains("+33612345678");
+        assertThat(EMILIE.address(Channel.EMAIL)).contains("emilie@example.org");
+        assertThat(new Recipient("M", "Durand", null, "01 44 08 12 00", true, false).address(Channel.SMS)).isEmpty();
+        assertThat(new Recipient("M", "Durand", null, "+33 7 12 34 56 78", false, false).address(Channel.SMS)).isEmpty();
+        Recipient declined = new Recipient("M", "Durand", "d@example.org", "0712345678", true, true);
+        assertThat(declined.address(Channel.EMAIL)).isEmpty();
+        assertThat(declined.address(Channel.SMS)).isEmpty();
+    }
+
+    @Test
+    void onlyTheStepsWorthAMessageAreTold() {
+        assertThat(Moment.of(Benefit.AID, "EXAMINED")).isEmpty();
+        assertThat(Moment.of(Benefit.SOLIDARITY, "APPLICATION_RECEIVED")).contains(Moment.RECEIVED);
+        assertThat(Moment.of(Benefit.TRANSPORT, "ACTIVATED")).contains(Moment.PASS_LOADED);
+        assertThat(Benefit.ofTopic("transport.events.v1")).isEqualTo(Benefit.TRANSPORT);
+    }
+}
