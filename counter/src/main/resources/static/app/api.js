@@ -48,3 +48,24 @@ export function post(path, body) {
 export function put(path, body, version) {
   return call('PUT', path, body, undefined, version === undefined ? {} : { 'If-Match': '"' + version + '"' });
 }
+
+/**
+ * A file to save (a report as CSV): its bytes and the name the server gives it.
+ * @returns {Promise<{status: number, blob: Blob|null, filename: string|null}>} status 0 when the gateway cannot be reached
+ */
+export async function download(path, accept) {
+  const session = currentSession();
+  const headers = { Accept: accept + ', application/problem+json', 'Accept-Language': 'fr' };
+  if (session) {
+    headers.Authorization = 'Bearer ' + session.accessToken;
+  }
+  let answer;
+  try {
+    answer = await fetch(path, { headers });
+  } catch (unreachable) {
+    return { status: 0, blob: null, filename: null };
+  }
+  const disposition = answer.headers.get('Content-Disposition') || '';
+  const named = /filename="?([^";]+)"?/.exec(disposition);
+  return { status: answer.status, blob: answer.ok ? await answer.blob() : null, filename: named ? named[1] : null };
+}

@@ -2,7 +2,7 @@
 // benefit always in view. Plain DOM, no framework, no build step: what the gateway serves is what runs.
 
 import { agentOf, completeSignIn, configuration, currentSession, signIn, signOut } from './auth.js';
-import { call, get, post, put } from './api.js';
+import { call, download, get, post, put } from './api.js';
 import {
   DONE, REFUSED, SENT, WAITING, capture, captured, capturedOne, forget, numbersLeft, reserveIfLow, synchronise,
 } from './offline.js';
@@ -62,6 +62,11 @@ function field(name, label, options = {}) {
 function value(form, name) {
   const input = form.elements.namedItem(name);
   return input ? input.value.trim() : '';
+}
+
+function checked(form, name) {
+  const input = form.elements.namedItem(name);
+  return Boolean(input && input.checked);
 }
 
 /** Every error at once: a summary that takes the focus, and each field marked with its own message. */
@@ -332,7 +337,14 @@ async function situationView(id) {
           field('address.postcode', 'Code postal', { value: s.address ? s.address.postcode : '', inputmode: 'numeric' }),
           field('address.city', 'Ville', { value: s.address ? s.address.city : 'Paris' }),
           field('contact.phone', 'Téléphone', { value: s.contact ? s.contact.phone : '', inputmode: 'tel' }),
-          field('contact.email', 'Adresse électronique', { value: s.contact ? s.contact.email : '', inputmode: 'email' })),
+          field('contact.email', 'Adresse électronique', { value: s.contact ? s.contact.email : '', inputmode: 'email',
+            help: 'La personne y reçoit un avis quand sa demande est reçue, décidée, payée.' }),
+          h('div', {}, h('input', { type: 'checkbox', id: 'champ-contact.acceptsSms', name: 'contact.acceptsSms',
+            checked: Boolean(s.contact && s.contact.acceptsSms) }), ' ',
+          h('label', { for: 'champ-contact.acceptsSms', style: 'display:inline' }, 'Accepte de recevoir ces avis par SMS (téléphone mobile)')),
+          h('div', {}, h('input', { type: 'checkbox', id: 'champ-contact.declinesNotices', name: 'contact.declinesNotices',
+            checked: Boolean(s.contact && s.contact.declinesNotices) }), ' ',
+          h('label', { for: 'champ-contact.declinesNotices', style: 'display:inline' }, 'Ne souhaite recevoir aucun avis (ni courriel, ni SMS)'))),
       h('fieldset', {}, h('legend', {}, 'Ressources mensuelles du foyer (€)'),
           RESOURCE_KINDS.map(([kind, label]) => field('resource.' + kind, label, { inputmode: 'decimal',
             value: resources(kind) ? String(resources(kind)).replace('.', ',') : '' }))),
@@ -384,8 +396,9 @@ async function situationView(id) {
       ...s,
       address: value(form, 'address.line1') ? { ...(s.address || {}), line1: value(form, 'address.line1'),
         postcode: value(form, 'address.postcode'), city: value(form, 'address.city'), arrondissement: undefined } : s.address,
-      contact: value(form, 'contact.phone') || value(form, 'contact.email')
-        ? { ...(s.contact || {}), phone: value(form, 'contact.phone') || undefined, email: value(form, 'contact.email') || undefined }
+      contact: value(form, 'contact.phone') || value(form, 'contact.email') || checked(form, 'contact.declinesNotices')
+        ? { ...(s.contact || {}), phone: value(form, 'contact.phone') || undefined, email: value(form, 'contact.email') || undefined,
+          acceptsSms: checked(form, 'contact.acceptsSms'), declinesNotices: checked(form, 'contact.declinesNotices') }
         : undefined,
       monthlyResources,
       incomeTax: year ? [...otherYears, { taxYear: Number(year), amount: amountOf(due) }] : otherYears,
@@ -1395,6 +1408,95 @@ async function correctView(key) {
   }
 }
 
+const OUTCOMES = { GRANTED: 'accordée', REFUSED: 'rejetée', LAPSED: 'caduque', PENDING: 'en cours' };
+
+/** "05/2026" typed by an agent, as "2026-05"; null when it is not a month. */
+function isoMonth(typed) {
+  const match = /^(\d{1,2})\s*\/\s*(\d{4})$/.exec((typed || '').trim());
+  return match && Number(match[1]) >= 1 && Number(match[1]) <= 12 ? match[2] + '-' + match[1].padStart(2, '0') : null;
+}
+
+/**
+ * The section's exceptional aid report (RM V.2.1): applications counted and summed by month, category and outcome,
+ * shown on screen and downloaded for a spreadsheet (CSV in French: UTF-8 with BOM, semicolons, decimal commas).
+ */
+function reportView() {
+  const year = parisToday().slice(0, 4);
+  const thisMonth = parisToday().slice(5, 7) + '/' + year;
+  const result = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { novalidate: true },
+      field('section', 'Section', { value: agent.section || '', inputmode: 'numeric',
+        help: agent.section ? 'Votre section.' : 'Un numéro d\'arrondissement, de 1 à 20.' }),
+      field('from', 'Du mois', { value: '01/' + year, inputmode: 'numeric', help: 'Au format MM/AAAA.' }),
+      field('to', 'Au mois', { value: thisMonth, inputmode: 'numeric', help: 'Au format MM/AAAA.' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Afficher le rapport'),
+          h('button', { type: 'button', class: 'secondaire', id: 'telecharger-rapport' }, 'Télécharger pour un tableur (CSV)')));
+  const query = () => {
+    const errors = [];
+    const section = value(form, 'section');
+    const from = isoMonth(value(form, 'from'));
+    const to = isoMonth(value(form, 'to'));
+    if (!/^([1-9]|1[0-9]|20)$/.test(section)) {
+      errors.push({ field: 'section', message: 'un numéro de section, de 1 à 20' });
+    }
+    if (!from) {
+      errors.push({ field: 'from', message: 'un mois au format MM/AAAA' });
+    }
+    if (!to) {
+      errors.push({ field: 'to', message: 'un mois au format MM/AAAA' });
+    }
+    if (errors.length) {
+      showErrors(form, errors);
+      return null;
+    }
+    showErrors(form, []);
+    return '/api/aid/reports?section=' + section + '&from=' + from + '&to=' + to;
+  };
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const path = query();
+    if (!path) {
+      return;
+    }
+    const answer = await get(path);
+    if (answer.status !== 200) {
+      result.replaceChildren(h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
+      return;
+    }
+    const report = answer.body;
+    const monthName = month => new Date(month + '-01T12:00:00Z').toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' });
+    result.replaceChildren(report.rows.length === 0 ? h('p', {}, 'Aucune demande tranchée sur cette période.')
+      : h('table', {}, h('caption', {}, 'Allocations exceptionnelles, section ' + report.section),
+          h('thead', {}, h('tr', {}, ['Mois', 'Motif', 'Issue', 'Nombre', 'Demandé', 'Accordé'].map(c => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, report.rows.map(row => h('tr', {},
+              h('td', {}, monthName(row.month)),
+              h('td', {}, (CATEGORIES.find(([code]) => code === row.category) || [null, row.category])[1]),
+              h('td', {}, OUTCOMES[row.outcome] || row.outcome), h('td', {}, String(row.count)),
+              h('td', {}, euros(row.requested)), h('td', {}, euros(row.granted))))),
+          h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Total'), h('td', {}, String(report.totals.count)),
+              h('td', {}, euros(report.totals.requested)), h('td', {}, euros(report.totals.granted))))));
+  });
+  form.querySelector('#telecharger-rapport').addEventListener('click', async () => {
+    const path = query();
+    if (!path) {
+      return;
+    }
+    const file = await download(path, 'text/csv');
+    if (!file.blob) {
+      result.replaceChildren(h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(null, file.status)));
+      return;
+    }
+    const link = h('a', { href: URL.createObjectURL(file.blob), download: file.filename || 'rapport.csv' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    result.replaceChildren(h('p', { role: 'status' }, 'Fichier téléchargé : ' + (file.filename || 'rapport.csv')
+        + '. Il s\'ouvre dans un tableur réglé en français (accents, montants et mois compris).'));
+  });
+  show('Rapport des allocations exceptionnelles', h('p', {}, 'Les demandes tranchées (accordées, rejetées, caduques) par mois, '
+      + 'motif et issue : le rapport de la section.'), form, result);
+}
+
 function route() {
   const [, view, id] = (window.location.hash || '#/').split('/');
   if (view === 'recherche') {
@@ -1407,6 +1509,8 @@ function route() {
     aidView(id);
   } else if (view === 'dossiers') {
     queueView();
+  } else if (view === 'rapports') {
+    reportView();
   } else if (view === 'demande' && id) {
     applicationView(id);
   } else if (view === 'solidarite' && id) {
@@ -1434,6 +1538,9 @@ function showAgent() {
       h('span', {}, agent.username + ' — ' + roles + (agent.section ? ', section ' + agent.section : ', toutes sections')),
       h('button', { type: 'button', onclick: () => signOut(config) }, 'Se déconnecter'));
   document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/dossiers' }, 'Dossiers à traiter')));
+  if (hasRole('SECTION_DIRECTOR', 'SUPERVISOR')) {
+    document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/rapports' }, 'Rapports')));
+  }
   document.querySelector('#navigation ul').append(h('li', {},
       h('a', { href: '#/hors-ligne', id: 'lien-hors-ligne' }, 'Saisies hors ligne')));
   document.getElementById('navigation').hidden = false;

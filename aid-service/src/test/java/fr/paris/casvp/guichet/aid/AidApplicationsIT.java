@@ -535,10 +535,11 @@ class AidApplicationsIT {
                         + month + "&to=" + month))).header("Authorization", "Bearer " + director20).header("Accept", "text/csv").build());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        // UTF-8 with a byte order mark, months as words: what a spreadsheet set to French opens right.
         assertThat(csv.body().split("\r\n")).containsExactly(
-                "mois;catégorie;issue;nombre;montant demandé;montant accordé",
-                month + ";Énergie (impayés d'électricité ou de gaz);accordée;2;350,50;300,00",
-                month + ";Énergie (impayés d'électricité ou de gaz);rejetée;1;300,00;0,00",
+                "\uFEFFmois;catégorie;issue;nombre;montant demandé;montant accordé",
+                "mai 2026;Énergie (impayés d'électricité ou de gaz);accordée;2;350,50;300,00",
+                "mai 2026;Énergie (impayés d'électricité ou de gaz);rejetée;1;300,00;0,00",
                 "total;;;3;650,50;300,00");
 
         assertThat(aid.get("/api/aid/reports?section=20&from=" + month + "&to=" + month, agent20).statusCode()).isEqualTo(403);

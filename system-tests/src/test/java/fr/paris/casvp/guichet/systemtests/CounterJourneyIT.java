@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,12 +49,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(RunningSuite.class)
 class CounterJourneyIT {
 
+    private static final Path DOWNLOADS = Path.of("target/downloads");
+
     private static LocalSuite suite;
     private static WebDriver browser;
     private static WebDriverWait wait;
 
     @BeforeAll
-    static void browser() {
+    static void browser() throws IOException {
         Path chromium = Path.of(System.getProperty("guichet.chromium", "/usr/bin/chromium"));
         Path driver = Path.of(System.getProperty("guichet.chromedriver", "/usr/bin/chromedriver"));
         // .ci/run installs them; on a machine without them the browser tests are reported as skipped, never as passed.
@@ -62,6 +68,10 @@ class CounterJourneyIT {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1000", "--lang=fr-FR");
+        // Downloads (a report for a spreadsheet) land in a folder of this run, without asking.
+        Files.createDirectories(DOWNLOADS);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile())
                 .build();
@@ -198,6 +208,31 @@ class CounterJourneyIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "valable du"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée", "directeur13");
         assertFrench();
+
+        // The director's report: on screen, then as a file a spreadsheet set to French opens right.
+        click(By.linkText("Rapports"));
+        click(By.xpath("//button[normalize-space()='Afficher le rapport']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Total"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("accordée", "450,50");
+        screenshot("24-rapport");
+        assertFrench();
+        click(By.id("telecharger-rapport"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Fichier téléchargé"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> report().isPresent());
+        byte[] csv = Files.readAllBytes(report().orElseThrow());
+        assertThat(Arrays.copyOf(csv, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).contains("mois;catégorie;issue;nombre;montant demandé;montant accordé")
+                .containsPattern("(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) 20[0-9]{2};")
+                .contains(";accordée;");
+    }
+
+    /** The report downloaded by the browser, once complete. */
+    private static Optional<Path> report() throws IOException {
+        try (var files = Files.list(DOWNLOADS)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("allocations-exceptionnelles-section-13")
+                    && file.getFileName().toString().endsWith(".csv")).findFirst();
+        }
     }
 
     /**

@@ -35,8 +35,8 @@ final class LocalSuite {
 
     LocalSuite(Path home) {
         this.home = home.toAbsolutePath();
-        for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "POSTGRES", "KAFKA",
-                "KAFKA_CONTROLLER", "ISSUER")) {
+        for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "NOTICE", "SMTP", "MAIL",
+                "POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "ISSUER")) {
             environment.put("GUICHET_" + port + "_PORT", String.valueOf(freePort()));
         }
         environment.put("GUICHET_HOME", home.toString());

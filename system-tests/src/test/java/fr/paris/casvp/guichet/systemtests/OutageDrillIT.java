@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OutageDrillIT {
 
     private static final List<String> SERVICES = List.of("beneficiaries", "aid", "solidarity", "transport");
-    private static final List<String> COMPONENTS = List.of("postgres", "kafka", "issuer", "beneficiary-service", "aid-service",
-            "solidarity-service", "transport-service", "gateway");
+    private static final List<String> COMPONENTS = List.of("postgres", "kafka", "issuer", "mail", "beneficiary-service",
+            "aid-service", "solidarity-service", "transport-service", "notice-service", "gateway");
     private static LocalSuite suite;
 
     private static GatewayClient gateway;

@@ -7,9 +7,11 @@ import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,14 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/aid/reports?section=13&from=2026-01&to=2026-12}: the section director's report (their own section; a
- * supervisor's, any), as JSON, or as CSV with {@code Accept: text/csv} (semicolons and decimal commas, for a
- * spreadsheet set to French).
+ * supervisor's, any), as JSON, or as CSV with {@code Accept: text/csv} for a spreadsheet set to French: UTF-8 with a
+ * byte order mark (so that accents open right), semicolons, decimal commas, months written out ("mai 2026", which a
+ * spreadsheet keeps as text rather than turning into a date).
  */
 @RestController
 @RequestMapping("/api/aid/reports")
 class ReportController {
 
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
     private static final Map<String, String> OUTCOMES = Map.of("GRANTED", "accordée", "REFUSED", "rejetée",
             "LAPSED", "caduque", "PENDING", "en cours");
 
@@ -47,9 +51,9 @@ class ReportController {
     @GetMapping(produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam String section, @RequestParam String from, @RequestParam String to) {
         SectionReport report = report(section, from, to);
-        StringBuilder csv = new StringBuilder("mois;catégorie;issue;nombre;montant demandé;montant accordé\r\n");
+        StringBuilder csv = new StringBuilder("\uFEFFmois;catégorie;issue;nombre;montant demandé;montant accordé\r\n");
         for (SectionReport.Row row : report.rows()) {
-            csv.append(row.month()).append(';').append(Category.valueOf(row.category()).label()).append(';')
+            csv.append(MONTH.format(YearMonth.parse(row.month()))).append(';').append(Category.valueOf(row.category()).label()).append(';')
                     .append(OUTCOMES.get(row.outcome())).append(';').append(row.count()).append(';')
                     .append(decimal(row.requested())).append(';').append(decimal(row.granted())).append("\r\n");
         }
