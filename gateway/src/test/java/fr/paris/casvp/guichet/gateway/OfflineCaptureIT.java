@@ -195,6 +195,67 @@ class OfflineCaptureIT {
         assertThat(TopicRecords.all(bootstrapServers, "intake.aid.v1", numbers13.get(1))).as("nothing queued").isEmpty();
     }
 
+    @Test
+    void paperFormsCarryNumbersReservedForTheSectionAndATypedInFormKeepsTheReceptionTimeWrittenOnIt() throws Exception {
+        HttpResponse<byte[]> forms = postBytes("/api/counter/paper-forms", "{\"benefit\":\"aid\",\"count\":3}", TestTokens.agent13());
+
+        assertThat(forms.statusCode()).isEqualTo(201);
+        assertThat(forms.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String prefix = forms.headers().firstValue("Guichet-Receipt-Series").orElseThrow();
+        List<String> numbers = List.of(0, 1, 2).stream().map(i -> ReceiptNumber.inSeries(prefix, i)).toList();
+        try (PDDocument document = Loader.loadPDF(forms.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Allocation exceptionnelle — formulaire de secours", "Coupon à remettre à la personne",
+                    "Section du 13e arrondissement").contains(numbers).doesNotContain(ReceiptNumber.inSeries(prefix, 3));
+        }
+        assertThat(TopicRecords.first(bootstrapServers, "receipt-series.v1", prefix).value()).contains("\"size\":3");
+
+        // Typed in after the outage: the number printed on the form, the reception time written on it, no series.
+        Instant written = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
+        HttpResponse<String> typedIn = post("/api/counter/captured", UUID.randomUUID(),
+                paper(numbers.get(1), written, application), TestTokens.agent13());
+        assertThat(typedIn.statusCode()).as(typedIn.body()).isEqualTo(202);
+        assertThat(Instant.parse(JsonPath.read(typedIn.body(), "$.receipt.receivedAt"))).isEqualTo(written);
+        assertThat(TopicRecords.all(bootstrapServers, "intake.aid.v1", numbers.get(1))).hasSize(1);
+
+        HttpResponse<String> otherSection = post("/api/counter/captured", UUID.randomUUID(), paper(numbers.get(2), written, application),
+                TestTokens.of("agent18", "AGENT", "18"));
+        assertThat(fields(otherSection)).containsExactly("receipt");
+        String neverReserved = ReceiptNumber.inSeries(ReceiptNumber.seriesPrefix(), 0);
+        assertThat(fields(post("/api/counter/captured", UUID.randomUUID(), paper(neverReserved, written, application),
+                TestTokens.agent13()))).containsExactly("receipt");
+        assertThat(fields(post("/api/counter/paper-forms", null, "{\"benefit\":\"housing\",\"count\":0}", TestTokens.agent13())))
+                .containsExactlyInAnyOrder("benefit", "count");
+        assertThat(postBytes("/api/counter/paper-forms", "{\"benefit\":\"aid\",\"count\":1}", TestTokens.supervisor()).statusCode())
+                .as("no section, no counter").isEqualTo(403);
+    }
+
+    @Test
+    void theDegradedProcedureIsAPrintableFrenchSheetForAgentsWithoutAnyAddressOfTheApi() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/counter/paper-kit/procedure")))
+                .header("Authorization", "Bearer " + TestTokens.agent13()).build();
+        HttpResponse<byte[]> procedure = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(procedure.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(procedure.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Procédure dégradée", "Section du 13e arrondissement",
+                    "Plus aucun ordinateur ne fonctionne", "Qui appeler").doesNotContain("/api", "http");
+        }
+    }
+
+    private static String paper(String number, Instant receivedAt, String body) {
+        return "{\"receipt\":\"" + number + "\",\"receivedAt\":\"" + receivedAt + "\",\"path\":\"/api/aid/applications\",\"body\":"
+                + body + "}";
+    }
+
+    private HttpResponse<byte[]> postBytes(String path, String body, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private List<String> reservedNumbers;
 
     private String series(String token) {
@@ -213,10 +274,6 @@ class OfflineCaptureIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         return JsonPath.read(response.body(), "$.errors[*].field");
     }
-
-
-
-
 
     private HttpResponse<String> post(String path, UUID key, String body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +47,7 @@ class AidJourneyIT {
         GatewayClient agent = new GatewayClient(suite, "agent13");
         GatewayClient socialWorker = new GatewayClient(suite, "travailleur13");
         GatewayClient director = new GatewayClient(suite, "directeur13");
-        HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Aide-Parcours", "75013"));
+        HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Ørsted-Nguyễn", "75013"));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String person = JsonPath.read(registered.body(), "$.id");
         await().atMost(Duration.ofSeconds(60)).until(() -> agent.get("/api/aid/beneficiaries/" + person).statusCode() == 200);
@@ -68,7 +70,7 @@ class AidJourneyIT {
         ConsumerRecord<String, String> order = paymentOrder(reference);
         assertThat(JsonPath.<String>read(order.value(), "$.payee.iban")).isEqualTo("FR7630006000011234567890189");
         assertThat(JsonPath.<Double>read(order.value(), "$.amount")).isEqualTo(900.0);
-        assertThat(order.value()).doesNotContain(person).doesNotContain("Aide-Parcours");
+        assertThat(order.value()).doesNotContain(person).doesNotContain("Ørsted-Nguyễn");
         confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"reference\":\"" + reference
                 + "\",\"amount\":900.00,\"status\":\"PAID\",\"settledAt\":\"" + Instant.now() + "\"}");
 
@@ -76,9 +78,14 @@ class AidJourneyIT {
                 JsonPath.<String>read(agent.get("/api/aid/applications/" + id).body(), "$.status")).isEqualTo("PAID"));
         HttpResponse<byte[]> letter = agent.download("/api/aid/applications/" + id + "/letter");
         assertThat(letter.statusCode()).isEqualTo(200);
+        // Kept for docs/printed (docs/printed/render): the letter as a person receives it.
+        Files.createDirectories(Path.of("target/printed"));
+        Files.write(Path.of("target/printed/lettre-de-decision.pdf"), letter.body());
         try (var pdf = Loader.loadPDF(letter.body())) {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
-                    .contains("Montant accordé : 900,00 €", "Paris Habitat", "Tribunal administratif de Paris");
+                    .contains("Madame Jeanne Ørsted-Nguyễn", "75013 PARIS", "Paris, le ", "Montant accordé : 900,00 €",
+                            "Paris Habitat", "Tribunal administratif de Paris", "146 boulevard de l'Hôpital",
+                            "Hélène Lefèvre-Nguyễn");
         }
     }
 

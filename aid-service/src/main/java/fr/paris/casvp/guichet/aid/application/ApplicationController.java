@@ -118,7 +118,7 @@ class ApplicationController {
     /** The decision letter (notification), in French, as PDF. */
     @GetMapping(value = "/applications/{id}/letter", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> letter(@PathVariable UUID id) {
-        DecisionLetters.Letter letter = letters.letter(id, Agent.current());
+        DecisionLetters.Notice letter = letters.letter(id, Agent.current());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(letter.fileName()).build().toString())

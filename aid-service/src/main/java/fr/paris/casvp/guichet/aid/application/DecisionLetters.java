@@ -2,43 +2,32 @@ package fr.paris.casvp.guichet.aid.application;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
+import fr.paris.casvp.guichet.contracts.section.Section;
+import fr.paris.casvp.guichet.contracts.section.Sections;
+import fr.paris.casvp.guichet.documents.Letter;
+import fr.paris.casvp.guichet.documents.PrintedDocument;
+import fr.paris.casvp.guichet.documents.PrintedDocument.Style;
 import fr.paris.casvp.guichet.web.Agent;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
-import org.apache.pdfbox.pdmodel.font.encoding.WinAnsiEncoding;
 import org.springframework.stereotype.Component;
 
 /**
  * The decision letter (notification) in French, as PDF, with what RM I/B art. 6 and I/C art. 3-4 require: the nature of
- * the aid, its amount, the date of the decision, the reasons of a refusal, and the appeal routes (recours administratif
- * to the decider; Tribunal administratif de Paris within 2 months). The latest decision is notified (after an appeal,
- * the new one).
+ * the aid, its amount, the date of the decision, the reasons of a refusal, and the appeal routes with their addresses
+ * (recours administratif to the section's director; Tribunal administratif de Paris within 2 months). The latest
+ * decision is notified (after an appeal, the new one). Laid out for a window envelope and signed by the section's named
+ * signatory ({@link Letter}); the person is greeted by the civility of their file.
  */
 @Component
 class DecisionLetters {
 
-    record Letter(String fileName, byte[] pdf) {
+    record Notice(String fileName, byte[] pdf) {
     }
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
-    private static final float MARGIN = 56;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
     private final ApplicationService applications;
 
@@ -46,181 +35,82 @@ class DecisionLetters {
         this.applications = applications;
     }
 
-    Letter letter(UUID id, Agent agent) {
+    Notice letter(UUID id, Agent agent) {
         ApplicationService.Notification notification = applications.notification(id, agent);
         ApplicationView application = ApplicationView.of(notification.application());
         ApplicationView.DecisionView decision = application.decisions().get(application.decisions().size() - 1);
-        return new Letter("notification-" + application.number() + ".pdf", pdf(lines(application, decision, notification.person())));
+        return new Notice("notification-" + application.number() + ".pdf", pdf(application, decision, notification.person()));
     }
 
-    private static List<Line> lines(ApplicationView a, ApplicationView.DecisionView d, BeneficiarySituation person) {
-        List<Line> lines = new ArrayList<>();
-        lines.add(Line.bold("Centre d'action sociale de la Ville de Paris"));
-        lines.add(Line.plain("Section du " + arrondissement(a.section()) + " arrondissement"));
-        lines.add(Line.blank());
-        lines.add(Line.plain(person.identity().firstNames() + " " + person.identity().lastName()));
+    /** The letter of a decision: the recipient from the file, the section's details, the decision, how to contest it. */
+    static byte[] pdf(ApplicationView a, ApplicationView.DecisionView d, BeneficiarySituation person) {
+        Section section = Sections.directory().of(a.section());
+        String civility = "F".equals(person.identity().sex()) ? "Madame" : "M".equals(person.identity().sex()) ? "Monsieur" : "";
+        List<String> recipient = new ArrayList<>();
+        recipient.add((civility + " " + person.identity().firstNames() + " " + person.identity().lastName()).trim());
         if (person.address() != null) {
-            lines.add(Line.plain(person.address().line1()));
             if (person.address().line2() != null && !person.address().line2().isBlank()) {
-                lines.add(Line.plain(person.address().line2()));
+                recipient.add(person.address().line2());
             }
-            lines.add(Line.plain(person.address().postcode() + " " + person.address().city()));
+            recipient.add(person.address().line1());
+            recipient.add(person.address().postcode() + " " + person.address().city());
         } else if (person.noFixedAddress() != null) {
-            lines.add(Line.plain("Domiciliation : " + person.noFixedAddress().psa()));
+            recipient.add("Domiciliation : " + person.noFixedAddress().psa());
         }
-        lines.add(Line.blank());
-        lines.add(Line.plain("Paris, le " + DATE.format(d.decisionDate())));
-        lines.add(Line.blank());
-        lines.add(Line.bold("Objet : notification de décision — allocation exceptionnelle"));
-        lines.add(Line.plain("Demande n° " + a.number() + ", reçue le " + DATE.format(a.receivedAt().atZone(ParisTime.ZONE))
-                + " (récépissé " + a.receipt().number() + ")"));
-        lines.add(Line.plain("Motif de la demande : " + a.category().label()
-                + (a.disasterEvent() == null ? "" : " (sinistre " + a.disasterEvent() + ")")));
-        lines.add(Line.blank());
-        lines.add(Line.plain("Madame, Monsieur,"));
-        lines.add(Line.blank());
+        Letter letter = new Letter("Notification de décision — allocation exceptionnelle", section, recipient, d.decisionDate());
+        PrintedDocument body = letter.body()
+                .text(Style.HEADING, "Objet : notification de décision — allocation exceptionnelle")
+                .text(Style.TEXT, "Demande n° " + a.number() + ", reçue le " + Letter.day(ParisTime.dateOf(a.receivedAt()))
+                        + " (récépissé " + a.receipt().number() + "). Motif de la demande : " + a.category().label()
+                        + (a.disasterEvent() == null ? "" : " (sinistre " + a.disasterEvent() + ")") + ".")
+                .space(2)
+                .text(Style.TEXT, (civility.isEmpty() ? "Madame, Monsieur" : civility) + ",");
         if (d.outcome().equals("GRANTED")) {
-            lines.add(Line.plain("Par décision du directeur de section du " + DATE.format(d.decisionDate())
-                    + (d.onAppeal() ? ", prise sur votre recours," : ",") + " une allocation exceptionnelle (aide ponctuelle "
-                    + "en espèces, règlement municipal des prestations d'aide sociale facultative, titre V, chapitre 2.1) vous est "
-                    + "accordée."));
-            lines.add(Line.blank());
-            lines.add(Line.bold("Nature de l'aide : allocation exceptionnelle, versée en une fois"));
-            lines.add(Line.bold("Montant accordé : " + euros(d.amount())));
-            lines.add(Line.plain("Date de la décision : " + DATE.format(d.decisionDate())));
-            lines.add(Line.plain("Participation demandée : aucune. Durée : aide ponctuelle, sans renouvellement régulier."));
-            lines.add(Line.plain("Versement : " + (a.payee().kind().equals("CREDITOR")
-                    ? "directement à " + a.payee().accountHolder() + ", en règlement de votre dette"
-                    : "sur votre compte") + " (IBAN " + a.payee().iban() + ")."));
+            body.text(Style.TEXT, "Par décision du directeur de section du " + Letter.day(d.decisionDate())
+                            + (d.onAppeal() ? ", prise sur votre recours," : ",") + " une allocation exceptionnelle vous est "
+                            + "accordée. C'est une aide ponctuelle en argent, versée une fois, que la Ville de Paris accorde à une "
+                            + "personne qui fait face à une dépense imprévue (règlement municipal des prestations d'aide sociale "
+                            + "facultative, titre V, chapitre 2.1).")
+                    .text(Style.STRONG, "Montant accordé : " + euros(d.amount()))
+                    .text(Style.TEXT, "Date de la décision : " + Letter.day(d.decisionDate())
+                            + ". Participation demandée : aucune. Aide ponctuelle, sans renouvellement régulier.")
+                    .text(Style.TEXT, "Versement : " + (a.payee().kind().equals("CREDITOR")
+                            ? "directement à " + a.payee().accountHolder() + ", en règlement de votre dette"
+                            : "sur votre compte") + " (IBAN " + a.payee().iban() + ").");
             if (a.requestedAmount().compareTo(d.amount()) > 0) {
-                lines.add(Line.plain("Le montant accordé est inférieur au montant demandé (" + euros(a.requestedAmount()) + ")"
-                        + (d.reasonText() == null ? "." : " : " + d.reasonText())));
+                body.text(Style.TEXT, "Le montant accordé est inférieur au montant demandé (" + euros(a.requestedAmount()) + ")"
+                        + (d.reasonText() == null ? "." : " : " + d.reasonText()));
             }
         } else {
-            lines.add(Line.plain("Par décision du directeur de section du " + DATE.format(d.decisionDate())
-                    + (d.onAppeal() ? ", prise sur votre recours," : ",") + " votre demande d'allocation exceptionnelle de "
-                    + euros(a.requestedAmount()) + " est rejetée pour le motif suivant :"));
-            lines.add(Line.blank());
-            lines.add(Line.bold(d.reasonCode().letterText()));
+            body.text(Style.TEXT, "Par décision du directeur de section du " + Letter.day(d.decisionDate())
+                            + (d.onAppeal() ? ", prise sur votre recours," : ",") + " votre demande d'allocation exceptionnelle de "
+                            + euros(a.requestedAmount()) + " est rejetée pour le motif suivant :")
+                    .text(Style.STRONG, d.reasonCode().letterText());
             if (d.reasonText() != null) {
-                lines.add(Line.plain(d.reasonText()));
+                body.text(Style.TEXT, d.reasonText());
             }
         }
-        lines.add(Line.blank());
-        lines.add(Line.bold("Voies de recours"));
-        lines.add(Line.plain("Si vous contestez cette décision, vous pouvez, dans un délai de deux mois à compter de sa "
-                + "notification, former un recours administratif auprès du directeur de la section du "
-                + arrondissement(a.section()) + " arrondissement du Centre d'action sociale de la Ville de Paris, auteur de la "
-                + "décision, et/ou un recours contentieux devant le Tribunal administratif de Paris, 7 rue de Jouy, "
-                + "75181 Paris Cedex 04 (également par l'application Télérecours citoyens, www.telerecours.fr). Le recours "
-                + "administratif prolonge le délai du recours contentieux, qui court à nouveau à compter de la réponse."));
-        lines.add(Line.blank());
-        lines.add(Line.plain("Les informations vous concernant sont couvertes par le secret professionnel (article L133-5 du "
-                + "code de l'action sociale et des familles) ; vous pouvez y accéder auprès de votre section."));
-        lines.add(Line.blank());
-        lines.add(Line.plain("Le directeur de section"));
-        return lines;
-    }
-
-    private static byte[] pdf(List<Line> lines) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-            float size = 10.5f;
-            float leading = 14;
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            PDPageContentStream content = new PDPageContentStream(document, page);
-            float y = PDRectangle.A4.getHeight() - MARGIN;
-            for (Line line : lines) {
-                PDType1Font font = line.bold() ? bold : regular;
-                for (String wrapped : wrap(printable(line.text()), font, size)) {
-                    if (y < MARGIN) {
-                        content.close();
-                        page = new PDPage(PDRectangle.A4);
-                        document.addPage(page);
-                        content = new PDPageContentStream(document, page);
-                        y = PDRectangle.A4.getHeight() - MARGIN;
-                    }
-                    if (!wrapped.isEmpty()) {
-                        content.beginText();
-                        content.setFont(font, size);
-                        content.newLineAtOffset(MARGIN, y);
-                        content.showText(wrapped);
-                        content.endText();
-                    }
-                    y -= leading;
-                }
-            }
-            content.close();
-            document.getDocumentInformation().setTitle("Notification de décision — allocation exceptionnelle");
-            document.getDocumentInformation().setAuthor("Centre d'action sociale de la Ville de Paris");
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> wrap(String text, PDType1Font font, float size) throws IOException {
-        List<String> wrapped = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (font.getStringWidth(candidate) / 1000 * size > WIDTH && !line.isEmpty()) {
-                wrapped.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        wrapped.add(line.toString());
-        return wrapped;
-    }
-
-    /**
-     * The standard fonts write WinAnsi (Latin-1 and €): a character outside it (a name in another script) is written
-     * without its accent when it has one, else as "?", rather than failing the letter.
-     */
-    static String printable(String text) {
-        StringBuilder s = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                s.append(' ');
-            } else if (encodable(c)) {
-                s.appendCodePoint(c);
-            } else {
-                String stripped = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-                s.append(!stripped.isEmpty() && encodable(stripped.codePointAt(0)) ? stripped.substring(0, 1) : "?");
-            }
-        });
-        return s.toString();
-    }
-
-    private static boolean encodable(int codePoint) {
-        return WinAnsiEncoding.INSTANCE.contains(GlyphList.getAdobeGlyphList().codePointToName(codePoint));
+        body.space(2).text(Style.HEADING, "Si vous n'êtes pas d'accord avec cette décision")
+                .text(Style.TEXT, "Vous avez deux mois à compter de la réception de ce courrier pour la contester. Vous pouvez :")
+                .text(Style.TEXT, "• former un recours administratif : écrivez au directeur de la section, " + section.name()
+                        + ", " + section.address() + ", en expliquant pourquoi vous contestez la décision et en joignant une "
+                        + "copie de ce courrier ; ", 4)
+                .text(Style.TEXT, "• et/ou former un recours contentieux devant le Tribunal administratif de Paris, 7 rue de Jouy, "
+                        + "75181 Paris Cedex 04, par courrier ou sur www.telerecours.fr (Télérecours citoyens).", 4)
+                .text(Style.TEXT, "Si vous formez d'abord un recours administratif, le délai de deux mois pour saisir le tribunal "
+                        + "recommence à courir à compter de la réponse, ou de l'absence de réponse pendant deux mois.")
+                .space(2)
+                .text(Style.SMALL, "Les informations vous concernant sont couvertes par le secret professionnel (article L133-5 du "
+                        + "code de l'action sociale et des familles) ; vous pouvez les consulter et les faire corriger auprès de "
+                        + "votre section.")
+                .space(2)
+                .text(Style.TEXT, "Nous vous prions d'agréer, " + (civility.isEmpty() ? "Madame, Monsieur" : civility)
+                        + ", l'expression de nos salutations distinguées.");
+        return letter.signed();
     }
 
     private static String euros(BigDecimal amount) {
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.FRANCE);
         return format.format(amount).replace('\u202f', ' ').replace('\u00a0', ' ');
-    }
-
-    private static String arrondissement(String section) {
-        return section.equals("1") ? "1er" : section + "e";
-    }
-
-    private record Line(String text, boolean bold) {
-        static Line plain(String text) {
-            return new Line(text, false);
-        }
-
-        static Line bold(String text) {
-            return new Line(text, true);
-        }
-
-        static Line blank() {
-            return new Line("", false);
-        }
     }
 }

@@ -6,6 +6,8 @@ import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.contracts.section.Section;
+import fr.paris.casvp.guichet.contracts.section.Sections;
 import fr.paris.casvp.guichet.gateway.GuichetServices;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -54,6 +57,7 @@ class OfflineCaptureController {
 
     private static final Logger log = LoggerFactory.getLogger(OfflineCaptureController.class);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_PAPER_FORMS = 50;
     private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRANCE)
             .withZone(ParisTime.ZONE);
 
@@ -105,6 +109,63 @@ class OfflineCaptureController {
                 });
     }
 
+    /** The agents' degraded procedure, printable (the paper kit), with the agent's section. */
+    @GetMapping("/api/counter/paper-kit/procedure")
+    Mono<ResponseEntity<?>> procedure(JwtAuthenticationToken token) {
+        Section section = Sections.directory().of(Optional.ofNullable(TokenAgent.of(token).section()).orElse(""));
+        return Mono.fromCallable(() -> PaperKit.procedure(section)).subscribeOn(Schedulers.boundedElastic())
+                .map(pdf -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header("Content-Disposition", "inline; filename=\"procedure-degradee.pdf\"").body(pdf));
+    }
+
+    /**
+     * Paper forms of a benefit for a total outage: {@code {"benefit": "aid", "count": 10}} reserves a series of that many
+     * numbers for the agent's section and answers one printable form per number (PDF). Typed in later, each keeps its
+     * number and the reception time written on it ({@code POST /api/counter/captured} without a series).
+     */
+    @PostMapping("/api/counter/paper-forms")
+    Mono<ResponseEntity<?>> paperForms(JwtAuthenticationToken token, @RequestBody(required = false) String raw) {
+        QueuedCommand.QueuedAgent agent = TokenAgent.of(token);
+        if (agent.section() == null || agent.section().isBlank()) {
+            return Mono.just(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+                    "Paper forms are printed for the counter of a section: your account has no section.", List.of()));
+        }
+        JsonNode request;
+        try {
+            request = raw == null || raw.isBlank() ? null : json.readTree(raw);
+        } catch (JacksonException e) {
+            request = null;
+        }
+        if (request == null || !request.isObject()) {
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                    "The body must be a JSON object: benefit, count.", List.of()));
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        String benefit = text(request, "benefit");
+        if (!PaperKit.BENEFITS.contains(benefit)) {
+            errors.add(error("benefit", "is one of " + PaperKit.BENEFITS));
+        }
+        JsonNode count = request.get("count");
+        if (count == null || !count.isIntegralNumber() || count.asInt() < 1 || count.asInt() > MAX_PAPER_FORMS) {
+            errors.add(error("count", "is a whole number from 1 to " + MAX_PAPER_FORMS));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                    "The paper forms cannot be printed as asked.", errors));
+        }
+        return Mono.fromCallable(() -> series.reserve(agent, count.asInt()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .<ResponseEntity<?>>map(reserved -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_PDF)
+                        .header("Content-Disposition", "attachment; filename=\"formulaires-" + benefit + "-" + reserved.prefix() + ".pdf\"")
+                        .header("Guichet-Receipt-Series", reserved.prefix())
+                        .body(PaperKit.forms(benefit, reserved, Sections.directory().of(agent.section()))))
+                .onErrorResume(e -> {
+                    log.warn("No paper forms could be reserved for {}: {}", agent.username(), e.toString());
+                    return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                            "Service unavailable", "Receipt numbers cannot be reserved for the moment: try again later.", List.of()));
+                });
+    }
+
     /** An application captured offline, sent by its counter: queued under its number and reception time. */
     @PostMapping("/api/counter/captured")
     Mono<ResponseEntity<?>> captured(JwtAuthenticationToken token,
@@ -128,13 +189,18 @@ class OfflineCaptureController {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
                     "The body must be a JSON object: series, receipt, receivedAt, path, body.", List.of()));
         }
-        Optional<ReceiptSeries> reserved = series.verify(text(envelope, "series"));
-        if (reserved.isEmpty()) {
-            errors.add(error("series", "is not a series of receipt numbers reserved at this gateway"));
-        } else if (!reserved.get().section().equals(agent.section())) {
-            errors.add(error("series", "was reserved for the counter of section " + reserved.get().section()));
-        }
         String number = ReceiptNumber.normalise(text(envelope, "receipt"));
+        // A counter sends the series it was given (signed); a paper form typed in names none: its printed number does.
+        boolean paper = text(envelope, "series") == null;
+        Optional<ReceiptSeries> reserved = paper
+                ? Optional.ofNullable(number).flatMap(n -> series.known(ReceiptNumber.seriesPrefixOf(n)))
+                : series.verify(text(envelope, "series"));
+        if (reserved.isEmpty()) {
+            errors.add(paper ? error("receipt", "is not a number reserved at this gateway")
+                    : error("series", "is not a series of receipt numbers reserved at this gateway"));
+        } else if (!reserved.get().section().equals(agent.section())) {
+            errors.add(error(paper ? "receipt" : "series", "was reserved for the counter of section " + reserved.get().section()));
+        }
         if (number == null) {
             errors.add(error("receipt", "is not a receipt number"));
         } else if (reserved.isPresent() && !reserved.get().contains(number)) {

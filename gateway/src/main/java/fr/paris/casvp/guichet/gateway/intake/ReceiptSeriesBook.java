@@ -89,6 +89,11 @@ public class ReceiptSeriesBook {
         return series;
     }
 
+    /** A series reserved at any time by any counter, as read from the topic: how a paper form's number is checked. */
+    public Optional<ReceiptSeries> known(String prefix) {
+        return Optional.ofNullable(prefix == null ? null : reserved.get(prefix));
+    }
+
     /** What the counter keeps and sends back: the series as JSON, a dot, its signature. */
     public String token(ReceiptSeries series) {
         String payload = BASE64.encodeToString(json.writeValueAsBytes(series));
