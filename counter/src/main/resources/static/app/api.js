@@ -50,22 +50,29 @@ export function put(path, body, version) {
 }
 
 /**
- * A file to save (a report as CSV): its bytes and the name the server gives it.
+ * A file to save or open (a report as CSV, printed forms as PDF): its bytes and the name the server gives it; with a
+ * body, it is asked by POST (what the server reserves for it is reserved once per call).
  * @returns {Promise<{status: number, blob: Blob|null, filename: string|null}>} status 0 when the gateway cannot be reached
  */
-export async function download(path, accept) {
+export async function download(path, accept, body) {
   const session = currentSession();
   const headers = { Accept: accept + ', application/problem+json', 'Accept-Language': 'fr' };
   if (session) {
     headers.Authorization = 'Bearer ' + session.accessToken;
   }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    headers['Idempotency-Key'] = crypto.randomUUID();
+  }
   let answer;
   try {
-    answer = await fetch(path, { headers });
+    answer = await fetch(path, body === undefined ? { headers }
+      : { method: 'POST', headers, body: JSON.stringify(body) });
   } catch (unreachable) {
-    return { status: 0, blob: null, filename: null };
+    return { status: 0, blob: null, filename: null, problem: null };
   }
+  const problem = answer.ok ? null : await answer.json().catch(() => null);
   const disposition = answer.headers.get('Content-Disposition') || '';
   const named = /filename="?([^";]+)"?/.exec(disposition);
-  return { status: answer.status, blob: answer.ok ? await answer.blob() : null, filename: named ? named[1] : null };
+  return { status: answer.status, blob: answer.ok ? await answer.blob() : null, filename: named ? named[1] : null, problem };
 }

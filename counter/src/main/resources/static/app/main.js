@@ -542,6 +542,7 @@ async function aidView(beneficiaryId, correction) {
         value: payee.iban }),
       field('missingDocuments', 'Pièces manquantes', { multiline: true, value: (draft.missingDocuments || []).join('\n'),
         help: 'Une par ligne. Sans elles, la demande devient caduque deux mois après sa réception.' }),
+      correction ? null : paperFields(),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Déposer la demande'),
           h('a', { class: 'bouton secondaire', href: '#/personne/' + beneficiaryId }, 'Annuler')));
   form.addEventListener('submit', async event => {
@@ -664,6 +665,10 @@ async function personOr(beneficiaryId, title) {
  * A correction is filed again with the reception time of the application it corrects.
  */
 async function file(form, path, body, benefit, { name, birthDate }, fieldOf, correction) {
+  if (!correction && value(form, 'paper.receipt')) {
+    await filePaper(form, path, body, benefit, { name, birthDate }, fieldOf);
+    return;
+  }
   busy(form, true);
   const command = correction ? { ...body, receivedAt: correction.receivedAt } : body;
   // One key for the application, online and, if it cannot be sent, captured: had it reached its service before the
@@ -738,6 +743,7 @@ async function solidarityView(beneficiaryId, correction) {
       field('payee.accountHolder', 'Titulaire du compte', { value: payee.accountHolder || name,
         help: 'Le nom de la personne par défaut.' }),
       field('payee.iban', 'IBAN', { required: true, help: 'Espaces acceptés.', value: payee.iban }),
+      correction ? null : paperFields(),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Déposer la demande'),
           h('a', { class: 'bouton secondaire', href: '#/personne/' + beneficiaryId }, 'Annuler')));
   form.addEventListener('submit', event => {
@@ -773,6 +779,7 @@ async function navigoView(beneficiaryId, correction) {
         checked: Boolean(draft.receivesParisBenefit) }),
           ' ', h('label', { for: 'champ-receivesParisBenefit', style: 'display:inline' },
               'La personne a présenté un justificatif de Paris Solidarité ou du Complément Santé Paris')),
+      correction ? null : paperFields(),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Déposer la demande'),
           h('a', { class: 'bouton secondaire', href: '#/personne/' + beneficiaryId }, 'Annuler')));
   async function simulate() {
@@ -1264,12 +1271,12 @@ async function openPdf(path, failure) {
 }
 
 /** The récépissé: what the person takes away, printable. */
-function receiptView(benefit, name, filed, queued) {
+function receiptView(benefit, name, filed, queued, note) {
   const receipt = filed.receipt || filed;
   show('Demande reçue',
-      h('div', { class: 'succes', role: 'status' }, queued
+      h('div', { class: 'succes', role: 'status' }, note || (queued
         ? 'Le service est momentanément indisponible : la demande est reçue et sera instruite dès son retour.'
-        : 'La demande est enregistrée.'),
+        : 'La demande est enregistrée.')),
       h('div', { class: 'recepisse' },
           h('p', {}, 'Centre d\'action sociale de la Ville de Paris'),
           h('h2', {}, 'Récépissé de dépôt de demande'),
@@ -1408,6 +1415,97 @@ async function correctView(key) {
   }
 }
 
+/**
+ * The paper kit, printed while the counter works, for the day when no computer does: the agents' procedure and, per
+ * benefit, forms that each carry a receipt number reserved for the section.
+ */
+function paperKitView() {
+  const status = h('div', { 'aria-live': 'polite' });
+  const forms = BENEFITS.map(([benefit, label]) => {
+    const form = h('form', { novalidate: true, class: 'kit' },
+        field('count-' + benefit, 'Nombre de formulaires « ' + label + ' »', { value: '10', inputmode: 'numeric',
+          help: 'De 1 à 50 ; chacun porte son propre numéro de récépissé.' }),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Imprimer les formulaires « ' + label + ' »')));
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const count = Number(value(form, 'count-' + benefit));
+      if (!Number.isInteger(count) || count < 1 || count > 50) {
+        showErrors(form, [{ field: 'count-' + benefit, message: 'un nombre de 1 à 50' }]);
+        return;
+      }
+      showErrors(form, []);
+      busy(form, true);
+      const file = await download('/api/counter/paper-forms', 'application/pdf', { benefit, count });
+      busy(form, false);
+      if (!file.blob) {
+        status.replaceChildren(h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(file.problem, file.status)));
+        return;
+      }
+      window.open(URL.createObjectURL(file.blob), '_blank');
+      status.replaceChildren(h('p', { class: 'succes', role: 'status' }, count + ' formulaire(s) « ' + label
+          + ' » prêts à imprimer, numéros réservés pour la section ' + agent.section + '.'));
+    });
+    return form;
+  });
+  show('Kit papier', h('p', {}, 'À imprimer maintenant, pour le jour où aucun ordinateur ne fonctionne : la fiche de '
+      + 'procédure et des formulaires qui portent chacun un numéro de récépissé réservé. Saisis plus tard (« Saisie d\'un '
+      + 'formulaire papier » sur la demande), ils gardent leur date de réception.'),
+  h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => openPdf('/api/counter/paper-kit/procedure',
+      'La fiche de procédure n\'est pas disponible pour le moment.') }, 'Fiche de procédure (PDF)')),
+  forms, status);
+}
+
+/** An instant from a day (AAAA-MM-JJ) and an hour (HH:MM) read on a Paris clock. */
+function parisInstant(day, time) {
+  const [year, month, date] = day.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  const guess = Date.UTC(year, month - 1, date, hour, minute);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(guess));
+  const part = type => Number(parts.find(p => p.type === type).value);
+  const shown = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  return new Date(guess - (shown - guess)).toISOString();
+}
+
+/** On a filing form: the number printed on a paper form and the reception time written on it, when typing one in. */
+function paperFields() {
+  return h('details', { class: 'papier' }, h('summary', {}, 'Saisie d\'un formulaire papier (panne totale)'),
+      h('p', { class: 'aide' }, 'Seulement pour recopier un formulaire papier du kit : la demande garde son numéro et sa date '
+          + 'de réception.'),
+      field('paper.receipt', 'Numéro imprimé sur le formulaire', { help: 'Par exemple K7QD-2M90-000C.' }),
+      field('paper.date', 'Reçue le', { inputmode: 'numeric', help: 'La date notée sur le formulaire, au format JJ/MM/AAAA.' }),
+      field('paper.time', 'À', { inputmode: 'numeric', help: 'L\'heure notée sur le formulaire, au format HH:MM.' }));
+}
+
+/** A paper form typed in: sent with its printed number and written reception time, queued to its service. */
+async function filePaper(form, path, body, benefit, { name, birthDate }, fieldOf) {
+  form.querySelector('details.papier').open = true;
+  const errors = [];
+  const day = isoDate(value(form, 'paper.date'));
+  const time = value(form, 'paper.time').replace(/\s*h\s*/i, ':');
+  if (!day) {
+    errors.push({ field: 'paper.date', message: 'la date notée sur le formulaire, au format JJ/MM/AAAA' });
+  }
+  if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) {
+    errors.push({ field: 'paper.time', message: 'l\'heure notée sur le formulaire, au format HH:MM' });
+  }
+  if (errors.length) {
+    showErrors(form, errors);
+    return;
+  }
+  busy(form, true);
+  const answer = await call('POST', '/api/counter/captured', { receipt: value(form, 'paper.receipt'),
+    receivedAt: parisInstant(day, time.padStart(5, '0')), path, body, birthDate: birthDate || undefined });
+  busy(form, false);
+  if (answer.status === 202 || answer.status === 200) {
+    receiptView(benefit, name, { beneficiaryId: body.beneficiaryId, ...answer.body }, true,
+        answer.body.alreadyReceived ? 'Ce formulaire avait déjà été saisi : rien n\'est déposé une seconde fois.'
+          : 'Le formulaire papier est saisi : la demande garde son numéro et sa date de réception.');
+    return;
+  }
+  showProblem(form, answer, field => ({ receipt: 'paper.receipt', receivedAt: 'paper.date' })[field] || fieldOf(field));
+}
+
 const OUTCOMES = { GRANTED: 'accordée', REFUSED: 'rejetée', LAPSED: 'caduque', PENDING: 'en cours' };
 
 /** "05/2026" typed by an agent, as "2026-05"; null when it is not a month. */
@@ -1511,6 +1609,8 @@ function route() {
     queueView();
   } else if (view === 'rapports') {
     reportView();
+  } else if (view === 'kit-papier') {
+    paperKitView();
   } else if (view === 'demande' && id) {
     applicationView(id);
   } else if (view === 'solidarite' && id) {
@@ -1540,6 +1640,9 @@ function showAgent() {
   document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/dossiers' }, 'Dossiers à traiter')));
   if (hasRole('SECTION_DIRECTOR', 'SUPERVISOR')) {
     document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/rapports' }, 'Rapports')));
+  }
+  if (agent.section) {
+    document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/kit-papier' }, 'Kit papier')));
   }
   document.querySelector('#navigation ul').append(h('li', {},
       h('a', { href: '#/hors-ligne', id: 'lien-hors-ligne' }, 'Saisies hors ligne')));

@@ -57,10 +57,11 @@ const DETAILS = [
   [/^is not an e-mail address$/, 'adresse électronique invalide'],
   [/^is not a phone number$/, 'numéro de téléphone invalide'],
   [/^is not a series of receipt numbers reserved at this gateway$/, 'série de numéros inconnue du serveur'],
+  [/^is not a number reserved at this gateway$/, 'ce numéro n\'a été réservé pour aucun formulaire : vérifiez la saisie'],
   [/^was reserved for the counter of section (\d+)$/, 'réservée pour un guichet de la section $1'],
   [/^is not a receipt number$/, 'numéro de récépissé invalide'],
   [/^is not a number of this series$/, 'ce numéro n\'appartient pas à la série du poste'],
-  [/^is before its number's series was reserved$/, 'antérieure à la réservation du numéro : vérifiez l\'horloge du poste'],
+  [/^is before its number's series was reserved$/, 'antérieure à la réservation du numéro : vérifiez la date et l\'heure'],
   [/^is not a command that files an application$/, 'ce n\'est pas le dépôt d\'une demande'],
 ];
 

@@ -14,12 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -225,6 +233,53 @@ class CounterJourneyIT {
         assertThat(text).contains("mois;catégorie;issue;nombre;montant demandé;montant accordé")
                 .containsPattern("(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) 20[0-9]{2};")
                 .contains(";accordée;");
+    }
+
+    /**
+     * The paper kit: its screen, forms printed on numbers reserved for the section, and one of them typed in after a
+     * total outage, keeping the number printed on it and the reception time written on it.
+     */
+    @Test
+    void aPaperFormOfTheKitIsTypedInWithItsPrintedNumberAndTheReceptionTimeWrittenOnIt() throws Exception {
+        signInAs("agent13");
+        click(By.linkText("Kit papier"));
+        type("champ-count-aid", "2");
+        screenshot("25-kit-papier");
+        click(By.xpath("//button[normalize-space()='Imprimer les formulaires « Allocation exceptionnelle »']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "prêts à imprimer"));
+        assertFrench();
+        browser.switchTo().window(browser.getWindowHandles().iterator().next());
+        // The forms of the kit, as the gateway prints them: their numbers are those of the series it reserved.
+        HttpResponse<byte[]> forms = new GatewayClient(suite, "agent13").downloadPosted("/api/counter/paper-forms",
+                "{\"benefit\":\"aid\",\"count\":2}");
+        assertThat(forms.statusCode()).isEqualTo(201);
+        String number;
+        try (var pdf = Loader.loadPDF(forms.body())) {
+            Matcher printed = Pattern.compile("Récépissé n° ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})").matcher(new PDFTextStripper().getText(pdf));
+            assertThat(printed.find()).isTrue();
+            number = printed.group(1);
+        }
+        ZonedDateTime written = ZonedDateTime.now(ZoneId.of("Europe/Paris")).truncatedTo(ChronoUnit.MINUTES);
+        String day = written.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String time = written.format(DateTimeFormatter.ofPattern("HH:mm"));
+
+        String lastName = "Papier-" + UUID.randomUUID().toString().substring(0, 6);
+        register(lastName, null);
+        click(By.linkText("Allocation exceptionnelle"));
+        fillAid("Alimentation", "80", "Formulaire papier rempli pendant la panne.");
+        click(By.xpath("//summary[normalize-space()=\"Saisie d'un formulaire papier (panne totale)\"]"));
+        type("champ-paper-receipt", number.toLowerCase());
+        type("champ-paper-date", day);
+        type("champ-paper-time", time);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("details.papier")));
+        screenshot("26-saisie-papier");
+        click(By.xpath("//button[normalize-space()='Déposer la demande']"));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Le formulaire papier est saisi"));
+        assertThat(browser.findElement(By.className("numero")).getText()).isEqualTo(number);
+        assertThat(browser.findElement(By.className("recepisse")).getText()).contains(day + " à " + time, "Lucie " + lastName);
+        screenshot("27-formulaire-papier-saisi");
+        assertFrench();
     }
 
     /** The report downloaded by the browser, once complete. */

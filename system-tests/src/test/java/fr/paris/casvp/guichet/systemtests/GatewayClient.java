@@ -43,6 +43,20 @@ final class GatewayClient {
         }
     }
 
+    /** A document asked by POST (printed forms): its bytes. */
+    HttpResponse<byte[]> downloadPosted(String path, String json) {
+        try {
+            return http.send(request(path).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> post(String path, UUID idempotencyKey, String json) {
         return send(request(path).header("Idempotency-Key", idempotencyKey.toString()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -66,7 +66,7 @@ class DecisionLetters {
                 .space(2)
                 .text(Style.TEXT, (civility.isEmpty() ? "Madame, Monsieur" : civility) + ",");
         if (d.outcome().equals("GRANTED")) {
-            body.text(Style.TEXT, "Par décision du directeur de section du " + Letter.day(d.decisionDate())
+            body.text(Style.TEXT, "Par décision de la direction de la section du " + Letter.day(d.decisionDate())
                             + (d.onAppeal() ? ", prise sur votre recours," : ",") + " une allocation exceptionnelle vous est "
                             + "accordée. C'est une aide ponctuelle en argent, versée une fois, que la Ville de Paris accorde à une "
                             + "personne qui fait face à une dépense imprévue (règlement municipal des prestations d'aide sociale "
@@ -82,7 +82,7 @@ class DecisionLetters {
                         + (d.reasonText() == null ? "." : " : " + d.reasonText()));
             }
         } else {
-            body.text(Style.TEXT, "Par décision du directeur de section du " + Letter.day(d.decisionDate())
+            body.text(Style.TEXT, "Par décision de la direction de la section du " + Letter.day(d.decisionDate())
                             + (d.onAppeal() ? ", prise sur votre recours," : ",") + " votre demande d'allocation exceptionnelle de "
                             + euros(a.requestedAmount()) + " est rejetée pour le motif suivant :")
                     .text(Style.STRONG, d.reasonCode().letterText());
@@ -92,7 +92,7 @@ class DecisionLetters {
         }
         body.space(2).text(Style.HEADING, "Si vous n'êtes pas d'accord avec cette décision")
                 .text(Style.TEXT, "Vous avez deux mois à compter de la réception de ce courrier pour la contester. Vous pouvez :")
-                .text(Style.TEXT, "• former un recours administratif : écrivez au directeur de la section, " + section.name()
+                .text(Style.TEXT, "• former un recours administratif : écrivez à l'auteur de la décision, " + section.signatoryRole()
                         + ", " + section.address() + ", en expliquant pourquoi vous contestez la décision et en joignant une "
                         + "copie de ce courrier ; ", 4)
                 .text(Style.TEXT, "• et/ou former un recours contentieux devant le Tribunal administratif de Paris, 7 rue de Jouy, "

@@ -130,13 +130,8 @@ class OfflineCaptureController {
             return Mono.just(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                     "Paper forms are printed for the counter of a section: your account has no section.", List.of()));
         }
-        JsonNode request;
-        try {
-            request = raw == null || raw.isBlank() ? null : json.readTree(raw);
-        } catch (JacksonException e) {
-            request = null;
-        }
-        if (request == null || !request.isObject()) {
+        JsonNode request = object(raw);
+        if (request == null) {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
                     "The body must be a JSON object: benefit, count.", List.of()));
         }
@@ -179,13 +174,8 @@ class OfflineCaptureController {
         } catch (IllegalArgumentException e) {
             errors.add(error("Idempotency-Key", "is required: a UUID"));
         }
-        JsonNode envelope;
-        try {
-            envelope = raw == null || raw.isBlank() ? null : json.readTree(raw);
-        } catch (JacksonException e) {
-            envelope = null;
-        }
-        if (envelope == null || !envelope.isObject()) {
+        JsonNode envelope = object(raw);
+        if (envelope == null) {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
                     "The body must be a JSON object: series, receipt, receivedAt, path, body.", List.of()));
         }
@@ -261,6 +251,16 @@ class OfflineCaptureController {
         return new Received(new ReceiptView(state.number(), state.receivedAt(), state.status()), already,
                 "Demande reçue au guichet le " + RECEIVED.format(state.receivedAt())
                         + " (date de réception faisant foi), récépissé " + state.number() + ".");
+    }
+
+    /** The body as a JSON object; null when it is none (empty, not JSON, an array...). */
+    private JsonNode object(String raw) {
+        try {
+            JsonNode node = raw == null || raw.isBlank() ? null : json.readTree(raw);
+            return node != null && node.isObject() ? node : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode node, String field) {
