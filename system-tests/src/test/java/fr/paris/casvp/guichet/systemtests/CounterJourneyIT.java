@@ -272,7 +272,7 @@ class CounterJourneyIT {
         type("champ-paper-date", day);
         type("champ-paper-time", time);
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("details.papier")));
-        screenshot("26-saisie-papier");
+        screenshot("26-saisie-papier", false);
         click(By.xpath("//button[normalize-space()='Déposer la demande']"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Le formulaire papier est saisi"));
@@ -592,12 +592,19 @@ class CounterJourneyIT {
 
     /** The screen, photographed, and checked by axe-core against WCAG 2.1 A and AA: no violation. */
     private static void screenshot(String name) throws Exception {
+        screenshot(name, true);
+    }
+
+    /** The screen photographed from its top, or where it is scrolled to ({@code fromTheTop} false). */
+    private static void screenshot(String name, boolean fromTheTop) throws Exception {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
         assertThat(results.getPasses()).as("axe-core ran on %s", name).isNotEmpty();
         assertThat(results.getViolations()).as("accessibility of %s: %s", name, results.getViolations().stream()
                 .map(rule -> rule.getId() + " " + rule.getNodes().stream().map(node -> node.getTarget().toString()).toList())
                 .toList()).isEmpty();
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        if (fromTheTop) {
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        }
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
