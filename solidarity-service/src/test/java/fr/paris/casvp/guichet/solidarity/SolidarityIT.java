@@ -15,6 +15,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Resourc
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.solidarity.file.Renewals;
+import fr.paris.casvp.guichet.solidarity.payment.PaymentRunService;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.MutableClock;
 import fr.paris.casvp.guichet.testsupport.MutableClockConfiguration;
@@ -77,6 +78,8 @@ class SolidarityIT {
     Renewals renewals;
     @Autowired
     MutableClock clock;
+    @Autowired
+    PaymentRunService runs;
 
     @BeforeEach
     void today() {
@@ -224,6 +227,37 @@ class SolidarityIT {
                 + "\",\"amount\":222.19,\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(payment(fullGrant, month).get("status")));
         assertThat(post("/api/solidarity/payment-runs", AGENT, "{\"month\":\"" + month + "\"}").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * A graceful stop (SIGTERM: the runner's {@code shutdownNow()} interrupts its thread) between two batches must not
+     * close the month with grants unpaid: the run stays RUNNING, and the restart pays every grant exactly once.
+     */
+    @Test
+    void aGracefulStopInTheMiddleOfTheRunLeavesItRunningAndTheRestartPaysEveryGrantOnce() {
+        YearMonth month = YearMonth.of(2027, 2);
+        List<String> grants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            grants.add(grant(person(LocalDate.of(1944, 1, 1), "0", 1)));
+        }
+        jdbc.sql("insert into psol_payment_run (month, status, started_by, started_at) values (:m, 'RUNNING', 'test', now())")
+                .param("m", month.atDay(1)).update();
+
+        Thread.currentThread().interrupt();
+        try {
+            runs.runToCompletion(month);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(runs.report(month).orElseThrow().status()).as("not closed by the stop").isEqualTo("RUNNING");
+
+        runs.runToCompletion(month);
+
+        assertThat(runs.report(month).orElseThrow().status()).isEqualTo("COMPLETED");
+        for (String grant : grants) {
+            assertThat(jdbc.sql("select count(*) from psol_payment where grant_id = :g and month = :m")
+                    .param("g", UUID.fromString(grant)).param("m", month.atDay(1)).query(Long.class).single()).isEqualTo(1);
+        }
     }
 
     @Test

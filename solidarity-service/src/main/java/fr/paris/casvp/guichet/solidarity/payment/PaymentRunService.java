@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -110,9 +111,13 @@ public class PaymentRunService {
         }
     }
 
+    /** A graceful stop: the batch in progress commits, the run stops between two batches and is left RUNNING. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         runner.shutdownNow();
+        if (!runner.awaitTermination(20, TimeUnit.SECONDS)) {
+            log.warn("The payment run did not stop within 20 s: its batch in progress rolls back with the process");
+        }
     }
 
     private void runSafely(YearMonth month) {
@@ -142,6 +147,12 @@ public class PaymentRunService {
             }
             total += batch.size();
             after = batch.get(batch.size() - 1).due().grantId();
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // A graceful stop (SIGTERM) between two batches: the month is not over. Left RUNNING, the run resumes at
+            // the next start (resumeUnfinished) from the first grant not paid yet.
+            log.info("Payment run of {} stopped after {} grant(s): left RUNNING, it resumes at the next start", month, total);
+            return total;
         }
         store.completeRun(month, clock.instant());
         return total;
