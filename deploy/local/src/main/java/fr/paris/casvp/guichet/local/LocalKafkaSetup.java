@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -25,8 +29,8 @@ import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Makes the local broker what {@code deploy/kafka/access.yaml} and {@link Topic} say, as its administrator: every topic
@@ -75,18 +79,27 @@ public final class LocalKafkaSetup {
         List<NewTopic> missing = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             if (!existing.contains(topic.topicName())) {
-                NewTopic newTopic = new NewTopic(topic.topicName(), Topic.DEFAULT_PARTITIONS, (short) 1);
-                if (topic.compacted()) {
-                    newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                }
-                missing.add(newTopic);
+                missing.add(new NewTopic(topic.topicName(), Topic.DEFAULT_PARTITIONS, (short) 1).configs(topic.configs()));
             }
             if (!existing.contains(topic.deadLetterTopicName())) {
-                missing.add(new NewTopic(topic.deadLetterTopicName(), Topic.DEFAULT_PARTITIONS, (short) 1));
+                missing.add(new NewTopic(topic.deadLetterTopicName(), Topic.DEFAULT_PARTITIONS, (short) 1)
+                        .configs(Topic.deadLetterConfigs()));
             }
         }
         admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+        // Those made by an older state get the settings of today's source (retention, compaction).
+        Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
+        for (Topic topic : Topic.values()) {
+            settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.topicName()), set(topic.configs()));
+            settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.deadLetterTopicName()), set(Topic.deadLetterConfigs()));
+        }
+        admin.incrementalAlterConfigs(settings).all().get(60, TimeUnit.SECONDS);
         System.out.println("Topics: " + (existing.size() + missing.size()) + " (" + missing.size() + " created)");
+    }
+
+    private static Collection<AlterConfigOp> set(Map<String, String> configs) {
+        return configs.entrySet().stream()
+                .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList();
     }
 
     private static void users(Admin admin, KafkaAccess access, Path secrets) throws Exception {

@@ -1,6 +1,8 @@
 package fr.paris.casvp.guichet.contracts;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,36 +12,54 @@ import java.util.Optional;
 public enum Topic {
 
     /** Full snapshot of a beneficiary and household; key = beneficiary id, null value = erased. */
-    BENEFICIARIES("beneficiaries.v1", true),
-    AID_EVENTS("aid.events.v1", false),
-    SOLIDARITY_EVENTS("solidarity.events.v1", false),
-    TRANSPORT_EVENTS("transport.events.v1", false),
+    BENEFICIARIES("beneficiaries.v1", true, null),
+    AID_EVENTS("aid.events.v1", false, Retention.PARTNERS),
+    SOLIDARITY_EVENTS("solidarity.events.v1", false, Retention.PARTNERS),
+    TRANSPORT_EVENTS("transport.events.v1", false, Retention.PARTNERS),
     /** To the treasury; the only topic that carries an IBAN. */
-    PAYMENT_ORDERS("payment-orders.v1", false),
+    PAYMENT_ORDERS("payment-orders.v1", false, Retention.PARTNERS),
     /** From the treasury. */
-    PAYMENT_CONFIRMATIONS("payment-confirmations.v1", false),
-    TRANSPORT_PASS_ORDERS("transport.pass-orders.v1", false),
-    TRANSPORT_PASS_CONFIRMATIONS("transport.pass-confirmations.v1", false),
+    PAYMENT_CONFIRMATIONS("payment-confirmations.v1", false, Retention.PARTNERS),
+    TRANSPORT_PASS_ORDERS("transport.pass-orders.v1", false, Retention.PARTNERS),
+    TRANSPORT_PASS_CONFIRMATIONS("transport.pass-confirmations.v1", false, Retention.PARTNERS),
     /** Commands queued by the gateway while the benefit's service is unavailable. */
-    INTAKE_AID("intake.aid.v1", false),
-    INTAKE_SOLIDARITY("intake.solidarity.v1", false),
-    INTAKE_TRANSPORT("intake.transport.v1", false),
+    INTAKE_AID("intake.aid.v1", false, Retention.INTAKE),
+    INTAKE_SOLIDARITY("intake.solidarity.v1", false, Retention.INTAKE),
+    INTAKE_TRANSPORT("intake.transport.v1", false, Retention.INTAKE),
     /** Latest state of every receipt; key = receipt number. */
-    RECEIPTS("receipts.v1", true),
+    RECEIPTS("receipts.v1", true, null),
     /** Every series of receipt numbers reserved by a counter for offline capture; key = the series prefix. */
-    RECEIPT_SERIES("receipt-series.v1", true),
+    RECEIPT_SERIES("receipt-series.v1", true, null),
     /** The head of each service's audit trail, kept outside its database; key = the trail. */
-    AUDIT_ANCHORS("audit-anchors.v1", true);
+    AUDIT_ANCHORS("audit-anchors.v1", true, null);
+
+    /** How long a record of a deleting (not compacted) topic is kept. */
+    public static final class Retention {
+        /**
+         * A queued command must outlive the longest outage it may wait through: a captured application counts from its
+         * reception time for two months (RM I/B art. 3), so its queue keeps three.
+         */
+        public static final Duration INTAKE = Duration.ofDays(90);
+        /** What partners read: a month to replay from a date after their own outage. */
+        public static final Duration PARTNERS = Duration.ofDays(30);
+        /** A dead letter: a month to look at it and replay it. */
+        public static final Duration DEAD_LETTERS = Duration.ofDays(30);
+
+        private Retention() {
+        }
+    }
 
     public static final int DEFAULT_PARTITIONS = 12;
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private final String topicName;
     private final boolean compacted;
+    private final Duration retention;
 
-    Topic(String topicName, boolean compacted) {
+    Topic(String topicName, boolean compacted, Duration retention) {
         this.topicName = topicName;
         this.compacted = compacted;
+        this.retention = retention;
     }
 
     public String topicName() {
@@ -48,6 +68,20 @@ public enum Topic {
 
     public boolean compacted() {
         return compacted;
+    }
+
+    /**
+     * The topic's settings, the one source for the local run, the tests and the deployments: a compacted topic keeps
+     * every key's latest record for ever; any other deletes records after its retention.
+     */
+    public Map<String, String> configs() {
+        return compacted ? Map.of("cleanup.policy", "compact", "retention.ms", "-1")
+                : Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(retention.toMillis()));
+    }
+
+    /** The settings of its dead-letter topic. */
+    public static Map<String, String> deadLetterConfigs() {
+        return Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(Retention.DEAD_LETTERS.toMillis()));
     }
 
     /** Where a consumer parks a record it could not process after bounded retries. */

@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,19 @@ class TopicTest {
     void onlyTheLatestStateTopicsAreCompacted() {
         assertThat(Arrays.stream(Topic.values()).filter(Topic::compacted))
                 .containsExactlyInAnyOrder(Topic.BENEFICIARIES, Topic.RECEIPTS, Topic.RECEIPT_SERIES, Topic.AUDIT_ANCHORS);
+    }
+
+    @Test
+    void aQueuedCommandOutlivesTheTwoMonthsItsReceptionTimeCountsForAndACompactedTopicKeepsEveryKey() {
+        for (Topic intake : new Topic[] {Topic.INTAKE_AID, Topic.INTAKE_SOLIDARITY, Topic.INTAKE_TRANSPORT}) {
+            assertThat(Duration.ofMillis(Long.parseLong(intake.configs().get("retention.ms")))).as(intake.topicName())
+                    .isGreaterThan(Duration.ofDays(62));
+        }
+        assertThat(Topic.RECEIPTS.configs()).containsEntry("cleanup.policy", "compact").containsEntry("retention.ms", "-1");
+        assertThat(Topic.PAYMENT_ORDERS.configs()).containsEntry("cleanup.policy", "delete");
+        assertThat(Arrays.stream(Topic.values()).filter(t -> !t.compacted()))
+                .allSatisfy(t -> assertThat(Long.parseLong(t.configs().get("retention.ms"))).isPositive());
+        assertThat(Topic.deadLetterConfigs()).containsEntry("cleanup.policy", "delete");
     }
 
     @Test

@@ -26,7 +26,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -100,12 +99,9 @@ public class MessagingAutoConfiguration {
     KafkaAdmin.NewTopics guichetTopics(MessagingProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topic.values()) {
-            TopicBuilder builder = TopicBuilder.name(topic.topicName()).partitions(properties.partitions());
-            if (topic.compacted()) {
-                builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-            }
-            topics.add(builder.build());
-            topics.add(TopicBuilder.name(topic.deadLetterTopicName()).partitions(properties.partitions()).build());
+            topics.add(TopicBuilder.name(topic.topicName()).partitions(properties.partitions()).configs(topic.configs()).build());
+            topics.add(TopicBuilder.name(topic.deadLetterTopicName()).partitions(properties.partitions())
+                    .configs(Topic.deadLetterConfigs()).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -1,0 +1,41 @@
+package fr.paris.casvp.guichet.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Topics and Kafka users are declared once: the Strimzi resources committed under {@code deploy/k8s} are what
+ * {@link KubernetesKafka} writes from {@code platform/contracts} {@code Topic} and {@code deploy/kafka/access.yaml}.
+ */
+class KubernetesKafkaTest {
+
+    private static final Path DEPLOY = Path.of("..");
+    private static final String REGENERATE = "out of date: regenerate it with java -cp \"deploy/local/target/classes:"
+            + "platform/contracts/target/classes:deploy/local/target/lib/*\" fr.paris.casvp.guichet.local.KubernetesKafka "
+            + "deploy/kafka/access.yaml deploy/k8s/base/kafka";
+
+    @Test
+    void theTopicsOfTheKubernetesDeploymentAreThoseOfTheCode() throws Exception {
+        assertThat(Files.readString(DEPLOY.resolve("k8s/base/kafka/topics.yaml"))).as("topics.yaml " + REGENERATE)
+                .isEqualTo(KubernetesKafka.topics());
+    }
+
+    @Test
+    void theUsersAndAclsOfTheKubernetesDeploymentAreThoseOfAccessYaml() throws Exception {
+        assertThat(Files.readString(DEPLOY.resolve("k8s/base/kafka/users.yaml"))).as("users.yaml " + REGENERATE)
+                .isEqualTo(KubernetesKafka.users(KafkaAccess.read(DEPLOY.resolve("kafka/access.yaml"))));
+    }
+
+    @Test
+    void everyTopicIsReplicatedThreeTimesWithTwoInSyncAndTheQueuesOutliveTwoMonths() {
+        String topics = KubernetesKafka.topics();
+        assertThat(topics.split("kind: KafkaTopic", -1)).hasSize(29);
+        assertThat(topics.split("replicas: 3", -1)).hasSize(29);
+        assertThat(topics.split("min.insync.replicas: 2", -1)).hasSize(29);
+        assertThat(topics).contains("topicName: intake.aid.v1\n  partitions: 12\n  replicas: 3\n  config:\n"
+                + "    min.insync.replicas: 2\n    cleanup.policy: \"delete\"\n    retention.ms: \"7776000000\"");
+    }
+}

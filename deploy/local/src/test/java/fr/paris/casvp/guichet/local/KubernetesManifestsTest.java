@@ -1,0 +1,127 @@
+package fr.paris.casvp.guichet.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Every overlay of {@code deploy/k8s} renders ({@code kubectl kustomize}, as an operator runs it) and gives each
+ * application what running it as several instances needs: a Deployment with its probes, resources, a non-root
+ * read-only container and a graceful stop, a PodDisruptionBudget and a HorizontalPodAutoscaler; every secret is
+ * referenced, none written; each database answers its own service only.
+ */
+class KubernetesManifestsTest {
+
+    private static final List<String> APPLICATIONS = List.of("gateway", "beneficiary-service", "aid-service",
+            "solidarity-service", "transport-service", "notice-service");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local-cluster"})
+    void theOverlayRendersWithADeploymentAPdbAndAnHpaForEachApplication(String overlay) throws Exception {
+        List<Map<String, Object>> resources = render(overlay);
+
+        for (String application : APPLICATIONS) {
+            Map<String, Object> deployment = one(resources, "Deployment", application);
+            Map<String, Object> container = path(deployment, "spec.template.spec.containers.0");
+            assertThat((Object) path(container, "startupProbe.httpGet.path")).as(application).isEqualTo("/actuator/health/liveness");
+            assertThat((Object) path(container, "livenessProbe.httpGet.path")).as(application).isEqualTo("/actuator/health/liveness");
+            assertThat((Object) path(container, "readinessProbe.httpGet.path")).as(application).isEqualTo("/actuator/health/readiness");
+            assertThat((Object) path(container, "resources.requests.memory")).as(application).isNotNull();
+            assertThat((Object) path(container, "resources.limits.memory")).as(application).isNotNull();
+            assertThat((Object) path(container, "securityContext.readOnlyRootFilesystem")).as(application).isEqualTo(true);
+            assertThat((Object) path(deployment, "spec.template.spec.securityContext.runAsNonRoot")).as(application).isEqualTo(true);
+            assertThat((Object) path(deployment, "spec.template.spec.terminationGracePeriodSeconds")).as(application).isEqualTo(45);
+            assertThat(envOf(container)).as(application).anySatisfy(env -> assertThat(env).containsEntry("name", "SERVER_SHUTDOWN"));
+            assertThat((Object) path(one(resources, "PodDisruptionBudget", application), "spec.selector.matchLabels"))
+                    .isEqualTo(Map.of("app.kubernetes.io/name", application));
+            assertThat((Object) path(one(resources, "HorizontalPodAutoscaler", application), "spec.scaleTargetRef.name"))
+                    .isEqualTo(application);
+        }
+        assertThat(resources).as("secrets are referenced, never written in the manifests")
+                .noneMatch(resource -> "Secret".equals(resource.get("kind")));
+        for (String database : List.of("beneficiary", "aid", "solidarity", "transport", "notice")) {
+            one(resources, "Cluster", database + "-db");
+            Map<String, Object> policy = one(resources, "NetworkPolicy", database + "-db-from-" + database + "-service-only");
+            assertThat((Object) path(policy, "spec.ingress.0.from.0.podSelector.matchLabels"))
+                    .isEqualTo(Map.of("app.kubernetes.io/name", database + "-service"));
+        }
+        assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(28);
+        assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    void productionRunsThreeInstancesOfEverythingAndBacksUpEachDatabase(String overlay) throws Exception {
+        List<Map<String, Object>> resources = render(overlay);
+        for (String application : APPLICATIONS) {
+            assertThat((Object) path(one(resources, "Deployment", application), "spec.replicas")).isEqualTo(3);
+            assertThat((Object) path(one(resources, "HorizontalPodAutoscaler", application), "spec.minReplicas")).isEqualTo(3);
+        }
+        assertThat(resources.stream().filter(r -> "Cluster".equals(r.get("kind"))))
+                .allSatisfy(cluster -> assertThat((Object) path(cluster, "spec.backup.retentionPolicy")).isEqualTo("30d"));
+    }
+
+    private static List<Map<String, Object>> render(String overlay) throws IOException, InterruptedException {
+        assumeTrue(onPath("kubectl"), "the manifests' checks need kubectl (apt-get install kubectl; .ci/run checks it)");
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", "../k8s/overlays/" + overlay).redirectErrorStream(true).start();
+        String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(kubectl.exitValue()).as(output).isZero();
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(output)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> resource = (Map<String, Object>) document;
+            resources.add(resource);
+        }
+        return resources;
+    }
+
+    private static Map<String, Object> one(List<Map<String, Object>> resources, String kind, String name) {
+        List<Map<String, Object>> found = resources.stream()
+                .filter(r -> kind.equals(r.get("kind")) && name.equals(path(r, "metadata.name"))).toList();
+        assertThat(found).as(kind + " " + name).hasSize(1);
+        return found.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> envOf(Map<String, Object> container) {
+        return (List<Map<String, Object>>) container.get("env");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T path(Map<String, Object> node, String path) {
+        Object current = node;
+        for (String step : path.split("\\.")) {
+            if (current instanceof Map<?, ?> map) {
+                current = map.get(step);
+            } else if (current instanceof List<?> list && step.matches("\\d+")) {
+                current = Integer.parseInt(step) < list.size() ? list.get(Integer.parseInt(step)) : null;
+            } else {
+                return null;
+            }
+        }
+        return (T) current;
+    }
+
+    private static boolean onPath(String command) {
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(folder, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
