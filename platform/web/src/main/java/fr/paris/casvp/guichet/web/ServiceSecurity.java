@@ -1,9 +1,12 @@
 package fr.paris.casvp.guichet.web;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -15,7 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every service checks the bearer token itself (defence in depth: the gateway checks it too and relays it). Open:
- * health probes and the OpenAPI description. Other actuator endpoints: SUPERVISOR only. Everything else: a valid
+ * health probes and the OpenAPI description; on a separate management port ({@code management.server.port}, set in a
+ * deployment: the network lets only the monitoring reach it), also the metrics and the build info, which a scraper reads
+ * without a business role. Other actuator endpoints: SUPERVISOR only. Everything else: a valid
  * token of the configured issuer ({@code spring.security.oauth2.resourceserver.jwt.*}); finer rules (role, section)
  * are the service's. Refusals are problems: 401 {@code urn:guichet:problem:unauthenticated}, 403
  * {@code urn:guichet:problem:forbidden}.
@@ -23,12 +28,37 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 public class ServiceSecurity {
 
+    /** The port of the management server, when it has one of its own (learnt when it starts). */
+    static final class ManagementPort implements ApplicationListener<WebServerInitializedEvent> {
+
+        private volatile int port = -1;
+
+        @Override
+        public void onApplicationEvent(WebServerInitializedEvent event) {
+            if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+                port = event.getWebServer().getPort();
+            }
+        }
+
+        /** A scraper's request: the metrics or the build info, on the management port. */
+        boolean scrape(HttpServletRequest request) {
+            return port > 0 && request.getLocalPort() == port
+                    && ("/actuator/prometheus".equals(request.getRequestURI()) || "/actuator/info".equals(request.getRequestURI()));
+        }
+    }
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    ManagementPort guichetManagementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ManagementPort managementPort) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers(managementPort::scrape).permitAll()
                         .requestMatchers("/actuator/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
