@@ -11,6 +11,7 @@ import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
 import fr.paris.casvp.guichet.messaging.consumer.MissingEventIdException;
 import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
 import fr.paris.casvp.guichet.messaging.consumer.ParkedRecordsEndpoint;
+import fr.paris.casvp.guichet.messaging.job.JobLocks;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEndpoint;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
@@ -18,11 +19,13 @@ import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -129,6 +132,14 @@ public class MessagingAutoConfiguration {
     ModuleSchema moduleSchema(DataSource dataSource, Environment environment) {
         return new ModuleSchema(dataSource, environment.getProperty("spring.flyway.url", environment.getProperty("spring.datasource.url", "")),
                 environment.getProperty("spring.flyway.user"), environment.getProperty("spring.flyway.password"));
+    }
+
+    /** Scheduled jobs once per period across the service's instances (ShedLock on the service's database). */
+    @Bean
+    JobLocks jobLocks(ModuleSchema schema, DataSource dataSource, Clock clock) {
+        schema.migrate("job-lock");
+        return new JobLocks(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build()), clock);
     }
 
     @Bean

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 @SpringBootTest
 @RealInfrastructure(database = "messaging")
@@ -94,6 +96,9 @@ class BeneficiaryReplicaIT {
         assertThat(replica.snapshot(id)).hasValueSatisfying(s -> assertThat(s).contains("Nouveau"));
     }
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @Test
     void rebuildingFromTheTopicGivesTheSameRowsAsBefore() throws Exception {
         List<RecordMetadata> sent = new ArrayList<>();
@@ -112,6 +117,31 @@ class BeneficiaryReplicaIT {
         replica.rebuild();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows()).isEqualTo(before));
+    }
+
+    /**
+     * With several instances of the service, the one asked to rebuild holds only some partitions (here: none, its
+     * listener stopped): it still reads every partition itself.
+     */
+    @Test
+    void theInstanceAskedRebuildsEveryPartitionWhateverTheConsumerGroupGaveIt() throws Exception {
+        List<RecordMetadata> sent = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String id = UUID.randomUUID().toString();
+            sent.add(send(id, snapshot(id, "Partition", 1)));
+        }
+        Topics.awaitConsumed(kafka, "messaging-test.beneficiary-replica", sent);
+        List<String> before = rows();
+        MessageListenerContainer listener = listeners.getListenerContainer("messaging-test.beneficiary-replica");
+        listener.stop();
+        try {
+            int read = replica.rebuild();
+
+            assertThat(read).isGreaterThanOrEqualTo(sent.size());
+            assertThat(rows()).isEqualTo(before);
+        } finally {
+            listener.start();
+        }
     }
 
     private List<String> rows() {

@@ -1,5 +1,8 @@
 package fr.paris.casvp.guichet.solidarity.file;
 
+import fr.paris.casvp.guichet.messaging.job.JobLocks;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -8,12 +11,22 @@ import org.springframework.stereotype.Component;
 public class Renewals {
 
     private final SituationChangeService changes;
+    private final JobLocks jobs;
+    private final Duration interval;
 
-    Renewals(SituationChangeService changes) {
+    Renewals(SituationChangeService changes, JobLocks jobs,
+             @Value("${guichet.solidarity.renewal-check-interval:PT6H}") Duration interval) {
         this.changes = changes;
+        this.jobs = jobs;
+        this.interval = interval;
     }
 
+    /** On one instance of the service per period ({@link JobLocks}). */
     @Scheduled(fixedDelayString = "${guichet.solidarity.renewal-check-interval:PT6H}", initialDelayString = "PT1M")
+    void scheduled() {
+        jobs.onceEvery("solidarity.renewals", interval, this::remind);
+    }
+
     public int remind() {
         return changes.remindRenewals();
     }

@@ -5,17 +5,21 @@ import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
@@ -33,26 +37,32 @@ import tools.jackson.databind.json.JsonMapper;
  * late cannot bring them back. A value that is not a JSON snapshot with a version goes, after the retries, to
  * {@code beneficiaries.v1.dlt}.
  *
- * <p>Rebuilt from the topic when its table is empty at start-up (wiped), or on demand ({@link #rebuild()}): the topic
- * is compacted, so reading it from the beginning gives every beneficiary's latest snapshot. Its table
- * {@code beneficiary_replica} is created by this module (see {@code ModuleSchema}).
+ * <p>Rebuilt from the topic when its table is empty at start-up (wiped: each instance of the service reads its
+ * partitions from the beginning), or on demand ({@link #rebuild()}, by one instance, which reads every partition
+ * itself whatever the consumer group gave it): the topic is compacted, so reading it from the beginning gives every
+ * beneficiary's latest snapshot. Its table {@code beneficiary_replica} is created by this module (see
+ * {@code ModuleSchema}).
  */
 public class BeneficiaryReplica extends AbstractConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(BeneficiaryReplica.class);
+    private static final Duration REBUILD_TIME_LIMIT = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final ObjectReader snapshots;
     private final Supplier<Instant> clock;
+    private final ConsumerFactory<String, String> consumers;
 
-    public BeneficiaryReplica(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Supplier<Instant> clock) {
+    public BeneficiaryReplica(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, Supplier<Instant> clock,
+                              ConsumerFactory<String, String> consumers) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.snapshots = json.readerFor(BeneficiarySnapshot.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.clock = clock;
+        this.consumers = consumers;
     }
 
     @KafkaListener(id = "${spring.application.name}.beneficiary-replica", topics = "beneficiaries.v1")
@@ -100,11 +110,43 @@ public class BeneficiaryReplica extends AbstractConsumerSeekAware {
         }
     }
 
-    /** Empties the replica and reads the whole topic again. */
-    public void rebuild() {
+    /**
+     * Empties the replica and reads the whole topic again, every partition, up to its end when called, with a consumer
+     * of its own (no group): with several instances of the service, the one asked does it all. The listeners go on
+     * meanwhile; a snapshot applied twice, or an older one after a newer, changes nothing.
+     *
+     * @return how many records were read
+     */
+    public int rebuild() {
         transactions.executeWithoutResult(status -> jdbc.sql("truncate beneficiary_replica").update());
-        seekToBeginning();
-        log.info("Beneficiary replica emptied: reading the topic from the beginning");
+        log.info("Beneficiary replica emptied: reading every partition of {} from the beginning", Topic.BENEFICIARIES.topicName());
+        int read = 0;
+        try (Consumer<String, String> consumer = consumers.createConsumer(null, null, "-replica-rebuild")) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topic.BENEFICIARIES.topicName()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = clock.get().plus(REBUILD_TIME_LIMIT);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (clock.get().isAfter(deadline)) {
+                    throw new IllegalStateException("The replica's rebuild did not reach the end of the topic within "
+                            + REBUILD_TIME_LIMIT + " (" + read + " records read): ask again");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    read++;
+                    try {
+                        apply(record);
+                    } catch (RuntimeException e) {
+                        // What the listener could not apply either: it is on beneficiaries.v1.dlt, not in the replica.
+                        log.warn("Rebuild: record {}-{}@{} skipped: {}", record.topic(), record.partition(), record.offset(),
+                                e.getMessage());
+                    }
+                }
+            }
+        }
+        log.info("Beneficiary replica rebuilt from {} record(s)", read);
+        return read;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +23,9 @@ public class BeneficiaryReplicaAutoConfiguration {
 
     @Bean
     BeneficiaryReplica beneficiaryReplica(ModuleSchema schema, JdbcClient jdbc, TransactionTemplate transactions,
-                                          ObjectProvider<JsonMapper> json, Clock clock) {
+                                          ObjectProvider<JsonMapper> json, Clock clock, ConsumerFactory<String, String> consumers) {
         schema.migrate("beneficiary-replica");
-        return new BeneficiaryReplica(jdbc, transactions, json.getIfAvailable(JsonMapper::new), clock::instant);
+        return new BeneficiaryReplica(jdbc, transactions, json.getIfAvailable(JsonMapper::new), clock::instant, consumers);
     }
 
     @Bean
