@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -66,6 +67,46 @@ class KubernetesManifestsTest {
         }
         assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(28);
         assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(8);
+    }
+
+    /**
+     * Every resource of a built-in kind is valid against the Kubernetes API's schema (the generated models of
+     * client-java-api): no unknown field, every required one, the right types. Strimzi's and CloudNativePG's resources
+     * are checked by their operators when applied; here only that they render.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local-cluster"})
+    void everyBuiltInResourceIsValidAgainstTheKubernetesSchema(String overlay) throws Exception {
+        List<String> violations = new ArrayList<>();
+        int checked = 0;
+        for (Map<String, Object> resource : render(overlay)) {
+            var model = KubernetesSchema.modelOf((String) resource.get("apiVersion"), (String) resource.get("kind"));
+            if (model.isPresent()) {
+                violations.addAll(KubernetesSchema.violations(resource, model.get()));
+                checked++;
+            }
+        }
+        assertThat(checked).as("built-in resources checked").isGreaterThanOrEqualTo(31);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckFindsAnUnknownFieldAMissingRequiredOneAndAWrongType() {
+        Map<String, Object> deployment = Map.of("apiVersion", "apps/v1", "kind", "Deployment",
+                "metadata", Map.of("name", "x"),
+                "spec", Map.of("replicas", "three", "selector", Map.of("matchLabels", Map.of("a", "b")),
+                        "template", Map.of("spec", Map.of("containers", List.of(Map.of("name", "x", "imagePullPolcy", "Always")))),
+                        "strategy", Map.of()));
+        Map<String, Object> noSelector = Map.of("apiVersion", "apps/v1", "kind", "Deployment", "metadata", Map.of("name", "y"),
+                "spec", Map.of("template", Map.of()));
+
+        assertThat(KubernetesSchema.violations(deployment, KubernetesSchema.modelOf("apps/v1", "Deployment").orElseThrow()))
+                .containsExactlyInAnyOrder("Deployment/x.spec.replicas: an integer is expected",
+                        "Deployment/x.spec.template.spec.containers[0].imagePullPolcy: no such field in V1Container");
+        assertThat(KubernetesSchema.violations(noSelector, KubernetesSchema.modelOf("apps/v1", "Deployment").orElseThrow()))
+                .contains("Deployment/y.spec: selector is required");
+        assertThat(KubernetesSchema.modelOf("kafka.strimzi.io/v1beta2", "KafkaTopic")).isEmpty();
+        assertThat(KubernetesSchema.modelOf("autoscaling/v2", "HorizontalPodAutoscaler")).isPresent();
     }
 
     @ParameterizedTest
