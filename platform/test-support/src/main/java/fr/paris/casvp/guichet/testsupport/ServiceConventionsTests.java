@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -44,6 +45,9 @@ public abstract class ServiceConventionsTests {
 
     @Autowired
     private Flyway flyway;
+
+    @Value("${spring.application.name}")
+    private String applicationName;
 
     @Autowired
     private ProducerFactory<String, String> producerFactory;
@@ -83,6 +87,14 @@ public abstract class ServiceConventionsTests {
         HttpResponse<String> response = Http.get(url("/actuator/prometheus"), TestTokens.supervisor());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
+    void theBuildInfoSaysWhichApplicationAndVersionRuns() {
+        HttpResponse<String> info = Http.get(url("/actuator/info"), TestTokens.supervisor());
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(info.body(), "$.build.artifact")).isEqualTo(applicationName);
+        assertThat(JsonPath.<String>read(info.body(), "$.build.version")).isNotBlank();
     }
 
     @Test
