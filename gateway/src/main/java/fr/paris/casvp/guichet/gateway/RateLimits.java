@@ -17,10 +17,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Rate limits, after authentication: per agent (the token's subject) on the API, per client address for requests
- * without a token (the status board, later the public receipt lookup). A token bucket per key: {@code burst} requests
- * at once, refilled at {@code perSecond}. Past it: 429 problem with {@code Retry-After}. Kept in this instance's memory:
- * with several gateway instances, each applies its own.
+ * Rate limits, after authentication: per agent (the token's subject) on the API, per client address
+ * ({@link ClientAddresses}: the forwarded address only from a trusted proxy) for requests without a token (the status
+ * board, the public pages). A token bucket per key: {@code burst} requests at once, refilled at {@code perSecond}.
+ * Past it: 429 problem with {@code Retry-After}. Kept in this instance's memory: with several gateway instances, each
+ * applies its own.
  */
 @Component
 @Order(10)
@@ -38,10 +39,12 @@ public class RateLimits implements WebFilter {
     static final int MAX_KEYS = 10_000;
 
     private final Settings settings;
+    private final ClientAddresses addresses;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimits(Settings settings) {
+    RateLimits(Settings settings, ClientAddresses addresses) {
         this.settings = settings;
+        this.addresses = addresses;
     }
 
     @Override
@@ -50,7 +53,7 @@ public class RateLimits implements WebFilter {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal().map(Principal::getName).map(name -> "agent:" + name)
-                .defaultIfEmpty("address:" + address(exchange))
+                .defaultIfEmpty("address:" + addresses.of(exchange.getRequest()))
                 .flatMap(key -> {
                     if (buckets.size() > MAX_KEYS) {
                         buckets.values().removeIf(TokenBucket::isFull);
@@ -59,11 +62,6 @@ public class RateLimits implements WebFilter {
                     Duration wait = buckets.computeIfAbsent(key, k -> new TokenBucket(limit)).take();
                     return wait.isZero() ? chain.filter(exchange) : tooMany(exchange.getResponse(), wait);
                 });
-    }
-
-    private static String address(ServerWebExchange exchange) {
-        var remote = exchange.getRequest().getRemoteAddress();
-        return remote == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     private static Mono<Void> tooMany(ServerHttpResponse response, Duration wait) {

@@ -5,6 +5,7 @@ import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.gateway.ClientAddresses;
 import fr.paris.casvp.guichet.gateway.RateLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,14 +49,17 @@ class ReceiptController {
     }
 
     private final ReceiptBook receipts;
+    private final ClientAddresses addresses;
     private final Clock clock;
     private final ReceiptChecks checks;
     private final Map<String, RateLimits.TokenBucket> publicLookups = new ConcurrentHashMap<>();
 
-    ReceiptController(ReceiptBook receipts, Clock clock, @Value("${guichet.receipt-key:}") String receiptKey) {
+    ReceiptController(ReceiptBook receipts, Clock clock, @Value("${guichet.receipt-key:}") String receiptKey,
+                      ClientAddresses addresses) {
         this.receipts = receipts;
         this.clock = clock;
         this.checks = new ReceiptChecks(receiptKey);
+        this.addresses = addresses;
     }
 
     /**
@@ -70,8 +74,7 @@ class ReceiptController {
             boolean authenticated = principal.isPresent();
             String canonical = ReceiptNumber.normalise(number);
             if (!authenticated) {
-                String address = exchange.getRequest().getRemoteAddress() == null ? "unknown"
-                        : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
+                String address = addresses.of(exchange.getRequest());
                 RateLimits.TokenBucket perAddress = publicLookups.computeIfAbsent(address,
                         a -> new RateLimits.TokenBucket(new RateLimits.Bucket(10.0 / 600, 10)));
                 RateLimits.TokenBucket perReceipt = publicLookups.computeIfAbsent("receipt " + (canonical == null ? "?" : canonical),
