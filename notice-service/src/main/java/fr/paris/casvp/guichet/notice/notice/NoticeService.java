@@ -131,7 +131,7 @@ public class NoticeService {
             store.sent(due.id(), now);
         } catch (RuntimeException e) {
             log.warn("Notice {} ({}) not sent, try {}: {}", due.id(), due.channel(), due.attempts() + 1, e.getClass().getSimpleName());
-            retryOrFail(due, now, e.getClass().getSimpleName() + ": " + e.getMessage());
+            retryOrFail(due, now, withoutAddresses(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         return due;
     }
@@ -157,6 +157,12 @@ public class NoticeService {
     public boolean retry(UUID id) {
         Agent.current().requireRole(Agent.SUPERVISOR);
         return store.retryNow(id, clock.instant());
+    }
+
+    /** A relay's error as supervisors may read it: the e-mail addresses and phone numbers it quotes are masked. */
+    static String withoutAddresses(String error) {
+        return error.replaceAll("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+", "<adresse>")
+                .replaceAll("\\+\\d{8,15}|\\b0[1-9](?:[ .-]?\\d{2}){4}\\b", "<numéro>");
     }
 
     private static String required(JsonNode event, String field) {
