@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.gateway;
 
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.gateway.intake.Intake;
@@ -39,9 +40,6 @@ import reactor.core.publisher.Mono;
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
-    /** As the counter and the person read it: {@code 28 novembre 2026 à 14:18}, Paris time. */
-    private static final java.time.format.DateTimeFormatter RECEIVED = java.time.format.DateTimeFormatter
-            .ofPattern("d MMMM yyyy 'à' HH:mm", java.util.Locale.FRANCE).withZone(java.time.ZoneId.of("Europe/Paris"));
 
     /**
      * The person's birth date (ISO), which the counter sends with an application: the receipt of one that is queued can
@@ -129,7 +127,7 @@ class FallbackController {
     private static Queued queued(ReceiptState receipt, String label) {
         return new Queued(new ReceiptView(receipt.number(), receipt.receivedAt().toString(), receipt.status()), true,
                 label + " : service momentanément indisponible. La demande est enregistrée le "
-                        + RECEIVED.format(receipt.receivedAt()) + " (date de réception faisant foi) et sera traitée dès son retour.");
+                        + ParisTime.dayAndTimeInWords(receipt.receivedAt()) + " (date de réception faisant foi) et sera traitée dès son retour.");
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, URI type, String title, String detail, String service, String path) {

@@ -60,19 +60,19 @@ class DecisionLetters {
         Letter letter = new Letter("Notification de décision — allocation exceptionnelle", section, recipient, d.decisionDate());
         PrintedDocument body = letter.body()
                 .text(Style.HEADING, "Objet : notification de décision — allocation exceptionnelle")
-                .text(Style.TEXT, "Demande n° " + a.number() + ", reçue le " + Letter.day(ParisTime.dateOf(a.receivedAt()))
+                .text(Style.TEXT, "Demande n° " + a.number() + ", reçue le " + ParisTime.dayInWords(a.receivedAt())
                         + " (récépissé " + a.receipt().number() + "). Motif de la demande : " + a.category().label()
                         + (a.disasterEvent() == null ? "" : " (sinistre " + a.disasterEvent() + ")") + ".")
                 .space(2)
                 .text(Style.TEXT, (civility.isEmpty() ? "Madame, Monsieur" : civility) + ",");
         if (d.outcome().equals("GRANTED")) {
-            body.text(Style.TEXT, "Par décision de la direction de la section du " + Letter.day(d.decisionDate())
+            body.text(Style.TEXT, "Par décision de la direction de la section du " + ParisTime.inWords(d.decisionDate())
                             + (d.onAppeal() ? ", prise sur votre recours," : ",") + " une allocation exceptionnelle vous est "
                             + "accordée. C'est une aide ponctuelle en argent, versée une fois, que la Ville de Paris accorde à une "
                             + "personne qui fait face à une dépense imprévue (règlement municipal des prestations d'aide sociale "
                             + "facultative, titre V, chapitre 2.1).")
                     .text(Style.STRONG, "Montant accordé : " + euros(d.amount()))
-                    .text(Style.TEXT, "Date de la décision : " + Letter.day(d.decisionDate())
+                    .text(Style.TEXT, "Date de la décision : " + ParisTime.inWords(d.decisionDate())
                             + ". Participation demandée : aucune. Aide ponctuelle, sans renouvellement régulier.")
                     .text(Style.TEXT, "Versement : " + (a.payee().kind().equals("CREDITOR")
                             ? "directement à " + a.payee().accountHolder() + ", en règlement de votre dette"
@@ -82,7 +82,7 @@ class DecisionLetters {
                         + (d.reasonText() == null ? "." : " : " + d.reasonText()));
             }
         } else {
-            body.text(Style.TEXT, "Par décision de la direction de la section du " + Letter.day(d.decisionDate())
+            body.text(Style.TEXT, "Par décision de la direction de la section du " + ParisTime.inWords(d.decisionDate())
                             + (d.onAppeal() ? ", prise sur votre recours," : ",") + " votre demande d'allocation exceptionnelle de "
                             + euros(a.requestedAmount()) + " est rejetée pour le motif suivant :")
                     .text(Style.STRONG, d.reasonCode().letterText());

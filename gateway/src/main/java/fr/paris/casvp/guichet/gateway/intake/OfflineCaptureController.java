@@ -13,11 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,8 +56,6 @@ class OfflineCaptureController {
     private static final Logger log = LoggerFactory.getLogger(OfflineCaptureController.class);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_PAPER_FORMS = 50;
-    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRANCE)
-            .withZone(ParisTime.ZONE);
 
     /** What the counter keeps: the signed series and its numbers, in order. */
     record SeriesView(String series, String prefix, String section, Instant reservedAt, List<String> numbers) {
@@ -249,7 +245,7 @@ class OfflineCaptureController {
 
     private static Received received(ReceiptState state, boolean already) {
         return new Received(new ReceiptView(state.number(), state.receivedAt(), state.status()), already,
-                "Demande reçue au guichet le " + RECEIVED.format(state.receivedAt())
+                "Demande reçue au guichet le " + ParisTime.dayAndTimeInWords(state.receivedAt())
                         + " (date de réception faisant foi), récépissé " + state.number() + ".");
     }
 

@@ -7,8 +7,6 @@ import fr.paris.casvp.guichet.contracts.section.Sections;
 import fr.paris.casvp.guichet.documents.PrintedDocument;
 import fr.paris.casvp.guichet.documents.PrintedDocument.Style;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,8 +20,6 @@ final class ReceiptPdf {
         A4, TICKET
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRANCE)
-            .withZone(ParisTime.ZONE);
     static final Map<String, String> BENEFITS = Map.of("aid", "Allocation exceptionnelle",
             "solidarity", "Paris Solidarité", "transport", "Navigo (Émeraude, Améthyste, Pass Paris Seniors ou Access')");
     private static final Map<String, String> STATUSES = Map.ofEntries(
@@ -55,8 +51,8 @@ final class ReceiptPdf {
         if (receipt.applicationNumber() != null) {
             document.text(Style.TEXT, "Numéro de demande : " + receipt.applicationNumber());
         }
-        document.text(Style.STRONG, "Date de réception faisant foi : " + when(receipt.receivedAt()) + " (heure de Paris)")
-                .text(Style.TEXT, "État au " + when(printedAt) + " : " + STATUSES.getOrDefault(receipt.status(), "en cours"))
+        document.text(Style.STRONG, "Date de réception faisant foi : " + ParisTime.dayAndTimeInWords(receipt.receivedAt()) + " (heure de Paris)")
+                .text(Style.TEXT, "État au " + ParisTime.dayAndTimeInWords(printedAt) + " : " + STATUSES.getOrDefault(receipt.status(), "en cours"))
                 .space(2)
                 .text(Style.TEXT, ReceiptState.QUEUED.equals(receipt.status())
                         ? "Le service de cette prestation était momentanément indisponible : la demande est enregistrée et sera "
@@ -73,9 +69,4 @@ final class ReceiptPdf {
         return document.toPdf();
     }
 
-    /** {@code 1er décembre 2026 à 10:07}, Paris time. */
-    private static String when(Instant instant) {
-        String text = WHEN.format(instant);
-        return text.startsWith("1 ") ? "1er" + text.substring(1) : text;
-    }
 }

@@ -1,18 +1,20 @@
 package fr.paris.casvp.guichet.notice.domain;
 
+import fr.paris.casvp.guichet.contracts.Topic;
+
 /** The benefits whose steps are told to the person, with the words a letter would use. */
 public enum Benefit {
-    AID("aid.events.v1", "votre demande d'aide exceptionnelle", "Aide exceptionnelle", "dossier"),
-    SOLIDARITY("solidarity.events.v1", "votre demande de Paris Solidarité", "Paris Solidarité", "dossier"),
-    TRANSPORT("transport.events.v1", "votre demande de forfait Navigo", "Forfait Navigo", "demande");
+    AID(Topic.AID_EVENTS, "votre demande d'aide exceptionnelle", "Aide exceptionnelle", "dossier"),
+    SOLIDARITY(Topic.SOLIDARITY_EVENTS, "votre demande de Paris Solidarité", "Paris Solidarité", "dossier"),
+    TRANSPORT(Topic.TRANSPORT_EVENTS, "votre demande de forfait Navigo", "Forfait Navigo", "demande");
 
     private final String topic;
     private final String yourRequest;
     private final String title;
     private final String referenceWord;
 
-    Benefit(String topic, String yourRequest, String title, String referenceWord) {
-        this.topic = topic;
+    Benefit(Topic topic, String yourRequest, String title, String referenceWord) {
+        this.topic = topic.topicName();
         this.yourRequest = yourRequest;
         this.title = title;
         this.referenceWord = referenceWord;

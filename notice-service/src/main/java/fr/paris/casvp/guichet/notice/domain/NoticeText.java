@@ -2,9 +2,6 @@ package fr.paris.casvp.guichet.notice.domain;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.section.Section;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * The French words of a notice. Says what happened, to which file and when, what comes next and whom to turn to; never
@@ -12,8 +9,6 @@ import java.util.Locale;
  * letter says the rest.
  */
 public final class NoticeText {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     /** An e-mail's subject and plain-text body. */
     public record Message(String subject, String body) {
@@ -44,7 +39,7 @@ public final class NoticeText {
     /** The text message: 160 characters or about, no name. */
     public static String sms(Notice notice, Section section) {
         return "CASVP : " + notice.benefit().title() + " n° " + notice.reference() + " — " + headline(notice.moment())
-                + " le " + day(notice.occurredAt()) + ". " + section.name() + " : " + section.phone() + ".";
+                + " le " + ParisTime.dayInWords(notice.occurredAt()) + ". " + section.name() + " : " + section.phone() + ".";
     }
 
     static String headline(Moment moment) {
@@ -59,7 +54,7 @@ public final class NoticeText {
     }
 
     private static String news(Notice notice, String reference) {
-        String on = "le " + day(notice.occurredAt());
+        String on = "le " + ParisTime.dayInWords(notice.occurredAt());
         String request = notice.benefit().yourRequest() + " (" + reference + ")";
         return switch (notice.moment()) {
             case RECEIVED -> "Nous avons bien reçu " + request + " " + on + ".";
@@ -87,11 +82,5 @@ public final class NoticeText {
             case PASS_NOT_LOADED -> "Le transporteur n'a pas reconnu le passe indiqué. Présentez votre passe Navigo à "
                     + "l'accueil de votre section pour corriger son numéro.";
         };
-    }
-
-    private static String day(java.time.Instant instant) {
-        LocalDate date = ParisTime.dateOf(instant);
-        return date.getDayOfMonth() == 1 ? "1er " + DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE).format(date)
-                : DAY.format(date);
     }
 }

@@ -1,6 +1,5 @@
 package fr.paris.casvp.guichet.notice.notice;
 
-import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
 import fr.paris.casvp.guichet.contracts.section.Section;
 import fr.paris.casvp.guichet.contracts.section.Sections;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
@@ -16,7 +15,6 @@ import fr.paris.casvp.guichet.notice.recipient.RecipientService;
 import fr.paris.casvp.guichet.web.Agent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -93,7 +90,7 @@ public class NoticeService {
             Instant now = clock.instant();
             boolean late = notice.occurredAt().plus(properties.maxAge()).isBefore(now);
             for (Channel channel : Channel.values()) {
-                store.add(UUID.randomUUID(), eventId(r), channel, required(event, "beneficiary"), notice, now,
+                store.add(UUID.randomUUID(), IdempotentConsumer.eventId(r), channel, required(event, "beneficiary"), notice, now,
                         late ? "older than " + properties.maxAge() + " when it arrived: not told any more" : null);
             }
         });
@@ -171,10 +168,5 @@ public class NoticeService {
             throw new IllegalArgumentException("The event has no " + field);
         }
         return value.asString();
-    }
-
-    private static String eventId(ConsumerRecord<?, ?> record) {
-        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
-        return new String(id.value(), StandardCharsets.UTF_8);
     }
 }

@@ -96,9 +96,10 @@ class NoticeStore {
                           from notice where status = :status order by created_at desc limit :limit
                         """)
                 .param("status", status.name()).param("limit", limit)
-                .query((rs, n) -> new NoticeView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), rs.getString(9), rs.getInt(10),
-                        rs.getString(11), instant(rs, 12), instant(rs, 13)))
+                .query((rs, n) -> new NoticeView(rs.getObject(1, UUID.class), rs.getString(2), Channel.valueOf(rs.getString(3)),
+                        Benefit.valueOf(rs.getString(4)), Moment.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        instant(rs, 8), Delivery.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), instant(rs, 12),
+                        instant(rs, 13)))
                 .list();
     }
 

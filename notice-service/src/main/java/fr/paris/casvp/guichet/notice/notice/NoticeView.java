@@ -1,5 +1,9 @@
 package fr.paris.casvp.guichet.notice.notice;
 
+import fr.paris.casvp.guichet.notice.domain.Benefit;
+import fr.paris.casvp.guichet.notice.domain.Channel;
+import fr.paris.casvp.guichet.notice.domain.Delivery;
+import fr.paris.casvp.guichet.notice.domain.Moment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,13 +12,13 @@ import java.util.UUID;
 public record NoticeView(
         UUID id,
         @Schema(description = "The benefit's event (ce_id) the notice tells", maxLength = 200) String eventId,
-        @Schema(allowableValues = {"EMAIL", "SMS"}) String channel,
-        @Schema(allowableValues = {"AID", "SOLIDARITY", "TRANSPORT"}) String benefit,
-        @Schema(allowableValues = {"RECEIVED", "GRANTED", "REFUSED", "PAID", "PASS_LOADED", "PASS_NOT_LOADED"}) String moment,
+        Channel channel,
+        Benefit benefit,
+        Moment moment,
         @Schema(description = "The file's number the person knows", maxLength = 40) String reference,
         @Schema(description = "The section that follows the file", maxLength = 2) String section,
         Instant occurredAt,
-        @Schema(allowableValues = {"PENDING", "SENT", "SKIPPED", "FAILED"}) String status,
+        Delivery status,
         int attempts,
         @Schema(description = "Why it was skipped, or the last failure", maxLength = 500) String outcome,
         Instant createdAt,

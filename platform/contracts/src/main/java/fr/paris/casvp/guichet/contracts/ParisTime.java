@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Calendar dates as the CASVP counts them: in Paris. Instants are UTC everywhere; a day, a month or a deadline ("two
@@ -13,6 +15,9 @@ import java.time.ZoneId;
 public final class ParisTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRANCE);
 
     private ParisTime() {
     }
@@ -27,5 +32,21 @@ public final class ParisTime {
 
     public static LocalDate dateOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZONE);
+    }
+
+    /** A day as a French letter writes it: "1er décembre 2026", "2 décembre 2026". */
+    public static String inWords(LocalDate date) {
+        String text = DAY.format(date);
+        return date.getDayOfMonth() == 1 ? "1er" + text.substring(1) : text;
+    }
+
+    /** The Paris day of an instant, in words ({@link #inWords(LocalDate)}). */
+    public static String dayInWords(Instant instant) {
+        return inWords(dateOf(instant));
+    }
+
+    /** The Paris day and time of an instant: "1er décembre 2026 à 10:07". */
+    public static String dayAndTimeInWords(Instant instant) {
+        return dayInWords(instant) + " à " + TIME.format(instant.atZone(ZONE));
     }
 }

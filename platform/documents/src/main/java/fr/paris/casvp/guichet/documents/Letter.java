@@ -1,8 +1,8 @@
 package fr.paris.casvp.guichet.documents;
 
+import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.section.Section;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +15,6 @@ import java.util.Locale;
  * the fold marks in the margin.
  */
 public final class Letter {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     private final PrintedDocument document;
     private final Section section;
@@ -42,13 +40,7 @@ public final class Letter {
         }
         document.placed(PrintedDocument.Style.TEXT, 100, 52, 90, block);
         document.foldMark(99).foldMark(198);
-        document.flowFrom(92).right(PrintedDocument.Style.TEXT, "Paris, le " + day(date)).space(6);
-    }
-
-    /** "1er décembre 2026", "2 décembre 2026". */
-    public static String day(LocalDate date) {
-        String text = DAY.format(date);
-        return date.getDayOfMonth() == 1 ? "1er" + text.substring(1) : text;
+        document.flowFrom(92).right(PrintedDocument.Style.TEXT, "Paris, le " + ParisTime.inWords(date)).space(6);
     }
 
     /** The letter's body, to write its subject, paragraphs and headings. */

@@ -46,7 +46,8 @@ public class IdempotentConsumer {
         }));
     }
 
-    static String eventId(ConsumerRecord<?, ?> record) {
+    /** The record's {@code ce_id}; {@link MissingEventIdException} when it has none. */
+    public static String eventId(ConsumerRecord<?, ?> record) {
         Header id = record.headers().lastHeader(CloudEventHeaders.ID);
         if (id == null || id.value() == null || id.value().length == 0) {
             throw new MissingEventIdException(record.topic(), record.partition(), record.offset());
