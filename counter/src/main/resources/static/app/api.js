@@ -3,14 +3,10 @@
 
 import { currentSession } from './auth.js';
 
-/**
- * @param key the command's idempotency key when it is sent again (an application captured offline); a new one else
- * @param extraHeaders e.g. {@code If-Match} with the version read
- * @returns {Promise<{status: number, body: any}>} status 0 when the gateway cannot be reached
- */
-export async function call(method, path, body, key, extraHeaders = {}) {
+/** One request with the agent's token, in French; a command (not GET) with its idempotency key. */
+function send(method, path, accept, body, key, extraHeaders = {}) {
   const session = currentSession();
-  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'fr', ...extraHeaders };
+  const headers = { Accept: accept + ', application/problem+json', 'Accept-Language': 'fr', ...extraHeaders };
   if (session) {
     headers.Authorization = 'Bearer ' + session.accessToken;
   }
@@ -20,9 +16,18 @@ export async function call(method, path, body, key, extraHeaders = {}) {
   if (method !== 'GET') {
     headers['Idempotency-Key'] = key || crypto.randomUUID();
   }
+  return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+/**
+ * @param key the command's idempotency key when it is sent again (an application captured offline); a new one else
+ * @param extraHeaders e.g. {@code If-Match} with the version read
+ * @returns {Promise<{status: number, body: any}>} status 0 when the gateway cannot be reached
+ */
+export async function call(method, path, body, key, extraHeaders = {}) {
   let answer;
   try {
-    answer = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    answer = await send(method, path, 'application/json', body, key, extraHeaders);
   } catch (unreachable) {
     return { status: 0, body: null };
   }
@@ -55,19 +60,9 @@ export function put(path, body, version) {
  * @returns {Promise<{status: number, blob: Blob|null, filename: string|null}>} status 0 when the gateway cannot be reached
  */
 export async function download(path, accept, body) {
-  const session = currentSession();
-  const headers = { Accept: accept + ', application/problem+json', 'Accept-Language': 'fr' };
-  if (session) {
-    headers.Authorization = 'Bearer ' + session.accessToken;
-  }
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    headers['Idempotency-Key'] = crypto.randomUUID();
-  }
   let answer;
   try {
-    answer = await fetch(path, body === undefined ? { headers }
-      : { method: 'POST', headers, body: JSON.stringify(body) });
+    answer = await send(body === undefined ? 'GET' : 'POST', path, accept, body);
   } catch (unreachable) {
     return { status: 0, blob: null, filename: null, problem: null };
   }

@@ -1256,18 +1256,12 @@ async function openLetter(id) {
 
 /** A document of the API (a letter, a receipt), opened in a new tab to print. */
 async function openPdf(path, failure) {
-  const session = currentSession();
-  let answer = null;
-  try {
-    answer = await fetch(path, { headers: { Authorization: 'Bearer ' + session.accessToken } });
-  } catch (unreachable) {
-    answer = null;
-  }
-  if (!answer || !answer.ok) {
+  const file = await download(path, 'application/pdf');
+  if (!file.blob) {
     window.alert(failure);
     return;
   }
-  window.open(URL.createObjectURL(await answer.blob()), '_blank');
+  window.open(URL.createObjectURL(file.blob), '_blank');
 }
 
 /** The récépissé: what the person takes away, printable. */

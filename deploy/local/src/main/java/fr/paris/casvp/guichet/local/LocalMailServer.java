@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local run's mail server: a real SMTP server (GreenMail) that keeps what it receives in memory, and a small web
@@ -34,6 +35,8 @@ public final class LocalMailServer {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.FRANCE)
             .withZone(ZoneId.of("Europe/Paris"));
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final GreenMail smtp;
 
@@ -72,7 +75,8 @@ public final class LocalMailServer {
         }
     }
 
-    private record Mail(String to, String from, String subject, String date, String messageId, String body) {
+    /** A message as the page and the JSON show it. */
+    record Mail(String to, String from, String subject, String date, String messageId, String body) {
     }
 
     private java.util.List<Mail> mails() {
@@ -94,9 +98,7 @@ public final class LocalMailServer {
     }
 
     private String json() {
-        return mails().stream().map(m -> "{\"to\":" + quote(m.to()) + ",\"from\":" + quote(m.from()) + ",\"subject\":"
-                + quote(m.subject()) + ",\"date\":" + quote(m.date()) + ",\"messageId\":" + quote(m.messageId())
-                + ",\"body\":" + quote(m.body()) + "}").collect(Collectors.joining(",\n", "[", "]"));
+        return JSON.writeValueAsString(mails());
     }
 
     private String page() {
@@ -118,23 +120,5 @@ public final class LocalMailServer {
 
     private static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String quote(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> quoted.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return quoted.append('"').toString();
     }
 }
