@@ -165,11 +165,34 @@ final class LocalSuite {
         }
     }
 
+    private static final java.util.Set<Integer> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free port below the kernel's ephemeral range: a port the system hands out for outgoing connections (the suite
+     * opens many: Kafka, PostgreSQL, HTTP) could be taken by one of them before the component that was given it starts.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int ephemeralStart = 32768;
+        try {
+            ephemeralStart = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the usual start of the range.
         }
+        int low = 20000;
+        int high = Math.max(low + 1000, ephemeralStart - 1);
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = low + random.nextInt(high - low);
+            if (TAKEN.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                TAKEN.add(port);
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // Try another.
+            }
+        }
+        throw new UncheckedIOException(new IOException("No free port between " + low + " and " + high));
     }
 }
