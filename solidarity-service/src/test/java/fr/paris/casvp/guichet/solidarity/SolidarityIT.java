@@ -260,6 +260,33 @@ class SolidarityIT {
         }
     }
 
+    /**
+     * Several instances: the one running the month is killed; a survivor's watch (every 30 s, called here) takes the
+     * run up, queues it once however often it looks, and pays every grant once.
+     */
+    @Test
+    void aSurvivingInstanceTakesUpTheRunOfADeadOneOnceAndPaysEveryGrantOnce() {
+        YearMonth month = YearMonth.of(2027, 3);
+        List<String> grants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            grants.add(grant(person(LocalDate.of(1944, 1, 1), "0", 1)));
+        }
+        jdbc.sql("insert into psol_payment_run (month, status, started_by, started_at) values (:m, 'RUNNING', 'test', now())")
+                .param("m", month.atDay(1)).update();
+
+        List<YearMonth> first = runs.resumeUnfinished();
+        List<YearMonth> second = runs.resumeUnfinished();
+
+        assertThat(first).contains(month);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(runs.report(month).orElseThrow().status()));
+        assertThat(second).as("already queued or running here: not queued twice").doesNotContain(month);
+        assertThat(runs.resumeUnfinished()).as("completed: nothing to take up").doesNotContain(month);
+        for (String grant : grants) {
+            assertThat(jdbc.sql("select count(*) from psol_payment where grant_id = :g and month = :m")
+                    .param("g", UUID.fromString(grant)).param("m", month.atDay(1)).query(Long.class).single()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aRunLeftUnfinishedCompletesWithoutDuplicates() {
         YearMonth month = YearMonth.of(2027, 1);

@@ -26,14 +26,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,9 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction, or SKIPPED with the reason).
  *
  * <p>Idempotent and crash-safe: a payment's key is (grant, month), and each batch writes its payments and their orders
- * in one transaction; a run that was interrupted (process killed) is still RUNNING and resumes at start-up where it
- * stopped; running a completed month again creates nothing. Batches take a lock on the month, so two instances never
- * compute the same batch at once.
+ * in one transaction; a run that was interrupted (process killed) is still RUNNING and resumes where it stopped, at
+ * start-up and on every instance's watch ({@code guichet.solidarity.payment-run-watch-interval}, 30 s): when the
+ * instance running it dies, a surviving one finishes the month. Running a completed month again creates nothing.
+ * Batches take a lock on the month, so two instances never compute the same batch at once.
  */
 @Service
 public class PaymentRunService {
@@ -67,6 +72,8 @@ public class PaymentRunService {
     private final JsonMapper json;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "psol-payment-run"));
+    /** The months this instance runs or has queued, so that the watch never queues one twice. */
+    private final Set<YearMonth> inProgress = ConcurrentHashMap.newKeySet();
 
     PaymentRunService(PaymentStore store, ParameterStore parameters, SolidarityEvents events, Outbox outbox,
                 TransactionTemplate transactions, JsonMapper json, Clock clock) {
@@ -86,7 +93,7 @@ public class PaymentRunService {
         store.startRun(month, agent.toString(), clock.instant());
         PaymentRunReport report = store.report(month).orElseThrow();
         if (report.status().equals("RUNNING")) {
-            runner.submit(() -> runSafely(month));
+            submit(month);
         }
         return report;
     }
@@ -102,12 +109,45 @@ public class PaymentRunService {
         return store.report(month);
     }
 
-    /** At start-up, the runs a stopped process left unfinished complete. */
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeUnfinished() {
+    /**
+     * At start-up, then on a watch: the runs left unfinished (a stopped or killed instance, this one or another) are
+     * taken up. A run another live instance is doing is shared batch by batch (each batch under the month's lock).
+     *
+     * @return the months this call queued
+     */
+    public List<YearMonth> resumeUnfinished() {
+        List<YearMonth> queued = new ArrayList<>();
         for (YearMonth month : store.unfinishedRuns()) {
-            log.info("Resuming the payment run of {}", month);
-            runner.submit(() -> runSafely(month));
+            if (submit(month)) {
+                log.info("Resuming the payment run of {}", month);
+                queued.add(month);
+            }
+        }
+        return queued;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelayString = "${guichet.solidarity.payment-run-watch-interval:PT30S}", initialDelayString = "PT30S")
+    void watch() {
+        resumeUnfinished();
+    }
+
+    private boolean submit(YearMonth month) {
+        if (!inProgress.add(month)) {
+            return false;
+        }
+        try {
+            runner.submit(() -> {
+                try {
+                    runSafely(month);
+                } finally {
+                    inProgress.remove(month);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            inProgress.remove(month);
+            return false;
         }
     }
 
@@ -126,7 +166,7 @@ public class PaymentRunService {
             int done = runToCompletion(month);
             log.info("Payment run of {}: {} grant(s) processed in {} ms", month, done, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            log.error("Payment run of {} stopped; it resumes at the next start or request", month, e);
+            log.error("Payment run of {} stopped; it resumes at the next watch, start or request", month, e);
         }
     }
 
@@ -149,9 +189,10 @@ public class PaymentRunService {
             after = batch.get(batch.size() - 1).due().grantId();
         }
         if (Thread.currentThread().isInterrupted()) {
-            // A graceful stop (SIGTERM) between two batches: the month is not over. Left RUNNING, the run resumes at
-            // the next start (resumeUnfinished) from the first grant not paid yet.
-            log.info("Payment run of {} stopped after {} grant(s): left RUNNING, it resumes at the next start", month, total);
+            // A graceful stop (SIGTERM) between two batches: the month is not over. Left RUNNING, the run resumes on
+            // another instance's watch or at the next start (resumeUnfinished) from the first grant not paid yet.
+            log.info("Payment run of {} stopped after {} grant(s): left RUNNING, another instance or the next start resumes it",
+                    month, total);
             return total;
         }
         store.completeRun(month, clock.instant());
