@@ -1,0 +1,245 @@
+package fr.paris.casvp.guichet.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The local run's load balancer: what a Kubernetes Service (kube-proxy) does in front of a Deployment's pods, for the
+ * instances {@code ./guichet scale} starts. It listens on each component's public port and passes each connection, as
+ * bytes (layer 4), to the next instance in turn; an instance that refuses the connection (stopped, killed) is skipped
+ * for the next. The instances are read from a file that {@code ./guichet} rewrites, one line per component:
+ *
+ * <pre>{@code <name> <public port> <instance port>[,<instance port>...]}</pre>
+ *
+ * <p>The file is read again whenever it changes: a component added opens its port, an instance removed receives no new
+ * connection (its open ones carry on until it closes them, as in a rolling update). Local use only: no TLS, no
+ * health checks beyond the connection itself, a pair of threads per connection.
+ */
+public final class LocalBalancer implements AutoCloseable {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+
+    private final Path configuration;
+    private final Map<String, Front> fronts = new LinkedHashMap<>();
+    private volatile boolean running = true;
+    private long readModified = -1;
+    private long readSize = -1;
+
+    public LocalBalancer(Path configuration) {
+        this.configuration = configuration;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: LocalBalancer <configuration file>");
+            System.exit(2);
+        }
+        try (LocalBalancer balancer = new LocalBalancer(Path.of(args[0]))) {
+            balancer.reload();
+            log("balancing " + balancer.fronts.keySet());
+            while (true) {
+                Thread.sleep(200);
+                balancer.reloadIfChanged();
+            }
+        }
+    }
+
+    /** Reads the file again if it changed since the last read. */
+    public synchronized void reloadIfChanged() throws IOException {
+        try {
+            long modified = Files.getLastModifiedTime(configuration).toMillis();
+            long size = Files.size(configuration);
+            if (modified != readModified || size != readSize) {
+                reload();
+            }
+        } catch (NoSuchFileException none) {
+            // Not written yet.
+        }
+    }
+
+    /** Applies the file: opens the new components' ports, closes the removed ones', replaces the instances. */
+    public synchronized void reload() throws IOException {
+        readModified = Files.getLastModifiedTime(configuration).toMillis();
+        readSize = Files.size(configuration);
+        Map<String, Line> lines = parse(Files.readAllLines(configuration));
+        for (var it = fronts.entrySet().iterator(); it.hasNext(); ) {
+            var front = it.next();
+            Line line = lines.get(front.getKey());
+            if (line == null || line.port() != front.getValue().port) {
+                front.getValue().close();
+                it.remove();
+            }
+        }
+        for (Line line : lines.values()) {
+            Front front = fronts.get(line.name());
+            if (front == null) {
+                try {
+                    front = new Front(line.name(), line.port());
+                } catch (IOException e) {
+                    log(line.name() + ": cannot listen on port " + line.port() + " (" + e.getMessage() + "), tried again at the next change");
+                    continue;
+                }
+                fronts.put(line.name(), front);
+            }
+            if (!Arrays.equals(front.instances, line.instances())) {
+                front.instances = line.instances();
+                log(line.name() + " (port " + line.port() + "): instances on " + Arrays.toString(line.instances()));
+            }
+        }
+    }
+
+    /** The public port of a component, once it listens (for tests). */
+    public synchronized int port(String name) {
+        return fronts.get(name).server.getLocalPort();
+    }
+
+    record Line(String name, int port, int[] instances) {
+    }
+
+    static Map<String, Line> parse(List<String> lines) {
+        Map<String, Line> parsed = new HashMap<>();
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\\s+");
+            if (parts.length < 2 || parts.length > 3) {
+                throw new IllegalArgumentException("Not '<name> <port> <instance ports>': " + raw);
+            }
+            int[] instances = parts.length == 2 ? new int[0]
+                    : Arrays.stream(parts[2].split(",")).filter(p -> !p.isBlank()).mapToInt(Integer::parseInt).toArray();
+            parsed.put(parts[0], new Line(parts[0], Integer.parseInt(parts[1]), instances));
+        }
+        return parsed;
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        fronts.values().forEach(Front::close);
+        fronts.clear();
+    }
+
+    private static void log(String message) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + message);
+    }
+
+    /** One component's public port. */
+    private final class Front {
+
+        private final String name;
+        private final int port;
+        private final ServerSocket server;
+        private final AtomicInteger next = new AtomicInteger();
+        private volatile int[] instances = new int[0];
+
+        Front(String name, int port) throws IOException {
+            this.name = name;
+            this.server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(port), 200);
+            this.port = server.getLocalPort();
+            Thread acceptor = new Thread(this::accept, "balancer-" + name);
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void accept() {
+            while (running && !server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    Thread connection = new Thread(() -> forward(client), "balancer-" + name + "-connection");
+                    connection.setDaemon(true);
+                    connection.start();
+                } catch (IOException e) {
+                    if (!server.isClosed()) {
+                        log(name + ": accept failed: " + e.getMessage());
+                    }
+                }
+            }
+        }
+
+        /** To the next instance that takes the connection; none: the client's connection is closed. */
+        private void forward(Socket client) {
+            int[] candidates = instances;
+            int first = Math.floorMod(next.getAndIncrement(), Math.max(1, candidates.length));
+            for (int i = 0; i < candidates.length; i++) {
+                int instance = candidates[(first + i) % candidates.length];
+                Socket backend = new Socket();
+                try {
+                    backend.setTcpNoDelay(true);
+                    backend.connect(new InetSocketAddress("127.0.0.1", instance), CONNECT_TIMEOUT_MILLIS);
+                } catch (IOException refused) {
+                    closeQuietly(backend);
+                    continue;
+                }
+                try {
+                    client.setTcpNoDelay(true);
+                } catch (SocketException ignored) {
+                    // The client left already: the copies below end at once.
+                }
+                Thread upstream = new Thread(() -> copy(client, backend), "balancer-" + name + "-up");
+                upstream.setDaemon(true);
+                upstream.start();
+                copy(backend, client);
+                try {
+                    upstream.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                closeQuietly(backend);
+                closeQuietly(client);
+                return;
+            }
+            closeQuietly(client);
+        }
+
+        void close() {
+            closeQuietly(server);
+        }
+    }
+
+    /** Bytes from one side to the other until the end of the stream; then the other side's output is shut. */
+    private static void copy(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            // Not closed here: closing a socket's stream closes the socket, and the other direction may still run.
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+            }
+            to.shutdownOutput();
+        } catch (IOException e) {
+            // One side reset the connection (an instance killed): both are closed, as a real balancer does.
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Closing only.
+        }
+    }
+}
