@@ -34,7 +34,12 @@ class LauncherIT {
         // Nothing listens on the PostgreSQL port: the service's migrations cannot run and it stops.
         LocalSuite suite = new LocalSuite(home);
 
-        assertThat(suite.guichet("start", "aid-service")).isEqualTo(1);
+        try {
+            assertThat(suite.guichet("start", "aid-service")).isEqualTo(1);
+        } finally {
+            // The balancer it started first, in front of the service's port.
+            suite.guichet("down");
+        }
 
         assertThat(suite.output())
                 .contains("guichet: aid-service failed to start.")

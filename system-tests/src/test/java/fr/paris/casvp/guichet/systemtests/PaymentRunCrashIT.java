@@ -44,7 +44,7 @@ class PaymentRunCrashIT {
 
     @Test
     void aRunKilledHalfwayCompletesOnRestartWithoutDuplicates() throws Exception {
-        seed();
+        SeededGrants.seed(suite, "2029", GRANTS, "2029-07-01", "2030-06-01");
         GatewayClient supervisor = new GatewayClient(suite, "superviseur");
 
         HttpResponse<String> started = supervisor.post("/api/solidarity/payment-runs", UUID.randomUUID(), "{\"month\":\"2030-01\"}");
@@ -73,45 +73,6 @@ class PaymentRunCrashIT {
                 .allSatisfy(ids -> assertThat(ids).hasSize(1));
         System.out.printf("Payment run killed after %d of %d payments; completed on restart: %d ordered, none twice%n",
                 beforeRestart, GRANTS, ordered);
-    }
-
-    /**
-     * 40 000 grants of elderly people living in Paris, and their snapshots in the service's replica (marked by their file
-     * number: the replica also holds the people the other system tests registered).
-     */
-    private static void seed() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("solidarity"), "postgres", "");
-             Statement sql = connection.createStatement()) {
-            sql.execute("""
-                    insert into beneficiary_replica (beneficiary_id, snapshot, version, erased, source_partition, source_offset, replicated_at)
-                    select b::text, jsonb_build_object('id', b, 'fileNumber', 'B-2029-000001', 'version', 1, 'updatedAt', now(),
-                             'livesInParisSince', '2001-01-01',
-                             'situation', jsonb_build_object(
-                                 'identity', jsonb_build_object('lastName', 'Durand', 'firstNames', 'Paul', 'birthDate', '1948-05-05', 'sex', 'M'),
-                                 'address', jsonb_build_object('line1', '3 rue de Tolbiac', 'postcode', '75013', 'city', 'Paris',
-                                     'arrondissement', 13),
-                                 'parisResidence', jsonb_build_array(jsonb_build_object('from', '2001-01-01')),
-                                 'monthlyResources', jsonb_build_array(jsonb_build_object('kind', 'PENSION', 'amount', mod(n, 7) * 100)),
-                                 'warVeteran', false, 'section', '13')),
-                           1, false, 0, 0, now()
-                      from (select n, gen_random_uuid() as b from generate_series(1, %d) n) people
-                    """.formatted(GRANTS));
-            sql.execute("""
-                    with people as (select beneficiary_id::uuid as b, row_number() over () as n from beneficiary_replica
-                                     where snapshot ->> 'fileNumber' = 'B-2029-000001')
-                    insert into psol_application (id, number, receipt_number, beneficiary_id, section, renewal, payee_account_holder,
-                        payee_iban, status, received_at, filed_by, filed_at, updated_at)
-                    select gen_random_uuid(), 'PS-2029-' || lpad(n::text, 6, '0'), 'SEED-' || n, b, '13', false, 'Paul Durand',
-                           'FR7630006000011234567890189', 'GRANTED', now(), 'seed', now(), now() from people
-                    """);
-            sql.execute("""
-                    insert into psol_grant (id, number, application_id, beneficiary_id, section, payee_account_holder, payee_iban,
-                        first_month, last_month, status, monthly_amount, granted_by, granted_at)
-                    select gen_random_uuid(), 'PSG-2029-' || substr(number, 9), id, beneficiary_id, '13', 'Paul Durand',
-                           payee_iban, '2029-07-01', '2030-06-01', 'ACTIVE', 100, 'seed', now()
-                      from psol_application where filed_by = 'seed'
-                    """);
-        }
     }
 
     private static Map<String, Set<String>> ordersOnKafka(long expected) {

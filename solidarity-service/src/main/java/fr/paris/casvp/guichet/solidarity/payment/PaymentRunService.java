@@ -139,6 +139,7 @@ public class PaymentRunService {
         try {
             runner.submit(() -> {
                 try {
+                    log.info("Payment run of {}: running on this instance", month);
                     runSafely(month);
                 } finally {
                     inProgress.remove(month);
