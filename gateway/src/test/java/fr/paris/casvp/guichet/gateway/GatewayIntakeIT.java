@@ -8,6 +8,7 @@ import fr.paris.casvp.guichet.contracts.EventSchemas;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.contracts.status.BoardEntry;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Degraded intake with a real Kafka broker (issue #8): Navigo's service is stopped, exceptional aid answers. An
@@ -48,6 +51,8 @@ class GatewayIntakeIT {
     String bootstrapServers;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    JsonMapper json;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -180,6 +185,29 @@ class GatewayIntakeIT {
         HttpResponse<String> page = Http.get(url("/statut"));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("État des services", "/api/status", "setInterval");
+    }
+
+    /**
+     * Several gateway instances show one board: a message is written to status-board.v1 (valid against its schema),
+     * and what another instance wrote there is shown here.
+     */
+    @Test
+    void theBoardsMessagesAreSharedWithTheOtherInstancesThroughKafka() throws Exception {
+        HttpResponse<String> set = put("/api/status/message", "{\"message\":\"Fermeture à 16 h ce jeudi.\"}", TestTokens.supervisor());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        ConsumerRecord<String, String> written = TopicRecords.first(bootstrapServers, "status-board.v1", "Fermeture à 16 h");
+        assertThat(written.key()).isEqualTo("*");
+        assertThat(EventSchemas.violations(BoardEntry.TYPE, written.value())).isEmpty();
+
+        BoardEntry fromAnotherInstance = BoardEntry.message("aid", "Allocation : réponses demain.", "superviseur2", Instant.now());
+        kafka.send("status-board.v1", "aid", json.writeValueAsString(fromAnotherInstance)).get();
+
+        // Polled slowly: these reads count against the limit per client address.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(field(Http.get(url("/api/status")).body(), "aid", "message")).isEqualTo("Allocation : réponses demain.");
+            assertThat(JsonPath.<List<String>>read(Http.get(url("/api/status/incidents")).body(), "$[*].message"))
+                    .anySatisfy(message -> assertThat(message).contains("réponses demain. (superviseur2)"));
+        });
     }
 
     private static String field(String board, String service, String field) {

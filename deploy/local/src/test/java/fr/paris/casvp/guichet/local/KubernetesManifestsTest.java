@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.paris.casvp.guichet.contracts.Topic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class KubernetesManifestsTest {
             assertThat((Object) path(policy, "spec.ingress.0.from.0.podSelector.matchLabels"))
                     .isEqualTo(Map.of("app.kubernetes.io/name", database + "-service"));
         }
-        assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(28);
+        assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(2 * Topic.values().length);
         assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(8);
     }
 

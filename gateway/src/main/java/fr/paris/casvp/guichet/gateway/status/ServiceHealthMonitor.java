@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.gateway.status;
 
+import fr.paris.casvp.guichet.contracts.status.BoardEntry;
 import fr.paris.casvp.guichet.gateway.GuichetServices;
 import fr.paris.casvp.guichet.gateway.intake.ReceiptBook;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -8,8 +9,6 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps the state of every service behind the gateway: polls its readiness endpoint and reads its route's circuit
  * breaker (a service is UP only when both say so), and whether Kafka takes commands (a DOWN service whose applications
- * can be queued is DEGRADED, else UNAVAILABLE). Keeps the supervisor's messages and the history of incidents (the
- * last 500 changes, in this instance's memory).
+ * can be queued is DEGRADED, else UNAVAILABLE). The supervisor's messages and the history of incidents (the last 500
+ * changes) are shared by every instance of the gateway ({@link SharedBoard}).
  */
 @Component
 public class ServiceHealthMonitor {
@@ -37,8 +36,6 @@ public class ServiceHealthMonitor {
     /** A change of availability, or of a message, for the incident history. */
     public record Incident(Instant at, String service, String from, String to, String message) {
     }
-
-    private static final int HISTORY = 500;
 
     private final GuichetServices services;
     private final CircuitBreakerRegistry breakers;
@@ -50,12 +47,12 @@ public class ServiceHealthMonitor {
     private final Map<String, Observation> observations = new ConcurrentHashMap<>();
     private final Map<String, ServiceState.Availability> availability = new ConcurrentHashMap<>();
     private final Map<String, Instant> availableSince = new ConcurrentHashMap<>();
-    private final Map<String, String> messages = new ConcurrentHashMap<>();
-    private final Deque<Incident> incidents = new ArrayDeque<>();
+    private final SharedBoard board;
     private volatile boolean kafkaUp = true;
 
     ServiceHealthMonitor(GuichetServices services, CircuitBreakerRegistry breakers, ReceiptBook receipts, KafkaAdmin admin,
-                         @Value("${guichet.status.health-timeout:2s}") Duration timeout, Clock clock) {
+                         SharedBoard board, @Value("${guichet.status.health-timeout:2s}") Duration timeout, Clock clock) {
+        this.board = board;
         this.services = services;
         this.breakers = breakers;
         this.receipts = receipts;
@@ -117,7 +114,7 @@ public class ServiceHealthMonitor {
                     : kafkaUp && !entry.getValue().intake().isEmpty() ? ServiceState.Availability.DEGRADED
                     : ServiceState.Availability.UNAVAILABLE;
             Instant since = transition(name, now);
-            return new ServiceState(name, entry.getValue().label(), status, now, since, receipts.queued(name), messages.get(name),
+            return new ServiceState(name, entry.getValue().label(), status, now, since, receipts.queued(name), board.message(name),
                     seen.health(), breaker.name());
         }).toList();
     }
@@ -127,45 +124,33 @@ public class ServiceHealthMonitor {
         if (before != now) {
             Instant at = clock.instant();
             availableSince.put(name, at);
-            if (before != null) {
-                remember(new Incident(at, name, before.name(), now.name(), null));
-            }
+            board.availability(name, now.name(), at);
         }
         return availableSince.get(name);
     }
 
-    /** The supervisor's message for a service ({@code service} null: for the whole board); blank clears it. */
+    /**
+     * The supervisor's message for a service ({@code service} null: for the whole board), shown by every instance;
+     * blank clears it.
+     *
+     * @throws IllegalStateException when it cannot be recorded (Kafka down): it is shown nowhere
+     */
     public void message(String service, String message, String author) {
-        String key = service == null ? "*" : service;
-        if (message == null || message.isBlank()) {
-            messages.remove(key);
-        } else {
-            messages.put(key, message.strip());
-        }
-        remember(new Incident(clock.instant(), key, null, null, (message == null ? "" : message.strip()) + " (" + author + ")"));
+        board.message(BoardEntry.message(service == null ? BoardEntry.WHOLE_BOARD : service, message == null ? "" : message.strip(),
+                author, clock.instant()));
     }
 
     public String generalMessage() {
-        return messages.get("*");
+        return board.message(BoardEntry.WHOLE_BOARD);
     }
 
     public boolean kafkaUp() {
         return kafkaUp;
     }
 
+    /** The latest first, 500 at most, as every instance shows them. */
     public List<Incident> incidents() {
-        synchronized (incidents) {
-            return List.copyOf(incidents);
-        }
-    }
-
-    private void remember(Incident incident) {
-        synchronized (incidents) {
-            incidents.addFirst(incident);
-            while (incidents.size() > HISTORY) {
-                incidents.removeLast();
-            }
-        }
+        return board.incidents();
     }
 
     private record Observation(String health, boolean up, Instant since) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/status}: service by service, what works now, since when, the queue, the supervisor's messages;
@@ -53,7 +54,7 @@ class StatusController {
 
     @PutMapping("/api/status/message")
     Mono<ResponseEntity<?>> message(@RequestBody MessageRequest request, ServerWebExchange exchange) {
-        return exchange.getPrincipal().cast(JwtAuthenticationToken.class).map(token -> {
+        return exchange.getPrincipal().cast(JwtAuthenticationToken.class).flatMap(token -> {
             if (request.service() != null && monitor.states().stream().noneMatch(s -> s.name().equals(request.service()))
                     || request.message() != null && request.message().length() > 500) {
                 ProblemDetail invalid = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid message.");
@@ -61,10 +62,22 @@ class StatusController {
                 invalid.setTitle("Invalid request");
                 invalid.setProperty("errors", List.of(Map.of("field", request.service() == null ? "message" : "service",
                         "detail", "service: one of the board's services, or none; message: at most 500 characters")));
-                return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(invalid);
+                return Mono.just(ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(invalid));
             }
-            monitor.message(request.service(), request.message(), token.getName());
-            return ResponseEntity.ok(status());
+            // Written to Kafka for every instance of the gateway: not on the web server's threads.
+            return Mono.fromCallable(() -> {
+                try {
+                    monitor.message(request.service(), request.message(), token.getName());
+                    return ResponseEntity.ok(status());
+                } catch (IllegalStateException notRecorded) {
+                    ProblemDetail unavailable = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                            "The message could not be recorded (Kafka does not answer): it is shown nowhere. Try again later.");
+                    unavailable.setType(ProblemTypes.SERVICE_UNAVAILABLE);
+                    unavailable.setTitle("Message not recorded");
+                    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                            .<Object>body(unavailable);
+                }
+            }).subscribeOn(Schedulers.boundedElastic());
         });
     }
 

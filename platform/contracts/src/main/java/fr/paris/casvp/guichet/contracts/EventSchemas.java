@@ -13,6 +13,7 @@ import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
+import fr.paris.casvp.guichet.contracts.status.BoardEntry;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
 import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
@@ -73,6 +74,7 @@ public final class EventSchemas {
         byType.put(QueuedCommand.TYPE, "schemas/intake-command.v1.json");
         byType.put(ReceiptState.TYPE, "schemas/receipt-state.v1.json");
         byType.put(ReceiptSeries.TYPE, "schemas/receipt-series.v1.json");
+        byType.put(BoardEntry.TYPE, "schemas/status-board-entry.v1.json");
         byType.put(AuditAnchor.TYPE, "schemas/audit-anchor.v1.json");
         return Map.copyOf(byType);
     }

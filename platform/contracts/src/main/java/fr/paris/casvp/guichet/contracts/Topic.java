@@ -31,7 +31,9 @@ public enum Topic {
     /** Every series of receipt numbers reserved by a counter for offline capture; key = the series prefix. */
     RECEIPT_SERIES("receipt-series.v1", true, null),
     /** The head of each service's audit trail, kept outside its database; key = the trail. */
-    AUDIT_ANCHORS("audit-anchors.v1", true, null);
+    AUDIT_ANCHORS("audit-anchors.v1", true, null),
+    /** The status board's messages and availability changes, shared by the gateway's instances; key = the service. */
+    STATUS_BOARD("status-board.v1", false, Retention.STATUS_BOARD);
 
     /** How long a record of a deleting (not compacted) topic is kept. */
     public static final class Retention {
@@ -44,6 +46,8 @@ public enum Topic {
         public static final Duration PARTNERS = Duration.ofDays(30);
         /** A dead letter: a month to look at it and replay it. */
         public static final Duration DEAD_LETTERS = Duration.ofDays(30);
+        /** The status board's history: a month of messages and incidents, what a new gateway instance reads at start. */
+        public static final Duration STATUS_BOARD = Duration.ofDays(30);
 
         private Retention() {
         }

@@ -14,7 +14,7 @@ class TopicTest {
                 "beneficiaries.v1", "aid.events.v1", "solidarity.events.v1", "transport.events.v1",
                 "payment-orders.v1", "payment-confirmations.v1", "transport.pass-orders.v1",
                 "transport.pass-confirmations.v1", "intake.aid.v1", "intake.solidarity.v1", "intake.transport.v1",
-                "receipts.v1", "receipt-series.v1", "audit-anchors.v1");
+                "receipts.v1", "receipt-series.v1", "audit-anchors.v1", "status-board.v1");
     }
 
     @Test
