@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
  * Rate limits, after authentication: per agent (the token's subject) on the API, per client address
  * ({@link ClientAddresses}: the forwarded address only from a trusted proxy) for requests without a token (the status
  * board, the public pages). A token bucket per key: {@code burst} requests at once, refilled at {@code perSecond}.
- * Past it: 429 problem with {@code Retry-After}. Kept in this instance's memory: with several gateway instances, each
- * applies its own.
+ * Past it: 429 problem with {@code Retry-After}. Kept in this instance's memory; with N instances of the gateway
+ * ({@link GatewayPeers}) behind a balancer that spreads requests evenly, each applies 1/N of the limit, so that together
+ * they allow about the limit (the buckets start again full when N changes).
  */
 @Component
 @Order(10)
@@ -33,6 +34,11 @@ public class RateLimits implements WebFilter {
 
     /** @param perSecond sustained rate; @param burst bucket size */
     public record Bucket(@DefaultValue("50") double perSecond, @DefaultValue("200") int burst) {
+
+        /** This instance's share of the limit when {@code instances} share it (a burst of 1 at least). */
+        public Bucket sharedBy(int instances) {
+            return instances <= 1 ? this : new Bucket(perSecond / instances, Math.max(1, burst / instances));
+        }
     }
 
     /** Past this many keys, the buckets that are full again (idle clients) are dropped: memory stays bounded. */
@@ -40,11 +46,14 @@ public class RateLimits implements WebFilter {
 
     private final Settings settings;
     private final ClientAddresses addresses;
+    private final GatewayPeers peers;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private volatile int sharedBy = 1;
 
-    RateLimits(Settings settings, ClientAddresses addresses) {
+    RateLimits(Settings settings, ClientAddresses addresses, GatewayPeers peers) {
         this.settings = settings;
         this.addresses = addresses;
+        this.peers = peers;
     }
 
     @Override
@@ -55,10 +64,15 @@ public class RateLimits implements WebFilter {
         return exchange.getPrincipal().map(Principal::getName).map(name -> "agent:" + name)
                 .defaultIfEmpty("address:" + addresses.of(exchange.getRequest()))
                 .flatMap(key -> {
+                    int instances = peers.count();
+                    if (instances != sharedBy) {
+                        sharedBy = instances;
+                        buckets.clear();
+                    }
                     if (buckets.size() > MAX_KEYS) {
                         buckets.values().removeIf(TokenBucket::isFull);
                     }
-                    Bucket limit = key.startsWith("agent:") ? settings.perAgent() : settings.perAddress();
+                    Bucket limit = (key.startsWith("agent:") ? settings.perAgent() : settings.perAddress()).sharedBy(instances);
                     Duration wait = buckets.computeIfAbsent(key, k -> new TokenBucket(limit)).take();
                     return wait.isZero() ? chain.filter(exchange) : tooMany(exchange.getResponse(), wait);
                 });

@@ -21,8 +21,12 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +57,8 @@ class GatewayIntakeIT {
     KafkaTemplate<String, String> kafka;
     @Autowired
     JsonMapper json;
+    @Autowired
+    GatewayPeers peers;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -207,6 +213,30 @@ class GatewayIntakeIT {
             assertThat(field(Http.get(url("/api/status")).body(), "aid", "message")).isEqualTo("Allocation : réponses demain.");
             assertThat(JsonPath.<List<String>>read(Http.get(url("/api/status/incidents")).body(), "$[*].message"))
                     .anySatisfy(message -> assertThat(message).contains("réponses demain. (superviseur2)"));
+        });
+    }
+
+    /** The gateway counts the instances running (each reads the board in a group of its own): the rate limits' share. */
+    @Test
+    void theGatewayCountsItsInstancesFromTheirConsumerGroups() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            peers.poll();
+            assertThat(peers.count()).as("this instance").isEqualTo(1);
+        });
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, GatewayPeers.GROUP_PREFIX + "another-instance",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> another = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            another.subscribe(List.of("status-board.v1"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                another.poll(Duration.ofMillis(200));
+                peers.poll();
+                assertThat(peers.count()).as("with another instance").isEqualTo(2);
+            });
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            peers.poll();
+            assertThat(peers.count()).as("the other one gone").isEqualTo(1);
         });
     }
 

@@ -21,6 +21,15 @@ class TokenBucketTest {
     }
 
     @Test
+    void eachOfSeveralInstancesAppliesItsShareOfTheLimit() {
+        RateLimits.Bucket limit = new RateLimits.Bucket(50, 200);
+
+        assertThat(limit.sharedBy(1)).isEqualTo(limit);
+        assertThat(limit.sharedBy(4)).isEqualTo(new RateLimits.Bucket(12.5, 50));
+        assertThat(new RateLimits.Bucket(10, 3).sharedBy(5).burst()).as("never a bucket that refuses everything").isEqualTo(1);
+    }
+
+    @Test
     void anUntouchedBucketIsFull() {
         assertThat(new RateLimits.TokenBucket(new RateLimits.Bucket(10, 5)).isFull()).isTrue();
     }
