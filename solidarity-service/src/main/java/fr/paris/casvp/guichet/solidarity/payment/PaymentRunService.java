@@ -37,7 +37,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Idempotent and crash-safe: a payment's key is (grant, month), and each batch writes its payments and their orders
  * in one transaction; a run that was interrupted (process killed) is still RUNNING and resumes where it stopped, at
- * start-up and on every instance's watch ({@code guichet.solidarity.payment-run-watch-interval}, 30 s): when the
+ * start-up and on every instance's watch ({@link PaymentRunWatch}, every 30 s): when the
  * instance running it dies, a surviving one finishes the month. Running a completed month again creates nothing.
  * Batches take a lock on the month, so two instances never compute the same batch at once.
  */
@@ -127,8 +126,7 @@ public class PaymentRunService {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(fixedDelayString = "${guichet.solidarity.payment-run-watch-interval:PT30S}", initialDelayString = "PT30S")
-    void watch() {
+    void atStart() {
         resumeUnfinished();
     }
 
