@@ -7,8 +7,10 @@ import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.status.BoardEntry;
+import fr.paris.casvp.guichet.gateway.intake.ReceiptsReadiness;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
@@ -31,9 +33,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +66,10 @@ class GatewayIntakeIT {
     JsonMapper json;
     @Autowired
     GatewayPeers peers;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    KafkaAdmin admin;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -214,6 +225,35 @@ class GatewayIntakeIT {
             assertThat(JsonPath.<List<String>>read(Http.get(url("/api/status/incidents")).body(), "$[*].message"))
                     .anySatisfy(message -> assertThat(message).contains("réponses demain. (superviseur2)"));
         });
+    }
+
+    /**
+     * An instance is ready once it has read the receipts that were on receipts.v1 when it looked (its readiness waits
+     * for them), or, when that takes too long, ready anyway with what it has.
+     */
+    @Test
+    void readinessWaitsUntilTheReceiptsAreReadOrItsDeadlinePassed() throws Exception {
+        assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        MessageListenerContainer reader = listeners.getListenerContainer("gateway.receipts");
+        reader.stop();
+        try {
+            ReceiptState written = new ReceiptState(ReceiptNumber.next(), "aid", ReceiptState.QUEUED, Instant.now(), null, null,
+                    "13", List.of(), null, Instant.now());
+            kafka.send("receipts.v1", written.number(), json.writeValueAsString(written)).get();
+            HealthIndicator waiting = readiness(Duration.ofHours(1));
+            HealthIndicator impatient = readiness(Duration.ZERO);
+
+            assertThat(waiting.health().getStatus()).as("one receipt not read yet").isEqualTo(Status.DOWN);
+            assertThat(impatient.health().getStatus()).as("past its deadline").isEqualTo(Status.UP);
+            reader.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> waiting.health().getStatus().equals(Status.UP));
+        } finally {
+            reader.start();
+        }
+    }
+
+    private HealthIndicator readiness(Duration timeout) {
+        return new ReceiptsReadiness(listeners, admin, timeout);
     }
 
     /** The gateway counts the instances running (each reads the board in a group of its own): the rate limits' share. */
