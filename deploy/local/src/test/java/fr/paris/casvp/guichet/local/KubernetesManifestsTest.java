@@ -91,6 +91,40 @@ class KubernetesManifestsTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * Every Strimzi resource (the cluster, its node pool, the topics, the users) is valid against Strimzi's API model
+     * ({@link StrimziSchema}). CloudNativePG publishes no model to Maven Central: its clusters are checked by the
+     * operator when applied.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local-cluster"})
+    void everyStrimziResourceIsValidAgainstStrimzisModel(String overlay) throws Exception {
+        List<String> violations = new ArrayList<>();
+        int checked = 0;
+        for (Map<String, Object> resource : render(overlay)) {
+            var model = StrimziSchema.modelOf((String) resource.get("apiVersion"), (String) resource.get("kind"));
+            if (model.isPresent()) {
+                violations.addAll(StrimziSchema.violations(resource, model.get()));
+                checked++;
+            }
+        }
+        assertThat(checked).as("the cluster, its node pool, the topics and the users").isEqualTo(2 + 2 * Topic.values().length + 8);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theStrimziCheckFindsAnUnknownFieldAndAWrongType() {
+        Map<String, Object> misspelt = Map.of("apiVersion", "kafka.strimzi.io/v1beta2", "kind", "KafkaTopic",
+                "metadata", Map.of("name", "t"), "spec", Map.of("partitons", 12, "replicas", 3));
+        Map<String, Object> wrongType = Map.of("apiVersion", "kafka.strimzi.io/v1beta2", "kind", "KafkaTopic",
+                "metadata", Map.of("name", "u"), "spec", Map.of("partitions", "twelve"));
+        Class<?> topic = StrimziSchema.modelOf("kafka.strimzi.io/v1beta2", "KafkaTopic").orElseThrow();
+
+        assertThat(StrimziSchema.violations(misspelt, topic)).containsExactly("KafkaTopic/t.spec.partitons: no such field in KafkaTopicSpec");
+        assertThat(StrimziSchema.violations(wrongType, topic)).singleElement().asString().startsWith("KafkaTopic/u: ").contains("twelve");
+        assertThat(StrimziSchema.modelOf("postgresql.cnpg.io/v1", "Cluster")).isEmpty();
+    }
+
     @Test
     void theSchemaCheckFindsAnUnknownFieldAMissingRequiredOneAndAWrongType() {
         Map<String, Object> deployment = Map.of("apiVersion", "apps/v1", "kind", "Deployment",
