@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /** Real Kafka and PostgreSQL: a redelivered event is applied once; a failed one is dead-lettered, then replayed. */
 @SpringBootTest
@@ -65,6 +66,11 @@ class IdempotentConsumerIT {
     @Test
     void aDeadLetterReplayedOnceItsCauseIsFixedIsAppliedOnce() throws Exception {
         String refunds = MessagingTestApplication.REFUNDS;
+        // Another service's dead letter of the same topic, in the same dead-letter topic: neither counted nor replayed here.
+        ProducerRecord<String, String> others = new ProducerRecord<>(refunds + ".dlt", "same-key", "order-of-another-service");
+        others.headers().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "another-service".getBytes(StandardCharsets.UTF_8));
+        others.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, refunds.getBytes(StandardCharsets.UTF_8));
+        kafka.send(others).get(30, TimeUnit.SECONDS);
         String order = "order-" + UUID.randomUUID();
         send(refunds, order, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(replayer.pending()).containsEntry(refunds, 1L));

@@ -47,8 +47,9 @@ public class DeadLetterReplayer {
     }
 
     /**
-     * Dead letters not passed by this service's replay yet, by topic (only the topics that have some); a dead-letter
-     * topic shared with another consumer of the same topic counts that consumer's dead letters too.
+     * This service's dead letters not replayed yet, by topic (only the topics that have some). A dead-letter topic is
+     * shared by every consumer group of its topic (each record names its group): only this service's groups' records are
+     * counted, read from where its replay stands.
      */
     public Map<String, Long> pending() {
         Map<String, Long> pending = new HashMap<>();
@@ -57,16 +58,40 @@ public class DeadLetterReplayer {
                 if (!deadLetters.endsWith(DEAD_LETTER_SUFFIX)) {
                     continue;
                 }
-                List<TopicPartition> partitions = partitions(consumer, deadLetters);
-                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-                Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
-                long count = partitions.stream().mapToLong(p -> ends.get(p) - position(committed.get(p), consumer, p)).sum();
+                long count = ownNotReplayed(consumer, deadLetters);
                 if (count > 0) {
                     pending.put(deadLetters.substring(0, deadLetters.length() - DEAD_LETTER_SUFFIX.length()), count);
                 }
             }
         }
         return pending;
+    }
+
+    /** Reads a dead-letter topic from where this service's replay stands (committing nothing): its own records. */
+    private long ownNotReplayed(Consumer<String, String> consumer, String deadLetters) {
+        List<TopicPartition> partitions = partitions(consumer, deadLetters);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+        List<TopicPartition> behind = partitions.stream()
+                .filter(p -> ends.get(p) > position(committed.get(p), consumer, p)).toList();
+        if (behind.isEmpty()) {
+            return 0;
+        }
+        consumer.assign(behind);
+        for (TopicPartition partition : behind) {
+            consumer.seek(partition, position(committed.get(partition), consumer, partition));
+        }
+        long own = 0;
+        while (behind.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))
+                        && listenerOf(record, original(record).topic()).isPresent()) {
+                    own++;
+                }
+            }
+        }
+        consumer.unsubscribe();
+        return own;
     }
 
     /** Replays every dead letter of {@code topic} that this service's listeners parked and not replayed yet; returns how many. */
