@@ -135,6 +135,30 @@ class GatewayIntakeIT {
         });
     }
 
+    /**
+     * A counter that retries through another instance of the gateway (after the first one died) gets the receipt the
+     * first instance gave, read from receipts.v1 (the QUEUED state carries the command's key), and nothing is queued
+     * twice.
+     */
+    @Test
+    void aCommandQueuedByAnotherInstanceAndSentAgainHereGetsTheSameReceipt() throws Exception {
+        UUID key = UUID.randomUUID();
+        ReceiptState byAnotherInstance = new ReceiptState(ReceiptNumber.next(), "transport", ReceiptState.QUEUED,
+                Instant.parse("2026-12-02T08:30:00Z"), null, null, "13", List.of(), null, Instant.now(), key);
+        assertThat(EventSchemas.violations(ReceiptState.TYPE, json.writeValueAsString(byAnotherInstance))).isEmpty();
+        kafka.send("receipts.v1", byAnotherInstance.number(), json.writeValueAsString(byAnotherInstance)).get();
+        String body = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"navigoCardNumber\":\"1234567890\",\"zones\":\"1-2\"}";
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Http.get(url("/api/receipts/" + byAnotherInstance.number()), TestTokens.agent13()).statusCode() == 200);
+
+        HttpResponse<String> again = post("/api/transport/passes", key, body, TestTokens.agent13());
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        assertThat(JsonPath.<String>read(again.body(), "$.receipt.number")).isEqualTo(byAnotherInstance.number());
+        assertThat(TopicRecords.all(bootstrapServers, "intake.transport.v1", key.toString())).as("not queued again").isEmpty();
+    }
+
     @Test
     void aQueuedApplicationWhoseBirthDateTheCounterGaveCanBeFollowedOnThePublicPageAtOnce() {
         String body = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"navigoCardNumber\":\"1234567890\",\"zones\":\"1-2\"}";

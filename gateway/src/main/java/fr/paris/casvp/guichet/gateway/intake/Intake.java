@@ -11,9 +11,8 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Degraded intake (issue #8): a command to a benefit whose service cannot answer is written durably to
  * {@code intake.<benefit>.v1} (idempotent producer, acks=all), with the agent and the reception time, and given a
- * receipt (QUEUED on {@code receipts.v1}). The same idempotency key queued again by the same gateway gets the same
- * receipt (a counter that retried); the service applies a key once anyway. Every command is signed with the gateway's
+ * receipt (QUEUED on {@code receipts.v1}, with the command's key). The same idempotency key queued again, through any
+ * instance of the gateway that has read that receipt, gets the same receipt (a counter that retried); the service
+ * applies a key once anyway. Every command is signed with the gateway's
  * key ({@link CommandSignatures}): the services apply nothing else.
  */
 @Component
@@ -39,7 +39,6 @@ public class Intake {
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
     private static final Pattern BENEFICIARY_ID = Pattern.compile("\"beneficiaryId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
-    private static final int REMEMBERED_KEYS = 100_000;
 
     private final KafkaTemplate<String, String> kafka;
     private final ReceiptBook receipts;
@@ -48,12 +47,6 @@ public class Intake {
     private final String signingKeyId;
     private final PrivateKey signingKey;
     private final ReceiptChecks checks;
-    private final Map<UUID, ReceiptState> queuedByKey = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, ReceiptState> eldest) {
-            return size() > REMEMBERED_KEYS;
-        }
-    };
 
     /**
      * @param signingKeyId the name the services know the key by ({@code GUICHET_INTAKE_SIGNING_KEY_ID})
@@ -101,11 +94,9 @@ public class Intake {
     private Mono<ReceiptState> queue(String benefit, String method, String path, UUID idempotencyKey, String body,
                                      QueuedCommand.QueuedAgent agent, String receiptNumber, Instant receivedAt,
                                      LocalDate birthDate) {
-        synchronized (queuedByKey) {
-            ReceiptState already = queuedByKey.get(idempotencyKey);
-            if (already != null) {
-                return Mono.just(already);
-            }
+        Optional<ReceiptState> already = receipts.queuedFor(idempotencyKey);
+        if (already.isPresent()) {
+            return Mono.just(already.get());
         }
         return Mono.fromCallable(() -> send(benefit, method, path, idempotencyKey, body, agent, receiptNumber, receivedAt, birthDate))
                 .subscribeOn(Schedulers.boundedElastic());
@@ -128,7 +119,7 @@ public class Intake {
                 CommandSignatures.sign(signingKey, value).getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get();
         ReceiptState queued = new ReceiptState(number, benefit, ReceiptState.QUEUED, receivedAt, null, null, agent.section(),
-                List.of(), birthDate == null ? null : checks.of(number, birthDate), now);
+                List.of(), birthDate == null ? null : checks.of(number, birthDate), now, key);
         ProducerRecord<String, String> receipt = new ProducerRecord<>("receipts.v1", number, json.writeValueAsString(queued));
         headers(receipt, ReceiptState.TYPE, "receipts/" + number, now);
         try {
@@ -138,9 +129,6 @@ public class Intake {
             log.warn("Receipt {} queued, but its QUEUED state could not be published: {}", number, e.toString());
         }
         receipts.put(queued);
-        synchronized (queuedByKey) {
-            queuedByKey.put(key, queued);
-        }
         log.info("{} {} queued on intake.{}.v1 with receipt {} for {}", method, path, benefit, number, agent.username());
         return queued;
     }

@@ -1,9 +1,12 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -21,10 +24,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReceiptBook {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptBook.class);
+    private static final int REMEMBERED_KEYS = 100_000;
 
     private final Map<String, ReceiptState> receipts = new ConcurrentHashMap<>();
     /** The receipts still QUEUED, by benefit: the status board asks for the queues every few seconds. */
     private final Map<String, Set<String>> queued = new ConcurrentHashMap<>();
+    /** The gateway's QUEUED states by their command's key (the latest 100 000): a command queued again gets its receipt. */
+    private final Map<UUID, ReceiptState> queuedByKey = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, ReceiptState> eldest) {
+            return size() > REMEMBERED_KEYS;
+        }
+    });
     private final JsonMapper json;
 
     ReceiptBook(JsonMapper json) {
@@ -53,6 +64,9 @@ public class ReceiptBook {
 
     /** Keeps the later of two states of a receipt (a service's state wins over the gateway's QUEUED). */
     void put(ReceiptState state) {
+        if (state.idempotencyKey() != null && ReceiptState.QUEUED.equals(state.status())) {
+            queuedByKey.putIfAbsent(state.idempotencyKey(), state);
+        }
         ReceiptState kept = receipts.merge(state.number(), state, (old, next) ->
                 next.updatedAt() != null && old.updatedAt() != null && next.updatedAt().isBefore(old.updatedAt()) ? old : next);
         Set<String> waiting = queued.computeIfAbsent(kept.benefit(), b -> ConcurrentHashMap.newKeySet());
@@ -61,6 +75,11 @@ public class ReceiptBook {
         } else {
             waiting.remove(kept.number());
         }
+    }
+
+    /** The receipt a command was queued under, by its key, as the instance that queued it answered. */
+    public Optional<ReceiptState> queuedFor(UUID idempotencyKey) {
+        return Optional.ofNullable(queuedByKey.get(idempotencyKey));
     }
 
     public Optional<ReceiptState> get(String number) {

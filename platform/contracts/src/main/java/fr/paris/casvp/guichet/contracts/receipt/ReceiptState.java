@@ -15,10 +15,21 @@ import java.util.UUID;
  *                       that a person may look up their receipt with their birth date without an account; null while
  *                       unknown (QUEUED)
  * @param reasons        why a queued command was rejected (REJECTED), in the service's words
+ * @param idempotencyKey the queued command's key, on the gateway's QUEUED state only: every instance of the gateway
+ *                       answers a command queued again (a counter that retried, through another instance) with the
+ *                       receipt it got the first time
  */
 public record ReceiptState(String number, String benefit, String status, Instant receivedAt, UUID applicationId,
                            String applicationNumber, String section, List<String> reasons, String birthDateCheck,
-                           Instant updatedAt) {
+                           Instant updatedAt, UUID idempotencyKey) {
+
+    /** A state without a command's key: every state but the gateway's QUEUED. */
+    public ReceiptState(String number, String benefit, String status, Instant receivedAt, UUID applicationId,
+                        String applicationNumber, String section, List<String> reasons, String birthDateCheck,
+                        Instant updatedAt) {
+        this(number, benefit, status, receivedAt, applicationId, applicationNumber, section, reasons, birthDateCheck,
+                updatedAt, null);
+    }
 
     public static final String TYPE = "fr.paris.casvp.guichet.receipt.state.v1";
     public static final String QUEUED = "QUEUED";
