@@ -42,7 +42,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DegradedIntakeDrillIT {
 
-    private static final String IBAN = "FR7630006000011234567890189";
     private static final String DRILL_CARD = "DRILL12345";
     private static LocalSuite suite;
     /** Several people per benefit: the queue drains several partitions (beneficiaries) at once. */
@@ -469,22 +468,12 @@ class DegradedIntakeDrillIT {
     }
 
     private static String path(String benefit) {
-        return switch (benefit) {
-            case "aid" -> "/api/aid/applications";
-            case "solidarity" -> "/api/solidarity/applications";
-            default -> "/api/transport/passes";
-        };
+        return BenefitRequests.path(benefit);
     }
 
     private static String body(String benefit, String card) {
         List<String> candidates = people.get(benefit);
-        String person = candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size()));
-        return switch (benefit) {
-            case "aid" -> "{\"beneficiaryId\":\"" + person + "\",\"category\":\"FOOD\",\"requestedAmount\":50,\"reason\":\"Exercice\","
-                    + "\"payee\":{\"kind\":\"BENEFICIARY\",\"iban\":\"" + IBAN + "\"}}";
-            case "solidarity" -> "{\"beneficiaryId\":\"" + person + "\",\"payee\":{\"iban\":\"" + IBAN + "\"}}";
-            default -> "{\"beneficiaryId\":\"" + person + "\",\"navigoCardNumber\":\"" + card + "\",\"zones\":\"1-2\"}";
-        };
+        return BenefitRequests.body(benefit, candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size())), card);
     }
 
     private static String field(String board, String service, String field) {

@@ -48,7 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScaleOutDrillIT {
 
     private static final List<String> BENEFITS = List.of("aid", "solidarity", "transport");
-    private static final String IBAN = "FR7630006000011234567890189";
     private static final String CARD = "SCALE12345";
     private static final int GRANTS = 30_000;
     private static final String MONTH = "2031-03";
@@ -220,7 +219,7 @@ class ScaleOutDrillIT {
                 String person = candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size()));
                 inFlight.add(senders.submit(() -> {
                     UUID key = UUID.randomUUID();
-                    send(benefit, "command", key, () -> agent.post(path(benefit), key, body(benefit, person)));
+                    send(benefit, "command", key, () -> agent.post(BenefitRequests.path(benefit), key, BenefitRequests.body(benefit, person, CARD)));
                 }));
                 inFlight.add(senders.submit(() -> send(benefit, "read", null,
                         () -> agent.get("/api/" + benefit + "/beneficiaries/" + person))));
@@ -301,23 +300,6 @@ class ScaleOutDrillIT {
         s.append("  payment run: %d of %d paid at the kill, COMPLETED %d ms after the kill, by %s; %d payments%n".formatted(
                 paidWhenKilled, GRANTS, Duration.between(killed, completed).toMillis(), otherSolidarity, payments));
         return s.toString();
-    }
-
-    private static String path(String benefit) {
-        return switch (benefit) {
-            case "aid" -> "/api/aid/applications";
-            case "solidarity" -> "/api/solidarity/applications";
-            default -> "/api/transport/passes";
-        };
-    }
-
-    private static String body(String benefit, String person) {
-        return switch (benefit) {
-            case "aid" -> "{\"beneficiaryId\":\"" + person + "\",\"category\":\"FOOD\",\"requestedAmount\":50,\"reason\":\"Exercice\","
-                    + "\"payee\":{\"kind\":\"BENEFICIARY\",\"iban\":\"" + IBAN + "\"}}";
-            case "solidarity" -> "{\"beneficiaryId\":\"" + person + "\",\"payee\":{\"iban\":\"" + IBAN + "\"}}";
-            default -> "{\"beneficiaryId\":\"" + person + "\",\"navigoCardNumber\":\"" + CARD + "\",\"zones\":\"1-2\"}";
-        };
     }
 
     /** The accepted keys the service applied (its idempotency record, answered 201). */
