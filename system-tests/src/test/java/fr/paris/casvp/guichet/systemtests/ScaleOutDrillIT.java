@@ -52,9 +52,12 @@ class ScaleOutDrillIT {
     private static final int GRANTS = 30_000;
     private static final String MONTH = "2031-03";
     private static final int PEOPLE = 6;
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
 
     private static LocalSuite suite;
     private static final Map<String, List<String>> people = new LinkedHashMap<>();
+    /** Other people, for the warm-up: their applications are not counted. */
+    private static final Map<String, List<String>> warmUpPeople = new LinkedHashMap<>();
 
     @BeforeAll
     static void twoOfEach() throws Exception {
@@ -63,19 +66,29 @@ class ScaleOutDrillIT {
             assertThat(suite.guichet("scale", component, "2")).as(suite.output()).isZero();
         }
         GatewayClient agent = new GatewayClient(suite, "agent13");
+        register(agent, "Montee", people);
+        register(agent, "Echauffement", warmUpPeople);
+        SeededGrants.seed(suite, "2031", GRANTS, "2031-01-01", "2031-12-01");
+        // New instances answer their first requests slowly (classes loaded, code compiled): as a rolling update lets
+        // new pods take traffic gradually, they are warmed up before the drill, with other people's applications.
+        Load warmUp = Load.start(warmUpPeople);
+        Thread.sleep(WARM_UP.toMillis());
+        warmUp.stop();
+    }
+
+    private static void register(GatewayClient agent, String name, Map<String, List<String>> registered) {
         for (String benefit : BENEFITS) {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < PEOPLE; i++) {
-                HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(),
-                        Registrations.of("Montee-" + benefit + "-" + (char) ('a' + i), "75013"));
-                assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-                ids.add(JsonPath.read(registered.body(), "$.id"));
+                HttpResponse<String> answer = agent.post("/api/beneficiaries", UUID.randomUUID(),
+                        Registrations.of(name + "-" + benefit + "-" + (char) ('a' + i), "75013"));
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+                ids.add(JsonPath.read(answer.body(), "$.id"));
             }
-            people.put(benefit, ids);
+            registered.put(benefit, ids);
         }
-        await().atMost(Duration.ofSeconds(90)).until(() -> people.entrySet().stream().allMatch(p -> p.getValue().stream()
+        await().atMost(Duration.ofSeconds(90)).until(() -> registered.entrySet().stream().allMatch(p -> p.getValue().stream()
                 .allMatch(id -> agent.get("/api/" + p.getKey() + "/beneficiaries/" + id).statusCode() == 200)));
-        SeededGrants.seed(suite, "2031", GRANTS, "2031-01-01", "2031-12-01");
     }
 
     /** The suite as the other system tests expect it: one instance of each. */
@@ -89,7 +102,7 @@ class ScaleOutDrillIT {
     @Test
     void killOneInstanceOfEachBenefitThenAGatewayUnderLoadNothingFailsNothingTwiceAndTheRunFinishesOnce() throws Exception {
         GatewayClient supervisor = new GatewayClient(suite, "superviseur");
-        Load load = Load.start();
+        Load load = Load.start(people);
         load.awaitAnswered(20);
 
         Map<String, Integer> membersOfTwo = new LinkedHashMap<>();
@@ -206,20 +219,26 @@ class ScaleOutDrillIT {
         private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         private final List<Future<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
         private final AtomicInteger turn = new AtomicInteger();
+        private final Map<String, List<String>> persons;
 
-        static Load start() {
-            Load load = new Load();
+        private Load(Map<String, List<String>> persons) {
+            this.persons = persons;
+        }
+
+        static Load start(Map<String, List<String>> persons) {
+            Load load = new Load(persons);
             load.clock.scheduleAtFixedRate(load::tick, 0, 250, TimeUnit.MILLISECONDS);
             return load;
         }
 
         private void tick() {
             for (String benefit : BENEFITS) {
-                List<String> candidates = people.get(benefit);
+                List<String> candidates = persons.get(benefit);
                 String person = candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size()));
                 inFlight.add(senders.submit(() -> {
                     UUID key = UUID.randomUUID();
-                    send(benefit, "command", key, () -> agent.post(BenefitRequests.path(benefit), key, BenefitRequests.body(benefit, person, CARD)));
+                    send(benefit, "command", key,
+                            () -> agent.post(BenefitRequests.path(benefit), key, BenefitRequests.body(benefit, person, CARD)));
                 }));
                 inFlight.add(senders.submit(() -> send(benefit, "read", null,
                         () -> agent.get("/api/" + benefit + "/beneficiaries/" + person))));

@@ -7,9 +7,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -28,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code <name> <public port> <instance port>[,<instance port>...]}</pre>
  *
  * <p>The file is read again whenever it changes: a component added opens its port, an instance removed receives no new
- * connection (its open ones carry on until it closes them, as in a rolling update). Local use only: no TLS, no
- * health checks beyond the connection itself, a pair of threads per connection.
+ * connection (its open ones carry on until it closes them, as in a rolling update). Once a version of the file is
+ * applied, it is copied to {@code <file>.applied}: {@code ./guichet} waits for that copy before it says an instance is
+ * in or out. Local use only: no TLS, no health checks beyond the connection itself, a pair of threads per connection.
  */
 public final class LocalBalancer implements AutoCloseable {
 
@@ -77,7 +80,8 @@ public final class LocalBalancer implements AutoCloseable {
     public synchronized void reload() throws IOException {
         readModified = Files.getLastModifiedTime(configuration).toMillis();
         readSize = Files.size(configuration);
-        Map<String, Line> lines = parse(Files.readAllLines(configuration));
+        byte[] content = Files.readAllBytes(configuration);
+        Map<String, Line> lines = parse(new String(content, StandardCharsets.UTF_8).lines().toList());
         for (var it = fronts.entrySet().iterator(); it.hasNext(); ) {
             var front = it.next();
             Line line = lines.get(front.getKey());
@@ -102,6 +106,10 @@ public final class LocalBalancer implements AutoCloseable {
                 log(line.name() + " (port " + line.port() + "): instances on " + Arrays.toString(line.instances()));
             }
         }
+        Path applied = configuration.resolveSibling(configuration.getFileName() + ".applied");
+        Path next = configuration.resolveSibling(configuration.getFileName() + ".applied.tmp");
+        Files.write(next, content);
+        Files.move(next, applied, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The public port of a component, once it listens (for tests). */

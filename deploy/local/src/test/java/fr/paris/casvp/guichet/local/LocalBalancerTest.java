@@ -68,6 +68,8 @@ class LocalBalancerTest {
 
         write(file, "gateway " + port + " " + b.port());
         balancer.reloadIfChanged();
+        assertThat(Files.readString(folder.resolve("balancer.conf.applied"))).as("what ./guichet waits for")
+                .isEqualTo(Files.readString(file));
         for (int i = 0; i < 4; i++) {
             assertThat(ask(port, "ping")).isEqualTo("b:ping");
         }
