@@ -157,6 +157,15 @@ final class LocalSuite {
         }
     }
 
+    /** The port one instance listens on (behind the balancer), e.g. {@code instancePort("gateway.2")}. */
+    int instancePort(String instance) {
+        try {
+            return Integer.parseInt(Files.readString(home.resolve("run").resolve(instance + ".port")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What ./guichet printed, for the failure message of a test. */
     String output() {
         try {

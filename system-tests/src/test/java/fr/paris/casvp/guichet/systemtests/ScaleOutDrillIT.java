@@ -74,6 +74,26 @@ class ScaleOutDrillIT {
         Load warmUp = Load.start(warmUpPeople);
         Thread.sleep(WARM_UP.toMillis());
         warmUp.stop();
+        // The drill starts from a steady state: each gateway sees every benefit available, its breaker closed (one
+        // opened by a slow warm-up closes again within 15 s).
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String gateway : List.of("gateway", "gateway.2")) {
+                String board = statusOf(suite.instancePort(gateway));
+                for (String benefit : BENEFITS) {
+                    assertThat(JsonPath.<List<String>>read(board, "$.services[?(@.name == '" + benefit + "')].circuitBreaker"))
+                            .as(gateway + " " + benefit).containsExactly("CLOSED");
+                    assertThat(JsonPath.<List<String>>read(board, "$.services[?(@.name == '" + benefit + "')].availability"))
+                            .as(gateway + " " + benefit).containsExactly("AVAILABLE");
+                }
+            }
+        });
+    }
+
+    /** The status board as one gateway instance sees it (its own port, not the balancer's). */
+    private static String statusOf(int port) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/status")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void register(GatewayClient agent, String name, Map<String, List<String>> registered) {
