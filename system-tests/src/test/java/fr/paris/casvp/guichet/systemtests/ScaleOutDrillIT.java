@@ -75,10 +75,15 @@ class ScaleOutDrillIT {
         Thread.sleep(WARM_UP.toMillis());
         warmUp.stop();
         // The drill starts from a steady state: each gateway sees every benefit available, its breaker closed (one
-        // opened by a slow warm-up closes again within 15 s).
+        // opened by a slow warm-up is half open after 15 s, and closes after a few calls that succeed: reads are sent).
+        String token = suite.token("agent13");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (String gateway : List.of("gateway", "gateway.2")) {
-                String board = statusOf(suite.instancePort(gateway));
+                int port = suite.instancePort(gateway);
+                for (String benefit : BENEFITS) {
+                    read(port, "/api/" + benefit + "/beneficiaries/" + warmUpPeople.get(benefit).get(0), token);
+                }
+                String board = read(port, "/api/status", null);
                 for (String benefit : BENEFITS) {
                     assertThat(JsonPath.<List<String>>read(board, "$.services[?(@.name == '" + benefit + "')].circuitBreaker"))
                             .as(gateway + " " + benefit).containsExactly("CLOSED");
@@ -89,11 +94,14 @@ class ScaleOutDrillIT {
         });
     }
 
-    /** The status board as one gateway instance sees it (its own port, not the balancer's). */
-    private static String statusOf(int port) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/status")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    /** A read from one gateway instance (its own port, not the balancer's); {@code token} null: none. */
+    private static String read(int port, String path, String token) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(15));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void register(GatewayClient agent, String name, Map<String, List<String>> registered) {
