@@ -13,11 +13,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The service's audit trail of personal data (CASF L133-5): append-only, each entry chained to the previous one by an
  * HMAC-SHA256 under the deployment's audit key ({@code GUICHET_AUDIT_KEY}; entries written before it by a SHA-256).
- * Entries are written in a transaction of their own, so that a refused or failed request is recorded too. The head of
+ * Entries are written in a transaction of their own, so that a refused or failed request is recorded too; entries
+ * recorded at the same moment share that transaction (a group commit: one lock and one commit per batch). The head of
  * the chain is anchored outside the database ({@link AuditAnchors}), so that a cut tail is detected.
  */
 public class AuditTrail {
@@ -40,6 +48,8 @@ public class AuditTrail {
     private final Clock clock;
     private final AuditAnchors anchors;
     private final Hmac key;
+    private final Queue<Pending> queued = new ConcurrentLinkedQueue<>();
+    private final Lock writing = new ReentrantLock();
 
     /** @param key the audit key, at least 32 characters ({@code guichet.audit.key}, from {@code GUICHET_AUDIT_KEY}) */
     public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AuditAnchors anchors, String key) {
@@ -90,32 +100,88 @@ public class AuditTrail {
         record(agent, operation, resourceType, resourceId, outcome, List.of());
     }
 
-    /** An entry that also names the files the request showed ({@link Shown}). */
+    /**
+     * An entry that also names the files the request showed ({@link Shown}). Returns once the entry is committed (an
+     * exception when it could not be): entries recorded at the same moment are written together, in one transaction
+     * that extends the chain once ({@link #writeQueued()}), so that the trail costs one commit per batch, not one per
+     * request, and takes one connection of the pool, not one per waiting request.
+     */
     public void record(Agent agent, String operation, String resourceType, String resourceId, int outcome, List<String> shown) {
-        ownTransaction.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
-            String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class)
-                    .optional().orElse(GENESIS);
-            // Microseconds: what PostgreSQL keeps, so that the hash can be computed again from the row.
-            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Entry entry = new Entry(0, at, agent.username(), String.join(",", new TreeSet<>(agent.roles())),
-                    agent.section(), operation, resourceType, resourceId, outcome, List.copyOf(shown), true, previous, null);
-            String hash = hashOf(entry);
-            long id = jdbc.sql("""
-                            insert into audit_entry (at, username, roles, section, operation, resource_type, resource_id,
-                                                     outcome, shown, keyed, previous_hash, hash)
-                            values (:at, :username, :roles, :section, :operation, :resourceType, :resourceId, :outcome,
-                                    cast(:shown as text[]), true, :previousHash, :hash)
-                            returning id
-                            """)
-                    .param("at", Timestamp.from(at)).param("username", entry.username()).param("roles", entry.roles())
-                    .param("section", entry.section()).param("operation", operation).param("resourceType", resourceType)
-                    .param("resourceId", resourceId).param("outcome", outcome)
-                    .param("shown", shown.isEmpty() ? null : textArray(shown)).param("previousHash", previous)
-                    .param("hash", hash)
-                    .query(Long.class).single();
-            anchors.entryWritten(id, hash);
-        });
+        // Microseconds: what PostgreSQL keeps, so that the hash can be computed again from the row.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Pending pending = new Pending(new Entry(0, at, agent.username(), String.join(",", new TreeSet<>(agent.roles())),
+                agent.section(), operation, resourceType, resourceId, outcome, List.copyOf(shown), true, null, null));
+        queued.add(pending);
+        writing.lock();
+        try {
+            if (!pending.written.isDone()) {
+                writeQueued();
+            }
+        } finally {
+            writing.unlock();
+        }
+        try {
+            pending.written.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
+    /** An entry waiting for its batch, and what its caller waits for. */
+    private record Pending(Entry entry, CompletableFuture<Void> written) {
+        Pending(Entry entry) {
+            this(entry, new CompletableFuture<>());
+        }
+    }
+
+    /**
+     * Writes every entry queued so far, in the order they were queued, in one transaction under the trail's advisory
+     * lock (one writer at a time across the service's instances), then tells their callers. Called under {@link #writing}.
+     */
+    private void writeQueued() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending next = queued.poll(); next != null; next = queued.poll()) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
+                String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class)
+                        .optional().orElse(GENESIS);
+                long id = 0;
+                for (Pending pending : batch) {
+                    Entry entry = pending.entry();
+                    Entry chained = new Entry(0, entry.at(), entry.username(), entry.roles(), entry.section(), entry.operation(),
+                            entry.resourceType(), entry.resourceId(), entry.outcome(), entry.shown(), true, previous, null);
+                    String hash = hashOf(chained);
+                    id = insert(chained, hash);
+                    previous = hash;
+                }
+                anchors.entryWritten(id, previous);
+            });
+            batch.forEach(pending -> pending.written.complete(null));
+        } catch (RuntimeException | Error failure) {
+            batch.forEach(pending -> pending.written.completeExceptionally(failure));
+        }
+    }
+
+    private long insert(Entry entry, String hash) {
+        return jdbc.sql("""
+                        insert into audit_entry (at, username, roles, section, operation, resource_type, resource_id,
+                                                 outcome, shown, keyed, previous_hash, hash)
+                        values (:at, :username, :roles, :section, :operation, :resourceType, :resourceId, :outcome,
+                                cast(:shown as text[]), true, :previousHash, :hash)
+                        returning id
+                        """)
+                .param("at", Timestamp.from(entry.at())).param("username", entry.username()).param("roles", entry.roles())
+                .param("section", entry.section()).param("operation", entry.operation())
+                .param("resourceType", entry.resourceType()).param("resourceId", entry.resourceId())
+                .param("outcome", entry.outcome()).param("shown", entry.shown().isEmpty() ? null : textArray(entry.shown()))
+                .param("previousHash", entry.previousHash()).param("hash", hash)
+                .query(Long.class).single();
     }
 
     /** The entries about this resource: its own pages, and the searches, lists and refusals that showed it. */

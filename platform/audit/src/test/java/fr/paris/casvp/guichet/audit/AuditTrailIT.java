@@ -8,8 +8,13 @@ import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.web.Agent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +54,36 @@ class AuditTrailIT {
         assertThat(trail.byResource("thing-2")).extracting(AuditTrail.Entry::operation)
                 .containsExactly("GET /api/test", "PUT /api/test/{id}");
         assertThat(trail.byResource("thing-2")).allMatch(AuditTrail.Entry::keyed);
+    }
+
+    @Test
+    void entriesRecordedAtTheSameMomentAreEachWrittenOnceInOneChain() throws Exception {
+        int threads = 16;
+        int each = 25;
+        ExecutorService agents = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String resource = "concurrent-" + t;
+                done.add(agents.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        trail.record(AGENT, "GET /api/test/{id}", "things", resource, 200);
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            agents.shutdownNow();
+        }
+
+        assertThat(jdbc.sql("select count(*) from audit_entry where resource_id like 'concurrent-%'").query(Long.class).single())
+                .isEqualTo(threads * each);
+        assertThat(jdbc.sql("select count(distinct previous_hash) = count(*) from audit_entry").query(Boolean.class).single())
+                .as("no two entries extend the same one").isTrue();
+        assertThat(trail.verify().valid()).isTrue();
+        assertThat(trail.byResource("concurrent-7")).hasSize(each);
     }
 
     @Test
