@@ -226,7 +226,7 @@ public final class LocalBalancer implements AutoCloseable {
 
     /** Bytes from one side to the other until the end of the stream; then the other side's output is shut. */
     private static void copy(Socket from, Socket to) {
-        byte[] buffer = new byte[16 * 1024];
+        byte[] buffer = new byte[8 * 1024];
         try {
             // Not closed here: closing a socket's stream closes the socket, and the other direction may still run.
             InputStream in = from.getInputStream();
