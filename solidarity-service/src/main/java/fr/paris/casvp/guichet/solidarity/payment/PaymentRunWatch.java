@@ -16,7 +16,8 @@ class PaymentRunWatch {
         this.runs = runs;
     }
 
-    @Scheduled(fixedDelayString = "${guichet.solidarity.payment-run-watch-interval:PT30S}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${guichet.solidarity.payment-run-watch-interval:PT30S}",
+            initialDelayString = "${guichet.solidarity.payment-run-watch-interval:PT30S}")
     void watch() {
         runs.resumeUnfinished();
     }
