@@ -36,6 +36,10 @@ final class BenchReport {
     private static final Path DOC = ROOT.resolve("docs/benchmarks.md");
     private static final Path PLOTS = ROOT.resolve("docs/benchmarks");
 
+    /** Told apart on white and in grey: blue, orange, green, red (Okabe-Ito's). */
+    private static final List<Color> COLOURS = List.of(new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
+            new Color(213, 94, 0));
+
     private BenchReport() {
     }
 
@@ -152,6 +156,7 @@ final class BenchReport {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, series.size() == 1 || series.get(0).getItemCount() < 20);
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesStroke(i, new BasicStroke(1.6f));
+            renderer.setSeriesPaint(i, COLOURS.get(i % COLOURS.size()));
         }
         plot.setRenderer(renderer);
         return chart;
