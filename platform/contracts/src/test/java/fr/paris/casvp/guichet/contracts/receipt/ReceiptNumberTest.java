@@ -48,7 +48,8 @@ class ReceiptNumberTest {
         for (int i = 0; i + 1 < number.length(); i++) {
             // Luhn mod N's one blind spot: the first and last characters of the alphabet ("0" and "Z") swapped. The
             // random numbers hold such a pair about once in fifty, which made this test fail that often.
-            boolean blindSpot = Set.of(number.charAt(i), number.charAt(i + 1)).equals(Set.of('0', 'Z'));
+            String pair = number.substring(i, i + 2);
+            boolean blindSpot = pair.equals("0Z") || pair.equals("Z0");
             if (number.charAt(i) != number.charAt(i + 1) && !blindSpot) {
                 String swapped = number.substring(0, i) + number.charAt(i + 1) + number.charAt(i) + number.substring(i + 2);
                 assertThat(ReceiptNumber.isValid(swapped)).as(swapped).isFalse();
