@@ -1,22 +1,38 @@
 package fr.paris.casvp.guichet.gateway;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway checks the bearer token before routing (and relays it: each service checks it again). Open: the counter's
- * pages (their API calls carry the agent's token), the status board (agents and the waiting room read it) and health
- * probes; other actuator endpoints: SUPERVISOR only.
+ * The gateway checks the bearer token before routing (and relays it: each service checks it again), once per token
+ * until it expires ({@link VerifiedTokens}). Open: the counter's pages (their API calls carry the agent's token), the
+ * status board (agents and the waiting room read it) and health probes; other actuator endpoints: SUPERVISOR only.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
+
+    /** Boot's token decoder (from the issuer's discovery document), behind a cache of the tokens it accepted. */
+    @Bean
+    static BeanPostProcessor guichetVerifiedTokens(ObjectProvider<Clock> clock) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)
+                        ? new VerifiedTokens(decoder, clock::getObject) : bean;
+            }
+        };
+    }
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {

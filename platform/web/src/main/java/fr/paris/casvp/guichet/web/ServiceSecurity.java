@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -21,9 +25,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * health probes and the OpenAPI description; on a separate management port ({@code management.server.port}, set in a
  * deployment: the network lets only the monitoring reach it), also the metrics and the build info, which a scraper reads
  * without a business role. Other actuator endpoints: SUPERVISOR only. Everything else: a valid
- * token of the configured issuer ({@code spring.security.oauth2.resourceserver.jwt.*}); finer rules (role, section)
- * are the service's. Refusals are problems: 401 {@code urn:guichet:problem:unauthenticated}, 403
- * {@code urn:guichet:problem:forbidden}.
+ * token of the configured issuer ({@code spring.security.oauth2.resourceserver.jwt.*}), which is not checked again
+ * until it expires once accepted ({@link VerifiedTokens}); finer rules (role, section) are the service's. Refusals are
+ * problems: 401 {@code urn:guichet:problem:unauthenticated}, 403 {@code urn:guichet:problem:forbidden}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceSecurity {
@@ -45,6 +49,18 @@ public class ServiceSecurity {
             return port > 0 && request.getLocalPort() == port
                     && ("/actuator/prometheus".equals(request.getRequestURI()) || "/actuator/info".equals(request.getRequestURI()));
         }
+    }
+
+    /** Boot's token decoder (from the issuer's discovery document), behind a cache of the tokens it accepted. */
+    @Bean
+    static BeanPostProcessor guichetVerifiedTokens(ObjectProvider<Clock> clock) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+                        ? new VerifiedTokens(decoder, clock::getObject) : bean;
+            }
+        };
     }
 
     @Bean
