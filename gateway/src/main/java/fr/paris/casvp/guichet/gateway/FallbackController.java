@@ -5,6 +5,7 @@ import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.gateway.intake.Intake;
 import fr.paris.casvp.guichet.gateway.intake.TokenAgent;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -40,6 +41,9 @@ import reactor.core.publisher.Mono;
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+    /** Seconds before trying again: a service that cannot answer, and one that only has too much to do. */
+    private static final String UNAVAILABLE_RETRY = "30";
+    private static final String BUSY_RETRY = "1";
 
     /**
      * The person's birth date (ISO), which the counter sends with an application: the receipt of one that is queued can
@@ -69,12 +73,21 @@ class FallbackController {
         String method = exchange.getRequest().getMethod().name();
         String path = exchange.<String>getAttribute(OriginalPathFilter.ATTRIBUTE);
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        log.warn("{} {} could not reach {}: {}", method, path, service, cause == null ? "no cause given" : cause.toString());
-        if (known == null || !known.queues(method, path == null ? "" : path.split("\\?")[0])) {
+        if (!(cause instanceof BulkheadFullException)) {
+            // (A full bulkhead is not logged: under a peak it would write a line per refusal; the metrics count them.)
+            log.warn("{} {} could not reach {}: {}", method, path, service, cause == null ? "no cause given" : cause.toString());
+        }
+        boolean queues = known != null && known.queues(method, path == null ? "" : path.split("\\?")[0]);
+        if (cause instanceof BulkheadFullException && !queues) {
+            // Load shed, not an outage: the service already has all the calls it can take; try again in a moment.
+            return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_BUSY, "Service busy",
+                    label + " is serving as many requests as it can at once: try again in a second.", service, path, BUSY_RETRY));
+        }
+        if (!queues) {
             return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
                     label + " is unavailable for the moment" + (known != null && !known.intake().isEmpty()
                             ? "; its applications are still accepted (they are queued and given a receipt)" : "")
-                            + "; the other services keep working. See /api/status.", service, path));
+                            + "; the other services keep working. See /api/status.", service, path, UNAVAILABLE_RETRY));
         }
         String key = exchange.getRequest().getHeaders().getFirst("Idempotency-Key");
         UUID idempotencyKey;
@@ -102,7 +115,7 @@ class FallbackController {
                     log.error("{} {} could not be queued either: {}", method, path, e.toString());
                     return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.CAPTURE_OFFLINE, "Capture offline",
                             label + " and the queue are both unavailable: capture the application offline and send it "
-                                    + "again later with the same Idempotency-Key.", service, path));
+                                    + "again later with the same Idempotency-Key.", service, path, UNAVAILABLE_RETRY));
                 });
     }
 
@@ -130,7 +143,8 @@ class FallbackController {
                         + ParisTime.dayAndTimeInWords(receipt.receivedAt()) + " (date de réception faisant foi) et sera traitée dès son retour.");
     }
 
-    private static ResponseEntity<?> problem(HttpStatus status, URI type, String title, String detail, String service, String path) {
+    private static ResponseEntity<?> problem(HttpStatus status, URI type, String title, String detail, String service, String path,
+                                             String retryAfter) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
@@ -138,6 +152,6 @@ class FallbackController {
         if (path != null) {
             problem.setInstance(URI.create(path));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).header("Retry-After", "30").body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).header("Retry-After", retryAfter).body(problem);
     }
 }

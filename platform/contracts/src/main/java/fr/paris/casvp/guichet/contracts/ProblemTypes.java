@@ -35,6 +35,11 @@ public final class ProblemTypes {
     /** The service behind the gateway cannot answer now; {@code service} names it. */
     public static final URI SERVICE_UNAVAILABLE = URI.create("urn:guichet:problem:service-unavailable");
     /**
+     * The service is well but already serves all the requests it can at once (the gateway's bulkhead): refused at once
+     * rather than queued; {@code Retry-After} says when to try again, {@code service} names it.
+     */
+    public static final URI SERVICE_BUSY = URI.create("urn:guichet:problem:service-busy");
+    /**
      * A benefit's service and Kafka are both unavailable: the gateway cannot queue the command. The counter captures
      * it offline and sends it again later with the same idempotency key (the README's degraded modes).
      */
