@@ -20,6 +20,7 @@ const PROBLEMS = {
   'urn:guichet:problem:too-many-requests': 'Trop de demandes en peu de temps : patientez une minute.',
   'urn:guichet:problem:request-too-large': 'La demande est trop volumineuse.',
   'urn:guichet:problem:service-unavailable': 'Le service ne répond pas pour le moment. Réessayez dans quelques minutes.',
+  'urn:guichet:problem:service-busy': 'Le service est très sollicité en ce moment : réessayez dans quelques secondes.',
   'urn:guichet:problem:capture-offline': 'Le service et la file d\'attente sont indisponibles : la demande n\'a pas pu être reçue.',
   'urn:guichet:problem:internal': 'Une erreur interne s\'est produite ; elle a été enregistrée. Réessayez ou signalez-la avec l\'heure.',
 };

@@ -7,15 +7,21 @@ import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +52,9 @@ class GatewayRoutingIT {
 
     @Autowired
     TimeLimiterRegistry timeLimiters;
+
+    @Autowired
+    BulkheadRegistry bulkheads;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -164,6 +173,30 @@ class GatewayRoutingIT {
 
         assertThat(timeLimiters.timeLimiter("solidarity").getTimeLimiterConfig().getTimeoutDuration()).hasSeconds(1);
         assertThat(timeLimiters.timeLimiter("aid").getTimeLimiterConfig().getTimeoutDuration()).hasSeconds(10);
+    }
+
+    @Test
+    void aServiceAtItsBulkheadsLimitIsBusyNotDownAndItsBreakerStaysClosed() throws Exception {
+        Bulkhead bulkhead = bulkheads.bulkhead("beneficiaries");
+        int limit = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest slow = HttpRequest.newBuilder(URI.create(url("/api/beneficiaries/slow")))
+                .header("Authorization", "Bearer " + TestTokens.agent13()).build();
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            inFlight.add(client.sendAsync(slow, HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(Duration.ofSeconds(2)).until(() -> bulkhead.getMetrics().getAvailableConcurrentCalls() == 0);
+
+        HttpResponse<String> refused = Http.get(url("/api/beneficiaries/123"), TestTokens.agent13());
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(JsonPath.<String>read(refused.body(), "$.type")).isEqualTo("urn:guichet:problem:service-busy");
+        assertThat(JsonPath.<String>read(refused.body(), "$.service")).isEqualTo("beneficiaries");
+        assertThat(inFlight).allSatisfy(call -> assertThat(call.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200));
+        assertThat(breakers.circuitBreaker("beneficiaries").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(Http.get(url("/api/beneficiaries/123"), TestTokens.agent13()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 
 /**
  * Stands for a service behind the gateway in the gateway's own tests (the suite's system tests use the real ones):
- * ready, echoing the method and path it received, slow on paths ending in {@code /slow}, and answering the status a
+ * ready, echoing the method and path it received, slow on paths ending in {@code /slow} (3 s, several at once), and
+ * answering the status a
  * request asks for in {@code X-Stub-Status} (a refusal, a defect, "unavailable") with a problem body.
  */
 final class StubService implements AutoCloseable {
@@ -34,6 +36,7 @@ final class StubService implements AutoCloseable {
                     + "\",\"path\":\"" + exchange.getRequestURI().getPath()
                     + "\",\"authorization\":\"" + exchange.getRequestHeaders().getFirst("Authorization") + "\"}");
         });
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
