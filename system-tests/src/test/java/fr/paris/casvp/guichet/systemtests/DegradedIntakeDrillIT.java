@@ -117,7 +117,7 @@ class DegradedIntakeDrillIT {
     @Test
     @Order(2)
     void killOneBenefitUnderLoadTheOthersAnswerEveryRequestAndEveryQueuedCommandIsProcessedOnce() throws Exception {
-        int outageSeconds = Integer.getInteger("drill.outage-seconds", 30);
+        int outageSeconds = Integer.getInteger("drill.outage-seconds", 15);
         GatewayClient agent = new GatewayClient(suite, "agent13");
         Load load = Load.start(DRILL_CARD);
 
@@ -225,7 +225,7 @@ class DegradedIntakeDrillIT {
     @Test
     @Order(5)
     void kafkaDownUnderLoadSynchronousOperationsWorkAndNothingPublishedIsLostOrReordered() throws Exception {
-        int outageSeconds = Integer.getInteger("drill.outage-seconds", 30);
+        int outageSeconds = Integer.getInteger("drill.outage-seconds", 15);
         Load load = Load.start("KAFKA12345");
         load.awaitCommandsAnsweredSince(Instant.EPOCH, 6);
         assertThat(suite.guichet("stop", "kafka")).isZero();
