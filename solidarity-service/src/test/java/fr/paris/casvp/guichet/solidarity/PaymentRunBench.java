@@ -43,9 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>{@code ./mvnw -B install -DskipTests && ./mvnw -B -Pbench -pl solidarity-service verify [-Dbench.grants=50000]}
  */
-// The run is measured on this thread alone: the watch that takes up a run left RUNNING (another instance's, crashed)
-// would otherwise share its batches after 30 s.
-@SpringBootTest(properties = "guichet.solidarity.payment-run-watch-interval=PT1H")
+@SpringBootTest
 @RealInfrastructure(database = "solidarity")
 class PaymentRunBench {
 

@@ -169,8 +169,22 @@ public class PaymentRunService {
         }
     }
 
-    /** Processes every grant of the month not processed yet, batch by batch, then marks the run completed. */
+    /**
+     * Processes every grant of the month not processed yet, batch by batch, then marks the run completed. The month is
+     * this instance's while it runs: its watch does not queue a second runner of it.
+     */
     public int runToCompletion(YearMonth month) {
+        boolean ours = inProgress.add(month);
+        try {
+            return runBatches(month);
+        } finally {
+            if (ours) {
+                inProgress.remove(month);
+            }
+        }
+    }
+
+    private int runBatches(YearMonth month) {
         Allowance.Parameters monthParameters = parameters.on(month.atDay(1));
         int total = 0;
         UUID after = FIRST;
