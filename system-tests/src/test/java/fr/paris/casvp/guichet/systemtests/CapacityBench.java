@@ -77,6 +77,13 @@ class CapacityBench {
         new OpenLoad().run(List.of(new OpenLoad.Phase("warm-up", 20, Duration.ofSeconds(20))), CapacityBench::registration);
     }
 
+    /** The CPU table of a phase, introduced; nothing where it could not be read. */
+    private static String cpuDuring(OpenLoad.Phase phase, String table) {
+        return table.isEmpty() ? "" : "Where the two cores went during the " + phase.name() + " (CPU time of each process, "
+                + "`/proc/<pid>/stat`; `cores`: CPU seconds per second of the phase; `other`: the rest of the machine, "
+                + "Maven included):\n\n" + table;
+    }
+
     @Test
     @Order(1)
     void registrationsAgainstOfferedLoad() throws Exception {
@@ -87,7 +94,9 @@ class CapacityBench {
         OpenLoad.Result stepped = new OpenLoad().run(steps, CapacityBench::registration);
         awaitQuiet();
         OpenLoad.Phase steady = new OpenLoad.Phase(REGISTRATION_RATE + "/s for 60 s", REGISTRATION_RATE, Duration.ofSeconds(60));
+        CpuByComponent before = CpuByComponent.now();
         OpenLoad.Result result = new OpenLoad().run(List.of(steady), CapacityBench::registration);
+        String cpu = before.tableUntil(CpuByComponent.now());
 
         StringBuilder rows = new StringBuilder(BenchReport.HEADER.replace("requests", "offered"));
         for (OpenLoad.Phase phase : steps) {
@@ -105,6 +114,8 @@ class CapacityBench {
                 %s
                 %s
 
+                %s
+
                 Steps of 15 s at rising offered rates (the capacity curve):
 
                 %s
@@ -113,7 +124,7 @@ class CapacityBench {
                 """.formatted(BenchReport.machine(), COMMAND, REGISTRATION_RATE, REGISTRATION_P99,
                 met(tally, REGISTRATION_P99), BenchReport.f(tally.servedMs(99)), tally.served(), tally.total(), tally.refused(),
                 tally.failed(), failures(result), BenchReport.HEADER, BenchReport.row(steady.name(), tally, 60),
-                rows, BenchReport.againstOfferedLoad("registrations", stepped)));
+                cpuDuring(steady, cpu), rows, BenchReport.againstOfferedLoad("registrations", stepped)));
         assertThat(tally.total()).isEqualTo(REGISTRATION_RATE * 60L);
     }
 
@@ -122,7 +133,9 @@ class CapacityBench {
     void aCountersMorning() throws Exception {
         prepareTheMorning();
         OpenLoad.Phase morning = new OpenLoad.Phase(MIX_RATE + "/s for 60 s", MIX_RATE, Duration.ofSeconds(60));
+        CpuByComponent before = CpuByComponent.now();
         OpenLoad.Result result = new OpenLoad().run(List.of(morning), CapacityBench::morningCall);
+        String cpu = before.tableUntil(CpuByComponent.now());
 
         StringBuilder kinds = new StringBuilder(BenchReport.HEADER);
         result.byKind().forEach((kind, tally) -> kinds.append('\n').append(BenchReport.row(kind, tally, 60)));
@@ -145,9 +158,11 @@ class CapacityBench {
                 %s
 
                 %s
+
+                %s
                 """.formatted(BenchReport.machine(), COMMAND, MIX_RATE, MIX_P99, met(tally, MIX_P99),
                 BenchReport.f(tally.servedMs(99)), tally.served(), tally.total(), tally.refused(), tally.failed(),
-                failures(result), BenchReport.HEADER, BenchReport.row(morning.name(), tally, 60), kinds,
+                failures(result), BenchReport.HEADER, BenchReport.row(morning.name(), tally, 60), kinds, cpuDuring(morning, cpu),
                 BenchReport.timeline("morning", result)));
         assertThat(tally.total()).isEqualTo(MIX_RATE * 60L);
     }
