@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +56,9 @@ class GatewayRoutingIT {
 
     @Autowired
     BulkheadRegistry bulkheads;
+
+    @Autowired
+    ReactiveJwtDecoder jwtDecoder;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -173,6 +177,17 @@ class GatewayRoutingIT {
 
         assertThat(timeLimiters.timeLimiter("solidarity").getTimeLimiterConfig().getTimeoutDuration()).hasSeconds(1);
         assertThat(timeLimiters.timeLimiter("aid").getTimeLimiterConfig().getTimeoutDuration()).hasSeconds(10);
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceThenKeptButATamperedCopyOfItIsStillRefused() {
+        assertThat(jwtDecoder).isInstanceOf(VerifiedTokens.class);
+        String token = TestTokens.agent13();
+        for (int i = 0; i < 2; i++) {
+            assertThat(Http.get(url("/api/aid/applications"), token).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(Http.get(url("/api/aid/applications"), TestTokens.tampered(token)).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * What every Guichet service must do, checked against the running service with its real PostgreSQL database and the
@@ -45,6 +46,9 @@ public abstract class ServiceConventionsTests {
 
     @Autowired
     private Flyway flyway;
+
+    @Autowired
+    private JwtDecoder jwtDecoder;
 
     @Value("${spring.application.name}")
     private String applicationName;
@@ -127,6 +131,19 @@ public abstract class ServiceConventionsTests {
             assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:guichet:problem:unauthenticated");
         }
         assertThat(Http.get(url("/api/no-such-resource")).statusCode()).as("no token").isEqualTo(401);
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceThenKeptButATamperedCopyOfItIsStillRefused() {
+        assertThat(jwtDecoder.getClass().getSimpleName()).isEqualTo("VerifiedTokens");
+        String token = TestTokens.agent13();
+        for (int i = 0; i < 2; i++) {
+            assertThat(Http.get(url("/api/no-such-resource"), token).statusCode()).isEqualTo(404);
+        }
+
+        HttpResponse<String> tampered = Http.get(url("/api/no-such-resource"), TestTokens.tampered(token));
+
+        assertThat(tampered.statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -71,7 +71,12 @@ public final class TestTokens {
 
     /** A valid token whose payload was changed afterwards (another role): its signature no longer matches. */
     public static String tampered() {
-        String[] parts = agent13().split("\\.");
+        return tampered(agent13());
+    }
+
+    /** {@code token} (an agent's) with another role written into its payload afterwards. */
+    public static String tampered(String token) {
+        String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"AGENT\"", "\"SUPERVISOR\"");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
     }
