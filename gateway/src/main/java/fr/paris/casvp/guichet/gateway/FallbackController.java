@@ -74,7 +74,7 @@ class FallbackController {
         String path = exchange.<String>getAttribute(OriginalPathFilter.ATTRIBUTE);
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (!(cause instanceof BulkheadFullException)) {
-            // (A full bulkhead is not logged: under a peak it would write a line per refusal; the metrics count them.)
+            // (A full bulkhead is not logged: under a peak it would write a line per refusal; the HTTP metrics count them.)
             log.warn("{} {} could not reach {}: {}", method, path, service, cause == null ? "no cause given" : cause.toString());
         }
         boolean queues = known != null && known.queues(method, path == null ? "" : path.split("\\?")[0]);
