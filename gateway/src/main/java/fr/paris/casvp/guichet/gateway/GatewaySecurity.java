@@ -1,6 +1,8 @@
 package fr.paris.casvp.guichet.gateway;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.tokens.VerifiedReactiveJwtDecoder;
+import fr.paris.casvp.guichet.tokens.VerifiedTokens;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -28,8 +30,8 @@ class GatewaySecurity {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)
-                        ? new VerifiedTokens(decoder, clock::getObject) : bean;
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedReactiveJwtDecoder)
+                        ? new VerifiedReactiveJwtDecoder(decoder, new VerifiedTokens(clock::getObject)) : bean;
             }
         };
     }

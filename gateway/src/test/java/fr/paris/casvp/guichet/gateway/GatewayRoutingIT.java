@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
+import fr.paris.casvp.guichet.tokens.VerifiedReactiveJwtDecoder;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -181,7 +182,7 @@ class GatewayRoutingIT {
 
     @Test
     void aTokenIsVerifiedOnceThenKeptButATamperedCopyOfItIsStillRefused() {
-        assertThat(jwtDecoder).isInstanceOf(VerifiedTokens.class);
+        assertThat(jwtDecoder).isInstanceOf(VerifiedReactiveJwtDecoder.class);
         String token = TestTokens.agent13();
         for (int i = 0; i < 2; i++) {
             assertThat(Http.get(url("/api/aid/applications"), token).statusCode()).isEqualTo(200);

@@ -135,7 +135,7 @@ public abstract class ServiceConventionsTests {
 
     @Test
     void aTokenIsVerifiedOnceThenKeptButATamperedCopyOfItIsStillRefused() {
-        assertThat(jwtDecoder.getClass().getSimpleName()).isEqualTo("VerifiedTokens");
+        assertThat(jwtDecoder.getClass().getSimpleName()).isEqualTo("VerifiedJwtDecoder");
         String token = TestTokens.agent13();
         for (int i = 0; i < 2; i++) {
             assertThat(Http.get(url("/api/no-such-resource"), token).statusCode()).isEqualTo(404);

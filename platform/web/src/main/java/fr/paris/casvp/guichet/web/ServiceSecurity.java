@@ -1,6 +1,8 @@
 package fr.paris.casvp.guichet.web;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.tokens.VerifiedJwtDecoder;
+import fr.paris.casvp.guichet.tokens.VerifiedTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -57,8 +59,8 @@ public class ServiceSecurity {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
-                        ? new VerifiedTokens(decoder, clock::getObject) : bean;
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedJwtDecoder)
+                        ? new VerifiedJwtDecoder(decoder, new VerifiedTokens(clock::getObject)) : bean;
             }
         };
     }
