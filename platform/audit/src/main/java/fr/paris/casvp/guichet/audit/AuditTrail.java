@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -147,25 +148,45 @@ public class AuditTrail {
             return;
         }
         try {
-            ownTransaction.executeWithoutResult(status -> {
-                jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
-                String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class)
-                        .optional().orElse(GENESIS);
-                long id = 0;
-                for (Pending pending : batch) {
-                    Entry entry = pending.entry();
-                    Entry chained = new Entry(0, entry.at(), entry.username(), entry.roles(), entry.section(), entry.operation(),
-                            entry.resourceType(), entry.resourceId(), entry.outcome(), entry.shown(), true, previous, null);
-                    String hash = hashOf(chained);
-                    id = insert(chained, hash);
-                    previous = hash;
-                }
-                anchors.entryWritten(id, previous);
-            });
+            write(batch);
             batch.forEach(pending -> pending.written.complete(null));
+        } catch (DataIntegrityViolationException refused) {
+            if (batch.size() == 1) {
+                batch.get(0).written.completeExceptionally(refused);
+                return;
+            }
+            // A value the table refuses (a NUL character in a text…) fails only its own request: the others of the
+            // batch are written one by one. A failure of the database itself fails them all, without a retry each.
+            for (Pending pending : batch) {
+                try {
+                    write(List.of(pending));
+                    pending.written.complete(null);
+                } catch (RuntimeException | Error alone) {
+                    pending.written.completeExceptionally(alone);
+                }
+            }
         } catch (RuntimeException | Error failure) {
             batch.forEach(pending -> pending.written.completeExceptionally(failure));
         }
+    }
+
+    /** These entries at the end of the chain, in one transaction under the trail's advisory lock. */
+    private void write(List<Pending> batch) {
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Object.class).single();
+            String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class)
+                    .optional().orElse(GENESIS);
+            long id = 0;
+            for (Pending pending : batch) {
+                Entry entry = pending.entry();
+                Entry chained = new Entry(0, entry.at(), entry.username(), entry.roles(), entry.section(), entry.operation(),
+                        entry.resourceType(), entry.resourceId(), entry.outcome(), entry.shown(), true, previous, null);
+                String hash = hashOf(chained);
+                id = insert(chained, hash);
+                previous = hash;
+            }
+            anchors.entryWritten(id, previous);
+        });
     }
 
     private long insert(Entry entry, String hash) {

@@ -6,19 +6,23 @@ import static org.awaitility.Awaitility.await;
 
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.web.Agent;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -37,6 +41,8 @@ class AuditTrailIT {
     AuditTrail trail;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void threeEntries() {
@@ -84,6 +90,44 @@ class AuditTrailIT {
                 .as("no two entries extend the same one").isTrue();
         assertThat(trail.verify().valid()).isTrue();
         assertThat(trail.byResource("concurrent-7")).hasSize(each);
+    }
+
+    @Test
+    void anEntryTheTableRefusesFailsOnlyItsOwnRequestNotTheOthersOfItsBatch() throws Exception {
+        ExecutorService agents = Executors.newFixedThreadPool(4);
+        List<Thread> waiting = new CopyOnWriteArrayList<>();
+        Future<?> first;
+        List<Future<?>> batch = new ArrayList<>();
+        // Another instance writing: the trail's lock is held, so that the entries below queue up and form one batch.
+        try (Connection other = dataSource.getConnection()) {
+            other.createStatement().execute("select pg_advisory_lock(" + 0x6775696368657402L + ")");
+            first = agents.submit(() -> record(waiting, "before"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> waiting.size() == 1);
+            for (String resource : List.of("good-1", "bad\u0000", "good-2")) {
+                batch.add(agents.submit(() -> record(waiting, resource)));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> waiting.size() == 4 && waiting.subList(1, 4).stream()
+                    .allMatch(thread -> thread.getState() == Thread.State.WAITING));
+            other.createStatement().execute("select pg_advisory_unlock(" + 0x6775696368657402L + ")");
+        }
+        try {
+            first.get(30, TimeUnit.SECONDS);
+            batch.get(0).get(30, TimeUnit.SECONDS);
+            batch.get(2).get(30, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> batch.get(1).get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(DataIntegrityViolationException.class);
+        } finally {
+            agents.shutdownNow();
+        }
+
+        assertThat(trail.byResource("good-1")).hasSize(1);
+        assertThat(trail.byResource("good-2")).hasSize(1);
+        assertThat(trail.verify().valid()).isTrue();
+    }
+
+    private void record(List<Thread> waiting, String resource) {
+        waiting.add(Thread.currentThread());
+        trail.record(AGENT, "GET /api/test/{id}", "things", resource, 200);
     }
 
     @Test
