@@ -7,17 +7,19 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Stands for a service behind the gateway in the gateway's own tests (the suite's system tests use the real ones):
  * ready, echoing the method and path it received, slow on paths ending in {@code /slow} (3 s, several at once), and
- * answering the status a
- * request asks for in {@code X-Stub-Status} (a refusal, a defect, "unavailable") with a problem body.
+ * answering the status a request asks for in {@code X-Stub-Status} (a refusal, a defect, "unavailable") with a
+ * problem body.
  */
 final class StubService implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService requests = Executors.newCachedThreadPool();
 
     private StubService(String name) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -36,7 +38,7 @@ final class StubService implements AutoCloseable {
                     + "\",\"path\":\"" + exchange.getRequestURI().getPath()
                     + "\",\"authorization\":\"" + exchange.getRequestHeaders().getFirst("Authorization") + "\"}");
         });
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(requests);
         server.start();
     }
 
@@ -64,6 +66,7 @@ final class StubService implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        requests.shutdownNow();
     }
 
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {
