@@ -5,22 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #5 end to end, through the gateway with the suite as processes: a section files, examines and grants an
- * exceptional aid; the treasury sees the payment order on Kafka and confirms it; the section reads the state and
- * downloads the decision letter.
+ * exceptional aid; the payment order is on Kafka as the treasury reads it, the local run's treasury (partner-simulators)
+ * pays it with no one's help; the section reads the state and downloads the decision letter.
  */
 @ExtendWith(RunningSuite.class)
 class AidJourneyIT {
@@ -43,7 +37,7 @@ class AidJourneyIT {
     }
 
     @Test
-    void fileExamineGrantSeeThePaymentOrderConfirmItReadTheStateAndDownloadTheLetter() throws Exception {
+    void fileExamineGrantSeeThePaymentOrderPaidByTheTreasuryAndDownloadTheLetter() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
         GatewayClient socialWorker = new GatewayClient(suite, "travailleur13");
         GatewayClient director = new GatewayClient(suite, "directeur13");
@@ -71,9 +65,6 @@ class AidJourneyIT {
         assertThat(JsonPath.<String>read(order.value(), "$.payee.iban")).isEqualTo("FR7630006000011234567890189");
         assertThat(JsonPath.<Double>read(order.value(), "$.amount")).isEqualTo(900.0);
         assertThat(order.value()).doesNotContain(person).doesNotContain("Ørsted-Nguyễn");
-        confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"reference\":\"" + reference
-                + "\",\"amount\":900.00,\"status\":\"PAID\",\"settledAt\":\"" + Instant.now() + "\"}");
-
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 JsonPath.<String>read(agent.get("/api/aid/applications/" + id).body(), "$.status")).isEqualTo("PAID"));
         HttpResponse<byte[]> letter = agent.download("/api/aid/applications/" + id + "/letter");
@@ -104,15 +95,6 @@ class AidJourneyIT {
                 return found[0] != null;
             });
             return found[0];
-        }
-    }
-
-    private static void confirm(String confirmation) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(suite.kafkaClient("treasury"), new StringSerializer(),
-                new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("payment-confirmations.v1", "treasury", confirmation);
-            record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get(30, TimeUnit.SECONDS);
         }
     }
 }

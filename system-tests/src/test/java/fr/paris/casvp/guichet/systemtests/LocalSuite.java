@@ -35,7 +35,7 @@ final class LocalSuite {
 
     LocalSuite(Path home) {
         this.home = home.toAbsolutePath();
-        for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "NOTICE", "SMTP", "MAIL",
+        for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "NOTICE", "PARTNERS", "SMTP", "MAIL",
                 "POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "ISSUER")) {
             environment.put("GUICHET_" + port + "_PORT", String.valueOf(freePort()));
         }
