@@ -25,17 +25,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One JSON Schema per event type ({@code ce_type}), from {@code schemas/} in this module. A producer's tests validate
- * what it emits against it; partners may use the same files.
+ * One JSON Schema per event type ({@code ce_type}): the published files of {@code docs/schemas/}, in this jar under
+ * {@code contracts/schemas/}. They are open (an object may carry fields the schema does not name) so that a consumer
+ * ignores what a later version adds ({@code docs/partners.md}, "How the contract changes").
+ *
+ * <p>Two readings: {@link #violations} is how Guichet checks what it writes, with every object closed (no field the
+ * schema does not document may leave Guichet); {@link #inboundViolations} is how a record that arrives is checked, as
+ * published (a field it does not know is ignored).
  */
 public final class EventSchemas {
 
     private static final Map<String, String> SCHEMA_BY_TYPE = schemaByType();
 
+    /** Where the schemas are on the class path. */
+    public static final String LOCATION = "contracts/schemas/";
+
     private static final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private static final Map<String, Schema> loaded = new ConcurrentHashMap<>();
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final Map<String, Schema> written = new ConcurrentHashMap<>();
+    private static final Map<String, Schema> published = new ConcurrentHashMap<>();
 
     private EventSchemas() {
     }
@@ -45,45 +58,78 @@ public final class EventSchemas {
         return SCHEMA_BY_TYPE.keySet();
     }
 
-    /** What is wrong with {@code json} as an event of {@code type}; empty when it is valid. */
-    public static List<String> violations(String type, String json) {
+    /** The schema file of an event type, e.g. {@code payment-order.v1.json}; null when the type has none. */
+    public static String schemaFile(String type) {
+        String resource = SCHEMA_BY_TYPE.get(type);
+        return resource == null ? null : resource.substring(LOCATION.length());
+    }
+
+    /**
+     * What is wrong with {@code payload} as an event of {@code type} that Guichet writes: its schema with every object
+     * closed, so that a field the schema does not document is reported too. Empty when it is valid.
+     */
+    public static List<String> violations(String type, String payload) {
+        return validate(type, payload, written, true);
+    }
+
+    /** What is wrong with {@code payload} as an event of {@code type} read from a topic: its schema as published. */
+    public static List<String> inboundViolations(String type, String payload) {
+        return validate(type, payload, published, false);
+    }
+
+    private static List<String> validate(String type, String payload, Map<String, Schema> cache, boolean closed) {
         String resource = SCHEMA_BY_TYPE.get(type);
         if (resource == null) {
             return List.of("no schema for event type " + type);
         }
-        Schema schema = loaded.computeIfAbsent(resource, EventSchemas::load);
-        return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
+        Schema schema = cache.computeIfAbsent(resource, r -> load(r, closed));
+        return schema.validate(payload, InputFormat.JSON).stream().map(Object::toString).toList();
     }
 
     private static Map<String, String> schemaByType() {
         Map<String, String> byType = new HashMap<>();
-        byType.put(BeneficiarySnapshot.TYPE, "schemas/beneficiary-snapshot.v1.json");
-        byType.put(PaymentOrder.TYPE, "schemas/payment-order.v1.json");
-        byType.put(PaymentConfirmation.TYPE, "schemas/payment-confirmation.v1.json");
+        byType.put(BeneficiarySnapshot.TYPE, LOCATION + "beneficiary-snapshot.v1.json");
+        byType.put(PaymentOrder.TYPE, LOCATION + "payment-order.v1.json");
+        byType.put(PaymentConfirmation.TYPE, LOCATION + "payment-confirmation.v1.json");
         for (AidApplicationEvent.Transition transition : AidApplicationEvent.Transition.values()) {
-            byType.put(AidApplicationEvent.typeOf(transition), "schemas/aid-application-event.v1.json");
+            byType.put(AidApplicationEvent.typeOf(transition), LOCATION + "aid-application-event.v1.json");
         }
         for (SolidarityEvent.Transition transition : SolidarityEvent.Transition.values()) {
-            byType.put(SolidarityEvent.typeOf(transition), "schemas/solidarity-event.v1.json");
+            byType.put(SolidarityEvent.typeOf(transition), LOCATION + "solidarity-event.v1.json");
         }
-        byType.put(PassOrder.TYPE, "schemas/transport-pass-order.v1.json");
-        byType.put(PassConfirmation.TYPE, "schemas/transport-pass-confirmation.v1.json");
+        byType.put(PassOrder.TYPE, LOCATION + "transport-pass-order.v1.json");
+        byType.put(PassConfirmation.TYPE, LOCATION + "transport-pass-confirmation.v1.json");
         for (TransportEvent.Transition transition : TransportEvent.Transition.values()) {
-            byType.put(TransportEvent.typeOf(transition), "schemas/transport-event.v1.json");
+            byType.put(TransportEvent.typeOf(transition), LOCATION + "transport-event.v1.json");
         }
-        byType.put(QueuedCommand.TYPE, "schemas/intake-command.v1.json");
-        byType.put(ReceiptState.TYPE, "schemas/receipt-state.v1.json");
-        byType.put(ReceiptSeries.TYPE, "schemas/receipt-series.v1.json");
-        byType.put(BoardEntry.TYPE, "schemas/status-board-entry.v1.json");
-        byType.put(AuditAnchor.TYPE, "schemas/audit-anchor.v1.json");
+        byType.put(QueuedCommand.TYPE, LOCATION + "intake-command.v1.json");
+        byType.put(ReceiptState.TYPE, LOCATION + "receipt-state.v1.json");
+        byType.put(ReceiptSeries.TYPE, LOCATION + "receipt-series.v1.json");
+        byType.put(BoardEntry.TYPE, LOCATION + "status-board-entry.v1.json");
+        byType.put(AuditAnchor.TYPE, LOCATION + "audit-anchor.v1.json");
         return Map.copyOf(byType);
     }
 
-    private static Schema load(String resource) {
+    private static Schema load(String resource, boolean closed) {
         try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(resource)) {
-            return registry.getSchema(in);
+            if (in == null) {
+                throw new IllegalStateException("no " + resource + " on the class path");
+            }
+            JsonNode schema = json.readTree(in);
+            if (closed) {
+                close(schema);
+            }
+            return registry.getSchema(schema);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every object of the schema that names its properties, and says nothing of others, refuses others. */
+    private static void close(JsonNode node) {
+        if (node instanceof ObjectNode object && object.has("properties") && !object.has("additionalProperties")) {
+            object.put("additionalProperties", false);
+        }
+        node.forEach(EventSchemas::close);
     }
 }

@@ -1,9 +1,25 @@
 package fr.paris.casvp.guichet.contracts;
 
+import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
+import fr.paris.casvp.guichet.contracts.audit.AuditAnchor;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
+import fr.paris.casvp.guichet.contracts.status.BoardEntry;
+import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
+import fr.paris.casvp.guichet.contracts.transport.PassOrder;
+import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Every Kafka topic of the suite ({@code v1} is the contract version). Topics are partitioned by beneficiary id so
@@ -95,6 +111,32 @@ public enum Topic {
 
     public static String deadLetterTopicName(String topicName) {
         return topicName + DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * The event types ({@code ce_type}) a record of this topic carries, each with its schema in {@link EventSchemas}:
+     * what {@code docs/asyncapi.yaml} lists as the topic's messages, and all the outbox lets a service write to it.
+     */
+    public Set<String> eventTypes() {
+        return switch (this) {
+            case BENEFICIARIES -> Set.of(BeneficiarySnapshot.TYPE);
+            case AID_EVENTS -> types(AidApplicationEvent.Transition.values(), AidApplicationEvent::typeOf);
+            case SOLIDARITY_EVENTS -> types(SolidarityEvent.Transition.values(), SolidarityEvent::typeOf);
+            case TRANSPORT_EVENTS -> types(TransportEvent.Transition.values(), TransportEvent::typeOf);
+            case PAYMENT_ORDERS -> Set.of(PaymentOrder.TYPE);
+            case PAYMENT_CONFIRMATIONS -> Set.of(PaymentConfirmation.TYPE);
+            case TRANSPORT_PASS_ORDERS -> Set.of(PassOrder.TYPE);
+            case TRANSPORT_PASS_CONFIRMATIONS -> Set.of(PassConfirmation.TYPE);
+            case INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT -> Set.of(QueuedCommand.TYPE);
+            case RECEIPTS -> Set.of(ReceiptState.TYPE);
+            case RECEIPT_SERIES -> Set.of(ReceiptSeries.TYPE);
+            case AUDIT_ANCHORS -> Set.of(AuditAnchor.TYPE);
+            case STATUS_BOARD -> Set.of(BoardEntry.TYPE);
+        };
+    }
+
+    private static <T> Set<String> types(T[] transitions, Function<T, String> typeOf) {
+        return Arrays.stream(transitions).map(typeOf).collect(Collectors.toUnmodifiableSet());
     }
 
     public static Optional<Topic> byName(String topicName) {

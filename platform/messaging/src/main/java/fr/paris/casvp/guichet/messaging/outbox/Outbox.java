@@ -1,7 +1,9 @@
 package fr.paris.casvp.guichet.messaging.outbox;
 
+import fr.paris.casvp.guichet.contracts.Topic;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -39,6 +41,13 @@ public class Outbox {
         }
         if (events.isEmpty()) {
             return;
+        }
+        for (OutboxEvent event : events) {
+            // A topic of the contract carries its event types only (docs/asyncapi.yaml lists them).
+            Topic.byName(event.topic()).filter(topic -> !topic.eventTypes().contains(event.type())).ifPresent(topic -> {
+                throw new IllegalArgumentException("No event of type " + event.type() + " on " + topic.topicName()
+                        + ": its types are " + new TreeSet<>(topic.eventTypes()));
+            });
         }
         jdbc.batchUpdate(INSERT, events, events.size(), (statement, event) -> {
             statement.setObject(1, event.eventId());
