@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EventSchemasTest {
@@ -35,6 +37,26 @@ class EventSchemasTest {
                 .anySatisfy(v -> assertThat(v).contains("amount"))
                 .anySatisfy(v -> assertThat(v).contains("shoeSize"))
                 .anySatisfy(v -> assertThat(v).contains("birthDate"));
+    }
+
+    @Test
+    void aFieldTheSchemaDoesNotNameIsRefusedInWhatGuichetWritesAndIgnoredInWhatItReads() {
+        String later = VALID.replace("\"warVeteran\":false", "\"warVeteran\":false,\"shoeSize\":42");
+
+        assertThat(EventSchemas.violations(BeneficiarySnapshot.TYPE, later)).singleElement().asString().contains("shoeSize");
+        assertThat(EventSchemas.inboundViolations(BeneficiarySnapshot.TYPE, later)).isEmpty();
+        assertThat(EventSchemas.inboundViolations(BeneficiarySnapshot.TYPE, later.replace("803.20", "-1"))).hasSize(1);
+    }
+
+    @Test
+    void everyEventTypeIsOnOneTopicAndEveryTopicHasItsTypes() {
+        Set<String> onTopics = new HashSet<>();
+        for (Topic topic : Topic.values()) {
+            assertThat(topic.eventTypes()).as(topic.topicName()).isNotEmpty();
+            topic.eventTypes().forEach(type -> assertThat(EventSchemas.schemaFile(type)).as(type).isNotNull());
+            onTopics.addAll(topic.eventTypes());
+        }
+        assertThat(onTopics).isEqualTo(EventSchemas.types());
     }
 
     @Test
