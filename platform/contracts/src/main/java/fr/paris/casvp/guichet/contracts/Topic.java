@@ -51,6 +51,42 @@ public enum Topic {
     /** The status board's messages and availability changes, shared by the gateway's instances; key = the service. */
     STATUS_BOARD("status-board.v1", false, Retention.STATUS_BOARD);
 
+    /**
+     * What a record's key is, on each topic: Kafka keeps the records of one key in order. {@code pattern} is what every
+     * key matches (null: any string), the same as the key's schema in {@code docs/asyncapi.yaml}.
+     */
+    public enum Key {
+        BENEFICIARY_ID("the beneficiary's registry id", "^" + Key.UUID + "$"),
+        PSEUDONYM("the beneficiary's pseudonym for the readers of the topic", "^P-[0-9a-f]{32}$"),
+        ANSWERED_ORDER("recommended: the key of the order answered; Guichet does not rely on it", null),
+        BENEFICIARY_OR_RECEIPT("the beneficiary id the queued command names, else its receipt number",
+                "^(" + Key.UUID + "|" + Key.RECEIPT + ")$"),
+        RECEIPT_NUMBER("the receipt number", "^" + Key.RECEIPT + "$"),
+        SERIES_PREFIX("the series' prefix, its numbers' first 7 characters", "^[0-9A-HJKMNP-TV-Z]{7}$"),
+        TRAIL("the audit trail: <service>/<database>", "^[a-z-]+/[a-z]+$"),
+        SERVICE("the service the entry is about, or * for the whole board", "^([a-z-]+|\\*)$");
+
+        private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+        private static final String RECEIPT = "[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}";
+
+        private final String description;
+        private final String pattern;
+
+        Key(String description, String pattern) {
+            this.description = description;
+            this.pattern = pattern;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** The regular expression every key matches; null when any string may be a key. */
+        public String pattern() {
+            return pattern;
+        }
+    }
+
     /** How long a record of a deleting (not compacted) topic is kept. */
     public static final class Retention {
         /**
@@ -97,6 +133,20 @@ public enum Topic {
     public Map<String, String> configs() {
         return compacted ? Map.of("cleanup.policy", "compact", "retention.ms", "-1")
                 : Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(retention.toMillis()));
+    }
+
+    /** What its records' keys are. */
+    public Key key() {
+        return switch (this) {
+            case BENEFICIARIES -> Key.BENEFICIARY_ID;
+            case AID_EVENTS, SOLIDARITY_EVENTS, TRANSPORT_EVENTS, PAYMENT_ORDERS, TRANSPORT_PASS_ORDERS -> Key.PSEUDONYM;
+            case PAYMENT_CONFIRMATIONS, TRANSPORT_PASS_CONFIRMATIONS -> Key.ANSWERED_ORDER;
+            case INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT -> Key.BENEFICIARY_OR_RECEIPT;
+            case RECEIPTS -> Key.RECEIPT_NUMBER;
+            case RECEIPT_SERIES -> Key.SERIES_PREFIX;
+            case AUDIT_ANCHORS -> Key.TRAIL;
+            case STATUS_BOARD -> Key.SERVICE;
+        };
     }
 
     /** The settings of its dead-letter topic. */
