@@ -46,6 +46,8 @@ class GatewaySecurity {
                         // The counter's pages and what they need to sign an agent in (the API calls carry the token).
                         .pathMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/sw.js", "/app/**", "/favicon.svg",
                                 "/counter/config").permitAll()
+                        // The published contract (AsyncAPI document and schemas), for partners' teams and tools.
+                        .pathMatchers(org.springframework.http.HttpMethod.GET, "/contracts", "/contracts/**").permitAll()
                         // A person without an account looks up their receipt with their birth date (checked there).
                         .pathMatchers(org.springframework.http.HttpMethod.GET, "/api/receipts/*").permitAll()
                         .pathMatchers("/actuator/**").hasRole("SUPERVISOR")

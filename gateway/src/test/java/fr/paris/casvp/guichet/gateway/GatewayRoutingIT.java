@@ -17,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +100,29 @@ class GatewayRoutingIT {
             assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo(service);
             assertThat(JsonPath.<String>read(response.body(), "$.path")).isEqualTo("/api/" + service + "/files/42");
         }
+    }
+
+    @Test
+    void thePublishedContractIsServedToAnyoneReadOnlyAsInTheRepository() throws Exception {
+        HttpResponse<String> index = Http.get(url("/contracts/"));
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(index.body(), "$.asyncapi")).isEqualTo("/contracts/asyncapi.yaml");
+        assertThat(JsonPath.<List<String>>read(index.body(), "$.schemas")).contains("/contracts/schemas/payment-order.v1.json")
+                .hasSize(13);
+
+        HttpResponse<String> asyncApi = Http.get(url("/contracts/asyncapi.yaml"));
+        assertThat(asyncApi.statusCode()).isEqualTo(200);
+        assertThat(asyncApi.headers().firstValue("Content-Type")).hasValue("application/yaml");
+        assertThat(asyncApi.body()).isEqualTo(Files.readString(Path.of("../docs/asyncapi.yaml")));
+        HttpResponse<String> schema = Http.get(url("/contracts/schemas/payment-order.v1.json"));
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.headers().firstValue("Content-Type")).hasValue("application/schema+json");
+        assertThat(schema.body()).isEqualTo(Files.readString(Path.of("../docs/schemas/payment-order.v1.json")));
+
+        assertThat(Http.get(url("/contracts/schemas/payment-order.v9.json")).statusCode()).isEqualTo(404);
+        assertThat(Http.get(url("/contracts/schemas/..%2F..%2Fapplication.yml")).statusCode()).isIn(400, 404);
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(url("/contracts/asyncapi.yaml"))).timeout(Duration.ofSeconds(10))
+                .DELETE().build()).statusCode()).isEqualTo(401);
     }
 
     @Test
