@@ -369,6 +369,34 @@ class AidApplicationsIT {
         assertThat(JsonPath.<List<String>>read(trail, "$[?(@.username == 'kafka:payment-confirmations.v1')].operation"))
                 .as("what came from outside is in the file's trail, with its source").hasSize(4)
                 .containsOnly("PARK payment-confirmation");
+        ConsumerRecord<String, String> deadLetter = first("payment-confirmations.v1.dlt",
+                r -> r.value().contains(orderId) && r.value().contains("\"amount\":15,"));
+        assertThat(header(deadLetter, "guichet_rejection_reason")).as("the treasury reads why, on its topic's dead letters")
+                .isEqualTo("amount 15 is not the order's (150.00)");
+        assertThat(header(deadLetter, "kafka_dlt-original-consumer-group")).isEqualTo("aid-service");
+    }
+
+    @Test
+    void aConfirmationNotValidAgainstItsSchemaIsRefusedWithItsReasonsAndChangesNothing() {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        String id = aid.readyForDecision(person, "WATER", "120");
+        String reference = JsonPath.read(aid.grant(id, "120").body(), "$.payments[0].reference");
+        String orderId = JsonPath.read(first("payment-orders.v1", r -> r.value().contains(reference)).value(), "$.orderId");
+        String invalid = "{\"orderId\":\"" + orderId + "\",\"reference\":\"" + reference + "\",\"amount\":120,\"status\":\"MAYBE\"}";
+
+        RecordMetadata refused = confirm(invalid, UUID.randomUUID().toString());
+        RecordMetadata untyped = Topics.send(kafka, "payment-confirmations.v1", "treasury", invalid.replace("MAYBE", "PAID")
+                .replace("}", ",\"settledAt\":\"" + clock.instant() + "\"}"), UUID.randomUUID().toString(), null);
+        Topics.awaitConsumed(kafka, "aid-service.payment-confirmations", List.of(refused, untyped));
+
+        assertThat(JsonPath.<String>read(aid.get("/api/aid/applications/" + id, AGENT).body(), "$.status")).isEqualTo("PAYMENT_ORDERED");
+        String reasons = header(first("payment-confirmations.v1.dlt", r -> r.value().contains("MAYBE") && r.value().contains(orderId)),
+                "guichet_rejection_reason");
+        assertThat(reasons).contains("status", "settledAt");
+        assertThat(header(first("payment-confirmations.v1.dlt", r -> r.value().contains(orderId) && r.value().contains("PAID")),
+                "guichet_rejection_reason")).startsWith("no ce_type header");
+        assertThat(aid.get("/actuator/deadletters", TestTokens.supervisor()).body()).as("a refused record is not to be replayed")
+                .doesNotContain("payment-confirmations.v1");
     }
 
     @Test

@@ -168,6 +168,7 @@ class AidIntakeIT {
 
     private void write(ProducerRecord<String, String> record) {
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", QueuedCommand.TYPE.getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

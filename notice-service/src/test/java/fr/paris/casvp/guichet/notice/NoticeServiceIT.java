@@ -7,8 +7,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
-import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
+import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
+import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.ServiceConventionsTests;
@@ -138,9 +140,10 @@ class NoticeServiceIT extends ServiceConventionsTests {
         String snapshot = """
                 {"id":"%s","fileNumber":"B-2026-000001","version":1,"updatedAt":"2026-12-01T09:00:00Z",
                  "situation":{"identity":{"lastName":"Ørsted-Nguyễn","firstNames":"Émilie","birthDate":"1950-03-01","sex":"F"},
-                              "section":"13","contact":%s,"futureField":{"ignored":true}}}
+                              "parisResidence":[],"disabilityEvidence":[],"nationalBenefits":[],"monthlyResources":[],
+                              "incomeTax":[],"warVeteran":false,"section":"13","contact":%s,"futureField":{"ignored":true}}}
                 """.formatted(person, contact);
-        send(new ProducerRecord<>("beneficiaries.v1", person.toString(), snapshot), UUID.randomUUID().toString());
+        send(new ProducerRecord<>("beneficiaries.v1", person.toString(), snapshot), BeneficiarySnapshot.TYPE, UUID.randomUUID().toString());
         String pseudonym = pseudonyms.of(Partner.EVENTS, person);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from recipient where pseudonym = :p")
                 .param("p", pseudonym).query(Long.class).single() == 1);
@@ -152,11 +155,13 @@ class NoticeServiceIT extends ServiceConventionsTests {
                  "status":"%s","category":"ENERGY","receivedAt":"%s","occurredAt":"%s"}
                 """.formatted(UUID.nameUUIDFromBytes(application.getBytes(StandardCharsets.UTF_8)), application,
                 pseudonyms.of(Partner.EVENTS, person), transition, transition, at, at);
-        send(new ProducerRecord<>("aid.events.v1", application, event), eventId);
+        send(new ProducerRecord<>("aid.events.v1", application, event),
+                AidApplicationEvent.typeOf(AidApplicationEvent.Transition.valueOf(transition)), eventId);
     }
 
-    private void send(ProducerRecord<String, String> record, String eventId) {
+    private void send(ProducerRecord<String, String> record, String type, String eventId) {
         record.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         kafka.send(record).join();
     }
 

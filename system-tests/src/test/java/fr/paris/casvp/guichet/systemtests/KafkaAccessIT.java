@@ -104,6 +104,16 @@ class KafkaAccessIT {
         assertThatThrownBy(() -> read("treasury", "beneficiaries.v1")).isInstanceOf(TopicAuthorizationException.class);
     }
 
+    @Test
+    void aPartnerReadsTheDeadLettersOfTheTopicItWritesAndNoOthers() {
+        assertThat(read("treasury", "payment-confirmations.v1.dlt")).as("its own records Guichet refused").isTrue();
+        assertThat(read("transport-operator", "transport.pass-confirmations.v1.dlt")).isTrue();
+        assertThatThrownBy(() -> read("treasury", "transport.pass-confirmations.v1.dlt")).isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read("transport-operator", "payment-confirmations.v1.dlt"))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read("treasury", "beneficiaries.v1.dlt")).isInstanceOf(TopicAuthorizationException.class);
+    }
+
     private static void send(Map<String, Object> client, String topic, String key, String value) throws Exception {
         Map<String, Object> config = new HashMap<>(client);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);

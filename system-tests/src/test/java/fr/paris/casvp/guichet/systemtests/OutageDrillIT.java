@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,16 @@ class OutageDrillIT {
         // Signed in as the registry: the only principal that may write snapshots.
         Map<String, Object> config = suite.kafkaClient("beneficiary-service", Map.of(ProducerConfig.ACKS_CONFIG, "all"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":1}")).get(30, TimeUnit.SECONDS);
+            // As the registry publishes it: a snapshot valid against its schema, with its event id and type.
+            ProducerRecord<String, String> snapshot = new ProducerRecord<>("beneficiaries.v1", id, """
+                    {"id":"%s","fileNumber":"B-2026-000001","version":1,"updatedAt":"2026-12-01T09:00:00Z",
+                     "situation":{"identity":{"lastName":"Relais","firstNames":"Jeanne","birthDate":"1950-06-01","sex":"F"},
+                                  "parisResidence":[],"disabilityEvidence":[],"nationalBenefits":[],"monthlyResources":[],
+                                  "incomeTax":[],"warVeteran":false,"section":"13"}}
+                    """.formatted(id));
+            snapshot.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            snapshot.headers().add("ce_type", "fr.paris.casvp.guichet.beneficiary.snapshot.v1".getBytes(StandardCharsets.UTF_8));
+            producer.send(snapshot).get(30, TimeUnit.SECONDS);
         }
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String benefit : List.of("aid", "solidarity", "transport")) {

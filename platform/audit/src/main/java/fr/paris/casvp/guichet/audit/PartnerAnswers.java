@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  * a redelivered answer changes nothing), and made visible — one that does not match its order is parked (listed at
  * {@code /actuator/parked}); one applied or parked is recorded in the audit trail as done by {@code kafka:<topic>}, so
  * that the trail of a file shows the changes that came from outside as well as the agents'. A record that is not such
- * an answer (no order id or status) fails, and after the retries goes to the dead-letter topic.
+ * an answer never gets here: the listener's container refuses it first, against the answer's schema
+ * ({@code platform/messaging} {@code InboundRecords}), to the dead-letter topic with the reasons. One that does not match
+ * its order is parked here, and its copy with the reasons is put on the dead-letter topic too ({@link ParkedRecords}).
  */
 public class PartnerAnswers {
 

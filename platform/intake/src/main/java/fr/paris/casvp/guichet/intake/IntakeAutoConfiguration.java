@@ -2,7 +2,10 @@ package fr.paris.casvp.guichet.intake;
 
 import fr.paris.casvp.guichet.audit.AuditTrail;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
+import fr.paris.casvp.guichet.messaging.MessagingAutoConfiguration;
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
+import fr.paris.casvp.guichet.messaging.consumer.InboundRecords;
+import fr.paris.casvp.guichet.messaging.consumer.RejectedRecordException;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Failures;
 import java.security.PublicKey;
@@ -85,11 +88,16 @@ public class IntakeAutoConfiguration {
         // Several partitions drained at once (order holds per partition, that is per beneficiary).
         factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        // A record that is not a queued command of the contract is refused before the intake reads it.
+        factory.setRecordInterceptor(new InboundRecords<>());
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template);
+        deadLetters.setHeadersFunction((record, failure) -> MessagingAutoConfiguration.rejectionHeaders(failure));
         DefaultErrorHandler errors = new DefaultErrorHandler((record, failure) -> {
             @SuppressWarnings("unchecked")
             ConsumerRecord<String, String> command = (ConsumerRecord<String, String>) record;
-            if (!intake.getObject().rejectAfterFailures(command, failure)) {
+            // A record refused as not a command of the contract may be anyone's: it rejects no receipt, it is parked.
+            boolean refused = MessagingAutoConfiguration.rejectionHeaders(failure).lastHeader(RejectedRecordException.REASON_HEADER) != null;
+            if (refused || !intake.getObject().rejectAfterFailures(command, failure)) {
                 deadLetters.accept(record, failure);
             }
         }, new FixedBackOff(1_000, defectAttempts - 1));
@@ -101,7 +109,8 @@ public class IntakeAutoConfiguration {
             untilItWorks.setMaxInterval(30_000);
             return untilItWorks;
         });
-        errors.addNotRetryableExceptions(tools.jackson.core.JacksonException.class, IllegalArgumentException.class);
+        errors.addNotRetryableExceptions(tools.jackson.core.JacksonException.class, IllegalArgumentException.class,
+                RejectedRecordException.class);
         factory.setCommonErrorHandler(errors);
         return factory;
     }

@@ -115,6 +115,7 @@ class IntakeIT {
             TestSigningKeys.sign(record);
         }
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", QueuedCommand.TYPE.getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -8,9 +8,10 @@ import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterEndpoint;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
-import fr.paris.casvp.guichet.messaging.consumer.MissingEventIdException;
+import fr.paris.casvp.guichet.messaging.consumer.InboundRecords;
 import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
 import fr.paris.casvp.guichet.messaging.consumer.ParkedRecordsEndpoint;
+import fr.paris.casvp.guichet.messaging.consumer.RejectedRecordException;
 import fr.paris.casvp.guichet.messaging.job.JobLocks;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEndpoint;
@@ -19,6 +20,7 @@ import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,9 +98,13 @@ public class MessagingAutoConfiguration {
         };
     }
 
+    /** Offsets committed after each record; every record checked against the contract before its listener ({@link InboundRecords}). */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> guichetCommitAfterEachRecord() {
-        return container -> container.getContainerProperties().setAckMode(AckMode.RECORD);
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> guichetListenerConventions() {
+        return container -> {
+            container.getContainerProperties().setAckMode(AckMode.RECORD);
+            container.setRecordInterceptor(new InboundRecords<>());
+        };
     }
 
     @Bean
@@ -114,17 +123,37 @@ public class MessagingAutoConfiguration {
                                                      MessagingProperties properties, MeterRegistry meters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, exception) -> {
             meters.counter("guichet.messaging.dead.lettered", "topic", record.topic()).increment();
-            log.error("Record {}-{}@{} sent to {} after {} attempts", record.topic(), record.partition(), record.offset(),
-                    Topic.deadLetterTopicName(record.topic()), properties.deliveryAttempts(), exception);
+            Header refused = rejectionHeaders(exception).lastHeader(RejectedRecordException.REASON_HEADER);
+            if (refused != null) {
+                log.warn("Record {}-{}@{} refused, sent to {}: {}", record.topic(), record.partition(), record.offset(),
+                        Topic.deadLetterTopicName(record.topic()), new String(refused.value(), StandardCharsets.UTF_8));
+            } else {
+                log.error("Record {}-{}@{} sent to {} after {} attempts", record.topic(), record.partition(), record.offset(),
+                        Topic.deadLetterTopicName(record.topic()), properties.deliveryAttempts(), exception);
+            }
             // Same partition: a dead-letter topic has as many partitions as its topic.
             return new TopicPartition(Topic.deadLetterTopicName(record.topic()), record.partition());
         });
+        // A refused record says why, for whoever wrote it.
+        recoverer.setHeadersFunction((record, exception) -> rejectionHeaders(exception));
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.deliveryAttempts() - 1);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        // Retrying cannot give a record the event id it lacks.
-        handler.addNotRetryableExceptions(MissingEventIdException.class);
+        // Retrying cannot make a record follow the contract, nor give it the event id it lacks.
+        handler.addNotRetryableExceptions(RejectedRecordException.class);
         return handler;
+    }
+
+    /** The {@value RejectedRecordException#REASON_HEADER} header of a record refused for what it is; none otherwise. */
+    public static Headers rejectionHeaders(Throwable exception) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RejectedRecordException rejected) {
+                headers.add(RejectedRecordException.REASON_HEADER, rejected.reason().getBytes(StandardCharsets.UTF_8));
+                break;
+            }
+        }
+        return headers;
     }
 
     /** Migrates the platform modules' tables, as the database's owner when {@code spring.flyway.user} names one. */
@@ -149,9 +178,10 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    ParkedRecords parkedRecords(ModuleSchema schema, JdbcClient jdbc, MeterRegistry meters) {
+    ParkedRecords parkedRecords(ModuleSchema schema, JdbcClient jdbc, MeterRegistry meters, KafkaOperations<String, String> kafka,
+                                @Value("${spring.application.name}") String applicationName) {
         schema.migrate("parked-record");
-        return new ParkedRecords(jdbc, meters);
+        return new ParkedRecords(jdbc, meters, kafka, applicationName);
     }
 
     @Bean

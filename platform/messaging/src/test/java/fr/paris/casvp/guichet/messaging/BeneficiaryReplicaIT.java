@@ -3,9 +3,11 @@ package fr.paris.casvp.guichet.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.messaging.replica.BeneficiaryReplica;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,10 +168,18 @@ class BeneficiaryReplicaIT {
     }
 
     private RecordMetadata send(String id, String value) throws Exception {
-        return kafka.send("beneficiaries.v1", id, value).get(30, TimeUnit.SECONDS).getRecordMetadata();
+        ProducerRecord<String, String> record = new ProducerRecord<>("beneficiaries.v1", id, value);
+        record.headers().add("ce_type", BeneficiarySnapshot.TYPE.getBytes(StandardCharsets.UTF_8));
+        return kafka.send(record).get(30, TimeUnit.SECONDS).getRecordMetadata();
     }
 
+    /** A snapshot as the registry publishes it (valid against its schema: the replica's container checks it). */
     private static String snapshot(String id, String lastName, int version) {
-        return "{\"id\":\"" + id + "\",\"version\":" + version + ",\"lastName\":\"" + lastName + "\"}";
+        return """
+                {"id":"%s","fileNumber":"B-2026-000001","version":%d,"updatedAt":"2026-12-01T09:00:00Z",
+                 "situation":{"identity":{"lastName":"%s","firstNames":"Jeanne","birthDate":"1950-06-01","sex":"F"},
+                              "parisResidence":[],"disabilityEvidence":[],"nationalBenefits":[],"monthlyResources":[],
+                              "incomeTax":[],"warVeteran":false,"section":"13"}}
+                """.formatted(id, version, lastName);
     }
 }

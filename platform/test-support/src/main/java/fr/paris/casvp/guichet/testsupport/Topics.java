@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import fr.paris.casvp.guichet.contracts.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,12 +62,23 @@ public final class Topics {
     }
 
     /**
-     * Sends a record with the event id {@code ce_id} (the same id twice: a redelivery), waits for the broker, and says
-     * where the record landed (for {@link #awaitConsumed}).
+     * Sends a record with the event id {@code ce_id} (the same id twice: a redelivery), and the event type
+     * {@code ce_type} of the topic when the contract gives it one only, waits for the broker, and says where the record
+     * landed (for {@link #awaitConsumed}).
      */
     public static RecordMetadata send(KafkaTemplate<String, String> kafka, String topic, String key, String value, String eventId) {
+        return send(kafka, topic, key, value, eventId, Topic.byName(topic).filter(t -> t.eventTypes().size() == 1)
+                .map(t -> t.eventTypes().iterator().next()).orElse(null));
+    }
+
+    /** {@link #send(KafkaTemplate, String, String, String, String)} with this {@code ce_type}, or none when it is null. */
+    public static RecordMetadata send(KafkaTemplate<String, String> kafka, String topic, String key, String value, String eventId,
+                                      String type) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        if (type != null) {
+            record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             return kafka.send(record).get(30, TimeUnit.SECONDS).getRecordMetadata();
         } catch (Exception e) {

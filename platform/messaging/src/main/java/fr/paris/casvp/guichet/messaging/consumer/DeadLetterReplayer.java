@@ -28,7 +28,9 @@ import org.springframework.kafka.support.KafkaHeaders;
  * header), as they first arrived (original topic, partition, offset and headers). Never through the original topic:
  * a service may not write the topics it consumes (deploy/kafka/access.yaml), and other consumers have nothing to redo.
  * Each dead letter is replayed once (the replay's consumer group commits what it has passed); replaying is safe, since
- * consumers are idempotent. A listener that fails again stops the replay there: the rest waits for the next one.
+ * consumers are idempotent. A listener that fails again stops the replay there: the rest waits for the next one. A
+ * record refused for what it is ({@link RejectedRecordException#REASON_HEADER}: not following the contract, not matching
+ * its order) is passed by: replaying it would change nothing; whoever wrote it sends a corrected one.
  */
 public class DeadLetterReplayer {
 
@@ -125,8 +127,11 @@ public class DeadLetterReplayer {
         return replayed;
     }
 
-    /** The listener of this service that parked the record (its consumer group, its topic), if any. */
+    /** The listener of this service that parked the record (its consumer group, its topic), if any and if it was not refused. */
     private Optional<MessageListenerContainer> listenerOf(ConsumerRecord<String, String> record, String topic) {
+        if (record.headers().lastHeader(RejectedRecordException.REASON_HEADER) != null) {
+            return Optional.empty();
+        }
         Optional<String> group = text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
         return listeners.getAllListenerContainers().stream()
                 .filter(c -> group.isPresent() && group.get().equals(c.getGroupId()))
