@@ -69,9 +69,17 @@ public final class PartnerSimulators {
             reply(exchange, 200, json.writeValueAsString(body));
         });
         http.start();
+        // On ./guichet stop (SIGTERM): each consumer leaves its group before the JVM ends, so a restart is assigned at once.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             responders.forEach(Responder::stop);
             http.stop(0);
+            for (Thread thread : threads) {
+                try {
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }));
         log.info("Partner simulators started (treasury, transport operator) on {}", http.getAddress());
     }
