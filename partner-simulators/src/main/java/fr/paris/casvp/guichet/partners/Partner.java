@@ -9,17 +9,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 interface Partner {
 
-    /** Its Kafka principal, also its consumer group (docs/partners.md, "Credentials"). */
-    String principal();
+    /**
+     * Where a partner reads and answers, as the document says.
+     *
+     * @param principal  its Kafka principal, also its consumer group (docs/partners.md, "Getting access")
+     * @param orders     the topic of the orders it reads
+     * @param answers    the topic it answers on
+     * @param answerType the {@code ce_type} of its answers
+     */
+    record Route(String principal, String orders, String answers, String answerType) {
+    }
 
-    /** The topic of the orders it reads. */
-    String orders();
-
-    /** The topic it answers on. */
-    String answers();
-
-    /** The {@code ce_type} of its answers. */
-    String answerType();
+    Route route();
 
     /**
      * Its answer to an order, or null when the order cannot be answered (no order id: there is nothing to name in an

@@ -52,7 +52,7 @@ public final class PartnerSimulators {
                 new Responder(new TransportOperator(list(env.getOrDefault("GUICHET_UNKNOWN_CARDS", DEMO_UNKNOWN_CARD)), json),
                         kafka(bootstrap, "transport-operator", required(env, "GUICHET_TRANSPORT_OPERATOR_PASSWORD")), json, clock));
         List<Thread> threads = responders.stream().map(responder -> {
-            Thread thread = new Thread(responder, responder.partner().principal());
+            Thread thread = new Thread(responder, responder.partner().route().principal());
             thread.start();
             return thread;
         }).toList();
@@ -65,7 +65,7 @@ public final class PartnerSimulators {
         });
         http.createContext("/answers", exchange -> {
             ObjectNode body = json.createObjectNode();
-            responders.forEach(r -> body.putArray(r.partner().principal()).addAll(r.latest()));
+            responders.forEach(r -> body.putArray(r.partner().route().principal()).addAll(r.latest()));
             reply(exchange, 200, json.writeValueAsString(body));
         });
         http.start();

@@ -74,7 +74,7 @@ final class Responder implements Runnable {
     @Override
     public void run() {
         Map<String, Object> consumerSettings = new HashMap<>(kafka);
-        consumerSettings.put(ConsumerConfig.GROUP_ID_CONFIG, partner.principal());
+        consumerSettings.put(ConsumerConfig.GROUP_ID_CONFIG, partner.route().principal());
         consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerSettings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Guichet writes through transactions nowhere, but a partner reads only what is committed all the same.
@@ -85,7 +85,7 @@ final class Responder implements Runnable {
         try (KafkaConsumer<String, String> orders = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new StringDeserializer());
              KafkaProducer<String, String> answers = new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer())) {
             consumer = orders;
-            orders.subscribe(List.of(partner.orders()), new ConsumerRebalanceListener() {
+            orders.subscribe(List.of(partner.route().orders()), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 }
@@ -93,7 +93,7 @@ final class Responder implements Runnable {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     assigned = true;
-                    log.info("{} reads {} ({} partitions)", partner.principal(), partner.orders(), partitions.size());
+                    log.info("{} reads {} ({} partitions)", partner.route().principal(), partner.route().orders(), partitions.size());
                 }
             });
             while (!Thread.currentThread().isInterrupted()) {
@@ -112,11 +112,11 @@ final class Responder implements Runnable {
                 orders.commitSync();
             }
         } catch (WakeupException stopping) {
-            log.info("{} stops", partner.principal());
+            log.info("{} stops", partner.route().principal());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.error("{} stopped on an error", partner.principal(), e);
+            log.error("{} stopped on an error", partner.route().principal(), e);
         }
     }
 
@@ -138,17 +138,17 @@ final class Responder implements Runnable {
         }
         ObjectNode answer = value == null ? null : partner.answer(value, clock.instant());
         if (answer == null) {
-            log.warn("{}: record {}-{}@{} is not an order it can answer", partner.principal(), order.topic(), order.partition(),
+            log.warn("{}: record {}-{}@{} is not an order it can answer", partner.route().principal(), order.topic(), order.partition(),
                     order.offset());
             return null;
         }
         Instant now = clock.instant();
         String orderId = answer.get("orderId").asString();
         // The same key as the order's (the beneficiary's pseudonym): the answers of one person stay in order.
-        ProducerRecord<String, String> record = new ProducerRecord<>(partner.answers(), order.key(), json.writeValueAsString(answer));
-        header(record, "ce_id", UUID.nameUUIDFromBytes((partner.principal() + ":" + orderId).getBytes(StandardCharsets.UTF_8)).toString());
-        header(record, "ce_type", partner.answerType());
-        header(record, "ce_source", "/partners/" + partner.principal());
+        ProducerRecord<String, String> record = new ProducerRecord<>(partner.route().answers(), order.key(), json.writeValueAsString(answer));
+        header(record, "ce_id", UUID.nameUUIDFromBytes((partner.route().principal() + ":" + orderId).getBytes(StandardCharsets.UTF_8)).toString());
+        header(record, "ce_type", partner.route().answerType());
+        header(record, "ce_source", "/partners/" + partner.route().principal());
         header(record, "ce_time", now.toString());
         header(record, "ce_subject", "orders/" + orderId);
         header(record, "ce_specversion", "1.0");
@@ -157,7 +157,7 @@ final class Responder implements Runnable {
         while (latest.size() > KEPT_ANSWERS) {
             latest.pollLast();
         }
-        log.info("{} answers order {}: {}", partner.principal(), orderId, answer.get("status").asString());
+        log.info("{} answers order {}: {}", partner.route().principal(), orderId, answer.get("status").asString());
         return record;
     }
 

@@ -14,6 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record TransportOperator(Set<String> unknownCards, JsonMapper json) implements Partner {
 
+    static final Route ROUTE = new Route("transport-operator", "transport.pass-orders.v1",
+            "transport.pass-confirmations.v1", "fr.paris.casvp.guichet.transport.pass-confirmation.v1");
+
     static final String UNKNOWN_CARD = "carte Navigo inconnue";
     static final String UNREADABLE = "ordre incomplet";
 
@@ -22,23 +25,8 @@ record TransportOperator(Set<String> unknownCards, JsonMapper json) implements P
     }
 
     @Override
-    public String principal() {
-        return "transport-operator";
-    }
-
-    @Override
-    public String orders() {
-        return "transport.pass-orders.v1";
-    }
-
-    @Override
-    public String answers() {
-        return "transport.pass-confirmations.v1";
-    }
-
-    @Override
-    public String answerType() {
-        return "fr.paris.casvp.guichet.transport.pass-confirmation.v1";
+    public Route route() {
+        return ROUTE;
     }
 
     @Override

@@ -16,6 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record Treasury(Set<String> closedAccounts, int failurePercent, JsonMapper json) implements Partner {
 
+    static final Route ROUTE = new Route("treasury", "payment-orders.v1", "payment-confirmations.v1",
+            "fr.paris.casvp.guichet.payment.confirmation.v1");
+
     static final String CLOSED_ACCOUNT = "AC04 compte clos";
     static final String REFUSED_BY_BANK = "AM05 refusé par la banque du bénéficiaire";
     static final String UNREADABLE = "FF01 ordre incomplet";
@@ -28,23 +31,8 @@ record Treasury(Set<String> closedAccounts, int failurePercent, JsonMapper json)
     }
 
     @Override
-    public String principal() {
-        return "treasury";
-    }
-
-    @Override
-    public String orders() {
-        return "payment-orders.v1";
-    }
-
-    @Override
-    public String answers() {
-        return "payment-confirmations.v1";
-    }
-
-    @Override
-    public String answerType() {
-        return "fr.paris.casvp.guichet.payment.confirmation.v1";
+    public Route route() {
+        return ROUTE;
     }
 
     @Override

@@ -95,7 +95,7 @@ class PartnersTest {
 
     private static ProducerRecord<String, String> answer(Partner partner, String order) {
         Responder responder = new Responder(partner, Map.of(), JSON, Clock.fixed(NOW, ZoneOffset.UTC));
-        return responder.answer(new ConsumerRecord<>(partner.orders(), 3, 42L, "P-0123456789abcdef0123456789abcdef", order));
+        return responder.answer(new ConsumerRecord<>(partner.route().orders(), 3, 42L, "P-0123456789abcdef0123456789abcdef", order));
     }
 
     private static String header(ProducerRecord<String, String> record, String name) {
