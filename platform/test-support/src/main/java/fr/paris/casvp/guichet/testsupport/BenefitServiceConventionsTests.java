@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,9 +22,8 @@ public abstract class BenefitServiceConventionsTests extends ServiceConventionsT
     @Test
     void aSnapshotPublishedByTheRegistryReachesTheReplicaAndAnErasureRemovesIt() throws Exception {
         String id = UUID.randomUUID().toString();
-        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":1,\"lastName\":\"Martin\"}").get(30, TimeUnit.SECONDS);
-        kafka.send("beneficiaries.v1", id, "{\"id\":\"" + id + "\",\"version\":2,\"lastName\":\"Martin-Durand\","
-                + "\"situation\":{\"section\":\"13\"}}").get(30, TimeUnit.SECONDS);
+        Topics.send(kafka, "beneficiaries.v1", id, snapshot(id, 1, "Martin"));
+        Topics.send(kafka, "beneficiaries.v1", id, snapshot(id, 2, "Martin-Durand"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lastName(id)).isEqualTo("Martin-Durand"));
         HttpResponse<String> status = Http.get(url("/api/" + benefit() + "/replica"), TestTokens.agent13());
@@ -33,7 +31,7 @@ public abstract class BenefitServiceConventionsTests extends ServiceConventionsT
         assertThat(JsonPath.<Integer>read(status.body(), "$.beneficiaries")).isPositive();
         HttpResponse<String> beneficiary = Http.get(url("/api/" + benefit() + "/beneficiaries/" + id), TestTokens.agent13());
         assertThat(beneficiary.statusCode()).isEqualTo(200);
-        assertThat(JsonPath.<String>read(beneficiary.body(), "$.lastName")).isEqualTo("Martin-Durand");
+        assertThat(JsonPath.<String>read(beneficiary.body(), "$.situation.identity.lastName")).isEqualTo("Martin-Durand");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(JsonPath.<List<String>>read(
                 Http.get(url("/api/" + benefit() + "/audit?resourceId=" + id), TestTokens.supervisor()).body(), "$[*].operation"))
                 .as("the read of a beneficiary is in the audit trail")
@@ -45,14 +43,25 @@ public abstract class BenefitServiceConventionsTests extends ServiceConventionsT
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JsonPath.<String>read(unknown.body(), "$.type")).isEqualTo("urn:guichet:problem:not-found");
 
-        kafka.send("beneficiaries.v1", id, null).get(30, TimeUnit.SECONDS);
+        Topics.send(kafka, "beneficiaries.v1", id, null);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 jdbc.sql("select erased and snapshot is null from beneficiary_replica where beneficiary_id = :id")
                         .param("id", id).query(Boolean.class).single()).isTrue());
     }
 
+    /** A snapshot of a person of section 13 as the registry publishes it: valid against its schema. */
+    private static String snapshot(String id, int version, String lastName) {
+        return """
+                {"id":"%s","fileNumber":"B-2026-000001","version":%d,"updatedAt":"2026-12-01T09:00:00Z",
+                 "situation":{"identity":{"lastName":"%s","firstNames":"Jeanne","birthDate":"1950-06-01","sex":"F"},
+                              "parisResidence":[],"disabilityEvidence":[],"nationalBenefits":[],"monthlyResources":[],
+                              "incomeTax":[],"warVeteran":false,"section":"13"}}
+                """.formatted(id, version, lastName);
+    }
+
     private String lastName(String id) {
-        return jdbc.sql("select snapshot ->> 'lastName' from beneficiary_replica where beneficiary_id = :id and not erased")
+        return jdbc.sql("select snapshot -> 'situation' -> 'identity' ->> 'lastName' from beneficiary_replica"
+                        + " where beneficiary_id = :id and not erased")
                 .param("id", id).query(String.class).optional().orElse(null);
     }
 }

@@ -53,7 +53,9 @@ public final class InboundRecords<K, V> implements RecordInterceptor<K, V> {
         } else if (!(record.value() instanceof String value)) {
             problems.add("a value that is not text");
         } else if (problems.isEmpty()) {
-            EventSchemas.inboundViolations(type, value).forEach(violation -> problems.add("value " + violation));
+            // "value /status: does not have a value in the enumeration...", "value: required property 'at' not found"
+            EventSchemas.inboundViolations(type, value)
+                    .forEach(violation -> problems.add("value" + (violation.startsWith(":") ? "" : " ") + violation));
         }
         return problems;
     }
