@@ -66,7 +66,7 @@ class NoticeServiceIT extends ServiceConventionsTests {
         String email = "emilie-" + person + "@example.org";
         register(person, email, "06 12 34 56 78", true, false);
         String received = UUID.randomUUID().toString();
-        String application = "AE-13-2026-" + person.toString().substring(0, 6);
+        String application = "AE-2026-%06d".formatted(Math.floorMod(person.hashCode(), 1_000_000));
 
         // The same event (same ce_id) twice, then the decision, on one key: all on one partition, in this order.
         publishAid(received, person, application, "RECEIVED", Instant.now());
@@ -93,11 +93,11 @@ class NoticeServiceIT extends ServiceConventionsTests {
         UUID declined = UUID.randomUUID();
         register(declined, "declined-" + declined + "@example.org", "0612345678", true, true);
         String event = UUID.randomUUID().toString();
-        publishAid(event, declined, "AE-13-2026-D", "GRANTED", Instant.now());
+        publishAid(event, declined, "AE-2026-900001", "GRANTED", Instant.now());
         UUID late = UUID.randomUUID();
         register(late, "late-" + late + "@example.org", null, false, false);
         String old = UUID.randomUUID().toString();
-        publishAid(old, late, "AE-13-2026-L", "GRANTED", Instant.now().minus(Duration.ofDays(30)));
+        publishAid(old, late, "AE-2026-900002", "GRANTED", Instant.now().minus(Duration.ofDays(30)));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> statuses(event).equals(List.of("SKIPPED", "SKIPPED"))
                 && statuses(old).equals(List.of("SKIPPED", "SKIPPED")));
@@ -111,7 +111,7 @@ class NoticeServiceIT extends ServiceConventionsTests {
     void aNoticeThatCannotLeaveIsRetriedThenShownToSupervisorsWhoCanRetryIt() {
         UUID unknown = UUID.randomUUID();
         String event = UUID.randomUUID().toString();
-        publishAid(event, unknown, "AE-13-2026-U", "RECEIVED", Instant.now());
+        publishAid(event, unknown, "AE-2026-900003", "RECEIVED", Instant.now());
 
         await().atMost(Duration.ofSeconds(60)).until(() -> statuses(event).equals(List.of("FAILED", "FAILED")));
         HttpResponse<String> failed = Http.get(url("/api/notices?status=FAILED&limit=1000"), TestTokens.supervisor());

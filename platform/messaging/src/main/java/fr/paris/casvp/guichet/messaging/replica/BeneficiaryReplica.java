@@ -4,6 +4,7 @@ import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.messaging.consumer.InboundRecords;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +136,12 @@ public class BeneficiaryReplica extends AbstractConsumerSeekAware {
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     read++;
+                    List<String> refused = InboundRecords.problems(record);
+                    if (!refused.isEmpty()) {
+                        // Refused by the listener's container as well (InboundRecords): on beneficiaries.v1.dlt, not here.
+                        log.warn("Rebuild: record {}-{}@{} skipped: {}", record.topic(), record.partition(), record.offset(), refused);
+                        continue;
+                    }
                     try {
                         apply(record);
                     } catch (RuntimeException e) {
