@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #16's notices on the suite as processes: an aid filed for a person who gave an e-mail address, then granted,
- * leaves two French messages in the local mail server ({@code ./guichet up}'s), and the decision's event delivered a
- * second time on the real broker leaves no third.
+ * then paid by the local treasury, leaves three French messages in the local mail server ({@code ./guichet up}'s), and
+ * the decision's event delivered a second time on the real broker leaves no fourth.
  */
 @ExtendWith(RunningSuite.class)
 class NoticeJourneyIT {
@@ -50,7 +50,7 @@ class NoticeJourneyIT {
     }
 
     @Test
-    void aFiledThenGrantedAidLeavesTwoFrenchMessagesOnceEachEvenWhenTheDecisionIsDeliveredTwice() throws Exception {
+    void aFiledGrantedAndPaidAidLeavesThreeFrenchMessagesOnceEachEvenWhenTheDecisionIsDeliveredTwice() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
         String email = "emilie." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String situation = Registrations.situation("Ørsted-Nguyễn", "75013", Registrations.nir())
@@ -73,11 +73,13 @@ class NoticeJourneyIT {
         assertThat(new GatewayClient(suite, "directeur13").post("/api/aid/applications/" + id + "/decision", UUID.randomUUID(),
                 "{\"outcome\":\"GRANTED\",\"amount\":300}").statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> messagesTo(email).size() == 2);
+        // The local treasury (partner-simulators) pays the order: the third message.
+        await().atMost(Duration.ofSeconds(90)).until(() -> messagesTo(email).size() == 3);
         List<Map<String, String>> messages = messagesTo(email);
         assertThat(messages).extracting(m -> m.get("subject")).containsExactly(
                 "Aide exceptionnelle — demande reçue (dossier n° " + number + ")",
-                "Aide exceptionnelle — demande accordée (dossier n° " + number + ")");
+                "Aide exceptionnelle — demande accordée (dossier n° " + number + ")",
+                "Aide exceptionnelle — paiement effectué (dossier n° " + number + ")");
         assertThat(messages.get(1).get("body")).startsWith("Madame Ørsted-Nguyễn,")
                 .contains("a été accordée le").contains("/suivi").contains("Section du 13e arrondissement")
                 .doesNotContain("300").doesNotContain("EDF");
@@ -91,7 +93,7 @@ class NoticeJourneyIT {
             producer.send(again).get(30, TimeUnit.SECONDS);
         }
         awaitConsumedToTheEnd();
-        assertThat(messagesTo(email)).as("no message for the event delivered twice").hasSize(2);
+        assertThat(messagesTo(email)).as("no message for the event delivered twice").hasSize(3);
     }
 
     /** The aid's event of this application whose value contains this text, read from the topic's beginning. */
