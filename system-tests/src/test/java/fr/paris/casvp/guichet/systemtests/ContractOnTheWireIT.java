@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * the services that read it: on the topic's dead letters with a {@code guichet_rejection_reason}.
  */
 @ExtendWith(RunningSuite.class)
+@Order(5)
 class ContractOnTheWireIT {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -124,7 +126,9 @@ class ContractOnTheWireIT {
     private static void journeys() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
         GatewayClient director = new GatewayClient(suite, "directeur13");
-        HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Contrat", "75013"));
+        // Its income tax recorded too: a Navigo pass is decided on it.
+        HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Contrat", "75013")
+                .replace("\"section\":\"13\"", "\"incomeTax\":[{\"taxYear\":2025,\"amount\":0}],\"section\":\"13\""));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String person = JsonPath.read(registered.body(), "$.id");
         await().atMost(Duration.ofSeconds(60)).until(() -> agent.get("/api/aid/beneficiaries/" + person).statusCode() == 200
@@ -136,17 +140,20 @@ class ContractOnTheWireIT {
                 """.formatted(person));
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         String aid = JsonPath.read(filed.body(), "$.id");
-        assertThat(new GatewayClient(suite, "travailleur13").post("/api/aid/applications/" + aid + "/examination", UUID.randomUUID(),
-                "{\"assessment\":\"Facture impayée.\",\"proposedAmount\":250}").statusCode()).isEqualTo(200);
-        assertThat(director.post("/api/aid/applications/" + aid + "/decision", UUID.randomUUID(),
-                "{\"outcome\":\"GRANTED\",\"amount\":250}").statusCode()).isEqualTo(200);
+        HttpResponse<String> examined = new GatewayClient(suite, "travailleur13").post("/api/aid/applications/" + aid + "/examination",
+                UUID.randomUUID(), "{\"assessment\":\"Facture impayée.\",\"proposedAmount\":250}");
+        assertThat(examined.statusCode()).as(examined.body()).isEqualTo(200);
+        HttpResponse<String> granted = director.post("/api/aid/applications/" + aid + "/decision", UUID.randomUUID(),
+                "{\"outcome\":\"GRANTED\",\"amount\":250}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
 
         HttpResponse<String> requested = agent.post("/api/transport/passes", UUID.randomUUID(),
                 "{\"beneficiaryId\":\"" + person + "\",\"navigoCardNumber\":\"5566778899\",\"zones\":\"1-5\"}");
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
         String pass = JsonPath.read(requested.body(), "$.id");
-        assertThat(director.post("/api/transport/passes/" + pass + "/decision", UUID.randomUUID(), "{\"outcome\":\"GRANTED\"}")
-                .statusCode()).isEqualTo(200);
+        HttpResponse<String> passGranted = director.post("/api/transport/passes/" + pass + "/decision", UUID.randomUUID(),
+                "{\"outcome\":\"GRANTED\"}");
+        assertThat(passGranted.statusCode()).as(passGranted.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "PAID".equals(JsonPath.read(agent.get("/api/aid/applications/" + aid).body(),
                 "$.status")) && "ACTIVE".equals(JsonPath.read(agent.get("/api/transport/passes/" + pass).body(), "$.status")));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with the simulators stopped an order stays unanswered until they come back.
  */
 @ExtendWith(RunningSuite.class)
+@Order(1)
 class PartnersLoopIT {
 
     /** The treasury simulator's demo closed account (docs/partners.md). */
