@@ -373,7 +373,7 @@ class AidApplicationsIT {
                 r -> r.value().contains(orderId) && r.value().contains("\"amount\":15,"));
         assertThat(header(deadLetter, "guichet_rejection_reason")).as("the treasury reads why, on its topic's dead letters")
                 .isEqualTo("amount 15 is not the order's (150.00)");
-        assertThat(header(deadLetter, "kafka_dlt-original-consumer-group")).isEqualTo("aid-service");
+        assertThat(header(deadLetter, "kafka_dlt-original-consumer-group")).isEqualTo("aid-service.payment-confirmations");
     }
 
     @Test

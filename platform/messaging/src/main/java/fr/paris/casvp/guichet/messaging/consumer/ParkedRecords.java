@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -33,13 +34,13 @@ public class ParkedRecords {
 
     private final JdbcClient jdbc;
     private final KafkaOperations<String, String> kafka;
-    private final String group;
+    private final String service;
 
-    /** @param group the consumer group whose listener parks the records, named on the dead-letter copies */
-    public ParkedRecords(JdbcClient jdbc, MeterRegistry meters, KafkaOperations<String, String> kafka, String group) {
+    /** @param service the service's name: the consumer group named on a dead-letter copy made outside a listener */
+    public ParkedRecords(JdbcClient jdbc, MeterRegistry meters, KafkaOperations<String, String> kafka, String service) {
         this.jdbc = jdbc;
         this.kafka = kafka;
-        this.group = group;
+        this.service = service;
         Gauge.builder("guichet.consumer.parked", this::count)
                 .description("Inbound records read but not applied because they do not match (listed by /actuator/parked)")
                 .register(meters);
@@ -79,6 +80,8 @@ public class ParkedRecords {
         copy.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
         copy.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(record.partition()).array());
         copy.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(record.offset()).array());
+        // The listener's group, as on the dead letters of its container (the thread's, when parked by a listener).
+        String group = KafkaUtils.getConsumerGroupId() == null ? service : KafkaUtils.getConsumerGroupId();
         copy.headers().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group.getBytes(StandardCharsets.UTF_8));
         return copy;
     }
