@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -83,7 +84,11 @@ public final class EventSchemas {
             return List.of("no schema for event type " + type);
         }
         Schema schema = cache.computeIfAbsent(resource, r -> load(r, closed));
-        return schema.validate(payload, InputFormat.JSON).stream().map(Object::toString).toList();
+        try {
+            return schema.validate(payload, InputFormat.JSON).stream().map(Object::toString).toList();
+        } catch (JacksonException notJson) {
+            return List.of(": not JSON (" + notJson.getOriginalMessage() + ")");
+        }
     }
 
     private static Map<String, String> schemaByType() {

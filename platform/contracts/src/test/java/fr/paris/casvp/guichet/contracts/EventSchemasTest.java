@@ -60,6 +60,12 @@ class EventSchemasTest {
     }
 
     @Test
+    void aValueThatIsNotJsonIsReportedNotThrown() {
+        assertThat(EventSchemas.inboundViolations(BeneficiarySnapshot.TYPE, "not json at all")).singleElement().asString()
+                .startsWith(": not JSON (");
+    }
+
+    @Test
     void anUnknownEventTypeHasNoSchema() {
         assertThat(EventSchemas.violations("unknown.v1", "{}")).containsExactly("no schema for event type unknown.v1");
     }

@@ -33,6 +33,8 @@ class InboundRecordsTest {
                 .hasSize(2).anySatisfy(p -> assertThat(p).contains("status")).anySatisfy(p -> assertThat(p).contains("settledAt"));
         assertThat(InboundRecords.problems(record("payment-confirmations.v1", PaymentConfirmation.TYPE, null)))
                 .containsExactly("no value: only a compacted topic takes an erasure");
+        assertThat(InboundRecords.problems(record("payment-confirmations.v1", PaymentConfirmation.TYPE, "not json at all")))
+                .singleElement().asString().startsWith("value: not JSON (");
     }
 
     @Test
