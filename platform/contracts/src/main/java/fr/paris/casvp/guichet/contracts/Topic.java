@@ -15,6 +15,7 @@ import fr.paris.casvp.guichet.contracts.transport.PassOrder;
 import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -168,6 +169,18 @@ public enum Topic {
      * what {@code docs/asyncapi.yaml} lists as the topic's messages, and all the outbox lets a service write to it.
      */
     public Set<String> eventTypes() {
+        return Index.EVENT_TYPES.get(this);
+    }
+
+    /** Every record read and every event written asks: computed once, not per record. */
+    private static final class Index {
+        static final Map<Topic, Set<String>> EVENT_TYPES = new EnumMap<>(Arrays.stream(values())
+                .collect(Collectors.toMap(Function.identity(), Topic::declaredEventTypes)));
+        static final Map<String, Topic> BY_NAME = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(Topic::topicName, Function.identity()));
+    }
+
+    private Set<String> declaredEventTypes() {
         return switch (this) {
             case BENEFICIARIES -> Set.of(BeneficiarySnapshot.TYPE);
             case AID_EVENTS -> types(AidApplicationEvent.Transition.values(), AidApplicationEvent::typeOf);
@@ -190,6 +203,6 @@ public enum Topic {
     }
 
     public static Optional<Topic> byName(String topicName) {
-        return Arrays.stream(values()).filter(t -> t.topicName.equals(topicName)).findFirst();
+        return Optional.ofNullable(topicName == null ? null : Index.BY_NAME.get(topicName));
     }
 }
