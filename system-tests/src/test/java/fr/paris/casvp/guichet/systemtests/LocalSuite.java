@@ -36,7 +36,7 @@ final class LocalSuite {
     LocalSuite(Path home) {
         this.home = home.toAbsolutePath();
         for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "NOTICE", "PARTNERS", "SMTP", "MAIL",
-                "POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "ISSUER")) {
+                "POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "ISSUER", "TRACES")) {
             environment.put("GUICHET_" + port + "_PORT", String.valueOf(freePort()));
         }
         environment.put("GUICHET_HOME", home.toString());
@@ -55,6 +55,21 @@ final class LocalSuite {
 
     String gateway(String path) {
         return "http://localhost:" + environment.get("GUICHET_GATEWAY_PORT") + path;
+    }
+
+    /** The trace store's address ({@code ./guichet up --traces}), e.g. {@code traces("/api/v2/services")}. */
+    String traces(String path) {
+        return "http://localhost:" + environment.get("GUICHET_TRACES_PORT") + path;
+    }
+
+    /** A component's log file, as ./guichet writes it ({@code logs/<component>.log} in the state folder). */
+    Path log(String component) {
+        return home.resolve("logs").resolve(component + ".log");
+    }
+
+    /** Every log file of the suite. */
+    Path logs() {
+        return home.resolve("logs");
     }
 
     /** A service's own address, bypassing the gateway, e.g. {@code service("AID", "/api/aid/replica")}. */

@@ -23,7 +23,8 @@ final class RunningSuite implements BeforeAllCallback {
             LocalSuite started = new LocalSuite();
             // From an empty state: what a previous run left (data, logs) must not decide this one.
             started.guichet("reset");
-            int exit = started.guichet("up");
+            // With the trace store: TracingJourneyIT follows one application through it.
+            int exit = started.guichet("up", "--traces");
             assertThat(exit).as("./guichet up failed:%n%s", started.output()).isZero();
             suite = started;
             return (AutoCloseable) () -> started.guichet("down");

@@ -88,6 +88,8 @@ public class IntakeAutoConfiguration {
         // Several partitions drained at once (order holds per partition, that is per beneficiary).
         factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        // A queued command is applied in a span that continues the trace of the counter's request the gateway queued.
+        factory.getContainerProperties().setObservationEnabled(true);
         // A record that is not a queued command of the contract is refused before the intake reads it.
         factory.setRecordInterceptor(new InboundRecords<>());
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template);

@@ -17,9 +17,13 @@ import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEndpoint;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
+import fr.paris.casvp.guichet.messaging.outbox.OutboxTracing;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,6 +107,8 @@ public class MessagingAutoConfiguration {
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> guichetListenerConventions() {
         return container -> {
             container.getContainerProperties().setAckMode(AckMode.RECORD);
+            // Each record read in a span that continues the trace of its writer (the traceparent header).
+            container.getContainerProperties().setObservationEnabled(true);
             container.setRecordInterceptor(new InboundRecords<>());
         };
     }
@@ -200,10 +206,11 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
     @ConditionalOnBean(JsonMapper.class)
-    Receipts receipts(Outbox outbox, JsonMapper json, Environment environment) {
+    Receipts receipts(Outbox outbox, JsonMapper json, Environment environment, ObjectProvider<ObservationRegistry> observations) {
         // A service that publishes receipts declares guichet.receipt-key (from GUICHET_RECEIPT_KEY): then it must be set.
         String key = environment.getProperty("guichet.receipt-key");
-        return new Receipts(outbox, json, key == null ? null : new ReceiptChecks(key));
+        return new Receipts(outbox, json, key == null ? null : new ReceiptChecks(key),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     /** For a service that publishes events to partners: their pseudonymous beneficiary ids. */
@@ -233,9 +240,19 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
     OutboxRelay outboxRelay(ModuleSchema schema, JdbcClient jdbc, TransactionTemplate transactions,
-                            KafkaOperations<String, String> kafka, OutboxProperties properties, MeterRegistry meters) {
+                            KafkaOperations<String, String> kafka, OutboxProperties properties, MeterRegistry meters,
+                            OutboxTracing tracing) {
         schema.migrate("outbox");
-        return new OutboxRelay(jdbc, transactions, kafka, properties, meters);
+        return new OutboxRelay(jdbc, transactions, kafka, properties, meters, tracing);
+    }
+
+    /** The trace of a change, carried by its events (none without a tracer). */
+    @Bean
+    @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return available == null || propagation == null ? OutboxTracing.NONE : new OutboxTracing(available, propagation);
     }
 
     @Bean
@@ -246,7 +263,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
-    Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay, @Value("${spring.application.name}") String applicationName) {
-        return new Outbox(jdbc, "/guichet/" + applicationName, relay);
+    Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay, OutboxTracing tracing,
+                  @Value("${spring.application.name}") String applicationName) {
+        return new Outbox(jdbc, "/guichet/" + applicationName, relay, tracing);
     }
 }

@@ -15,18 +15,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Outbox {
 
     private static final String INSERT = """
-            insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at, payload)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+            insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at, payload,
+                                      traceparent)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final JdbcTemplate jdbc;
     private final String source;
     private final OutboxRelay relay;
+    private final OutboxTracing tracing;
 
     public Outbox(JdbcTemplate jdbc, String source, OutboxRelay relay) {
+        this(jdbc, source, relay, OutboxTracing.NONE);
+    }
+
+    /** @param tracing records the trace of the change with its events */
+    public Outbox(JdbcTemplate jdbc, String source, OutboxRelay relay, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.source = source;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /** Adds an event to the current transaction; there must be one. */
@@ -49,6 +57,7 @@ public class Outbox {
                         + ": its types are " + new TreeSet<>(topic.eventTypes()));
             });
         }
+        String traceparent = tracing.current();
         jdbc.batchUpdate(INSERT, events, events.size(), (statement, event) -> {
             statement.setObject(1, event.eventId());
             statement.setString(2, event.topic());
@@ -58,6 +67,7 @@ public class Outbox {
             statement.setString(6, event.subject());
             statement.setTimestamp(7, Timestamp.from(event.occurredAt()));
             statement.setString(8, event.payload());
+            statement.setString(9, traceparent);
         });
         // Publish as soon as the change is committed rather than at the next poll.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.messaging.outbox;
 import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final KafkaOperations<String, String> kafka;
     private final OutboxProperties properties;
+    private final OutboxTracing tracing;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -61,7 +64,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
                        OutboxProperties properties, MeterRegistry meters) {
+        this(jdbc, transactions, kafka, properties, meters, OutboxTracing.NONE);
+    }
+
+    /** @param tracing continues each event's trace in its publication */
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
+                       OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing) {
         this.jdbc = jdbc;
+        this.tracing = tracing;
         this.transactions = transactions;
         this.kafka = kafka;
         this.properties = properties;
@@ -93,7 +103,8 @@ public class OutboxRelay implements SmartLifecycle {
                 return null;
             }
             List<Row> batch = jdbc.sql("""
-                            select id, event_id, topic, message_key, event_type, source, subject, occurred_at, payload
+                            select id, event_id, topic, message_key, event_type, source, subject, occurred_at, payload,
+                                   traceparent
                               from outbox_event where sent_at is null and parked_at is null order by id limit :limit
                             """)
                     .param("limit", properties.batchSize())
@@ -114,10 +125,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Round publish(List<Row> batch) {
         List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         RuntimeException failure = null;
         for (Row row : batch) {
+            ProducerRecord<String, String> record = row.toRecord();
+            Span span = tracing.publishing(row.traceparent(), record);
+            spans.add(span);
             try {
-                acknowledgements.add(kafka.send(row.toRecord()));
+                acknowledgements.add(kafka.send(record));
             } catch (RuntimeException e) {
                 if (refusal(e) != null) {
                     acknowledgements.add(CompletableFuture.failedFuture(e));
@@ -128,6 +143,14 @@ public class OutboxRelay implements SmartLifecycle {
                 break;
             }
         }
+        try {
+            return acknowledge(batch, acknowledgements, failure);
+        } finally {
+            spans.stream().filter(Objects::nonNull).forEach(Span::end);
+        }
+    }
+
+    private Round acknowledge(List<Row> batch, List<CompletableFuture<?>> acknowledgements, RuntimeException failure) {
         List<Long> sent = new ArrayList<>();
         int index = 0;
         for (; index < acknowledgements.size(); index++) {
@@ -293,11 +316,11 @@ public class OutboxRelay implements SmartLifecycle {
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"), rs.getString("message_key"),
                 rs.getString("event_type"), rs.getString("source"), rs.getString("subject"),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload"));
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload"), rs.getString("traceparent"));
     }
 
     private record Row(long id, String eventId, String topic, String key, String type, String source, String subject,
-                       Instant occurredAt, String payload) {
+                       Instant occurredAt, String payload, String traceparent) {
 
         ProducerRecord<String, String> toRecord() {
             RecordHeaders headers = new RecordHeaders();

@@ -5,25 +5,49 @@ import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes the state of a receipt on {@code receipts.v1} (compacted, key = receipt number), through the outbox in the
  * transaction of the change: the gateway answers {@code GET /api/receipts/{number}} from it, also while the service is
  * down.
+ *
+ * <p>Each state is also said in the service's log, and on the current span as {@value #RECEIPT_TAG},
+ * {@value #APPLICATION_TAG} and {@value #FILE_TAG}: the trace store finds a request by the receipt number a person
+ * holds, and the log line carries that request's trace id.
  */
 public class Receipts {
+
+    /** The span attribute of the receipt number. */
+    public static final String RECEIPT_TAG = "guichet.receipt";
+    /** The span attribute of the application's id. */
+    public static final String APPLICATION_TAG = "guichet.application.id";
+    /** The span attribute of the application's file number (AE-13-2026-00042...). */
+    public static final String FILE_TAG = "guichet.file.number";
+
+    private static final Logger log = LoggerFactory.getLogger(Receipts.class);
 
     private final Outbox outbox;
     private final JsonMapper json;
     private final ReceiptChecks checks;
+    private final ObservationRegistry observations;
 
     /** @param checks the keyed birth-date checks; null in a service that publishes no receipt of its own */
     public Receipts(Outbox outbox, JsonMapper json, ReceiptChecks checks) {
+        this(outbox, json, checks, ObservationRegistry.NOOP);
+    }
+
+    /** @param observations where the current request's span is found, to name the receipt on it */
+    public Receipts(Outbox outbox, JsonMapper json, ReceiptChecks checks, ObservationRegistry observations) {
         this.outbox = outbox;
         this.json = json;
         this.checks = checks;
+        this.observations = observations;
     }
 
     /** The receipt's birth-date check ({@link ReceiptChecks}). */
@@ -35,6 +59,19 @@ public class Receipts {
     }
 
     public void publish(ReceiptState state) {
+        Observation current = observations.getCurrentObservation();
+        if (current != null) {
+            current.highCardinalityKeyValue(RECEIPT_TAG, state.number());
+            if (state.applicationId() != null) {
+                current.highCardinalityKeyValue(APPLICATION_TAG, state.applicationId().toString());
+            }
+            if (state.applicationNumber() != null) {
+                current.highCardinalityKeyValue(FILE_TAG, state.applicationNumber());
+            }
+        }
+        // Identifiers only: never a name, a NIR, an IBAN or a birth date in a log line.
+        log.info("Receipt {} ({}): {}, application {} {}", state.number(), state.benefit(), state.status(),
+                state.applicationNumber(), state.applicationId());
         outbox.add(OutboxEvent.of(Topic.RECEIPTS.topicName(), state.number(), ReceiptState.TYPE, "receipts/" + state.number(),
                 state.updatedAt(), json.writeValueAsString(state)));
     }

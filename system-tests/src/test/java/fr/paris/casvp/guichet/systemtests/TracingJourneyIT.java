@@ -1,0 +1,110 @@
+package fr.paris.casvp.guichet.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue #20: an aid filed at the counter is found in the trace store by its receipt number, in one trace that goes from
+ * the gateway through aid-service, its event's publication on Kafka, to the service that consumed that event; the
+ * service's log line for the filing carries that trace's id.
+ */
+@ExtendWith(RunningSuite.class)
+@Order(6)
+class TracingJourneyIT {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    private static LocalSuite suite;
+
+    @BeforeAll
+    static void suite() {
+        suite = RunningSuite.suite();
+    }
+
+    @Test
+    void oneApplicationIsOneTraceFromTheCounterToTheConsumerOfItsEventAndItsLogLineSaysWhichTrace() throws Exception {
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Traçabilité", "75013"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String person = JsonPath.read(registered.body(), "$.id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> agent.get("/api/aid/beneficiaries/" + person).statusCode() == 200);
+
+        HttpResponse<String> filed = agent.post("/api/aid/applications", UUID.randomUUID(), """
+                {"beneficiaryId":"%s","category":"RENT_ARREARS","requestedAmount":300,"reason":"Un mois de loyer impayé",
+                 "payee":{"kind":"CREDITOR","accountHolder":"Paris Habitat","iban":"FR76 3000 6000 0112 3456 7890 189"}}
+                """.formatted(person));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String receipt = JsonPath.read(filed.body(), "$.receipt.number");
+        String application = JsonPath.read(filed.body(), "$.id");
+
+        // Spans leave each process in batches (every 5 s): the consumer's may come last.
+        AtomicReference<List<Map<String, Object>>> found = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<List<Map<String, Object>>> traces = tracesTagged("guichet.receipt=" + receipt);
+            assertThat(traces).as("traces tagged with receipt %s", receipt).hasSize(1);
+            List<Map<String, Object>> trace = traces.get(0);
+            assertThat(trace).as("the filing's span in aid-service").anySatisfy(span -> {
+                assertThat(service(span)).isEqualTo("aid-service");
+                assertThat(tags(span)).containsEntry("guichet.receipt", receipt).containsEntry("guichet.application.id", application);
+            });
+            assertThat(trace).as("the counter's request at the gateway").anySatisfy(span -> {
+                assertThat(service(span)).isEqualTo("gateway");
+                assertThat(span.get("kind")).isEqualTo("SERVER");
+            });
+            assertThat(trace).as("the event's publication on Kafka").anySatisfy(span -> {
+                assertThat(service(span)).isEqualTo("aid-service");
+                assertThat(span.get("kind")).isEqualTo("PRODUCER");
+                assertThat(tags(span)).containsEntry("messaging.destination.name", "aid.events.v1");
+            });
+            assertThat(trace).as("the event read by another service").anySatisfy(span -> {
+                assertThat(service(span)).isEqualTo("notice-service");
+                assertThat(span.get("kind")).isEqualTo("CONSUMER");
+            });
+            found.set(trace);
+        });
+
+        String traceId = (String) found.get().get(0).get("traceId");
+        List<String> filingLines = Files.readAllLines(suite.log("aid-service")).stream()
+                .filter(line -> line.contains("Receipt " + receipt)).toList();
+        assertThat(filingLines).as("aid-service's log lines about receipt %s", receipt).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(traceId));
+    }
+
+    private static List<List<Map<String, Object>>> tracesTagged(String tag) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(suite.traces(
+                "/api/v2/traces?limit=10&lookback=3600000&annotationQuery=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JsonPath.read(answer.body(), "$");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String service(Map<String, Object> span) {
+        Map<String, Object> endpoint = (Map<String, Object>) span.get("localEndpoint");
+        return endpoint == null ? null : (String) endpoint.get("serviceName");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> tags(Map<String, Object> span) {
+        Object tags = span.get("tags");
+        return tags == null ? Map.of() : (Map<String, String>) tags;
+    }
+}
