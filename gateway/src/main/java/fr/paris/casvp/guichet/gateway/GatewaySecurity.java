@@ -3,9 +3,12 @@ package fr.paris.casvp.guichet.gateway;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.tokens.VerifiedReactiveJwtDecoder;
 import fr.paris.casvp.guichet.tokens.VerifiedTokens;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -14,12 +17,16 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * The gateway checks the bearer token before routing (and relays it: each service checks it again), once per token
  * until it expires ({@link VerifiedTokens}). Open: the counter's pages (their API calls carry the agent's token), the
- * status board (agents and the waiting room read it) and health probes; other actuator endpoints: SUPERVISOR only.
+ * status board (agents and the waiting room read it) and health probes; on a management port of its own
+ * ({@code management.server.port}, a deployment's: the network lets only the monitoring reach it), also the metrics and
+ * the build info, which a scraper reads without a business role. Other actuator endpoints: SUPERVISOR only.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
@@ -36,10 +43,38 @@ class GatewaySecurity {
         };
     }
 
+    /** The port of the management server, when it has one of its own (learnt when it starts). */
+    static final class ManagementPort implements ApplicationListener<WebServerInitializedEvent> {
+
+        private volatile int port = -1;
+
+        @Override
+        public void onApplicationEvent(WebServerInitializedEvent event) {
+            if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+                port = event.getWebServer().getPort();
+            }
+        }
+
+        /** A scraper's request: the metrics or the build info, on the management port. */
+        Mono<ServerWebExchangeMatcher.MatchResult> scrape(ServerWebExchange exchange) {
+            String path = exchange.getRequest().getPath().value();
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            boolean scrape = port > 0 && local != null && local.getPort() == port
+                    && ("/actuator/prometheus".equals(path) || "/actuator/info".equals(path));
+            return scrape ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        }
+    }
+
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
+    ManagementPort guichetManagementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ManagementPort managementPort) {
         return http
                 .authorizeExchange(exchanges -> exchanges
+                        .matchers(managementPort::scrape).permitAll()
                         .pathMatchers(org.springframework.http.HttpMethod.PUT, "/api/status/message").hasRole("SUPERVISOR")
                         .pathMatchers("/api/status", "/api/status/incidents", "/statut", "/suivi", "/actuator/health",
                                 "/actuator/health/**").permitAll()

@@ -47,12 +47,15 @@ class KubernetesManifestsTest {
             assertThat((Object) path(deployment, "spec.template.spec.securityContext.runAsNonRoot")).as(application).isEqualTo(true);
             assertThat((Object) path(deployment, "spec.template.spec.terminationGracePeriodSeconds")).as(application).isEqualTo(45);
             assertThat(envOf(container)).as(application).anySatisfy(env -> assertThat(env).containsEntry("name", "SERVER_SHUTDOWN"));
-            if (!application.equals("gateway")) {
-                // The actuator on its own port: the probes there, the metrics scraped there without a business role.
-                assertThat(envOf(container)).as(application).anySatisfy(env -> assertThat(env)
-                        .containsEntry("name", "MANAGEMENT_SERVER_PORT").containsEntry("value", "9090"));
-                assertThat((Object) path(container, "readinessProbe.httpGet.port")).as(application).isEqualTo("management");
-            }
+            // The actuator on its own port: the probes there, the metrics scraped there without a business role.
+            assertThat(envOf(container)).as(application).anySatisfy(env -> assertThat(env)
+                    .containsEntry("name", "MANAGEMENT_SERVER_PORT").containsEntry("value", "9090"));
+            assertThat((Object) path(container, "readinessProbe.httpGet.port")).as(application).isEqualTo("management");
+            // Log lines as JSON, spans to the collector (issue #20).
+            assertThat(envOf(container)).as(application).anySatisfy(env -> assertThat(env)
+                    .containsEntry("name", "LOGGING_STRUCTURED_FORMAT_CONSOLE").containsEntry("value", "ecs"));
+            assertThat(envOf(container)).as(application).anySatisfy(env -> assertThat(env)
+                    .containsEntry("name", "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"));
             assertThat((Object) path(one(resources, "PodDisruptionBudget", application), "spec.selector.matchLabels"))
                     .isEqualTo(Map.of("app.kubernetes.io/name", application));
             assertThat((Object) path(one(resources, "HorizontalPodAutoscaler", application), "spec.scaleTargetRef.name"))

@@ -6,6 +6,7 @@ import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public class Intake {
     private final ReceiptBook receipts;
     private final JsonMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final String signingKeyId;
     private final PrivateKey signingKey;
     private final ReceiptChecks checks;
@@ -53,7 +55,7 @@ public class Intake {
      * @param signingKey   the gateway's Ed25519 private key, base64 PKCS#8 ({@code GUICHET_INTAKE_SIGNING_KEY}); the
      *                     gateway does not start without it
      */
-    Intake(KafkaTemplate<String, String> kafka, ReceiptBook receipts, JsonMapper json, Clock clock,
+    Intake(KafkaTemplate<String, String> kafka, ReceiptBook receipts, JsonMapper json, Clock clock, MeterRegistry meters,
            @Value("${guichet.intake.signing.key-id:${GUICHET_INTAKE_SIGNING_KEY_ID:}}") String signingKeyId,
            @Value("${guichet.intake.signing.private-key:${GUICHET_INTAKE_SIGNING_KEY:}}") String signingKey,
            @Value("${guichet.receipt-key:}") String receiptKey) {
@@ -65,6 +67,7 @@ public class Intake {
         this.receipts = receipts;
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
         this.signingKeyId = signingKeyId;
         this.signingKey = CommandSignatures.privateKey(signingKey);
         this.checks = new ReceiptChecks(receiptKey);
@@ -129,6 +132,7 @@ public class Intake {
             log.warn("Receipt {} queued, but its QUEUED state could not be published: {}", number, e.toString());
         }
         receipts.put(queued);
+        meters.counter("guichet.intake.queued", "benefit", benefit).increment();
         log.info("{} {} queued on intake.{}.v1 with receipt {} for {}", method, path, benefit, number, agent.username());
         return queued;
     }

@@ -1,9 +1,11 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -84,6 +86,12 @@ public class ReceiptBook {
 
     public Optional<ReceiptState> get(String number) {
         return Optional.ofNullable(receipts.get(number));
+    }
+
+    /** When the oldest command still waiting in a benefit's queue was received; empty when none waits. */
+    public Optional<Instant> oldestQueued(String benefit) {
+        return queued.getOrDefault(benefit, Set.of()).stream().map(receipts::get).filter(Objects::nonNull)
+                .map(ReceiptState::receivedAt).filter(Objects::nonNull).min(Instant::compareTo);
     }
 
     /** How many commands wait in a benefit's queue: receipts still QUEUED. */

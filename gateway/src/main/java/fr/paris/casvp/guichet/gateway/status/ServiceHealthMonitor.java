@@ -102,6 +102,11 @@ public class ServiceHealthMonitor {
         });
     }
 
+    /** A service's availability as last computed (every poll), or null before the first. */
+    public ServiceState.Availability availability(String service) {
+        return availability.get(service);
+    }
+
     public List<ServiceState> states() {
         return services.services().entrySet().stream().map(entry -> {
             String name = entry.getKey();
