@@ -8,6 +8,7 @@ import fr.paris.casvp.guichet.messaging.consumer.InboundRecords;
 import fr.paris.casvp.guichet.messaging.consumer.RejectedRecordException;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Failures;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
@@ -45,14 +46,14 @@ public class IntakeAutoConfiguration {
      */
     @Bean
     IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommandStore rejected,
-                                  TransactionTemplate transactions, JsonMapper json, Clock clock,
+                                  TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters,
                                   @Value("${guichet.intake.trusted-keys:${GUICHET_INTAKE_TRUSTED_KEYS:}}") String trustedKeys) {
         Map<String, PublicKey> keys = CommandSignatures.trustedKeys(trustedKeys);
         if (keys.isEmpty()) {
             throw new IllegalStateException("No key to check the gateway's signature on queued commands: set "
                     + "GUICHET_INTAKE_TRUSTED_KEYS (name:base64 X.509 Ed25519 public key, comma-separated while rotating)");
         }
-        return new IntakeConsumer(handlers, trail, receipts, rejected, transactions, json, clock, keys);
+        return new IntakeConsumer(handlers, trail, receipts, rejected, transactions, json, clock, keys, meters);
     }
 
     /** The store of refused commands; its table is migrated by this module. */

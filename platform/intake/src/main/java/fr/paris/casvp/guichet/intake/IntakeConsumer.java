@@ -11,6 +11,7 @@ import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.Failures;
 import fr.paris.casvp.guichet.web.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -58,9 +59,13 @@ public class IntakeConsumer {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, PublicKey> trustedKeys;
+    /** {@code guichet_intake_commands_total{benefit, outcome}}: queued commands applied, or rejected on replay. */
+    private final MeterRegistry meters;
 
     public IntakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommandStore rejected,
-                          TransactionTemplate transactions, JsonMapper json, Clock clock, Map<String, PublicKey> trustedKeys) {
+                          TransactionTemplate transactions, JsonMapper json, Clock clock, Map<String, PublicKey> trustedKeys,
+                          MeterRegistry meters) {
+        this.meters = meters;
         this.handlers = handlers;
         this.trail = trail;
         this.receipts = receipts;
@@ -105,6 +110,7 @@ public class IntakeConsumer {
             }
             trail.record(agent, operation, command.benefit(), outcome.locationIfAny()
                     .map(location -> location.substring(location.lastIndexOf('/') + 1)).orElse(command.receiptNumber()), outcome.status());
+            meters.counter("guichet.intake.commands", "benefit", command.benefit(), "outcome", "applied").increment();
             log.info("Queued command {} {} (receipt {}) applied: {}", command.method(), command.path(), command.receiptNumber(),
                     outcome.status());
         } catch (ErrorResponseException | Refusal refusal) {
@@ -206,6 +212,7 @@ public class IntakeConsumer {
                         command.receivedAt(), null, null, agent.section(), reasons, null, now));
             }
         });
+        meters.counter("guichet.intake.commands", "benefit", command.benefit(), "outcome", "rejected").increment();
         log.warn("Queued command {} {} (receipt {}) rejected on replay: {}", command.method(), command.path(),
                 command.receiptNumber(), reasons);
     }

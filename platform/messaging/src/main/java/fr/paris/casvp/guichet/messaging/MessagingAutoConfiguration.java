@@ -206,11 +206,12 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
     @ConditionalOnBean(JsonMapper.class)
-    Receipts receipts(Outbox outbox, JsonMapper json, Environment environment, ObjectProvider<ObservationRegistry> observations) {
+    Receipts receipts(Outbox outbox, JsonMapper json, Environment environment, ObjectProvider<ObservationRegistry> observations,
+                      MeterRegistry meters) {
         // A service that publishes receipts declares guichet.receipt-key (from GUICHET_RECEIPT_KEY): then it must be set.
         String key = environment.getProperty("guichet.receipt-key");
         return new Receipts(outbox, json, key == null ? null : new ReceiptChecks(key),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters);
     }
 
     /** For a service that publishes events to partners: their pseudonymous beneficiary ids. */

@@ -64,6 +64,11 @@ class PaymentStore {
     }
 
     /** The months whose run a stopped process left unfinished. */
+    /** The month of the latest payment run, if there was one. */
+    Optional<YearMonth> latestRun() {
+        return jdbc.sql("select max(month) from psol_payment_run").query(LocalDate.class).optional().map(YearMonth::from);
+    }
+
     List<YearMonth> unfinishedRuns() {
         return jdbc.sql("select month from psol_payment_run where status = 'RUNNING' order by month")
                 .query(LocalDate.class).list().stream().map(YearMonth::from).toList();

@@ -5,6 +5,8 @@ import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.LocalDate;
@@ -36,18 +38,23 @@ public class Receipts {
     private final JsonMapper json;
     private final ReceiptChecks checks;
     private final ObservationRegistry observations;
+    private final MeterRegistry meters;
 
     /** @param checks the keyed birth-date checks; null in a service that publishes no receipt of its own */
     public Receipts(Outbox outbox, JsonMapper json, ReceiptChecks checks) {
-        this(outbox, json, checks, ObservationRegistry.NOOP);
+        this(outbox, json, checks, ObservationRegistry.NOOP, new SimpleMeterRegistry());
     }
 
-    /** @param observations where the current request's span is found, to name the receipt on it */
-    public Receipts(Outbox outbox, JsonMapper json, ReceiptChecks checks, ObservationRegistry observations) {
+    /**
+     * @param observations where the current request's span is found, to name the receipt on it
+     * @param meters       counts the states published: {@code guichet_receipts_total{benefit, status}}
+     */
+    public Receipts(Outbox outbox, JsonMapper json, ReceiptChecks checks, ObservationRegistry observations, MeterRegistry meters) {
         this.outbox = outbox;
         this.json = json;
         this.checks = checks;
         this.observations = observations;
+        this.meters = meters;
     }
 
     /** The receipt's birth-date check ({@link ReceiptChecks}). */
@@ -69,6 +76,7 @@ public class Receipts {
                 current.highCardinalityKeyValue(FILE_TAG, state.applicationNumber());
             }
         }
+        meters.counter("guichet.receipts", "benefit", state.benefit(), "status", state.status()).increment();
         // Identifiers only: never a name, a NIR, an IBAN or a birth date in a log line.
         log.info("Receipt {} ({}): {}, application {} {}", state.number(), state.benefit(), state.status(),
                 state.applicationNumber(), state.applicationId());
