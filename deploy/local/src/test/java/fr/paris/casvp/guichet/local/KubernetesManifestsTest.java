@@ -201,7 +201,7 @@ class KubernetesManifestsTest {
         return (T) current;
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(folder, command))) {
                 return true;
