@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue #20: an aid filed at the counter is found in the trace store by its receipt number, in one trace that goes from
  * the gateway through aid-service, its event's publication on Kafka, to the service that consumed that event; the
- * service's log line for the filing carries that trace's id.
+ * service's log line for the filing carries that trace's id. An application queued while its service is down keeps the
+ * trace of the counter's request through the queue.
  */
 @ExtendWith(RunningSuite.class)
 @Order(6)
@@ -86,6 +87,43 @@ class TracingJourneyIT {
                 .filter(line -> line.contains("Receipt " + receipt)).toList();
         assertThat(filingLines).as("aid-service's log lines about receipt %s", receipt).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains(traceId));
+    }
+
+    @Test
+    void anApplicationQueuedWhileItsServiceIsDownIsAppliedInTheTraceOfTheCountersRequest() throws Exception {
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Fileattente", "75013"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String person = JsonPath.read(registered.body(), "$.id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> agent.get("/api/aid/beneficiaries/" + person).statusCode() == 200);
+
+        assertThat(suite.guichet("stop", "aid-service")).isZero();
+        String receipt;
+        try {
+            HttpResponse<String> queued = agent.post("/api/aid/applications", UUID.randomUUID(), """
+                    {"beneficiaryId":"%s","category":"RENT_ARREARS","requestedAmount":300,"reason":"Un mois de loyer impayé",
+                     "payee":{"kind":"CREDITOR","accountHolder":"Paris Habitat","iban":"FR76 3000 6000 0112 3456 7890 189"}}
+                    """.formatted(person));
+            assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+            receipt = JsonPath.read(queued.body(), "$.receipt.number");
+        } finally {
+            assertThat(suite.guichet("start", "aid-service")).as(suite.output()).isZero();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<List<Map<String, Object>>> traces = tracesTagged("guichet.receipt=" + receipt);
+            assertThat(traces).as("traces tagged with receipt %s", receipt).hasSize(1);
+            assertThat(traces.get(0)).as("the command queued by the gateway").anySatisfy(span -> {
+                assertThat(service(span)).isEqualTo("gateway");
+                assertThat(span.get("kind")).isEqualTo("PRODUCER");
+                assertThat((String) span.get("name")).startsWith("intake.aid.v1");
+            });
+            assertThat(traces.get(0)).as("the command applied by aid-service once back").anySatisfy(span -> {
+                assertThat(service(span)).isEqualTo("aid-service");
+                assertThat(span.get("kind")).isEqualTo("CONSUMER");
+                assertThat((String) span.get("name")).startsWith("intake.aid.v1");
+            });
+        });
     }
 
     private static List<List<Map<String, Object>>> tracesTagged(String tag) throws Exception {

@@ -1,7 +1,12 @@
 package fr.paris.casvp.guichet.observability;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationPredicate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.info.BuildProperties;
@@ -23,6 +28,34 @@ public class ObservabilityAutoConfiguration {
         Gauge.builder("guichet.build.info", () -> 1).description("The build this instance runs (always 1)")
                 .tag("version", version).tag("built", time).register(meters);
         return new BuildInfoMetric(version, time);
+    }
+
+    /**
+     * No query string in a span: a search's ({@code ?lastName=...&birthDate=...}, {@code ?nir=...}) is personal data,
+     * and the gateway's client spans would carry it whole ({@code http.uri}). The path stays; its query is cut.
+     */
+    @Bean
+    ObservationFilter guichetNoQueryStringInSpans() {
+        return context -> {
+            List<KeyValue> values = new ArrayList<>();
+            context.getHighCardinalityKeyValues().forEach(values::add);
+            for (KeyValue value : values) {
+                int query = value.getValue().indexOf('?');
+                if (query >= 0) {
+                    context.addHighCardinalityKeyValue(KeyValue.of(value.getKey(), value.getValue().substring(0, query)));
+                }
+            }
+            return context;
+        };
+    }
+
+    /**
+     * A record sent outside any request (the gateway's status board, every few seconds) starts no trace of its own; one
+     * sent while serving a request (a queued command) is part of that request's trace.
+     */
+    @Bean
+    ObservationPredicate guichetNoRootKafkaSends() {
+        return (name, context) -> !("spring.kafka.template".equals(name) && context.getParentObservation() == null);
     }
 
     /** The build an instance runs, as {@code guichet_build_info} says it. */

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.web;
 
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -7,6 +8,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /** What every Guichet HTTP service gets by depending on this module. */
 // Before Boot's MVC configuration, whose own problem-details handler backs off when this one exists.
@@ -19,6 +21,16 @@ public class WebAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return StrictJson::configure;
+    }
+
+    /**
+     * The actuator's requests (probes every few seconds, scrapes) make no span: the trace store keeps the agents' and
+     * partners' requests. Their latency is not the API's either.
+     */
+    @Bean
+    ObservationPredicate guichetNoActuatorObservations() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier() != null && request.getCarrier().getRequestURI().startsWith("/actuator"));
     }
 
     /** Where the service publishes its OpenAPI: the text bound written in it. */
