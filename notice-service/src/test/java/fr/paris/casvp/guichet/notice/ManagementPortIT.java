@@ -29,7 +29,7 @@ class ManagementPortIT {
     void metricsAreScrapedOnTheManagementPortWithoutABusinessRole() {
         HttpResponse<String> metrics = Http.get(management("/actuator/prometheus"));
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "guichet_notices");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "guichet_notices", "guichet_build_info{");
         assertThat(Http.get(management("/actuator/info")).statusCode()).isEqualTo(200);
         assertThat(Http.get(management("/actuator/health/readiness")).statusCode()).isEqualTo(200);
     }

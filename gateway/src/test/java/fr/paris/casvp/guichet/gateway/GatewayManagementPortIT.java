@@ -1,0 +1,72 @@
+package fr.paris.casvp.guichet.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway's actuator on a port of its own, as a deployment runs it ({@code management.server.port}): a scraper
+ * reads the metrics an operator acts on (each benefit's availability and queue, the breakers, build info, latency
+ * histograms) and the build info there without any token; the other operator endpoints still need a SUPERVISOR.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+class GatewayManagementPortIT {
+
+    static final StubService aid = StubService.start("aid");
+
+    @LocalServerPort
+    int port;
+    @LocalManagementPort
+    int managementPort;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        for (String service : List.of("beneficiaries", "aid", "solidarity", "transport")) {
+            registry.add("guichet.services." + service + ".url", aid::url);
+        }
+        TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
+        TestSigningKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.kafka.bootstrap-servers", () -> StubService.refusedUrl().replace("http://", ""));
+    }
+
+    @AfterAll
+    static void stop() {
+        aid.close();
+    }
+
+    @Test
+    void metricsAreScrapedOnTheManagementPortWithoutABusinessRole() {
+        assertThat(Http.get("http://localhost:" + port + "/api/aid/files/1", TestTokens.agent13()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> metrics = Http.get(management("/actuator/prometheus"));
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("guichet_benefit_availability{", "guichet_intake_queue_depth{",
+                "guichet_intake_queue_oldest_age_seconds{", "resilience4j_circuitbreaker_state{", "guichet_build_info{",
+                "http_server_requests_seconds_bucket{");
+        assertThat(Http.get(management("/actuator/info")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theOtherOperatorEndpointsStillNeedASupervisor() {
+        assertThat(Http.get(management("/actuator/circuitbreakers")).statusCode()).isEqualTo(401);
+        assertThat(Http.get(management("/actuator/circuitbreakers"), TestTokens.agent13()).statusCode()).isEqualTo(403);
+        assertThat(Http.get(management("/actuator/circuitbreakers"), TestTokens.supervisor()).statusCode()).isEqualTo(200);
+        assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").statusCode()).isIn(401, 404);
+    }
+
+    private String management(String path) {
+        return "http://localhost:" + managementPort + path;
+    }
+}
