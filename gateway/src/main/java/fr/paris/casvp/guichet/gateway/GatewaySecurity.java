@@ -1,14 +1,13 @@
 package fr.paris.casvp.guichet.gateway;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.observability.ManagementPort;
 import fr.paris.casvp.guichet.tokens.VerifiedReactiveJwtDecoder;
 import fr.paris.casvp.guichet.tokens.VerifiedTokens;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -18,7 +17,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,28 +41,6 @@ class GatewaySecurity {
         };
     }
 
-    /** The port of the management server, when it has one of its own (learnt when it starts). */
-    static final class ManagementPort implements ApplicationListener<WebServerInitializedEvent> {
-
-        private volatile int port = -1;
-
-        @Override
-        public void onApplicationEvent(WebServerInitializedEvent event) {
-            if ("management".equals(event.getApplicationContext().getServerNamespace())) {
-                port = event.getWebServer().getPort();
-            }
-        }
-
-        /** A scraper's request: the metrics or the build info, on the management port. */
-        Mono<ServerWebExchangeMatcher.MatchResult> scrape(ServerWebExchange exchange) {
-            String path = exchange.getRequest().getPath().value();
-            InetSocketAddress local = exchange.getRequest().getLocalAddress();
-            boolean scrape = port > 0 && local != null && local.getPort() == port
-                    && ("/actuator/prometheus".equals(path) || "/actuator/info".equals(path));
-            return scrape ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
-        }
-    }
-
     @Bean
     ManagementPort guichetManagementPort() {
         return new ManagementPort();
@@ -74,7 +50,11 @@ class GatewaySecurity {
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ManagementPort managementPort) {
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(managementPort::scrape).permitAll()
+                        .matchers(exchange -> {
+                            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+                            return local != null && managementPort.scrape(local.getPort(), exchange.getRequest().getPath().value())
+                                    ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+                        }).permitAll()
                         .pathMatchers(org.springframework.http.HttpMethod.PUT, "/api/status/message").hasRole("SUPERVISOR")
                         .pathMatchers("/api/status", "/api/status/incidents", "/statut", "/suivi", "/actuator/health",
                                 "/actuator/health/**").permitAll()

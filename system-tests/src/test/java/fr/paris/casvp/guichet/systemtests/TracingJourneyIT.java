@@ -43,10 +43,7 @@ class TracingJourneyIT {
     @Test
     void oneApplicationIsOneTraceFromTheCounterToTheConsumerOfItsEventAndItsLogLineSaysWhichTrace() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
-        HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Traçabilité", "75013"));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String person = JsonPath.read(registered.body(), "$.id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> agent.get("/api/aid/beneficiaries/" + person).statusCode() == 200);
+        String person = registeredAndKnownToAidService(agent, "Traçabilité");
 
         HttpResponse<String> filed = agent.post("/api/aid/applications", UUID.randomUUID(), """
                 {"beneficiaryId":"%s","category":"RENT_ARREARS","requestedAmount":300,"reason":"Un mois de loyer impayé",
@@ -92,10 +89,7 @@ class TracingJourneyIT {
     @Test
     void anApplicationQueuedWhileItsServiceIsDownIsAppliedInTheTraceOfTheCountersRequest() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
-        HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of("Fileattente", "75013"));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String person = JsonPath.read(registered.body(), "$.id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> agent.get("/api/aid/beneficiaries/" + person).statusCode() == 200);
+        String person = registeredAndKnownToAidService(agent, "Fileattente");
 
         assertThat(suite.guichet("stop", "aid-service")).isZero();
         String receipt;
@@ -124,6 +118,15 @@ class TracingJourneyIT {
                 assertThat((String) span.get("name")).startsWith("intake.aid.v1");
             });
         });
+    }
+
+    /** A person registered at the counter, once aid-service's replica of the registry has them. */
+    private static String registeredAndKnownToAidService(GatewayClient agent, String lastName) {
+        HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of(lastName, "75013"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String person = JsonPath.read(registered.body(), "$.id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> agent.get("/api/aid/beneficiaries/" + person).statusCode() == 200);
+        return person;
     }
 
     private static List<List<Map<String, Object>>> tracesTagged(String tag) throws Exception {

@@ -1,17 +1,15 @@
 package fr.paris.casvp.guichet.web;
 
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
+import fr.paris.casvp.guichet.observability.ManagementPort;
 import fr.paris.casvp.guichet.tokens.VerifiedJwtDecoder;
 import fr.paris.casvp.guichet.tokens.VerifiedTokens;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -33,25 +31,6 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceSecurity {
-
-    /** The port of the management server, when it has one of its own (learnt when it starts). */
-    static final class ManagementPort implements ApplicationListener<WebServerInitializedEvent> {
-
-        private volatile int port = -1;
-
-        @Override
-        public void onApplicationEvent(WebServerInitializedEvent event) {
-            if ("management".equals(event.getApplicationContext().getServerNamespace())) {
-                port = event.getWebServer().getPort();
-            }
-        }
-
-        /** A scraper's request: the metrics or the build info, on the management port. */
-        boolean scrape(HttpServletRequest request) {
-            return port > 0 && request.getLocalPort() == port
-                    && ("/actuator/prometheus".equals(request.getRequestURI()) || "/actuator/info".equals(request.getRequestURI()));
-        }
-    }
 
     /** Boot's token decoder (from the issuer's discovery document), behind a cache of the tokens it accepted. */
     @Bean
@@ -76,7 +55,7 @@ public class ServiceSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
-                        .requestMatchers(managementPort::scrape).permitAll()
+                        .requestMatchers(request -> managementPort.scrape(request.getLocalPort(), request.getRequestURI())).permitAll()
                         .requestMatchers("/actuator/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
