@@ -58,6 +58,15 @@ public class ObservabilityAutoConfiguration {
         return (name, context) -> !("spring.kafka.template".equals(name) && context.getParentObservation() == null);
     }
 
+    /**
+     * A SQL statement is a span of the request or record that ran it; one run outside any (the outbox relay's polling,
+     * a job) starts no trace of its own.
+     */
+    @Bean
+    ObservationPredicate guichetNoRootStatements() {
+        return (name, context) -> !(name.startsWith("jdbc.") && context.getParentObservation() == null);
+    }
+
     /** The build an instance runs, as {@code guichet_build_info} says it. */
     public record BuildInfoMetric(String version, String built) {
     }

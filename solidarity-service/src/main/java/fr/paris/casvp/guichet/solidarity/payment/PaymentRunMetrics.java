@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentRunMetrics {
 
-    private final PaymentStore store;
+    private final PaymentRunService runs;
     private volatile Optional<PaymentRunReport> latest = Optional.empty();
 
-    PaymentRunMetrics(PaymentStore store, MeterRegistry meters) {
-        this.store = store;
+    PaymentRunMetrics(PaymentRunService runs, MeterRegistry meters) {
+        this.runs = runs;
         gauge(meters, "running", "1 while the latest run is not completed", run -> "COMPLETED".equals(run.status()) ? 0 : 1);
         gauge(meters, "started.timestamp", "When the latest run started (seconds since the epoch)",
                 run -> run.startedAt().getEpochSecond(), "seconds");
@@ -47,6 +47,6 @@ class PaymentRunMetrics {
 
     @Scheduled(fixedDelayString = "${guichet.solidarity.payment-run-metrics-interval:PT15S}", initialDelay = 5_000)
     void refresh() {
-        latest = store.latestRun().flatMap(store::report);
+        latest = runs.latestReport();
     }
 }

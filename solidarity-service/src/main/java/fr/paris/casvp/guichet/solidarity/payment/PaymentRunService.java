@@ -108,6 +108,11 @@ public class PaymentRunService {
         return store.report(month);
     }
 
+    /** What the latest run did so far (the operators' metrics); empty before the first run. */
+    public Optional<PaymentRunReport> latestReport() {
+        return store.latestRun().flatMap(store::report);
+    }
+
     /**
      * At start-up, then on a watch: the runs left unfinished (a stopped or killed instance, this one or another) are
      * taken up. A run another live instance is doing is shared batch by batch (each batch under the month's lock).
