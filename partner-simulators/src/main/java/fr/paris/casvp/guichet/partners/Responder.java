@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -153,6 +154,12 @@ final class Responder implements Runnable {
         header(record, "ce_subject", "orders/" + orderId);
         header(record, "ce_specversion", "1.0");
         header(record, "content-type", "application/json");
+        // W3C Trace Context, passed on as a partner may (docs/partners.md): Guichet's trace of the order goes on with
+        // the answer's processing.
+        Header trace = order.headers().lastHeader("traceparent");
+        if (trace != null) {
+            record.headers().add("traceparent", trace.value());
+        }
         latest.addFirst(answer);
         while (latest.size() > KEPT_ANSWERS) {
             latest.pollLast();

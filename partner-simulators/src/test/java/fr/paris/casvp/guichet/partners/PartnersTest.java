@@ -72,6 +72,20 @@ class PartnersTest {
     }
 
     @Test
+    void anAnswerCarriesTheTraceOfItsOrderWhenTheOrderHasOne() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        ConsumerRecord<String, String> traced = new ConsumerRecord<>(treasury.route().orders(), 3, 42L,
+                "P-0123456789abcdef0123456789abcdef", paymentOrder(UUID.randomUUID(), "FR7630006000011234567890189"));
+        traced.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+
+        ProducerRecord<String, String> answer = new Responder(treasury, Map.of(), JSON, Clock.fixed(NOW, ZoneOffset.UTC)).answer(traced);
+
+        assertThat(header(answer, "traceparent")).isEqualTo(traceparent);
+        assertThat(answer(treasury, paymentOrder(UUID.randomUUID(), "FR7630006000011234567890189")).headers().lastHeader("traceparent"))
+                .isNull();
+    }
+
+    @Test
     void theOperatorLoadsAPassAndRejectsACardItDoesNotKnow() {
         ProducerRecord<String, String> loaded = answer(operator, passOrder("LOAD", "4455667788"));
         ProducerRecord<String, String> rejected = answer(operator, passOrder("LOAD", "0000000000"));

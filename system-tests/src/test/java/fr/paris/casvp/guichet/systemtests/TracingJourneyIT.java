@@ -23,9 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #20: an aid filed at the counter is found in the trace store by its receipt number, in one trace that goes from
- * the gateway through aid-service, its event's publication on Kafka, to the service that consumed that event; the
- * service's log line for the filing carries that trace's id. An application queued while its service is down keeps the
- * trace of the counter's request through the queue.
+ * the gateway through aid-service and its database, its event's publication on Kafka, to the service that consumed that
+ * event; the service's log line for the filing carries that trace's id. The decision's trace goes on with the payment
+ * order and the treasury's answer. An application queued while its service is down keeps the trace of the counter's
+ * request through the queue.
  */
 @ExtendWith(RunningSuite.class)
 @Order(6)
@@ -66,6 +67,10 @@ class TracingJourneyIT {
             assertThat(trace).as("the counter's request at the gateway").anySatisfy(span -> {
                 assertThat(service(span)).isEqualTo("gateway");
                 assertThat(span.get("kind")).isEqualTo("SERVER");
+            });
+            assertThat(trace).as("the application written to aid-service's database").anySatisfy(span -> {
+                assertThat(service(span)).isEqualTo("aid-service");
+                assertThat(tags(span).get("jdbc.query[0]")).startsWith("insert into aid_application ");
             });
             assertThat(trace).as("the event's publication on Kafka").anySatisfy(span -> {
                 assertThat(service(span)).isEqualTo("aid-service");
@@ -118,6 +123,41 @@ class TracingJourneyIT {
                 assertThat((String) span.get("name")).startsWith("intake.aid.v1");
             });
         });
+    }
+
+    @Test
+    void theDecisionsTraceGoesOnWithThePaymentOrderAndTheTreasurysAnswer() throws Exception {
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        String person = registeredAndKnownToAidService(agent, "Ordonnancement");
+        HttpResponse<String> filed = agent.post("/api/aid/applications", UUID.randomUUID(), """
+                {"beneficiaryId":"%s","category":"RENT_ARREARS","requestedAmount":200,"reason":"Un mois de loyer impayé",
+                 "payee":{"kind":"CREDITOR","accountHolder":"Paris Habitat","iban":"FR76 3000 6000 0112 3456 7890 189"}}
+                """.formatted(person));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String id = JsonPath.read(filed.body(), "$.id");
+        String receipt = JsonPath.read(filed.body(), "$.receipt.number");
+        assertThat(new GatewayClient(suite, "travailleur13").post("/api/aid/applications/" + id + "/examination", UUID.randomUUID(),
+                "{\"assessment\":\"Baisse de ressources.\",\"proposedAmount\":200}").statusCode()).isEqualTo(200);
+        assertThat(new GatewayClient(suite, "directeur13").post("/api/aid/applications/" + id + "/decision", UUID.randomUUID(),
+                "{\"outcome\":\"GRANTED\",\"amount\":200}").statusCode()).isEqualTo(200);
+
+        // The local treasury passes the order's trace context on with its answer, as docs/partners.md invites partners to.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(tracesTagged("guichet.receipt=" + receipt)).as("the application's traces").anySatisfy(trace -> {
+                    assertThat(trace).as("the director's decision").anySatisfy(span -> {
+                        assertThat(service(span)).isEqualTo("gateway");
+                        assertThat(span.get("kind")).isEqualTo("SERVER");
+                    });
+                    assertThat(trace).as("the payment order's publication").anySatisfy(span -> {
+                        assertThat(service(span)).isEqualTo("aid-service");
+                        assertThat(tags(span)).containsEntry("messaging.destination.name", "payment-orders.v1");
+                    });
+                    assertThat(trace).as("the treasury's answer, applied by aid-service").anySatisfy(span -> {
+                        assertThat(service(span)).isEqualTo("aid-service");
+                        assertThat(span.get("kind")).isEqualTo("CONSUMER");
+                        assertThat((String) span.get("name")).startsWith("payment-confirmations.v1");
+                    });
+                }));
     }
 
     /** A person registered at the counter, once aid-service's replica of the registry has them. */
