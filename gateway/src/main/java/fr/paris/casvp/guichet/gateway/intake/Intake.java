@@ -132,7 +132,8 @@ public class Intake {
             log.warn("Receipt {} queued, but its QUEUED state could not be published: {}", number, e.toString());
         }
         receipts.put(queued);
-        meters.counter("guichet.intake.queued", "benefit", benefit).increment();
+        // Counted with the filings made online (FilingCounter): guichet_applications_total{benefit, channel}.
+        meters.counter("guichet.applications", "benefit", benefit, "channel", capturedNumber != null ? "offline" : "queued").increment();
         log.info("{} {} queued on intake.{}.v1 with receipt {} for {}", method, path, benefit, number, agent.username());
         return queued;
     }

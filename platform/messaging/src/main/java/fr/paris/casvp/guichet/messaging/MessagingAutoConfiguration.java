@@ -5,6 +5,7 @@ import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.messaging.command.CommandCaller;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
+import fr.paris.casvp.guichet.messaging.consumer.DeadLetterDepth;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterEndpoint;
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
@@ -231,6 +232,13 @@ public class MessagingAutoConfiguration {
     DeadLetterReplayer deadLetterReplayer(ConsumerFactory<String, String> consumers, KafkaListenerEndpointRegistry listeners,
                                           @Value("${spring.application.name}") String applicationName) {
         return new DeadLetterReplayer(consumers, listeners, applicationName);
+    }
+
+    /** The dead letters waiting, per topic, as a metric (counted in the background). */
+    @Bean
+    DeadLetterDepth deadLetterDepth(DeadLetterReplayer replayer, MeterRegistry meters,
+                                    @Value("${guichet.messaging.dead-letter-count-interval:60s}") Duration interval) {
+        return new DeadLetterDepth(replayer, meters, interval);
     }
 
     @Bean

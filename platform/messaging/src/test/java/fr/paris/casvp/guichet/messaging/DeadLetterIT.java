@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.paris.casvp.guichet.messaging.consumer.DeadLetterDepth;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -37,6 +38,9 @@ class DeadLetterIT {
     @Autowired
     MessagingProperties properties;
 
+    @Autowired
+    DeadLetterDepth depth;
+
     @Test
     void aPoisonRecordIsTriedABoundedNumberOfTimesThenDeadLetteredAndTheNextRecordIsApplied() throws Exception {
         String key = "beneficiary-42";
@@ -62,5 +66,10 @@ class DeadLetterIT {
         assertThat(deadLetter.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-topic").value())
                 .asString().isEqualTo(MessagingTestApplication.COMMANDS);
+
+        // The depth an operator's alert reads: one dead letter of this service waits on the topic.
+        depth.refresh();
+        assertThat(meters.get("guichet.messaging.dead.letters.pending").tag("topic", MessagingTestApplication.COMMANDS)
+                .gauge().value()).isEqualTo(1.0);
     }
 }
