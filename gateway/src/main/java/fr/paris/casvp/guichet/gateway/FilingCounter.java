@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,8 @@ import reactor.core.publisher.Mono;
 class FilingCounter implements WebFilter {
 
     static final String METRIC = "guichet.applications";
+    /** Online, queued while the service was down, captured offline at the counter. */
+    static final List<String> CHANNELS = List.of("online", "queued", "offline");
 
     private final GuichetServices services;
     private final MeterRegistry meters;
@@ -25,6 +28,15 @@ class FilingCounter implements WebFilter {
     FilingCounter(GuichetServices services, MeterRegistry meters) {
         this.services = services;
         this.meters = meters;
+        // Each benefit's counters from the start, at 0: a rate is computed from the first filing on, and a new instance
+        // (a rollout, a scale-out) exports them before its first filing.
+        services.services().forEach((benefit, service) -> {
+            if (!service.intake().isEmpty()) {
+                for (String channel : CHANNELS) {
+                    meters.counter(METRIC, "benefit", benefit, "channel", channel);
+                }
+            }
+        });
     }
 
     @Override

@@ -47,11 +47,17 @@ public class IntakeAutoConfiguration {
     @Bean
     IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommandStore rejected,
                                   TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters,
+                                  @Value("${guichet.intake.topic}") String topic,
                                   @Value("${guichet.intake.trusted-keys:${GUICHET_INTAKE_TRUSTED_KEYS:}}") String trustedKeys) {
         Map<String, PublicKey> keys = CommandSignatures.trustedKeys(trustedKeys);
         if (keys.isEmpty()) {
             throw new IllegalStateException("No key to check the gateway's signature on queued commands: set "
                     + "GUICHET_INTAKE_TRUSTED_KEYS (name:base64 X.509 Ed25519 public key, comma-separated while rotating)");
+        }
+        // The benefit's counters from the start, at 0 (intake.<benefit>.v1): a new instance exports them before any replay.
+        String benefit = topic.replaceFirst("^intake\\.", "").replaceFirst("\\.v\\d+$", "");
+        for (String outcome : List.of("applied", "rejected")) {
+            meters.counter("guichet.intake.commands", "benefit", benefit, "outcome", outcome);
         }
         return new IntakeConsumer(handlers, trail, receipts, rejected, transactions, json, clock, keys, meters);
     }
