@@ -160,6 +160,23 @@ class TracingJourneyIT {
                 }));
     }
 
+    @Test
+    void aSearchByNameAndBirthDateLeavesNeitherInItsSpans() throws Exception {
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        String person = registeredAndKnownToAidService(agent, "Recherchée");
+        HttpResponse<String> found = agent.get("/api/beneficiaries?lastName=Recherch%C3%A9e&birthDate=1950-06-01");
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains(person);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            HttpResponse<String> traces = http.send(HttpRequest.newBuilder(URI.create(suite.traces(
+                    "/api/v2/traces?serviceName=gateway&spanName=http%20get&limit=50&lookback=120000"))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(traces.body()).as("the search's spans").contains("\"http.url\":\"/api/beneficiaries\"")
+                    .doesNotContain("Recherch", "1950-06-01", "lastName=", "birthDate=");
+        });
+    }
+
     /** A person registered at the counter, once aid-service's replica of the registry has them. */
     private static String registeredAndKnownToAidService(GatewayClient agent, String lastName) {
         HttpResponse<String> registered = agent.post("/api/beneficiaries", UUID.randomUUID(), Registrations.of(lastName, "75013"));
