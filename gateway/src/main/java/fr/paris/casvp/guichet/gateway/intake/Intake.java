@@ -7,6 +7,7 @@ import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public class Intake {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final QueuedCommandTracing tracing;
     private final String signingKeyId;
     private final PrivateKey signingKey;
     private final ReceiptChecks checks;
@@ -56,6 +58,7 @@ public class Intake {
      *                     gateway does not start without it
      */
     Intake(KafkaTemplate<String, String> kafka, ReceiptBook receipts, JsonMapper json, Clock clock, MeterRegistry meters,
+           QueuedCommandTracing tracing,
            @Value("${guichet.intake.signing.key-id:${GUICHET_INTAKE_SIGNING_KEY_ID:}}") String signingKeyId,
            @Value("${guichet.intake.signing.private-key:${GUICHET_INTAKE_SIGNING_KEY:}}") String signingKey,
            @Value("${guichet.receipt-key:}") String receiptKey) {
@@ -68,6 +71,7 @@ public class Intake {
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        this.tracing = tracing;
         this.signingKeyId = signingKeyId;
         this.signingKey = CommandSignatures.privateKey(signingKey);
         this.checks = new ReceiptChecks(receiptKey);
@@ -120,7 +124,19 @@ public class Intake {
         record.headers().add(CommandSignatures.KEY_ID_HEADER, signingKeyId.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CommandSignatures.SIGNATURE_HEADER,
                 CommandSignatures.sign(signingKey, value).getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).get();
+        Span span = tracing.sending(record);
+        try {
+            kafka.send(record).get();
+        } catch (Exception e) {
+            if (span != null) {
+                span.error(e);
+            }
+            throw e;
+        } finally {
+            if (span != null) {
+                span.end();
+            }
+        }
         ReceiptState queued = new ReceiptState(number, benefit, ReceiptState.QUEUED, receivedAt, null, null, agent.section(),
                 List.of(), birthDate == null ? null : checks.of(number, birthDate), now, key);
         ProducerRecord<String, String> receipt = new ProducerRecord<>("receipts.v1", number, json.writeValueAsString(queued));

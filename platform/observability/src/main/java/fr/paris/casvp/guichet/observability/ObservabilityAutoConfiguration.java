@@ -50,15 +50,6 @@ public class ObservabilityAutoConfiguration {
     }
 
     /**
-     * A record sent outside any request (the gateway's status board, every few seconds) starts no trace of its own; one
-     * sent while serving a request (a queued command) is part of that request's trace.
-     */
-    @Bean
-    ObservationPredicate guichetNoRootKafkaSends() {
-        return (name, context) -> !("spring.kafka.template".equals(name) && context.getParentObservation() == null);
-    }
-
-    /**
      * A SQL statement is a span of the request or record that ran it; one run outside any (the outbox relay's polling,
      * a job) starts no trace of its own.
      */
