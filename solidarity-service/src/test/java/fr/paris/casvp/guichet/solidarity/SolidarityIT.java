@@ -34,6 +34,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,12 +102,81 @@ class SolidarityIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body().replace(" ", "")).isEqualTo("{\"eligible\":true,\"category\":\"ELDERLY\",\"ceiling\":945.00,"
-                + "\"resourceFloor\":833.20,\"countedResources\":833.20,\"monthlyAmount\":111.80,\"reasons\":[]}");
+                + "\"resourceFloor\":833.20,\"countedResources\":833.20,\"monthlyAmount\":111.80,\"reasons\":[],\"warnings\":[]}");
         HttpResponse<String> young = post("/api/solidarity/simulations", AGENT, """
                 {"month": "2018-04", "applicant": {"birthDate": "1980-06-01"}, "parisResidenceYearsInLastFive": 1, "monthlyResources": 0}
                 """);
         assertThat(young.body()).contains("\"category\":null", "\"monthlyAmount\":0.00",
                 "\"reasons\":[\"NOT_ELDERLY_OR_DISABLED\",\"RESIDENCE_TOO_SHORT\"]");
+    }
+
+    /**
+     * On 16 November 2026 the disabled ceilings of June 2024 are stale (due 1 January 2025, RM II.1.1 b/6), the ASPA of January
+     * 2026 is not: a simulation of the month warns of the ceiling it used, naming it, its value and since when.
+     */
+    @Test
+    void aSimulationWarnsOfTheStaleFigureItRestsOn() {
+        HttpResponse<String> answer = post("/api/solidarity/simulations", AGENT, """
+                {"month": "2026-11", "applicant": {"birthDate": "1980-06-01", "disabled": true}, "parisResidenceYearsInLastFive": 5,
+                 "monthlyResources": 0}
+                """);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(JsonPath.<Double>read(answer.body(), "$.monthlyAmount")).isEqualTo(102.41); // 1 144 − 1 041.59
+        assertThat(JsonPath.<List<String>>read(answer.body(), "$.warnings[*].figure")).containsExactly("ceiling.disabled.single");
+        assertThat(JsonPath.<String>read(answer.body(), "$.warnings[0].inForceSince")).isEqualTo("2024-06-01");
+        assertThat(JsonPath.<String>read(answer.body(), "$.warnings[0].dueSince")).isEqualTo("2025-01-01");
+        assertThat(JsonPath.<String>read(answer.body(), "$.warnings[0].message"))
+                .startsWith("Plafond mensuel Paris Solidarité, personne handicapée seule : la valeur en vigueur, 1\u202f144,00 € "
+                        + "depuis le 1er juin 2024, devait être revalorisée le 1er janvier 2025");
+        HttpResponse<String> october2024 = post("/api/solidarity/simulations", AGENT, """
+                {"month": "2024-10", "applicant": {"birthDate": "1980-06-01", "disabled": true}, "parisResidenceYearsInLastFive": 5,
+                 "monthlyResources": 0}
+                """);
+        assertThat(october2024.body()).as("the ceiling was not due yet in October 2024").contains("\"warnings\":[]");
+
+        List<String> staleToday = JsonPath.read(Http.get(url("/api/solidarity/parameters/stale"), AGENT).body(), "$[*].figure");
+        assertThat(staleToday).contains("ceiling.disabled.couple", "ceiling.disabled.single")
+                .doesNotContain("aspa.annual.single", "aspa.annual.couple", "aah.monthly");
+        clock.set(LocalDate.of(2027, 1, 1).atTime(10, 0));
+        assertThat(JsonPath.<List<String>>read(Http.get(url("/api/solidarity/parameters/stale"), AGENT).body(), "$[*].figure"))
+                .contains("aspa.annual.couple", "aspa.annual.single").doesNotContain("aah.monthly");
+    }
+
+    /**
+     * Every month from January 2020 to December 2026, the floor the simulation deducts is the one in force that month
+     * (docs/rules.md, from the décrets and Cnav circulars; monthly ASPA = annual ÷ 12 to the cent, half up).
+     */
+    @Test
+    void everyMonthFrom2020To2026DeductsTheFloorInForceThatMonth() {
+        NavigableMap<YearMonth, String[]> aspa = new TreeMap<>(Map.of(
+                YearMonth.of(2020, 1), new String[] {"903.20", "1402.22"}, YearMonth.of(2021, 1), new String[] {"906.81", "1407.83"},
+                YearMonth.of(2022, 1), new String[] {"916.79", "1423.31"}, YearMonth.of(2022, 7), new String[] {"953.46", "1480.25"},
+                YearMonth.of(2023, 1), new String[] {"961.09", "1492.09"}, YearMonth.of(2024, 1), new String[] {"1012.02", "1571.17"},
+                YearMonth.of(2025, 1), new String[] {"1034.29", "1605.73"}, YearMonth.of(2026, 1), new String[] {"1043.60", "1620.18"}));
+        NavigableMap<YearMonth, String> aah = new TreeMap<>(Map.of(YearMonth.of(2019, 11), "900.00",
+                YearMonth.of(2020, 4), "902.70", YearMonth.of(2021, 4), "903.60", YearMonth.of(2022, 4), "919.86",
+                YearMonth.of(2022, 7), "956.65", YearMonth.of(2023, 4), "971.37", YearMonth.of(2024, 4), "1016.05",
+                YearMonth.of(2025, 4), "1033.32", YearMonth.of(2026, 4), "1041.59"));
+        List<String> wrong = new ArrayList<>();
+        for (YearMonth month = YearMonth.of(2020, 1); !month.isAfter(YearMonth.of(2026, 12)); month = month.plusMonths(1)) {
+            String[] expectedAspa = aspa.floorEntry(month).getValue();
+            check(month, "elderly single", "{\"birthDate\": \"1940-06-01\"}", "null", expectedAspa[0], wrong);
+            check(month, "elderly couple", "{\"birthDate\": \"1940-06-01\"}", "{\"birthDate\": \"1980-06-01\"}", expectedAspa[1], wrong);
+            check(month, "disabled single", "{\"birthDate\": \"1980-06-01\", \"disabled\": true}", "null",
+                    aah.floorEntry(month).getValue(), wrong);
+        }
+        assertThat(wrong).as("months whose floor is not the one in force").isEmpty();
+    }
+
+    private void check(YearMonth month, String who, String applicant, String spouse, String floor, List<String> wrong) {
+        HttpResponse<String> answer = post("/api/solidarity/simulations", AGENT, """
+                {"month": "%s", "applicant": %s, "spouse": %s, "parisResidenceYearsInLastFive": 5, "monthlyResources": 0}
+                """.formatted(month, applicant, spouse));
+        BigDecimal deducted = new BigDecimal(JsonPath.read(answer.body(), "$.resourceFloor").toString());
+        if (answer.statusCode() != 200 || deducted.compareTo(new BigDecimal(floor)) != 0) {
+            wrong.add(month + " " + who + ": " + deducted + " instead of " + floor);
+        }
     }
 
     @Test
@@ -134,9 +205,9 @@ class SolidarityIT {
         HttpResponse<String> added = post("/api/solidarity/parameters", SUPERVISOR, value);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
         HttpResponse<String> simulated = post("/api/solidarity/simulations", AGENT, """
-                {"month": "%s", "applicant": {"birthDate": "1940-06-01"}, "parisResidenceYearsInLastFive": 5, "monthlyResources": 1000}
+                {"month": "%s", "applicant": {"birthDate": "1940-06-01"}, "parisResidenceYearsInLastFive": 5, "monthlyResources": 1100}
                 """.formatted(YearMonth.from(future)));
-        assertThat(JsonPath.<Double>read(simulated.body(), "$.monthlyAmount")).isEqualTo(300.0);
+        assertThat(JsonPath.<Double>read(simulated.body(), "$.monthlyAmount")).isEqualTo(200.0);
 
         HttpResponse<String> inForce = post("/api/solidarity/parameters", SUPERVISOR,
                 value.replace(future.toString(), "2018-04-01"));
@@ -163,7 +234,7 @@ class SolidarityIT {
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
         assertThat(JsonPath.<String>read(granted.body(), "$.grant.firstMonth")).as("the month of reception").isEqualTo("2026-10-01");
         assertThat(JsonPath.<String>read(granted.body(), "$.grant.lastMonth")).isEqualTo("2027-09-01");
-        assertThat(JsonPath.<Double>read(granted.body(), "$.grant.monthlyAmount")).isEqualTo(222.19);
+        assertThat(JsonPath.<Double>read(granted.body(), "$.grant.monthlyAmount")).isEqualTo(85.40);
         List<ConsumerRecord<String, String>> steps = records("solidarity.events.v1", r -> r.value().contains(id), 3);
         steps.forEach(step -> {
             assertThat(EventSchemas.violations(header(step, "ce_type"), step.value())).isEmpty();
@@ -201,12 +272,20 @@ class SolidarityIT {
         String fullGrant = grant(full);
         String tinyGrant = grant(tiny);
 
-        HttpResponse<String> started = post("/api/solidarity/payment-runs", SUPERVISOR, "{\"month\":\"" + month + "\"}");
+        HttpResponse<String> stale = post("/api/solidarity/payment-runs", SUPERVISOR, "{\"month\":\"" + month + "\"}");
+        assertThat(stale.statusCode()).as("the ceilings of June 2024 were due on 1 January 2025").isEqualTo(409);
+        assertThat(JsonPath.<String>read(stale.body(), "$.type")).isEqualTo("urn:guichet:problem:stale-figures");
+        assertThat(JsonPath.<List<String>>read(stale.body(), "$.staleFigures[*].figure")).contains("ceiling.elderly.couple");
+        assertThat(count(month)).isZero();
+        HttpResponse<String> started = post("/api/solidarity/payment-runs", SUPERVISOR,
+                "{\"month\":\"" + month + "\",\"confirmStaleFigures\":true}");
         assertThat(started.statusCode()).as(started.body()).isIn(200, 202);
+        assertThat(Http.get(url("/api/solidarity/audit?agent=superviseur"), SUPERVISOR).body())
+                .contains("CONFIRM STALE FIGURES ceiling.");
         await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(JsonPath.read(
                 Http.get(url("/api/solidarity/payment-runs/" + month), SUPERVISOR).body(), "$.status")));
 
-        assertThat(payment(fullGrant, month)).containsEntry("status", "ORDERED").containsEntry("amount", new BigDecimal("222.19"));
+        assertThat(payment(fullGrant, month)).containsEntry("status", "ORDERED").containsEntry("amount", new BigDecimal("85.40"));
         assertThat(payment(tinyGrant, month)).containsEntry("status", "SKIPPED").containsEntry("skip_reason", "BELOW_PAYMENT_THRESHOLD")
                 .containsEntry("amount", new BigDecimal("1.50"));
         String reference = (String) payment(fullGrant, month).get("reference");
@@ -224,7 +303,7 @@ class SolidarityIT {
                 .query(Long.class).single()).isEqualTo(1);
 
         confirm("{\"orderId\":\"" + JsonPath.read(order.value(), "$.orderId") + "\",\"reference\":\"" + reference
-                + "\",\"amount\":222.19,\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}");
+                + "\",\"amount\":85.40,\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(payment(fullGrant, month).get("status")));
         assertThat(post("/api/solidarity/payment-runs", AGENT, "{\"month\":\"" + month + "\"}").statusCode()).isEqualTo(403);
     }
@@ -319,21 +398,21 @@ class SolidarityIT {
         UUID person = person(LocalDate.of(1946, 2, 2), "0", 1);
         String grant = grant(person);
 
-        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 2, null, null, true));
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1100.00", 2, null, null, true));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> new BigDecimal("222.19").compareTo((BigDecimal) grantRow(grant).get("monthly_amount")) != 0);
-        assertThat(grantRow(grant)).containsEntry("monthly_amount", new BigDecimal("129.00")).containsEntry("status", "ACTIVE");
+                .until(() -> new BigDecimal("85.40").compareTo((BigDecimal) grantRow(grant).get("monthly_amount")) != 0);
+        assertThat(grantRow(grant)).containsEntry("monthly_amount", new BigDecimal("29.00")).containsEntry("status", "ACTIVE");
 
-        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 4, null, null, false));
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1100.00", 4, null, null, false));
         await().atMost(Duration.ofSeconds(30)).until(() -> "SUSPENDED".equals(grantRow(grant).get("status")));
         assertThat(grantRow(grant)).containsEntry("status_reason", "MOVED_OUT_OF_PARIS");
 
-        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 3, null, null, true));
-        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 5, null, null, true));
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1100.00", 3, null, null, true));
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1100.00", 5, null, null, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(grantRow(grant).get("status")));
 
         LocalDate death = LocalDate.of(2026, 11, 14);
-        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1000.00", 6, death, null, true));
+        publish(snapshot(person, LocalDate.of(1946, 2, 2), "1100.00", 6, death, null, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> "ENDED".equals(grantRow(grant).get("status")));
         assertThat(grantRow(grant)).containsEntry("status_from", java.sql.Date.valueOf(death)).containsEntry("status_reason", "DECEASED");
         List<ConsumerRecord<String, String>> steps = records("solidarity.events.v1", r -> r.value().contains(grant), 4);

@@ -47,7 +47,8 @@ class PaymentRunCrashIT {
         SeededGrants.seed(suite, "2029", GRANTS, "2029-07-01", "2030-06-01");
         GatewayClient supervisor = new GatewayClient(suite, "superviseur");
 
-        HttpResponse<String> started = supervisor.post("/api/solidarity/payment-runs", UUID.randomUUID(), "{\"month\":\"2030-01\"}");
+        HttpResponse<String> started = supervisor.post("/api/solidarity/payment-runs", UUID.randomUUID(),
+                "{\"month\":\"2030-01\",\"confirmStaleFigures\":true}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> payments() > 0);
         String pid = suite.pid("solidarity-service").orElseThrow();

@@ -141,7 +141,8 @@ class ScaleOutDrillIT {
                 groups(admin, service).forEach((group, description) -> membersOfTwo.put(group, description.members().size()));
             }
         }
-        HttpResponse<String> run = supervisor.post("/api/solidarity/payment-runs", UUID.randomUUID(), "{\"month\":\"" + MONTH + "\"}");
+        HttpResponse<String> run = supervisor.post("/api/solidarity/payment-runs", UUID.randomUUID(),
+                "{\"month\":\"" + MONTH + "\",\"confirmStaleFigures\":true}");
         assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> payments() > 0);
         String runner = instanceRunning("Payment run of " + MONTH + ": running on this instance");

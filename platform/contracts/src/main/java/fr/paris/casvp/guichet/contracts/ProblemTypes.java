@@ -22,6 +22,11 @@ public final class ProblemTypes {
     public static final URI UNAUTHENTICATED = URI.create("urn:guichet:problem:unauthenticated");
     /** The agent's role or section does not allow this. */
     public static final URI FORBIDDEN = URI.create("urn:guichet:problem:forbidden");
+    /**
+     * A dated figure the step would use is stale (its revaluation was due and none was recorded); {@code staleFigures}
+     * names each; a supervisor may go on by confirming it explicitly.
+     */
+    public static final URI STALE_FIGURES = URI.create("urn:guichet:problem:stale-figures");
     /** The agent who filed or examined an application cannot decide it. */
     public static final URI FOUR_EYES = URI.create("urn:guichet:problem:four-eyes");
     /** The file (application, pass...) is not in a state where this step is possible; {@code status} says where it stands. */

@@ -4,6 +4,7 @@ import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
 import fr.paris.casvp.guichet.solidarity.domain.ParameterNames;
+import fr.paris.casvp.guichet.solidarity.domain.StaleFigure;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
@@ -12,7 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * future date (a value in force is never rewritten). And what the rule gives for facts a counter enters.
  */
 @Service
-class ParameterService {
+public class ParameterService {
 
     /** A value to add: {@code effectiveFrom} after today. */
     record NewValue(String name, LocalDate effectiveFrom, BigDecimal value, String source) {
@@ -64,9 +67,34 @@ class ParameterService {
         return parameter;
     }
 
+    /** What the rule gives, and the stale figures it rests on (those it read that were due for revaluation). */
+    record Simulation(Allowance.Result result, List<StaleFigure> staleFigures) {
+    }
+
     /** The amount a household would receive in a month, with the parameters of that month. */
     @Transactional(readOnly = true)
-    Allowance.Result simulate(Allowance.Household household) {
-        return Allowance.compute(household, store.on(household.month().atDay(1)));
+    Simulation simulate(Allowance.Household household) {
+        LocalDate firstDay = household.month().atDay(1);
+        Allowance.Parameters inForce = store.on(firstDay);
+        Set<String> read = new HashSet<>();
+        Allowance.Result result = Allowance.compute(household, name -> {
+            read.add(name);
+            return inForce.value(name);
+        });
+        return new Simulation(result, stale(firstDay).stream().filter(figure -> read.contains(figure.name())).toList());
+    }
+
+    /**
+     * The figures stale on a date: a revaluation was due on or before it and none was recorded. On today's date, what
+     * the status board and the metrics show; on a month's first day, what an amount of that month rests on.
+     */
+    @Transactional(readOnly = true)
+    public List<StaleFigure> stale(LocalDate date) {
+        return StaleFigure.on(date, store.all());
+    }
+
+    /** The figures stale today (Paris). */
+    public List<StaleFigure> staleToday() {
+        return stale(ParisTime.today(clock));
     }
 }

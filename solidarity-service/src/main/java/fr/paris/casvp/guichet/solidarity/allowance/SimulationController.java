@@ -14,10 +14,12 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,7 +43,8 @@ class SimulationController {
     /** Every field is always present, {@code category} null when neither elderly nor disabled. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record SimulationResponse(boolean eligible, Allowance.Category category, BigDecimal ceiling, BigDecimal resourceFloor,
-                              BigDecimal countedResources, BigDecimal monthlyAmount, List<String> reasons) {
+                              BigDecimal countedResources, BigDecimal monthlyAmount, List<String> reasons,
+                              List<FigureWarning> warnings) {
     }
 
     private final ParameterService parameters;
@@ -76,15 +79,22 @@ class SimulationController {
             Fields.money("monthlyResources", request.monthlyResources(), MAX_RESOURCES, errors);
         }
         Fields.check(errors);
-        Allowance.Result result = parameters.simulate(new Allowance.Household(month, person(request.applicant()),
+        ParameterService.Simulation simulation = parameters.simulate(new Allowance.Household(month, person(request.applicant()),
                 request.spouse() == null ? null : person(request.spouse()), years, request.monthlyResources()));
+        Allowance.Result result = simulation.result();
         return new SimulationResponse(result.eligible(), result.category(), result.ceiling(), result.resourceFloor(),
-                result.countedResources(), result.monthlyAmount(), result.reasons());
+                result.countedResources(), result.monthlyAmount(), result.reasons(), FigureWarning.of(simulation.staleFigures()));
     }
 
     @GetMapping("/parameters")
     List<DatedParameter> parameters() {
         return parameters.all();
+    }
+
+    /** The figures stale today, or on {@code date}: what the counter's warnings and the status board show. */
+    @GetMapping("/parameters/stale")
+    List<FigureWarning> stale(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return FigureWarning.of(date == null ? parameters.staleToday() : parameters.stale(date));
     }
 
     @PostMapping("/parameters")

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.solidarity.payment;
 
+import fr.paris.casvp.guichet.audit.AuditTrail;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.Topic;
@@ -9,12 +10,15 @@ import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.messaging.consumer.PartnerAnswer;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import fr.paris.casvp.guichet.solidarity.allowance.FigureWarning;
+import fr.paris.casvp.guichet.solidarity.allowance.ParameterService;
 import fr.paris.casvp.guichet.solidarity.allowance.ParameterStore;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.HouseholdFacts;
 import fr.paris.casvp.guichet.solidarity.domain.MonthlyPayment;
 import fr.paris.casvp.guichet.solidarity.domain.ParameterNames;
 import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
+import fr.paris.casvp.guichet.solidarity.domain.StaleFigure;
 import fr.paris.casvp.guichet.solidarity.file.SolidarityEvents;
 import fr.paris.casvp.guichet.web.Agent;
 import jakarta.annotation.PreDestroy;
@@ -65,6 +69,8 @@ public class PaymentRunService {
 
     private final PaymentStore store;
     private final ParameterStore parameters;
+    private final ParameterService figures;
+    private final AuditTrail audit;
     private final SolidarityEvents events;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
@@ -74,10 +80,12 @@ public class PaymentRunService {
     /** The months this instance runs or has queued, so that the watch never queues one twice. */
     private final Set<YearMonth> inProgress = ConcurrentHashMap.newKeySet();
 
-    PaymentRunService(PaymentStore store, ParameterStore parameters, SolidarityEvents events, Outbox outbox,
-                TransactionTemplate transactions, JsonMapper json, Clock clock) {
+    PaymentRunService(PaymentStore store, ParameterStore parameters, ParameterService figures, AuditTrail audit,
+                      SolidarityEvents events, Outbox outbox, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.store = store;
         this.parameters = parameters;
+        this.figures = figures;
+        this.audit = audit;
         this.events = events;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -85,10 +93,30 @@ public class PaymentRunService {
         this.clock = clock;
     }
 
-    /** Starts the run of a month in the background (or resumes it); a completed month is only reported. */
-    public PaymentRunReport start(YearMonth month, Agent agent) {
+    /**
+     * Starts the run of a month in the background (or resumes it); a completed month is only reported. A new run whose
+     * month rests on stale figures (a revaluation due and not recorded) starts only once the supervisor confirms it,
+     * and the confirmation, naming the figures, is in the audit trail.
+     */
+    public PaymentRunReport start(YearMonth month, boolean confirmStaleFigures, Agent agent) {
         agent.requireRole(Agent.SUPERVISOR);
         parameters.on(month.atDay(1)).value(ParameterNames.PAYMENT_THRESHOLD); // 422 now rather than a failed run
+        if (store.report(month).isEmpty()) {
+            List<StaleFigure> stale = figures.stale(month.atDay(1));
+            if (!stale.isEmpty() && !confirmStaleFigures) {
+                throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.STALE_FIGURES, "Stale figures",
+                        "The run of " + month + " would use figures whose revaluation is overdue: "
+                                + String.join(", ", stale.stream().map(StaleFigure::name).toList())
+                                + ". Record their new values, or confirm the run with them (confirmStaleFigures).")
+                        .with("staleFigures", FigureWarning.of(stale));
+            }
+            if (!stale.isEmpty()) {
+                audit.record(agent, "CONFIRM STALE FIGURES " + String.join(" ", stale.stream().map(StaleFigure::name).toList()),
+                        "payment-run", month.toString(), 200);
+                log.warn("Payment run of {} confirmed by {} with stale figures {}", month, agent.username(),
+                        stale.stream().map(StaleFigure::name).toList());
+            }
+        }
         store.startRun(month, agent.toString(), clock.instant());
         PaymentRunReport report = store.report(month).orElseThrow();
         if (report.status().equals("RUNNING")) {

@@ -140,7 +140,22 @@ class AllowanceTest {
         return Allowance.compute(new Household(m, applicant, spouse, years, new BigDecimal(resources)), RulesTables.on(m.atDay(1)));
     }
 
-    /** The tables of docs/rules.md, as dated parameters. */
+    /**
+     * Monthly = annual ÷ 12 rounded to the cent, half up: the ASPA of 2023 (11 533.02 € a year) and of 2026 (12 523.14 €)
+     * both fall on exactly half a cent (961.085 and 1 043.595), and the cent above is the floor.
+     */
+    @ParameterizedTest(name = "{0}: floor {1}, amount {2}, couple floor {3}")
+    @CsvSource({"2023-06, 961.09, 115.91, 1492.09", "2026-06, 1043.60, 85.40, 1620.18"})
+    void aMonthlyFloorThatFallsOnHalfACentIsRoundedUp(String month, String floor, String amount, String coupleFloor) {
+        Result result = compute(month, ELDERLY, null, 5, "0");
+
+        assertThat(result.resourceFloor()).isEqualByComparingTo(floor).hasScaleOf(2);
+        assertThat(result.monthlyAmount()).isEqualByComparingTo(amount);
+        assertThat(RulesTables.on(LocalDate.parse(month + "-01")).monthlyFromAnnual(ParameterNames.ASPA_ANNUAL_COUPLE))
+                .as("1 492.088 and 1 620.184 a month") .isEqualByComparingTo(coupleFloor);
+    }
+
+    /** The tables of docs/rules.md, as dated parameters (a few of the later floors: the full tables are SolidarityIT's). */
     static final class RulesTables {
 
         private static final Map<String, NavigableMap<LocalDate, BigDecimal>> TABLES = new HashMap<>();
@@ -161,6 +176,8 @@ class AllowanceTest {
             aspa("2019-01-01", "10418.40", "16174.59");
             aspa("2020-01-01", "10838.40", "16826.64");
             aspa("2021-01-01", "10881.75", "16893.94");
+            aspa("2023-01-01", "11533.02", "17905.06");
+            aspa("2026-01-01", "12523.14", "19442.21");
             put(ParameterNames.AAH_MONTHLY, "2017-04-01", "810.89");
             put(ParameterNames.AAH_MONTHLY, "2018-04-01", "819.00");
             put(ParameterNames.AAH_MONTHLY, "2018-11-01", "860.00");
