@@ -145,7 +145,29 @@ async function refreshBanner() {
       lines.push(h('p', {}, service.label + ' : ', service.message));
     }
   }
+  if (agent && hasRole('SECTION_DIRECTOR', 'SUPERVISOR')) {
+    const stale = await get('/api/solidarity/parameters/stale');
+    if (stale.status === 200 && stale.body.length > 0) {
+      lines.push(h('p', { class: 'chiffres-perimes' }, 'Chiffres à revaloriser (Paris Solidarité) : ',
+          stale.body.map(w => w.label + ', ' + euros(w.value) + ' depuis le ' + date(w.inForceSince)
+              + ' (revalorisation attendue le ' + date(w.dueSince) + ')').join(' ; '),
+          '. Les montants calculés avec ces chiffres peuvent être faux.'));
+    }
+  }
   banner.replaceChildren(...lines);
+}
+
+/**
+ * The figures an amount rests on whose revaluation is overdue (the answer's {@code warnings}, or the stale figures of
+ * a month): each named, with its value and since when. Nothing when there are none.
+ */
+function staleFiguresNotice(warnings) {
+  if (!warnings || warnings.length === 0) {
+    return null;
+  }
+  return h('div', { class: 'avertissement', role: 'note' },
+      h('p', {}, h('strong', {}, 'Attention : chiffre non revalorisé.')),
+      h('ul', {}, warnings.map(w => h('li', {}, w.message))));
 }
 
 /** On a filing form: what happens to the application if its benefit, or the whole server side, is down now. */
@@ -603,6 +625,11 @@ function parisToday() {
   return new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
 }
 
+/** The Paris day (AAAA-MM-JJ) of an instant. */
+function parisDay(instant) {
+  return new Date(instant).toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
+}
+
 /** What the registry says of a person, as the simulations read it. */
 function factsOf(situation) {
   const today = new Date(parisToday() + 'T00:00:00Z');
@@ -735,6 +762,7 @@ async function solidarityView(beneficiaryId, correction) {
       correctionNote(correction),
       availabilityNotice('solidarity'),
       estimate,
+      simulation.status === 200 ? staleFiguresNotice(simulation.body.warnings) : null,
       h('fieldset', { class: 'choix' }, h('legend', {}, 'Première demande ou renouvellement'),
           h('input', { type: 'radio', id: 'renouvellement-non', name: 'renewal', value: 'false', checked: !draft.renewal }),
           h('label', { for: 'renouvellement-non' }, 'Première demande'),
@@ -1144,6 +1172,12 @@ async function solidarityApplicationView(id) {
       h('dt', {}, 'Versée sur'), h('dd', {}, a.payeeIban + (a.payeeAccountHolder ? ' (' + a.payeeAccountHolder + ')' : '')))),
   h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + a.beneficiaryId }, 'Dossier de la personne'))];
   const own = a.filedBy === agent.username || a.examinedBy === agent.username;
+  if (['RECEIVED', 'UNDER_EXAMINATION'].includes(a.status)) {
+    // The grant's amount is computed with the figures of the month of reception.
+    const month = parisDay(a.receivedAt).slice(0, 7);
+    const stale = await get('/api/solidarity/parameters/stale?date=' + month + '-01');
+    parts.push(stale.status === 200 ? staleFiguresNotice(stale.body) : null);
+  }
   if (a.status === 'RECEIVED' && hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR')) {
     parts.push(simpleExamination('/api/solidarity/applications/' + a.id + '/examination', () => solidarityApplicationView(a.id)));
   }

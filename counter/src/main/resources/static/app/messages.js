@@ -6,6 +6,7 @@ const PROBLEMS = {
   'urn:guichet:problem:unauthenticated': 'Votre session a expiré : reconnectez-vous.',
   'urn:guichet:problem:forbidden': 'Votre rôle ou votre section ne permet pas cette action.',
   'urn:guichet:problem:four-eyes': 'Règle des quatre yeux : la personne qui a déposé ou instruit une demande ne peut pas la décider.',
+  'urn:guichet:problem:stale-figures': 'Des chiffres datés (plafonds, ASPA, AAH) n\'ont pas été revalorisés à leur date : saisissez leurs nouvelles valeurs, ou confirmez explicitement.',
   'urn:guichet:problem:not-found': 'Ce dossier est introuvable.',
   'urn:guichet:problem:invalid-transition': 'Cette étape n\'est pas possible dans l\'état actuel du dossier.',
   'urn:guichet:problem:beneficiary-unknown': 'Ce service ne connaît pas encore la personne : une inscription récente lui parvient en quelques secondes. Réessayez.',
