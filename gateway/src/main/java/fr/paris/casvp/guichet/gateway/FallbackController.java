@@ -84,10 +84,16 @@ class FallbackController {
                     label + " is serving as many requests as it can at once: try again in a second.", service, path, BUSY_RETRY));
         }
         if (!queues) {
-            return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
-                    label + " is unavailable for the moment" + (known != null && !known.intake().isEmpty()
+            boolean queued = known != null && !known.intake().isEmpty();
+            ResponseEntity<?> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                    "Service unavailable", label + " is unavailable for the moment" + (queued
                             ? "; its applications are still accepted (they are queued and given a receipt)" : "")
-                            + "; the other services keep working. See /api/status.", service, path, UNAVAILABLE_RETRY));
+                            + "; the other services keep working. See /api/status.", service, path, UNAVAILABLE_RETRY);
+            // What the agent reads, as the counter says it.
+            ((ProblemDetail) unavailable.getBody()).setProperty("message", label + " : service momentanément indisponible."
+                    + (queued ? " Les demandes restent reçues, avec un récépissé, et seront traitées dès son retour."
+                    : " Réessayez dans quelques instants ; les autres services fonctionnent normalement."));
+            return Mono.just(unavailable);
         }
         String key = exchange.getRequest().getHeaders().getFirst("Idempotency-Key");
         UUID idempotencyKey;

@@ -241,16 +241,57 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void failuresOfOneServiceOpenItsBreakerAndLeaveTheOthersClosed() {
+    void aStoppedServiceHasItsBreakerHeldOpenAndTheOthersStayClosed() {
         for (int i = 0; i < 10; i++) {
             Http.get(url("/api/transport/passes/" + i), TestTokens.agent13());
         }
 
-        assertThat(breakers.circuitBreaker("transport").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breakers.circuitBreaker("transport").getState()).isEqualTo(CircuitBreaker.State.FORCED_OPEN);
         assertThat(breakers.circuitBreaker("aid").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(Http.get(url("/api/aid/applications"), TestTokens.agent13()).statusCode()).isEqualTo(200);
         assertThat(breakers.getAllCircuitBreakers()).extracting(CircuitBreaker::getName)
                 .contains("beneficiaries", "aid", "solidarity", "transport");
+    }
+
+    /**
+     * Issue #39: the registry hangs (every request held, readiness too). The call waiting on it is cut when the probe
+     * times out, not at the route's 10 s time limit, and answered with the problem that names it, in French for the
+     * agent; the next calls never reach it; the first probe that answers after it resumes closes the breaker.
+     */
+    @Test
+    void aHungServiceIsSeenByItsProbeItsWaitingCallCutAndTheNextOnesNeverSentUntilAProbeAnswers() {
+        String token = TestTokens.agent13();
+        assertThat(Http.get(url("/api/beneficiaries/42"), token).statusCode()).isEqualTo(200);
+        beneficiaries.freeze();
+        try {
+            long sent = System.nanoTime();
+            HttpResponse<String> waiting = Http.get(url("/api/beneficiaries/42"), token);
+            Duration waited = Duration.ofNanos(System.nanoTime() - sent);
+
+            assertThat(waiting.statusCode()).isEqualTo(503);
+            assertThat(JsonPath.<String>read(waiting.body(), "$.type")).isEqualTo("urn:guichet:problem:service-unavailable");
+            assertThat(JsonPath.<String>read(waiting.body(), "$.service")).isEqualTo("beneficiaries");
+            assertThat(JsonPath.<String>read(waiting.body(), "$.message"))
+                    .isEqualTo("Registre des usagers : service momentanément indisponible. Réessayez dans quelques instants ; "
+                            + "les autres services fonctionnent normalement.");
+            assertThat(waited).as("cut by the probe, not by the route's time limit").isLessThan(Duration.ofSeconds(8));
+            assertThat(breakers.circuitBreaker("beneficiaries").getState()).isEqualTo(CircuitBreaker.State.FORCED_OPEN);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(serviceField(Http.get(url("/api/status")).body(), "beneficiaries", "health")).isEqualTo("UNREACHABLE"));
+
+            int reached = beneficiaries.received();
+            HttpResponse<String> next = Http.get(url("/api/beneficiaries/43"), token);
+            assertThat(next.statusCode()).isEqualTo(503);
+            assertThat(beneficiaries.received()).as("nothing sent to a service known hung").isEqualTo(reached);
+            assertThat(Http.get(url("/api/aid/applications"), token).statusCode()).as("the others work").isEqualTo(200);
+        } finally {
+            beneficiaries.thaw();
+        }
+        int beforeRecovery = beneficiaries.received();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> breakers.circuitBreaker("beneficiaries").getState() == CircuitBreaker.State.CLOSED);
+        assertThat(beneficiaries.received()).as("closed by the gateway's probe, not by an agent's request").isEqualTo(beforeRecovery);
+        assertThat(Http.get(url("/api/beneficiaries/42"), token).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -9,22 +9,30 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands for a service behind the gateway in the gateway's own tests (the suite's system tests use the real ones):
  * ready, echoing the method and path it received, slow on paths ending in {@code /slow} (3 s, several at once), and
  * answering the status a request asks for in {@code X-Stub-Status} (a refusal, a defect, "unavailable") with a
- * problem body.
+ * problem body; {@link #freeze()} holds every request until {@link #thaw()}, as a hung process.
  */
 final class StubService implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService requests = Executors.newCachedThreadPool();
+    private final AtomicInteger received = new AtomicInteger();
+    private volatile boolean frozen;
 
     private StubService(String name) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/actuator/health/readiness", exchange -> reply(exchange, 200, "{\"status\":\"UP\"}"));
+        server.createContext("/actuator/health/readiness", exchange -> {
+            waitWhileFrozen();
+            reply(exchange, 200, "{\"status\":\"UP\"}");
+        });
         server.createContext("/api/", exchange -> {
+            received.incrementAndGet();
+            waitWhileFrozen();
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 sleep(3_000);
             }
@@ -56,6 +64,26 @@ final class StubService implements AutoCloseable {
             return "http://127.0.0.1:" + socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Holds every request, readiness included, as a process stopped by SIGSTOP (or a full pause) would. */
+    void freeze() {
+        frozen = true;
+    }
+
+    void thaw() {
+        frozen = false;
+    }
+
+    /** The API requests that reached this service. */
+    int received() {
+        return received.get();
+    }
+
+    private void waitWhileFrozen() {
+        while (frozen) {
+            sleep(20);
         }
     }
 

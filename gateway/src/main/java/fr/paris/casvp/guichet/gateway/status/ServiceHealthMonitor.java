@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -29,6 +28,14 @@ import reactor.core.publisher.Mono;
  * breaker (a service is UP only when both say so), and whether Kafka takes commands (a DOWN service whose applications
  * can be queued is DEGRADED, else UNAVAILABLE). The supervisor's messages and the history of incidents (the last 500
  * changes) are shared by every instance of the gateway ({@link SharedBoard}).
+ *
+ * <p>What it knows, the gateway uses (issue #39): a service whose readiness does not answer within the probe's time-out
+ * (1 s, every 500 ms: a hung service is seen within 1.5 s) or answers DOWN has its route's breaker held open
+ * ({@code FORCED_OPEN}): its applications go straight to the intake, its reads fail at once with the problem that names
+ * it, and the calls already waiting on it are cut short ({@link HangGuard}) and take the same way. Recovery is probed by
+ * this monitor alone, never by an agent's request: the breaker closes at the first probe that answers UP. A breaker
+ * that opened on failed calls (the service's readiness still UP) is held open the same way, and closed by a probe
+ * after its wait in the open state.
  */
 @Component
 public class ServiceHealthMonitor {
@@ -48,18 +55,26 @@ public class ServiceHealthMonitor {
     private final Map<String, ServiceState.Availability> availability = new ConcurrentHashMap<>();
     private final Map<String, Instant> availableSince = new ConcurrentHashMap<>();
     private final SharedBoard board;
+    private final HangGuard hangs;
+    /** The breakers held open because their calls failed (not their readiness), and since when. */
+    private final Map<String, Instant> openedOnFailures = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean kafkaProbing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean kafkaUp = true;
 
     ServiceHealthMonitor(GuichetServices services, CircuitBreakerRegistry breakers, ReceiptBook receipts, KafkaAdmin admin,
-                         SharedBoard board, @Value("${guichet.status.health-timeout:2s}") Duration timeout, Clock clock) {
+                         SharedBoard board, HangGuard hangs, @Value("${guichet.status.health-timeout:1s}") Duration timeout,
+                         Clock clock) {
         this.board = board;
+        this.hangs = hangs;
         this.services = services;
         this.breakers = breakers;
         this.receipts = receipts;
         this.client = WebClient.create();
         Map<String, Object> config = new java.util.HashMap<>(admin.getConfigurationProperties());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        // Kafka is asked apart from the services' probes, at least 2 s: a broker may take longer than a service to answer.
+        int kafkaTimeout = (int) Math.max(2000, timeout.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, kafkaTimeout);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, kafkaTimeout);
         this.kafka = AdminClient.create(config);
         this.timeout = timeout;
         this.clock = clock;
@@ -70,21 +85,27 @@ public class ServiceHealthMonitor {
         kafka.close(Duration.ofSeconds(1));
     }
 
-    @Scheduled(fixedDelayString = "${guichet.status.poll-interval:3s}")
+    @Scheduled(fixedDelayString = "${guichet.status.poll-interval:500ms}")
     void poll() {
         Flux.fromIterable(services.services().entrySet())
                 .flatMap(entry -> readiness(entry.getValue()).map(health -> Map.entry(entry.getKey(), health)))
                 .doOnNext(result -> record(result.getKey(), result.getValue()))
                 .then()
                 .block(timeout.plusSeconds(1));
-        try {
-            kafka.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
-                    .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
-            kafkaUp = true;
-        } catch (Exception e) {
-            kafkaUp = false;
-        }
+        probeKafka();
         states();
+    }
+
+    /** Whether Kafka takes commands, asked without waiting for the answer: a slow broker never delays the probes. */
+    private void probeKafka() {
+        if (!kafkaProbing.compareAndSet(false, true)) {
+            return;
+        }
+        kafka.describeCluster(new DescribeClusterOptions().timeoutMs((int) Math.max(2000, timeout.toMillis()))).nodes()
+                .whenComplete((nodes, failure) -> {
+                    kafkaUp = failure == null;
+                    kafkaProbing.set(false);
+                });
     }
 
     private Mono<String> readiness(GuichetServices.Service service) {
@@ -95,11 +116,37 @@ public class ServiceHealthMonitor {
     }
 
     private void record(String name, String health) {
-        observations.compute(name, (key, previous) -> {
+        Observation seen = observations.compute(name, (key, previous) -> {
             boolean up = "UP".equals(health);
             Instant since = previous != null && previous.up() == up ? previous.since() : clock.instant();
             return new Observation(health, up, since);
         });
+        holdOrRelease(name, seen.up());
+    }
+
+    /** The breaker follows what the probe saw: held open while the service does not answer UP, closed when it does. */
+    private void holdOrRelease(String name, boolean up) {
+        CircuitBreaker breaker = breakers.circuitBreaker(name);
+        CircuitBreaker.State state = breaker.getState();
+        Instant now = clock.instant();
+        if (!up) {
+            openedOnFailures.remove(name);
+            if (state != CircuitBreaker.State.FORCED_OPEN) {
+                breaker.transitionToForcedOpenState();
+                hangs.cut(name);
+            }
+        } else if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN) {
+            // Opened on failed calls while the service says it is ready: held open, and tried again by a probe.
+            breaker.transitionToForcedOpenState();
+            openedOnFailures.put(name, now);
+        } else if (state == CircuitBreaker.State.FORCED_OPEN) {
+            Instant failedAt = openedOnFailures.get(name);
+            Duration wait = Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+            if (failedAt == null || !now.isBefore(failedAt.plus(wait))) {
+                openedOnFailures.remove(name);
+                breaker.transitionToClosedState();
+            }
+        }
     }
 
     /** A service's availability as last computed (every poll), or null before the first. */
