@@ -102,7 +102,7 @@ export function statusInFrench(status) {
 
 export const ROLES = {
   AGENT: 'Agent d\'accueil', SOCIAL_WORKER: 'Travailleur social', SECTION_DIRECTOR: 'Directeur de section',
-  SUPERVISOR: 'Superviseur',
+  SUPERVISOR: 'Superviseur', ADMINISTRATOR: 'Administrateur des paramètres',
 };
 
 export const CATEGORIES = [

@@ -65,6 +65,8 @@ class SolidarityIT {
     private static final String SOCIAL_WORKER = TestTokens.of("travailleur13", "SOCIAL_WORKER", "13");
     private static final String DIRECTOR = TestTokens.of("directeur13", "SECTION_DIRECTOR", "13");
     private static final String SUPERVISOR = TestTokens.supervisor();
+    private static final String ADMINISTRATOR_1 = TestTokens.of("administrateur1", "ADMINISTRATOR", null);
+    private static final String ADMINISTRATOR_2 = TestTokens.of("administrateur2", "ADMINISTRATOR", null);
 
     @LocalServerPort
     int port;
@@ -196,26 +198,99 @@ class SolidarityIT {
         assertThat(JsonPath.<String>read(noParameters.body(), "$.detail")).contains("No value of", "in force on 2010-01-01");
     }
 
+    /**
+     * Issue #32: an administrator proposes a new value with its source, a second one approves it (the proposer may not),
+     * and only then does the simulation use it; a row is never rewritten, by the API nor in the database.
+     */
     @Test
-    void aSupervisorAddsAFutureValueAValueInForceIsNeverRewritten() {
+    void anAdministratorProposesASecondApprovesAndARowIsNeverRewritten() {
         LocalDate future = LocalDate.of(2029, 11, 1);
-        String value = "{\"name\":\"ceiling.elderly.single\",\"effectiveFrom\":\"" + future + "\",\"value\":1300,\"source\":\"Délibération test\"}";
-
-        assertThat(post("/api/solidarity/parameters", AGENT, value).statusCode()).isEqualTo(403);
-        HttpResponse<String> added = post("/api/solidarity/parameters", SUPERVISOR, value);
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-        HttpResponse<String> simulated = post("/api/solidarity/simulations", AGENT, """
+        String value = "{\"name\":\"ceiling.elderly.single\",\"effectiveFrom\":\"" + future + "\",\"value\":1300,"
+                + "\"source\":\"Délibération test\"}";
+        String simulation = """
                 {"month": "%s", "applicant": {"birthDate": "1940-06-01"}, "parisResidenceYearsInLastFive": 5, "monthlyResources": 1100}
-                """.formatted(YearMonth.from(future)));
-        assertThat(JsonPath.<Double>read(simulated.body(), "$.monthlyAmount")).isEqualTo(200.0);
+                """.formatted(YearMonth.from(future));
 
-        HttpResponse<String> inForce = post("/api/solidarity/parameters", SUPERVISOR,
-                value.replace(future.toString(), "2018-04-01"));
-        assertThat(inForce.statusCode()).isEqualTo(400);
-        assertThat(JsonPath.<List<String>>read(inForce.body(), "$.errors[*].field")).containsExactly("effectiveFrom");
+        Object before = JsonPath.read(post("/api/solidarity/simulations", AGENT, simulation).body(), "$.monthlyAmount");
+        assertThat(post("/api/solidarity/parameters/proposals", AGENT, value).statusCode()).isEqualTo(403);
+        assertThat(post("/api/solidarity/parameters/proposals", SUPERVISOR, value).statusCode()).isEqualTo(403);
+        HttpResponse<String> proposed = post("/api/solidarity/parameters/proposals", ADMINISTRATOR_1, value);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String id = JsonPath.read(proposed.body(), "$.id");
+        assertThat(JsonPath.<String>read(proposed.body(), "$.status")).isEqualTo("PROPOSED");
+        assertThat(JsonPath.<Object>read(post("/api/solidarity/simulations", AGENT, simulation).body(), "$.monthlyAmount"))
+                .as("not approved yet").isEqualTo(before);
+
+        HttpResponse<String> byProposer = post("/api/solidarity/parameters/proposals/" + id + "/approval", ADMINISTRATOR_1, "");
+        assertThat(byProposer.statusCode()).isEqualTo(403);
+        assertThat(JsonPath.<String>read(byProposer.body(), "$.type")).isEqualTo("urn:guichet:problem:four-eyes");
+        HttpResponse<String> approved = post("/api/solidarity/parameters/proposals/" + id + "/approval", ADMINISTRATOR_2, "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(approved.body(), "$.decidedBy")).isEqualTo("administrateur2");
+        assertThat(JsonPath.<Double>read(post("/api/solidarity/simulations", AGENT, simulation).body(), "$.monthlyAmount"))
+                .as("1 300 − 1 100").isEqualTo(200.0);
+        assertThat(post("/api/solidarity/parameters/proposals/" + id + "/approval", ADMINISTRATOR_2, "").statusCode())
+                .as("approved once").isEqualTo(409);
+
+        HttpResponse<String> again = post("/api/solidarity/parameters/proposals", ADMINISTRATOR_2, value.replace("1300", "1400"));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(again.body(), "$.errors[*].field")).containsExactly("effectiveFrom");
         assertThatThrownBy(() -> jdbc.sql("update solidarity_parameter set value = 1 where name = 'ceiling.elderly.single' "
                 + "and effective_from = '2018-04-01'").update()).hasMessageContaining("never rewritten");
-        assertThat(Http.get(url("/api/solidarity/audit?agent=superviseur"), SUPERVISOR).body()).contains("/api/solidarity/parameters");
+        assertThatThrownBy(() -> jdbc.sql("delete from solidarity_parameter where name = 'ceiling.elderly.single' "
+                + "and effective_from = :d").param("d", future).update()).as("not even a row not in force yet")
+                .hasMessageContaining("never rewritten");
+        List<String> history = JsonPath.read(Http.get(url("/api/solidarity/parameters/families"), AGENT).body(),
+                "$[?(@.family == 'CEILINGS')].figures[?(@.name == 'ceiling.elderly.single')].history[*].source");
+        assertThat(history).startsWith("Délibération test");
+        assertThat(Http.get(url("/api/solidarity/audit?agent=administrateur2"), SUPERVISOR).body())
+                .contains("/api/solidarity/parameters/proposals/{id}/approval");
+    }
+
+    /**
+     * Issue #32: a ceiling raised from a month already paid. Its impact is shown before approval; once approved the
+     * grant is recomputed (published: the person is told), the month paid gets its arrear, and the next run pays it
+     * with that month's amount, once. In 2028, so that no other test's months or grants share its figures.
+     */
+    @Test
+    void aCeilingRaisedFromAMonthAlreadyPaidRecomputesTheGrantAndTheNextRunPaysTheArrearsOnce() {
+        clock.set(LocalDate.of(2028, 3, 16).atTime(10, 0));
+        String grant = grant(person(LocalDate.of(1944, 5, 5), "0", 1));
+        YearMonth march = YearMonth.of(2028, 3);
+        runs.runToCompletion(march);
+        assertThat(payment(grant, march)).containsEntry("amount", new BigDecimal("85.40")); // 1 129 − 1 043.60
+
+        HttpResponse<String> proposed = post("/api/solidarity/parameters/proposals", ADMINISTRATOR_1, """
+                {"name": "ceiling.elderly.single", "effectiveFrom": "2028-03-01", "value": 1150, "source": "Délibération 2028 DASES 1"}
+                """);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String id = JsonPath.read(proposed.body(), "$.id");
+        String impact = Http.get(url("/api/solidarity/parameters/proposals/" + id + "/impact"), ADMINISTRATOR_2).body();
+        assertThat(JsonPath.<String>read(impact, "$.month")).isEqualTo("2028-03");
+        assertThat(JsonPath.<List<String>>read(impact, "$.sections[*].section")).containsExactly("13");
+        assertThat(JsonPath.<Integer>read(impact, "$.total.grantsChanged")).isEqualTo(1);
+        assertThat(new BigDecimal(JsonPath.read(impact, "$.total.monthlyTotalBefore").toString())).isEqualByComparingTo("85.40");
+        assertThat(new BigDecimal(JsonPath.read(impact, "$.total.monthlyTotalAfter").toString())).isEqualByComparingTo("106.40");
+        assertThat(JsonPath.<Integer>read(impact, "$.total.paidMonthsChanged")).isEqualTo(1);
+        assertThat(new BigDecimal(JsonPath.read(impact, "$.total.arrears").toString())).isEqualByComparingTo("21.00");
+
+        HttpResponse<String> approved = post("/api/solidarity/parameters/proposals/" + id + "/approval", ADMINISTRATOR_2, "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(approved.body(), "$.appliedAt")).isNotNull();
+
+        assertThat(grantRow(grant)).containsEntry("monthly_amount", new BigDecimal("106.40"));
+        assertThat(records("solidarity.events.v1", r -> r.value().contains(grant)
+                && header(r, "ce_type").endsWith("amount-recomputed.v1"), 1)).hasSize(1);
+        assertThat(jdbc.sql("select difference from psol_adjustment where grant_id = :g and month = '2028-03-01'")
+                .param("g", UUID.fromString(grant)).query(BigDecimal.class).single()).isEqualByComparingTo("21.00");
+
+        YearMonth april = YearMonth.of(2028, 4);
+        runs.runToCompletion(april);
+        assertThat(payment(grant, april)).containsEntry("amount", new BigDecimal("127.40")) // 106.40 + 21.00 for March
+                .containsEntry("adjustments", new BigDecimal("21.00"));
+        YearMonth may = YearMonth.of(2028, 5);
+        runs.runToCompletion(may);
+        assertThat(payment(grant, may)).as("paid once").containsEntry("amount", new BigDecimal("106.40"));
     }
 
     @Test

@@ -17,7 +17,10 @@ final class DemoAgents {
             new Agent("directeur13", "SECTION_DIRECTOR", "13"),
             new Agent("agent18", "AGENT", "18"),
             new Agent("directeur18", "SECTION_DIRECTOR", "18"),
-            new Agent("superviseur", "SUPERVISOR", null));
+            new Agent("superviseur", "SUPERVISOR", null),
+            // Two, so that one proposes a new figure and the other approves it (four-eyes).
+            new Agent("administrateur1", "ADMINISTRATOR", null),
+            new Agent("administrateur2", "ADMINISTRATOR", null));
 
     private static final Map<String, Agent> BY_NAME = ALL.stream()
             .collect(Collectors.toMap(Agent::username, agent -> agent));

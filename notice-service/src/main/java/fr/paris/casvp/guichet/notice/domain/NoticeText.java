@@ -48,6 +48,7 @@ public final class NoticeText {
             case GRANTED -> "demande accordée";
             case REFUSED -> "demande refusée";
             case PAID -> "paiement effectué";
+            case AMOUNT_CHANGED -> "montant mensuel modifié";
             case PASS_LOADED -> "forfait chargé sur votre passe";
             case PASS_NOT_LOADED -> "forfait non chargé";
         };
@@ -62,6 +63,9 @@ public final class NoticeText {
             case REFUSED -> "Nous avons le regret de vous informer que " + request + " n'a pas été accordée " + on + ".";
             case PAID -> "Le paiement de l'aide accordée (" + reference + ") a été effectué " + on
                     + ". Il apparaîtra sur votre compte, ou sur celui de l'organisme payé pour vous, dans les prochains jours.";
+            case AMOUNT_CHANGED -> "Le montant mensuel de votre allocation Paris Solidarité (" + reference + ") a changé " + on
+                    + " : un chiffre qui sert à le calculer (un plafond, le minimum vieillesse, l'AAH) ou votre situation a "
+                    + "changé.";
             case PASS_LOADED -> "Votre forfait Navigo (" + reference + ") a été chargé sur votre passe " + on
                     + ". Vous pouvez l'utiliser dès maintenant.";
             case PASS_NOT_LOADED -> "Votre forfait Navigo (" + reference + ") n'a pas pu être chargé sur votre passe "
@@ -78,6 +82,9 @@ public final class NoticeText {
             case REFUSED -> "Le courrier de décision vous est adressé : il en donne les motifs et vous indique comment la "
                     + "contester, dans un délai de deux mois.";
             case PAID -> "Vous n'avez rien à faire.";
+            case AMOUNT_CHANGED -> "Vous n'avez rien à faire. Le nouveau montant est versé à partir du prochain paiement ; si "
+                    + "des mois déjà payés sont concernés, la différence est versée, ou retenue, avec ce paiement. Votre "
+                    + "section vous indique le montant sur demande.";
             case PASS_LOADED -> "Vous n'avez rien à faire. Le forfait est valable un an.";
             case PASS_NOT_LOADED -> "Le transporteur n'a pas reconnu le passe indiqué. Présentez votre passe Navigo à "
                     + "l'accueil de votre section pour corriger son numéro.";

@@ -52,7 +52,21 @@ class NoticeTextTest {
     }
 
     @Test
+    void aChangedMonthlyAmountIsToldWithoutTheAmount() {
+        Notice changed = new Notice(Benefit.SOLIDARITY, Moment.AMOUNT_CHANGED, "PSG-2026-000042", "13",
+                Instant.parse("2026-12-05T09:30:00Z"));
+
+        NoticeText.Message message = NoticeText.email(changed, EMILIE, Sections.directory().of("13"), "x");
+
+        assertThat(message.subject()).isEqualTo("Paris Solidarité — montant mensuel modifié (dossier n° PSG-2026-000042)");
+        assertThat(message.body()).contains("Le montant mensuel de votre allocation Paris Solidarité (dossier n° PSG-2026-000042) "
+                + "a changé le 5 décembre 2026").doesNotContain("€");
+    }
+
+    @Test
     void onlyTheStepsWorthAMessageAreTold() {
+        assertThat(Moment.of(Benefit.SOLIDARITY, "AMOUNT_RECOMPUTED")).contains(Moment.AMOUNT_CHANGED);
+        assertThat(Moment.of(Benefit.SOLIDARITY, "EXAMINED")).isEmpty();
         assertThat(Moment.of(Benefit.AID, "EXAMINED")).isEmpty();
         assertThat(Moment.of(Benefit.SOLIDARITY, "APPLICATION_RECEIVED")).contains(Moment.RECEIVED);
         assertThat(Moment.of(Benefit.TRANSPORT, "ACTIVATED")).contains(Moment.PASS_LOADED);

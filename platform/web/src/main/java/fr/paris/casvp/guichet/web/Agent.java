@@ -20,6 +20,8 @@ public record Agent(String username, Set<String> roles, String section) {
     public static final String SOCIAL_WORKER = "SOCIAL_WORKER";
     public static final String SECTION_DIRECTOR = "SECTION_DIRECTOR";
     public static final String SUPERVISOR = "SUPERVISOR";
+    /** Keeps the dated figures of the rules (ceilings, floors): proposes new values, approves another's (four-eyes). */
+    public static final String ADMINISTRATOR = "ADMINISTRATOR";
 
     public static Agent current() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {

@@ -3,32 +3,28 @@ package fr.paris.casvp.guichet.solidarity.allowance;
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
-import fr.paris.casvp.guichet.solidarity.domain.ParameterNames;
+import fr.paris.casvp.guichet.solidarity.domain.FigureFamily;
 import fr.paris.casvp.guichet.solidarity.domain.StaleFigure;
-import fr.paris.casvp.guichet.web.Agent;
-import fr.paris.casvp.guichet.web.FieldError;
-import fr.paris.casvp.guichet.web.Fields;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dated parameters of Paris Solidarité, read by every agent; a SUPERVISOR adds a value that takes effect at a
- * future date (a value in force is never rewritten). And what the rule gives for facts a counter enters.
+ * The dated parameters of Paris Solidarité, read by every agent, and those whose revaluation is overdue (new values are
+ * proposed and approved by administrators: {@code revaluation.ParameterProposals}). And what the rule gives for facts a
+ * counter enters.
  */
 @Service
 public class ParameterService {
-
-    /** A value to add: {@code effectiveFrom} after today. */
-    record NewValue(String name, LocalDate effectiveFrom, BigDecimal value, String source) {
-    }
 
     private final ParameterStore store;
     private final Clock clock;
@@ -43,28 +39,26 @@ public class ParameterService {
         return store.all();
     }
 
-    /** Adds (or corrects, while it is not in force) a value for a future date. */
-    @Transactional
-    DatedParameter add(NewValue value, Agent agent) {
-        agent.requireRole(Agent.SUPERVISOR);
-        LocalDate today = ParisTime.today(clock);
-        List<FieldError> errors = new ArrayList<>();
-        if (value.name() == null || !ParameterNames.ALL.contains(value.name())) {
-            errors.add(FieldError.of("name", "must be one of " + ParameterNames.ALL));
-        }
-        if (value.effectiveFrom() == null || !value.effectiveFrom().isAfter(today)) {
-            errors.add(FieldError.of("effectiveFrom", "must be after today: a value in force is never rewritten"));
-        }
-        if (value.value() == null || value.value().signum() < 0 || value.value().stripTrailingZeros().scale() > 2) {
-            errors.add(FieldError.of("value", "is required: zero or more, with at most 2 decimals"));
-        }
-        Fields.text("source", value.source(), 500, errors);
-        Fields.check(errors);
-        Instant now = clock.instant();
-        DatedParameter parameter = new DatedParameter(value.name(), value.effectiveFrom(), value.value(),
-                value.source().strip(), agent.toString(), now);
-        store.save(parameter);
-        return parameter;
+    /** A figure with its history (the latest first), and its warning when it is stale today. */
+    public record FigureView(String name, String label, FigureWarning stale, List<DatedParameter> history) {
+    }
+
+    /** A family of figures: how it is revalued, on what basis, and its figures. */
+    public record FamilyView(String family, String label, String revaluation, String basis, List<FigureView> figures) {
+    }
+
+    /** Every dated figure, by family, with its history and sources, and which are stale today. */
+    @Transactional(readOnly = true)
+    public List<FamilyView> families() {
+        List<DatedParameter> rows = store.all();
+        Map<String, StaleFigure> stale = StaleFigure.on(ParisTime.today(clock), rows).stream()
+                .collect(Collectors.toMap(StaleFigure::name, Function.identity()));
+        return Arrays.stream(FigureFamily.values()).map(family -> new FamilyView(family.name(), family.french(),
+                family.revaluation().french(), family.basis(), family.names().stream().map(name -> new FigureView(name,
+                        FigureFamily.label(name), stale.containsKey(name) ? FigureWarning.of(stale.get(name)) : null,
+                        rows.stream().filter(row -> row.name().equals(name))
+                                .sorted(Comparator.comparing(DatedParameter::effectiveFrom).reversed()).toList())).toList()))
+                .toList();
     }
 
     /** What the rule gives, and the stale figures it rests on (those it read that were due for revaluation). */

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The dated parameters of Paris Solidarité (table {@code solidarity_parameter}, seeded with the tables of
- * docs/rules.md): the values in force on a date. A value in force is never rewritten (also refused by a trigger in the
- * database).
+ * docs/rules.md): the values in force on a date. A row is never rewritten nor deleted (also refused by a trigger in the
+ * database): a new value is a new row, added once a second administrator approved it.
  */
 @Repository
 public class ParameterStore {
@@ -54,17 +54,20 @@ public class ParameterStore {
                 .list();
     }
 
-    /** Adds (or corrects, while it is not in force) a value. */
-    public void save(DatedParameter parameter) {
+    /** Adds a value approved by {@code approvedBy}; a row of the same figure and date is never rewritten (refused). */
+    public void insert(DatedParameter parameter, String approvedBy) {
         jdbc.sql("""
-                        insert into solidarity_parameter (name, effective_from, value, source, recorded_by, recorded_at)
-                        values (:name, :from, :value, :source, :by, :at)
-                        on conflict (name, effective_from) do update
-                           set value = excluded.value, source = excluded.source, recorded_by = excluded.recorded_by,
-                               recorded_at = excluded.recorded_at
+                        insert into solidarity_parameter (name, effective_from, value, source, recorded_by, recorded_at, approved_by)
+                        values (:name, :from, :value, :source, :by, :at, :approvedBy)
                         """)
                 .param("name", parameter.name()).param("from", parameter.effectiveFrom()).param("value", parameter.value())
                 .param("source", parameter.source()).param("by", parameter.recordedBy())
-                .param("at", Timestamp.from(parameter.recordedAt())).update();
+                .param("at", Timestamp.from(parameter.recordedAt())).param("approvedBy", approvedBy).update();
+    }
+
+    /** Whether a value of the figure from that day exists. */
+    public boolean exists(String name, LocalDate effectiveFrom) {
+        return jdbc.sql("select count(*) from solidarity_parameter where name = :name and effective_from = :from")
+                .param("name", name).param("from", effectiveFrom).query(Long.class).single() > 0;
     }
 }

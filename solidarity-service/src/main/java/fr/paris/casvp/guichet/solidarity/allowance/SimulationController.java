@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
-import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
 import java.math.BigDecimal;
@@ -25,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/solidarity/simulations}: the amount a household would receive in a month, with the parameters of
  * that month (the contract of issue #6, which counters and partners depend on); {@code /api/solidarity/parameters}:
- * the dated parameters, and a SUPERVISOR's new values.
+ * the dated parameters, and those stale.
  */
 @RestController
 @RequestMapping("/api/solidarity")
@@ -91,15 +90,16 @@ class SimulationController {
         return parameters.all();
     }
 
+    /** Every figure by family, with its history, sources and staleness: the counter's "Paramètres" screen. */
+    @GetMapping("/parameters/families")
+    List<ParameterService.FamilyView> families() {
+        return parameters.families();
+    }
+
     /** The figures stale today, or on {@code date}: what the counter's warnings and the status board show. */
     @GetMapping("/parameters/stale")
     List<FigureWarning> stale(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return FigureWarning.of(date == null ? parameters.staleToday() : parameters.stale(date));
-    }
-
-    @PostMapping("/parameters")
-    DatedParameter add(@RequestBody ParameterService.NewValue value) {
-        return parameters.add(value, Agent.current());
     }
 
     private static void person(String field, PersonRequest person, boolean required, LocalDate today, List<FieldError> errors) {

@@ -58,6 +58,11 @@ public record MonthlyPayment(UUID grantId, BigDecimal amount, Status status, Str
                 due.number() + "-" + month.format(REFERENCE_MONTH));
     }
 
+    /** The payment with arrears (positive) or an overpayment (negative) of past months added to its month's amount. */
+    public MonthlyPayment plus(BigDecimal adjustments) {
+        return new MonthlyPayment(grantId, amount.add(adjustments), status, skipReason, orderId, reference);
+    }
+
     private static MonthlyPayment skipped(Due due, BigDecimal amount, String reason) {
         return new MonthlyPayment(due.grantId(), amount, Status.SKIPPED, reason, null, null);
     }

@@ -138,6 +138,12 @@ class FileStore {
                 .param("ids", beneficiaries).param("current", month).query((rs, n) -> grant(rs)).list();
     }
 
+    /** The active grants running in the month (or later), locked. */
+    List<Grant> activeGrants(LocalDate month) {
+        return jdbc.sql("select * from psol_grant where status = 'ACTIVE' and last_month >= :month order by id for update")
+                .param("month", month).query((rs, n) -> grant(rs)).list();
+    }
+
     /** Active grants whose last month is at the latest {@code horizon} and that were not reminded, locked (others skipped). */
     List<Grant> toRemind(LocalDate horizon) {
         return jdbc.sql("""

@@ -65,6 +65,29 @@ public class SituationChangeService {
         }
     }
 
+    /**
+     * A figure changed (its new value's date has come): every active grant is re-examined with this month's figures and
+     * its beneficiary's current data, as a change of situation would; an amount that changes is published
+     * ({@code amount-recomputed}: the person is told).
+     *
+     * @return how many grants were re-examined
+     */
+    @Transactional
+    public int reexamineActiveGrants(Instant now) {
+        YearMonth current = YearMonth.from(now.atZone(ApplicationService.PARIS));
+        List<Grant> active = store.activeGrants(current.atDay(1));
+        for (Grant grant : active) {
+            Optional<BeneficiarySnapshot> person = beneficiaries.find(grant.beneficiaryId());
+            if (person.isEmpty() || person.get().situation() == null) {
+                continue;
+            }
+            HouseholdFacts facts = HouseholdFacts.of(person.get(), beneficiaries::find, current);
+            grant.reexamine(person.get().situation().deceasedOn(), facts, () -> parameters.on(current.atDay(1)), current, now);
+            save(grant);
+        }
+        return active.size();
+    }
+
     /** Renewal reminders: a running grant whose last month is within 2 months gets one RENEWAL_DUE event. */
     @Transactional
     public int remindRenewals() {

@@ -22,11 +22,13 @@ import fr.paris.casvp.guichet.solidarity.domain.StaleFigure;
 import fr.paris.casvp.guichet.solidarity.file.SolidarityEvents;
 import fr.paris.casvp.guichet.web.Agent;
 import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -251,12 +253,20 @@ public class PaymentRunService {
         batch.stream().filter(d -> d.person() != null)
                 .forEach(d -> HouseholdFacts.partnerOf(d.person()).ifPresent(partnerIds::add));
         Map<UUID, BeneficiarySnapshot> partners = store.snapshots(partnerIds);
+        Map<UUID, BigDecimal> pending = store.pendingAdjustments(batch.stream().map(d -> d.due().grantId()).toList());
+        Map<UUID, BigDecimal> carried = new HashMap<>();
         Instant now = clock.instant();
         List<MonthlyPayment> payments = new ArrayList<>(batch.size());
         List<OutboxEvent> orders = new ArrayList<>();
         for (PaymentStore.DueWithPerson d : batch) {
             MonthlyPayment payment = MonthlyPayment.of(month, d.due(), d.person(), id -> Optional.ofNullable(partners.get(id)),
                     monthParameters);
+            BigDecimal adjustments = pending.get(d.due().grantId());
+            if (adjustments != null && payment.orderId() != null && payment.amount().add(adjustments).signum() > 0) {
+                // Arrears or an overpayment of past months (a figure changed since they were paid), with this month's.
+                payment = payment.plus(adjustments);
+                carried.put(d.due().grantId(), adjustments);
+            }
             payments.add(payment);
             if (payment.orderId() != null) {
                 String beneficiary = events.treasuryPseudonym(d.due().beneficiaryId());
@@ -267,7 +277,8 @@ public class PaymentRunService {
                         "solidarity/payments/" + payment.orderId(), now, json.writeValueAsString(order)));
             }
         }
-        store.insert(month, payments, now);
+        store.insert(month, payments, carried, now);
+        store.settleAdjustments(carried.keySet(), month);
         outbox.addAll(orders);
     }
 

@@ -109,11 +109,34 @@ class PaymentStore {
         return found;
     }
 
-    /** Records a batch's payments, in one statement. */
-    void insert(YearMonth month, List<MonthlyPayment> payments, Instant at) {
+    /** The arrears (positive) and overpayments (negative) not paid yet of these grants, summed by grant. */
+    Map<UUID, BigDecimal> pendingAdjustments(Collection<UUID> grants) {
+        Map<UUID, BigDecimal> pending = new HashMap<>();
+        if (!grants.isEmpty()) {
+            jdbc.sql("""
+                            select grant_id, sum(difference) from psol_adjustment
+                             where grant_id in (:grants) and settled_month is null group by grant_id
+                            """)
+                    .param("grants", grants)
+                    .query((rs, n) -> pending.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2))).list();
+        }
+        return pending;
+    }
+
+    /** The adjustments of these grants, paid with the month's payment. */
+    void settleAdjustments(Collection<UUID> grants, YearMonth month) {
+        if (!grants.isEmpty()) {
+            jdbc.sql("update psol_adjustment set settled_month = :month where grant_id in (:grants) and settled_month is null")
+                    .param("month", month.atDay(1)).param("grants", grants).update();
+        }
+    }
+
+    /** Records a batch's payments, in one statement; {@code adjustments}: what each carries besides its month. */
+    void insert(YearMonth month, List<MonthlyPayment> payments, Map<UUID, BigDecimal> adjustments, Instant at) {
         jdbcTemplate.batchUpdate("""
-                        insert into psol_payment (grant_id, month, amount, status, skip_reason, order_id, reference, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into psol_payment (grant_id, month, amount, status, skip_reason, order_id, reference, created_at,
+                                                  adjustments)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, payments, payments.size(), (statement, p) -> {
             statement.setObject(1, p.grantId());
             statement.setObject(2, month.atDay(1));
@@ -123,6 +146,7 @@ class PaymentStore {
             statement.setObject(6, p.orderId());
             statement.setString(7, p.reference());
             statement.setTimestamp(8, Timestamp.from(at));
+            statement.setBigDecimal(9, adjustments.getOrDefault(p.grantId(), BigDecimal.ZERO));
         });
     }
 

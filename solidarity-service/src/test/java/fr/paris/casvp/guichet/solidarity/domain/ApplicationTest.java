@@ -84,7 +84,7 @@ class ApplicationTest {
     @Test
     void aGrantRunsFromTheMonthOfReceptionForItsMonths() {
         Application application = examined();
-        HouseholdFacts facts = HouseholdFacts.of(People.elderly("1000.00"), id -> Optional.empty(), application.firstMonth());
+        HouseholdFacts facts = HouseholdFacts.of(People.elderly("1100.00"), id -> Optional.empty(), application.firstMonth());
         Allowance.Result result = compute(facts, application);
         application.requireEligible(facts, result);
 
@@ -93,7 +93,7 @@ class ApplicationTest {
         assertThat(application.status()).isEqualTo(Application.Status.GRANTED);
         assertThat(grant.firstMonth()).isEqualTo(LocalDate.of(2026, 11, 1));
         assertThat(grant.lastMonth()).isEqualTo(LocalDate.of(2027, 10, 1));
-        assertThat(grant.monthlyAmount()).isEqualByComparingTo("129.00");
+        assertThat(grant.monthlyAmount()).isEqualByComparingTo("29.00");
         assertThat(grant.lastSnapshotVersion()).isEqualTo(7);
         assertThat(grant.accountHolder()).isEqualTo("Paul Durand");
         assertThat(application.changes()).last().satisfies(change -> {

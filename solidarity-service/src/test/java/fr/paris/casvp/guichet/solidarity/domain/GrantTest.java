@@ -66,12 +66,12 @@ class GrantTest {
     @Test
     void newResourcesRecomputeTheAmountAndResourcesAboveTheCeilingSuspend() {
         Grant grant = active("1.00");
-        reexamine(grant, People.elderly("1000.00"));
+        reexamine(grant, People.elderly("1100.00"));
         assertThat(grant.changes()).singleElement().satisfies(change -> {
             assertThat(change.transition()).isEqualTo(Transition.AMOUNT_RECOMPUTED);
             assertThat(change.effectiveFrom()).isEqualTo(MONTH.atDay(1));
         });
-        assertThat(grant.monthlyAmount()).isEqualByComparingTo("129.00");
+        assertThat(grant.monthlyAmount()).isEqualByComparingTo("29.00");
 
         reexamine(grant, People.elderly("5000.00"));
         assertThat(grant.status()).isEqualTo(Grant.Status.SUSPENDED);
@@ -81,8 +81,8 @@ class GrantTest {
 
     @Test
     void theSameAmountChangesNothingAndAnOlderSnapshotIsSeenAlready() {
-        Grant grant = active("129.00");
-        reexamine(grant, People.elderly("1000.00"));
+        Grant grant = active("29.00");
+        reexamine(grant, People.elderly("1100.00"));
         assertThat(grant.changes()).isEmpty();
 
         grant.seen(5);

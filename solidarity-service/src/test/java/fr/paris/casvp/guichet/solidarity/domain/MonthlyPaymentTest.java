@@ -17,11 +17,11 @@ class MonthlyPaymentTest {
 
     @Test
     void anActiveGrantIsOrderedWithTheMonthsAmountAndAReferenceThatSaysTheMonth() {
-        MonthlyPayment payment = MonthlyPayment.of(MONTH, due(Grant.Status.ACTIVE, null), People.elderly("1000.00"),
+        MonthlyPayment payment = MonthlyPayment.of(MONTH, due(Grant.Status.ACTIVE, null), People.elderly("1100.00"),
                 id -> Optional.empty(), PARAMETERS);
 
         assertThat(payment.status()).isEqualTo(MonthlyPayment.Status.ORDERED);
-        assertThat(payment.amount()).isEqualByComparingTo("129.00");
+        assertThat(payment.amount()).isEqualByComparingTo("29.00");
         assertThat(payment.reference()).isEqualTo("PSG-2026-000001-202611");
         assertThat(payment.orderId()).isNotNull();
     }
@@ -29,7 +29,7 @@ class MonthlyPaymentTest {
     @Test
     void aGrantSuspendedBeforeTheMonthIsSkippedWithItsReason() {
         MonthlyPayment payment = MonthlyPayment.of(MONTH, due(Grant.Status.SUSPENDED, LocalDate.of(2026, 10, 1)),
-                People.elderly("1000.00"), id -> Optional.empty(), PARAMETERS);
+                People.elderly("1100.00"), id -> Optional.empty(), PARAMETERS);
 
         assertThat(payment.status()).isEqualTo(MonthlyPayment.Status.SKIPPED);
         assertThat(payment.skipReason()).isEqualTo("SUSPENDED:AWAY_FROM_HOME");
@@ -39,7 +39,7 @@ class MonthlyPaymentTest {
     @Test
     void aSuspensionFromALaterMonthStillPaysThisOne() {
         MonthlyPayment payment = MonthlyPayment.of(MONTH, due(Grant.Status.SUSPENDED, LocalDate.of(2026, 12, 1)),
-                People.elderly("1000.00"), id -> Optional.empty(), PARAMETERS);
+                People.elderly("1100.00"), id -> Optional.empty(), PARAMETERS);
 
         assertThat(payment.status()).isEqualTo(MonthlyPayment.Status.ORDERED);
     }
