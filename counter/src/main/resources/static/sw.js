@@ -3,9 +3,9 @@
 // the cache only when the gateway cannot be reached. The API is never cached: what the agent captures offline waits
 // in IndexedDB (app/offline.js), not here.
 
-const CACHE = 'guichet-v1';
+const CACHE = 'guichet-v2';
 const SHELL = ['/', '/app/styles.css', '/app/main.js', '/app/auth.js', '/app/api.js', '/app/messages.js',
-  '/app/offline.js', '/favicon.svg', '/counter/config'];
+  '/app/dom.js', '/app/parameters.js', '/app/offline.js', '/favicon.svg', '/counter/config'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -284,6 +284,70 @@ class CounterJourneyIT {
     }
 
     /** The report downloaded by the browser, once complete. */
+    /**
+     * Issue #32: two administrators change a ceiling. The first proposes it with its source (and may not approve it),
+     * the second sees its impact per section and approves it; the simulation at the counter then answers the new amount.
+     * From the first day of this month, so that this month's simulation uses it.
+     */
+    @Test
+    void twoAdministratorsChangeACeilingSeeItsImpactAndTheSimulationAnswersTheNewAmount() throws Exception {
+        signInAs("agent13");
+        String lastName = "Plafond-" + UUID.randomUUID().toString().substring(0, 6);
+        String person = register(lastName, null);
+        browser.get(suite.gateway("/#/solidarite/" + person));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "par mois"));
+        String before = plain(browser.findElement(By.className("info")).getText());
+        assertThat(before).contains("plafond 1 129,00 €");
+        assertThat(plain(browser.findElement(By.className("avertissement")).getText()))
+                .contains("Attention : chiffre non revalorisé", "Plafond mensuel Paris Solidarité, personne âgée seule");
+        // Filed this month: an application the new ceiling changes, in the impact below.
+        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+        fileUntilReceived();
+
+        signInAs("administrateur1");
+        click(By.linkText("Paramètres"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Plafonds mensuels de Paris Solidarité"));
+        assertThat(plain(browser.findElement(By.tagName("main")).getText())).contains("Chiffres à revaloriser",
+                "Circulaire Cnav n° 2025/29 du 22 décembre 2025", "Décret n° 2026-229 du 30 mars 2026", "chaque 1er avril");
+        String firstOfThisMonth = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).withDayOfMonth(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        WebElement ceiling = browser.findElement(By.cssSelector("[data-chiffre='ceiling.elderly.single']"));
+        ceiling.findElement(By.tagName("summary")).click();
+        type("champ-ceiling-elderly-single-effectiveFrom", firstOfThisMonth);
+        type("champ-ceiling-elderly-single-value", "1 200");
+        type("champ-ceiling-elderly-single-source", "Délibération 2026 DASES 42 du Conseil de Paris");
+        click(By.xpath("//div[@data-chiffre='ceiling.elderly.single']//button[normalize-space()='Proposer']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("succes"), "Proposition enregistrée"));
+        WebElement proposal = browser.findElement(By.className("proposition"));
+        assertThat(plain(proposal.getText())).contains("Plafond mensuel Paris Solidarité, personne âgée seule : 1 200,00 € à partir du "
+                + firstOfThisMonth, "Règle des quatre yeux");
+        assertThat(proposal.findElements(By.xpath(".//button[normalize-space()='Approuver']"))).as("not by its author").isEmpty();
+        screenshot("28-parametres");
+        assertFrench();
+
+        signInAs("administrateur2");
+        click(By.linkText("Paramètres"));
+        click(By.xpath("//div[contains(@class,'proposition')]//button[normalize-space()=\"Voir l'impact\"]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("impact"), "Total"));
+        assertThat(browser.findElement(By.className("impact")).getText()).contains("Droits en cours", "Total mensuel avant",
+                "Total mensuel après", "Section 13").containsPattern("Section 13 .* [1-9]\\d* sur [1-9]");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'end'})",
+                browser.findElement(By.className("impact")));
+        screenshot("29-impact", false);
+        click(By.xpath("//div[contains(@class,'proposition')]//button[normalize-space()='Approuver']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("succes"), "Valeur approuvée"));
+        assertThat(plain(browser.findElement(By.cssSelector("[data-chiffre='ceiling.elderly.single']")).getText()))
+                .contains(firstOfThisMonth, "1 200,00 €", "Délibération 2026 DASES 42 du Conseil de Paris")
+                .doesNotContain("devait être revalorisée");
+        assertFrench();
+
+        signInAs("agent13");
+        browser.get(suite.gateway("/#/solidarite/" + person));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "par mois"));
+        assertThat(plain(browser.findElement(By.className("info")).getText())).contains("plafond 1 200,00 €")
+                .contains("soit 156,40 € par mois"); // 1 200 − the ASPA of 2026, 1 043,60
+    }
+
     private static Optional<Path> report() throws IOException {
         try (var files = Files.list(DOWNLOADS)) {
             return files.filter(file -> file.getFileName().toString().startsWith("allocations-exceptionnelles-section-13")
@@ -526,6 +590,11 @@ class CounterJourneyIT {
         browser.findElement(By.id("password")).sendKeys(suite.demoPassword());
         click(By.xpath("//button[normalize-space()='Se connecter']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), user + " —"));
+    }
+
+    /** Text as typed: French numbers' narrow and non-breaking spaces read as spaces. */
+    private static String plain(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
     }
 
     /** No screen shows English statuses, a UUID or a programmer's word. */
