@@ -20,8 +20,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Keeps the state of every service behind the gateway: polls its readiness endpoint and reads its route's circuit
@@ -108,9 +110,14 @@ public class ServiceHealthMonitor {
                 });
     }
 
+    /**
+     * A kept-alive connection may lead to an instance that was just killed behind a balancer: a broken connection is
+     * tried once more on a new one (to a live instance) before the service is said unreachable. A time-out is not.
+     */
     private Mono<String> readiness(GuichetServices.Service service) {
         return client.get().uri(service.url().resolve("/actuator/health/readiness"))
                 .exchangeToMono(response -> Mono.just(response.statusCode().is2xxSuccessful() ? "UP" : "DOWN"))
+                .retryWhen(Retry.max(1).filter(e -> e instanceof WebClientRequestException || e instanceof java.io.IOException))
                 .timeout(timeout)
                 .onErrorReturn("UNREACHABLE");
     }
