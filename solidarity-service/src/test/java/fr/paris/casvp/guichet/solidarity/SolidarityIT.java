@@ -52,7 +52,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Paris Solidarité on real PostgreSQL and Kafka (issue #6): simulation, parameters, grants, payment runs, changes. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "guichet.solidarity.stale-figures-interval=PT0.2S")
 @RealInfrastructure(database = "solidarity")
 @Import(MutableClockConfiguration.class)
 class SolidarityIT {
@@ -140,9 +141,16 @@ class SolidarityIT {
         List<String> staleToday = JsonPath.read(Http.get(url("/api/solidarity/parameters/stale"), AGENT).body(), "$[*].figure");
         assertThat(staleToday).contains("ceiling.disabled.couple", "ceiling.disabled.single")
                 .doesNotContain("aspa.annual.single", "aspa.annual.couple", "aah.monthly");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metrics())
+                .contains("guichet_dated_figure_stale{family=\"ceilings\",figure=\"ceiling.disabled.single\"} 1.0")
+                .contains("guichet_dated_figure_stale{family=\"aspa\",figure=\"aspa.annual.single\"} 0.0"));
+
         clock.set(LocalDate.of(2027, 1, 1).atTime(10, 0));
         assertThat(JsonPath.<List<String>>read(Http.get(url("/api/solidarity/parameters/stale"), AGENT).body(), "$[*].figure"))
                 .contains("aspa.annual.couple", "aspa.annual.single").doesNotContain("aah.monthly");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metrics())
+                .contains("guichet_dated_figure_stale{family=\"aspa\",figure=\"aspa.annual.single\"} 1.0")
+                .contains("guichet_dated_figure_stale{family=\"aah\",figure=\"aah.monthly\"} 0.0"));
     }
 
     /**
@@ -169,6 +177,12 @@ class SolidarityIT {
                     aah.floorEntry(month).getValue(), wrong);
         }
         assertThat(wrong).as("months whose floor is not the one in force").isEmpty();
+    }
+
+    /** What the scraper reads, each series on one line, Guichet's own tags left out. */
+    private String metrics() {
+        return Http.get(url("/actuator/prometheus"), SUPERVISOR).body().replaceAll(",?application=\"[^\"]*\"", "")
+                .replace("{,", "{");
     }
 
     private void check(YearMonth month, String who, String applicant, String spouse, String floor, List<String> wrong) {

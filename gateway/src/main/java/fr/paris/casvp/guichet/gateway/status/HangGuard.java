@@ -29,6 +29,8 @@ public class HangGuard implements GlobalFilter, Ordered {
 
     private final GuichetServices services;
     private final Map<String, Sinks.Empty<Void>> signals = new ConcurrentHashMap<>();
+    /** When each service last answered a call (System.nanoTime), whatever the answer: it was not frozen then. */
+    private final Map<String, Long> lastAnswers = new ConcurrentHashMap<>();
 
     HangGuard(GuichetServices services) {
         this.services = services;
@@ -43,7 +45,16 @@ public class HangGuard implements GlobalFilter, Ordered {
         String service = route.getId();
         Mono<Void> hung = signal(service).asMono()
                 .then(Mono.error(() -> new TimeoutException(service + " stopped answering: its probe timed out")));
-        return Mono.firstWithSignal(chain.filter(exchange), hung);
+        return Mono.firstWithSignal(chain.filter(exchange).doOnSuccess(done -> lastAnswers.put(service, System.nanoTime())), hung);
+    }
+
+    /**
+     * Whether the service answered a call since {@code nanoTime}: a probe that timed out meanwhile met a busy service
+     * (its readiness waiting for a database connection under load), not a frozen one.
+     */
+    boolean answeredSince(String service, long nanoTime) {
+        Long last = lastAnswers.get(service);
+        return last != null && last - nanoTime > 0;
     }
 
     /** The calls waiting on the service now fail; the later ones wait for the next signal. */

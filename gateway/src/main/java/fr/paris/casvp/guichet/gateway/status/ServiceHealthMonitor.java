@@ -32,7 +32,9 @@ import reactor.util.retry.Retry;
  * changes) are shared by every instance of the gateway ({@link SharedBoard}).
  *
  * <p>What it knows, the gateway uses (issue #39): a service whose readiness does not answer within the probe's time-out
- * (1 s, every 500 ms: a hung service is seen within 1.5 s) or answers DOWN has its route's breaker held open
+ * (1 s, every 500 ms: a hung service is seen within 1.5 s), and that answered no call meanwhile (a busy service's
+ * readiness may wait for a database connection; a frozen service answers nothing), or answers DOWN, has its route's
+ * breaker held open
  * ({@code FORCED_OPEN}): its applications go straight to the intake, its reads fail at once with the problem that names
  * it, and the calls already waiting on it are cut short ({@link HangGuard}) and take the same way. Recovery is probed by
  * this monitor alone, never by an agent's request: the breaker closes at the first probe that answers UP. A breaker
@@ -89,8 +91,11 @@ public class ServiceHealthMonitor {
 
     @Scheduled(fixedDelayString = "${guichet.status.poll-interval:500ms}")
     void poll() {
+        long probed = System.nanoTime();
         Flux.fromIterable(services.services().entrySet())
                 .flatMap(entry -> readiness(entry.getValue()).map(health -> Map.entry(entry.getKey(), health)))
+                // A probe that timed out while the service kept answering calls met a busy service, not a hung one.
+                .filter(result -> !("UNREACHABLE".equals(result.getValue()) && hangs.answeredSince(result.getKey(), probed)))
                 .doOnNext(result -> record(result.getKey(), result.getValue()))
                 .then()
                 .block(timeout.plusSeconds(1));
