@@ -1,15 +1,10 @@
 package fr.paris.casvp.guichet.solidarity.allowance;
 
-import fr.paris.casvp.guichet.contracts.ProblemTypes;
-import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,21 +24,7 @@ public class ParameterStore {
 
     /** The values in force on {@code date}; asking for one that has none is refused (422) naming it. */
     public Allowance.Parameters on(LocalDate date) {
-        Map<String, BigDecimal> values = new HashMap<>();
-        jdbc.sql("""
-                        select distinct on (name) name, value from solidarity_parameter
-                         where effective_from <= :date order by name, effective_from desc
-                        """)
-                .param("date", date)
-                .query((rs, n) -> values.put(rs.getString(1), rs.getBigDecimal(2))).list();
-        return name -> {
-            BigDecimal value = values.get(name);
-            if (value == null) {
-                throw new Refusal(Refusal.Kind.UNPROCESSABLE, ProblemTypes.REQUEST_REFUSED, "No parameter in force",
-                        "No value of " + name + " is in force on " + date + ".");
-            }
-            return value;
-        };
+        return DatedParameter.inForce(all(), date);
     }
 
     public List<DatedParameter> all() {
