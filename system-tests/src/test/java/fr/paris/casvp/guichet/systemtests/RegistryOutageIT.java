@@ -55,6 +55,9 @@ class RegistryOutageIT {
         } finally {
             assertThat(suite.guichet("start", "beneficiary-service")).as(suite.output()).isZero();
         }
+        // The gateway's own probe (every 500 ms) brings the registry back; no agent's request is spent finding out.
+        await().atMost(Duration.ofSeconds(10)).until(() -> JsonPath.<List<String>>read(gateway.get("/api/status").body(),
+                "$.services[?(@.name == 'beneficiaries')].availability").contains("AVAILABLE"));
 
         HttpResponse<String> edited = gateway.put("/api/beneficiaries/" + id, UUID.randomUUID(),
                 Registrations.situation("Registre-Arrete", "75015", nirs.get(id)));

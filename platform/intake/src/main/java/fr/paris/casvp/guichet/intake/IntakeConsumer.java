@@ -7,6 +7,7 @@ import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
+import fr.paris.casvp.guichet.messaging.consumer.RejectedRecordException;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.Failures;
@@ -44,8 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * is never dropped: its receipt becomes REJECTED with the reasons, and it waits in {@code rejected_command} for its
  * section. A failure that is not a refusal (the database down) is retried, without end, with a backoff.
  *
- * <p>Only what the gateway signed is applied ({@link CommandSignatures}): a command without a valid signature by one of
- * the trusted keys is REJECTED with that reason, whatever agent, roles or section it names.
+ * <p>Only what the gateway signed is applied ({@link CommandSignatures}): a record without a valid signature by one of
+ * the trusted keys changes nothing — no receipt, no rejected command, whatever number, agent or section it names — and
+ * goes to the dead-letter topic with the reason (issue #33: a forger with a Kafka password rewrote a genuine receipt).
  */
 public class IntakeConsumer {
 
@@ -79,22 +81,22 @@ public class IntakeConsumer {
     @KafkaListener(id = "${spring.application.name}.intake", topics = "${guichet.intake.topic}",
             containerFactory = "guichetIntakeContainerFactory")
     public void on(ConsumerRecord<String, String> record) {
+        // Nothing of a record the gateway did not sign is believed, not even the receipt number or the section it names:
+        // it changes nothing but the dead-letter topic (the container's recoverer), where an operator finds it.
+        Optional<String> unsigned = signatureProblem(record);
+        if (unsigned.isPresent()) {
+            meters.counter("guichet.intake.commands", "benefit", benefitOf(record.topic()), "outcome", "forged").increment();
+            log.warn("Record {}-{}@{} not applied: not signed by the gateway ({}); sent to the dead letters, nothing changed",
+                    record.topic(), record.partition(), record.offset(), unsigned.get());
+            throw new RejectedRecordException(record.topic() + "-" + record.partition() + "@" + record.offset(),
+                    List.of("not signed by the gateway: " + unsigned.get()));
+        }
         QueuedCommand command = json.readValue(record.value(), QueuedCommand.class);
         if (command.agent() == null || command.receiptNumber() == null || command.idempotencyKey() == null) {
             throw new IllegalArgumentException("A queued command needs its agent, receipt number and idempotency key");
         }
         Agent agent = new Agent(command.agent().username(), Set.copyOf(command.agent().roles()), command.agent().section());
         String operation = command.method() + " " + command.path() + " (queued)";
-        Optional<String> unsigned = signatureProblem(record);
-        if (unsigned.isPresent()) {
-            log.warn("Queued command {} {} (receipt {}) not applied: {}", command.method(), command.path(),
-                    command.receiptNumber(), unsigned.get());
-            reject(command, agent, 403, Map.of("type", ProblemTypes.FORBIDDEN.toString(), "title", "Not signed by the gateway",
-                    "status", 403, "detail", "La demande mise en attente ne porte pas la signature du guichet ("
-                            + unsigned.get() + ") : elle n'est pas appliquée ; la déposer à nouveau au guichet."));
-            trail.record(agent, operation + " unsigned", command.benefit(), command.receiptNumber(), 403);
-            return;
-        }
         SecurityContextHolder.getContext().setAuthentication(authentication(command));
         try {
             IntakeHandler handler = handlers.stream().filter(h -> h.handles(command.method(), command.path())).findFirst()
@@ -132,6 +134,12 @@ public class IntakeConsumer {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** The benefit of an intake topic: {@code intake.aid.v1} → {@code aid}. */
+    private static String benefitOf(String topic) {
+        String[] parts = topic.split("\\.");
+        return parts.length >= 2 ? parts[1] : topic;
     }
 
     /** Why the record is not the gateway's signed command, if it is not. */
