@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.intake;
 
 import fr.paris.casvp.guichet.audit.AuditTrail;
+import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.messaging.MessagingAutoConfiguration;
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -99,7 +101,10 @@ public class IntakeAutoConfiguration {
         factory.getContainerProperties().setObservationEnabled(true);
         // A record that is not a queued command of the contract is refused before the intake reads it.
         factory.setRecordInterceptor(new InboundRecords<>());
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template);
+        // <topic>.dlt, as every other consumer's (deploy/kafka/access.yaml lets the service write it): Spring's default,
+        // <topic>-dlt, is a topic nobody declared nor may write.
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(Topic.deadLetterTopicName(record.topic()), record.partition()));
         deadLetters.setHeadersFunction((record, failure) -> MessagingAutoConfiguration.rejectionHeaders(failure));
         DefaultErrorHandler errors = new DefaultErrorHandler((record, failure) -> {
             @SuppressWarnings("unchecked")
