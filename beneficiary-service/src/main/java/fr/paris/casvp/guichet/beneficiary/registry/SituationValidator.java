@@ -214,10 +214,16 @@ final class SituationValidator {
             error(field, "required");
         } else if (amount.signum() < 0) {
             error(field, "must be 0 or more");
+        } else if (amount.compareTo(MAX_AMOUNT) > 0) {
+            // Before the scale: 1E+1001 has no decimals, and became a 500 where the database refused its 1 002 digits.
+            error(field, "must be at most " + MAX_AMOUNT.toPlainString() + " €");
         } else if (amount.stripTrailingZeros().scale() > 2) {
             error(field, "at most 2 decimals (euros and cents)");
         }
     }
+
+    /** Above any monthly resource or income tax a person of the CASVP has: a typing mistake, or a probe (issue #33). */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
 
     private void required(Object value, String field) {
         if (value == null) {

@@ -51,6 +51,22 @@ class SituationValidatorTest {
                 "monthlyResources[0].amount", "monthlyResources[1].amount", "incomeTax[1].taxYear", "section");
     }
 
+    /** Issue #33: a 30-digit resource was accepted, and 1E+1001 (no decimals) was a 500. */
+    @Test
+    void anAmountIsBoundedWhateverItsNotation() {
+        BeneficiarySituation s = valid();
+        BeneficiarySituation huge = new BeneficiarySituation(s.identity(), s.address(), s.parisResidence(), null, List.of(), null,
+                List.of(), List.of(new MonthlyResource(ResourceKind.PENSION, new BigDecimal("123456789012345678901234567890")),
+                        new MonthlyResource(ResourceKind.SALARY, new BigDecimal("1E+1001")),
+                        new MonthlyResource(ResourceKind.OTHER, new BigDecimal("1000000.00"))),
+                List.of(new IncomeTax(2025, new BigDecimal("1E+30"))), false, "13", null);
+
+        assertThat(SituationValidator.validate(huge, TODAY)).extracting(FieldError::field, FieldError::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("monthlyResources[0].amount", "must be at most 1000000 €"),
+                org.assertj.core.groups.Tuple.tuple("monthlyResources[1].amount", "must be at most 1000000 €"),
+                org.assertj.core.groups.Tuple.tuple("incomeTax[0].amount", "must be at most 1000000 €"));
+    }
+
     @Test
     void anAddressIsBoundedAndAnEmailCheckedInOnePass() {
         BeneficiarySituation s = valid();
