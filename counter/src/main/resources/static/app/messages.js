@@ -29,6 +29,8 @@ const PROBLEMS = {
 // The services' field errors, word for word, in French.
 const DETAILS = [
   [/^is required$/, 'à renseigner'],
+  [/^must be on one line$/, 'sur une seule ligne'],
+  [/^contains an invisible character$/, 'contient un caractère invisible (copié d\'un autre document ?) : saisissez-le à nouveau'],
   [/^a value of this figure from this day exists.*$/, 'une valeur de ce chiffre existe déjà à cette date ; une valeur n\'est jamais modifiée : proposez-la à partir d\'une autre date'],
   [/^is required: a day from (\S+) on$/, 'à renseigner : une date à partir du 01/01/2012'],
   [/^is required: zero or more, below 1 000 000, with at most 2 decimals$/, 'un nombre positif, au plus deux décimales'],

@@ -196,7 +196,19 @@ final class SituationValidator {
             error(field, "required");
         } else if (value.length() > MAX_NAME) {
             error(field, "at most " + MAX_NAME + " characters");
+        } else if (value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
+            // A name is printed in letters and e-mails: a line break would start a line of the sender's choosing.
+            error(field, "must be on one line");
+        } else if (value.chars().anyMatch(SituationValidator::invisible)) {
+            // The same name with a zero-width space, or a blank-looking letter, made a second person (issue #33).
+            error(field, "contains an invisible character");
         }
+    }
+
+    /** Characters that print as nothing, or as a blank, in a name: zero-width ones, fillers, the blank Braille cell. */
+    private static boolean invisible(int c) {
+        return c >= 0x200b && c <= 0x200d || c == 0x2060 || c == 0xfeff || c == 0x00ad || c == 0x034f || c == 0x115f
+                || c == 0x1160 || c == 0x3164 || c == 0xffa0 || c == 0x2800 || c >= 0x2061 && c <= 0x2064 || c == 0x180e;
     }
 
     private void pastOrToday(LocalDate date, String field, boolean required) {

@@ -67,6 +67,25 @@ class SituationValidatorTest {
                 org.assertj.core.groups.Tuple.tuple("incomeTax[0].amount", "must be at most 1000000 €"));
     }
 
+    /** Issue #33: a line break in a name reached e-mail bodies; a zero-width or blank-looking letter made a second person. */
+    @Test
+    void aNameIsOnOneLineAndHasNoInvisibleCharacter() {
+        BeneficiarySituation s = valid();
+        for (String[] bad : new String[][] {{"Martin\r\nBcc: x@example.org", "must be on one line"},
+                {"Ptx\u200bhomo", "contains an invisible character"}, {"\u3164", "contains an invisible character"},
+                {"\u2800\u2800", "contains an invisible character"}, {"Ptx\u00adhomo", "contains an invisible character"}}) {
+            BeneficiarySituation named = new BeneficiarySituation(new Identity(bad[0], null, "Jeanne", s.identity().birthDate(),
+                    "F", null), s.address(), s.parisResidence(), null, List.of(), null, List.of(), s.monthlyResources(),
+                    s.incomeTax(), false, "13", null);
+            assertThat(SituationValidator.validate(named, TODAY)).as(bad[0]).extracting(FieldError::field, FieldError::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("identity.lastName", bad[1]));
+        }
+        BeneficiarySituation accents = new BeneficiarySituation(new Identity("Ørsted-Nguyễn d'Œuf", null, "Zoé Ève",
+                s.identity().birthDate(), "F", null), s.address(), s.parisResidence(), null, List.of(), null, List.of(),
+                s.monthlyResources(), s.incomeTax(), false, "13", null);
+        assertThat(SituationValidator.validate(accents, TODAY)).isEmpty();
+    }
+
     @Test
     void anAddressIsBoundedAndAnEmailCheckedInOnePass() {
         BeneficiarySituation s = valid();
