@@ -51,7 +51,8 @@ public record Agent(String username, Set<String> roles, String section) {
 
     public Agent requireRead(String fileSection) {
         if (!canRead(fileSection)) {
-            throw forbidden("This file is followed by section " + fileSection + "; you work for section " + section + ".");
+            // Which section follows another section's file is not this agent's to learn (issue #33).
+            throw forbidden("This file is followed by another section; you work for section " + section + ".");
         }
         return this;
     }
@@ -59,7 +60,7 @@ public record Agent(String username, Set<String> roles, String section) {
     /** Writing is for an agent of the file's own section (a supervisor reads, but does not write files). */
     public Agent requireWrite(String fileSection) {
         if (section == null || !section.equals(fileSection)) {
-            throw forbidden("This file is followed by section " + fileSection + "; you may only change files of section "
+            throw forbidden("This file is followed by another section; you may only change files of section "
                     + section + ".");
         }
         return this;

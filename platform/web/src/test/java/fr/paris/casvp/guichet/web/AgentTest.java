@@ -18,6 +18,12 @@ class AgentTest {
         assertThat(agent13.canRead("13")).isTrue();
         assertThat(agent13.canRead("18")).isFalse();
         assertThat(type(() -> agent13.requireWrite("18"))).isEqualTo("urn:guichet:problem:forbidden");
+        // Issue #33: a refusal does not tell which section follows the file.
+        assertThatThrownBy(() -> agent13.requireRead("18")).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).getBody().getDetail())
+                        .isEqualTo("This file is followed by another section; you work for section 13.").doesNotContain("18"));
+        assertThatThrownBy(() -> agent13.requireWrite("18"))
+                .satisfies(e -> assertThat(((ProblemException) e).getBody().getDetail()).doesNotContain("18"));
     }
 
     @Test
