@@ -101,6 +101,10 @@ class SituationValidatorTest {
         assertThat(SituationValidator.isEmail("jeanne@@example.fr")).isFalse();
         assertThat(SituationValidator.isEmail("jeanne martin@example.fr")).isFalse();
         assertThat(SituationValidator.isEmail("jeanne@example.")).isFalse();
+        // Issue #33: a display name, or a second address, is not one mailbox.
+        assertThat(SituationValidator.isEmail("Jeanne<jeanne@example.fr>")).isFalse();
+        assertThat(SituationValidator.isEmail("jeanne@example.fr,pirate@example.org")).isFalse();
+        assertThat(SituationValidator.isEmail("\"jeanne\"@example.fr")).isFalse();
         // 64 KB of a.a.a...: what took the former pattern over 10 s is a plain refusal (too long)
         assertThat(SituationValidator.isEmail("a@" + "a.".repeat(32_000))).isFalse();
     }
