@@ -294,6 +294,27 @@ class GatewayRoutingIT {
         assertThat(Http.get(url("/api/beneficiaries/42"), token).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Issue #33: a Content-Security-Policy on the counter and the public pages: scripts and styles from the gateway only,
+     * the public pages' own inline script allowed by its hash (an injected one would not run), nothing framed.
+     */
+    @Test
+    void theCounterAndThePublicPagesCarryAContentSecurityPolicy() throws Exception {
+        for (String page : List.of("/", "/suivi", "/statut")) {
+            HttpResponse<String> answer = Http.get(url(page));
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(page).hasValueSatisfying(policy -> assertThat(policy)
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval"));
+        }
+        String suivi = Http.get(url("/suivi")).body();
+        String script = suivi.substring(suivi.indexOf("<script>") + "<script>".length(), suivi.indexOf("</script>"));
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(Http.get(url("/suivi")).headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self' 'sha256-" + hash + "'");
+    }
+
     @Test
     void theStatusBoardShowsEachServiceUpOrDown() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
