@@ -5,17 +5,21 @@ import fr.paris.casvp.guichet.observability.ManagementPort;
 import fr.paris.casvp.guichet.tokens.VerifiedReactiveJwtDecoder;
 import fr.paris.casvp.guichet.tokens.VerifiedTokens;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +42,24 @@ class GatewaySecurity {
                 return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedReactiveJwtDecoder)
                         ? new VerifiedReactiveJwtDecoder(decoder, new VerifiedTokens(clock::getObject)) : bean;
             }
+        };
+    }
+
+    /**
+     * A request the firewall rejects (an encoded slash or dot-segment in its path, a forbidden character): 400, as a
+     * problem, and the connection closed. Left open, the next request on it (the same client's kept-alive connection)
+     * was sometimes never answered: GatewayRoutingIT's DELETE after such a request waited 10 s, about one run in ten.
+     */
+    @Bean
+    ServerExchangeRejectedHandler guichetRejectedRequests() {
+        return (exchange, rejected) -> {
+            ServerHttpResponse response = exchange.getResponse();
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            byte[] body = ("{\"type\":\"" + ProblemTypes.REQUEST_REFUSED + "\",\"title\":\"Bad request\",\"status\":400,"
+                    + "\"detail\":\"The address of this request is not accepted.\"}").getBytes(StandardCharsets.UTF_8);
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
         };
     }
 

@@ -120,7 +120,7 @@ class GatewayRoutingIT {
         assertThat(schema.body()).isEqualTo(Files.readString(Path.of("../docs/schemas/payment-order.v1.json")));
 
         assertThat(Http.get(url("/contracts/schemas/payment-order.v9.json")).statusCode()).isEqualTo(404);
-        assertThat(Http.get(url("/contracts/schemas/..%2F..%2Fapplication.yml")).statusCode()).isIn(400, 404);
+        assertThat(Http.get(url("/contracts/schemas/..%2F..%2Fapplication.yml")).statusCode()).isEqualTo(400);
         assertThat(Http.send(HttpRequest.newBuilder(URI.create(url("/contracts/asyncapi.yaml"))).timeout(Duration.ofSeconds(10))
                 .DELETE().build()).statusCode()).isEqualTo(401);
     }
@@ -313,6 +313,22 @@ class GatewayRoutingIT {
                 .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(Http.get(url("/suivi")).headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self' 'sha256-" + hash + "'");
+    }
+
+    /**
+     * Issue #33's flaky test: after a request the firewall rejects (an encoded slash), the next request on the same
+     * kept-alive connection was sometimes never answered (3 in 40 here). The rejection now closes the connection.
+     */
+    @Test
+    void aRequestTheFirewallRejectsIsAProblemAndTheNextOneIsAnswered() {
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> rejected = Http.get(url("/contracts/schemas/..%2F..%2Fapplication.yml"));
+            assertThat(rejected.statusCode()).isEqualTo(400);
+            assertThat(JsonPath.<String>read(rejected.body(), "$.type")).isEqualTo("urn:guichet:problem:request-refused");
+            HttpResponse<String> next = Http.send(HttpRequest.newBuilder(URI.create(url("/contracts/asyncapi.yaml")))
+                    .timeout(Duration.ofSeconds(10)).DELETE().build());
+            assertThat(next.statusCode()).as("attempt %d", i).isEqualTo(401);
+        }
     }
 
     @Test
