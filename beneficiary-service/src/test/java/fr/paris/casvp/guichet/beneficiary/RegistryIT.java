@@ -253,7 +253,8 @@ class RegistryIT {
 
         assertThat(otherSection.statusCode()).isEqualTo(403);
         assertThat(JsonPath.<String>read(otherSection.body(), "$.type")).isEqualTo("urn:guichet:problem:forbidden");
-        assertThat(JsonPath.<String>read(otherSection.body(), "$.detail")).contains("section 13");
+        // Issue #33: the refusal does not tell which section follows the file.
+        assertThat(JsonPath.<String>read(otherSection.body(), "$.detail")).contains("another section").doesNotContain("13");
         assertThat(otherSectionHistory.statusCode()).isEqualTo(403);
         assertThat(JsonPath.<List<Object>>read(otherSectionSearch.body(), "$")).isEmpty();
         assertThat(supervisor.statusCode()).isEqualTo(200);

@@ -179,9 +179,10 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    IdempotentConsumer idempotentConsumer(ModuleSchema schema, JdbcClient jdbc, TransactionTemplate transactions) {
+    IdempotentConsumer idempotentConsumer(ModuleSchema schema, JdbcClient jdbc, TransactionTemplate transactions,
+                                          @Value("${guichet.messaging.processed-event-retention:180d}") Duration retention) {
         schema.migrate("idempotent-consumer");
-        return new IdempotentConsumer(jdbc, transactions);
+        return new IdempotentConsumer(jdbc, transactions, retention);
     }
 
     @Bean

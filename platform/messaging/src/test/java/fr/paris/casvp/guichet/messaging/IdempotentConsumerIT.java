@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.paris.casvp.guichet.messaging.consumer.DeadLetterReplayer;
+import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -33,6 +36,29 @@ class IdempotentConsumerIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    IdempotentConsumer consumer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Issue #33: the records of processed events were never purged; those older than the retention now are. */
+    @Test
+    void theRecordsOfEventsProcessedLongAgoArePurgedAndRecentOnesKept() {
+        String old = "old-" + UUID.randomUUID();
+        String recent = "recent-" + UUID.randomUUID();
+        jdbc.sql("""
+                        insert into processed_event (consumer, event_id, topic, processed_at)
+                        values ('test', :id, 't', now() - interval '200 days')
+                        """).param("id", old).update();
+        jdbc.sql("insert into processed_event (consumer, event_id, topic) values ('test', :id, 't')").param("id", recent).update();
+
+        assertThat(consumer.purgeOlderThan(Duration.ofDays(180))).isPositive();
+
+        assertThat(jdbc.sql("select event_id from processed_event where event_id in (:ids)").param("ids", List.of(old, recent))
+                .query(String.class).list()).containsExactly(recent);
+    }
 
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {

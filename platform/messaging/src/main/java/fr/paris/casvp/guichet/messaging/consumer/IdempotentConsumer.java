@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.messaging.consumer;
 
 import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -18,10 +19,18 @@ public class IdempotentConsumer {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Duration retention;
+    /** When the next purge is due, on the monotonic clock: an interval, not a date. */
+    private volatile long nextPurgeNanos = System.nanoTime();
 
-    public IdempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions) {
+    /**
+     * @param retention how long an event's record is kept: longer than any topic (and its dead letters) keeps a record
+     *                  that could be delivered again (180 days by default, twice the longest, the intake's 90)
+     */
+    public IdempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions, Duration retention) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.retention = retention;
     }
 
     /**
@@ -30,6 +39,7 @@ public class IdempotentConsumer {
      * @throws MissingEventIdException when the record has no {@code ce_id}: it cannot be deduplicated
      */
     public <K, V> boolean apply(String consumer, ConsumerRecord<K, V> record, Consumer<ConsumerRecord<K, V>> effect) {
+        purgeNowAndThen();
         String eventId = eventId(record);
         return Boolean.TRUE.equals(transactions.execute(status -> {
             int recorded = jdbc.sql("""
@@ -44,6 +54,20 @@ public class IdempotentConsumer {
             effect.accept(record);
             return true;
         }));
+    }
+
+    /** Deletes the records of events processed more than {@code age} ago; returns how many (issue #33: never purged). */
+    public int purgeOlderThan(Duration age) {
+        return jdbc.sql("delete from processed_event where processed_at < now() - make_interval(secs => :seconds)")
+                .param("seconds", age.toSeconds()).update();
+    }
+
+    private void purgeNowAndThen() {
+        long now = System.nanoTime();
+        if (now - nextPurgeNanos >= 0) {
+            nextPurgeNanos = now + Duration.ofHours(1).toNanos();
+            purgeOlderThan(retention);
+        }
     }
 
     /** The record's {@code ce_id}; {@link MissingEventIdException} when it has none. */
