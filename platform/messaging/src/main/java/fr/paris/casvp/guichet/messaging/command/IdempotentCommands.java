@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.messaging.command;
 
+import fr.paris.casvp.guichet.messaging.HourlyPurge;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +27,7 @@ public class IdempotentCommands {
     private final TransactionTemplate transactions;
     private final Duration retention;
     private final CommandCaller caller;
-    /** When the next purge is due, on the monotonic clock: an interval, not a date. */
-    private volatile long nextPurgeNanos = System.nanoTime();
+    private final HourlyPurge purges;
 
     /**
      * @param retention how long a key and its answer are kept: longer than any client may wait before sending a command
@@ -38,6 +38,7 @@ public class IdempotentCommands {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.retention = retention;
+        this.purges = new HourlyPurge(() -> purgeOlderThan(this.retention));
         this.caller = caller;
     }
 
@@ -48,7 +49,7 @@ public class IdempotentCommands {
      * @param command applies the command, in the transaction, and says what to answer
      */
     public Outcome execute(UUID key, String request, Supplier<Outcome> command) {
-        purgeNowAndThen();
+        purges.nowAndThen();
         String fingerprint = sha256(caller.name() + "\n" + request);
         return transactions.execute(status -> {
             int claimed = jdbc.sql("insert into idempotent_command (idempotency_key, fingerprint) values (:key, :fingerprint) on conflict do nothing")
@@ -70,13 +71,6 @@ public class IdempotentCommands {
                 .param("seconds", age.toSeconds()).update();
     }
 
-    private void purgeNowAndThen() {
-        long now = System.nanoTime();
-        if (now - nextPurgeNanos >= 0) {
-            nextPurgeNanos = now + Duration.ofHours(1).toNanos();
-            purgeOlderThan(retention);
-        }
-    }
 
     private Outcome previous(UUID key, String fingerprint) {
         Stored stored = jdbc.sql("select fingerprint, status, location, body from idempotent_command where idempotency_key = :key")

@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.messaging.consumer;
 
 import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
+import fr.paris.casvp.guichet.messaging.HourlyPurge;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -20,8 +21,7 @@ public class IdempotentConsumer {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Duration retention;
-    /** When the next purge is due, on the monotonic clock: an interval, not a date. */
-    private volatile long nextPurgeNanos = System.nanoTime();
+    private final HourlyPurge purges;
 
     /**
      * @param retention how long an event's record is kept: longer than any topic (and its dead letters) keeps a record
@@ -31,6 +31,7 @@ public class IdempotentConsumer {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.retention = retention;
+        this.purges = new HourlyPurge(() -> purgeOlderThan(this.retention));
     }
 
     /**
@@ -39,7 +40,7 @@ public class IdempotentConsumer {
      * @throws MissingEventIdException when the record has no {@code ce_id}: it cannot be deduplicated
      */
     public <K, V> boolean apply(String consumer, ConsumerRecord<K, V> record, Consumer<ConsumerRecord<K, V>> effect) {
-        purgeNowAndThen();
+        purges.nowAndThen();
         String eventId = eventId(record);
         return Boolean.TRUE.equals(transactions.execute(status -> {
             int recorded = jdbc.sql("""
@@ -62,13 +63,6 @@ public class IdempotentConsumer {
                 .param("seconds", age.toSeconds()).update();
     }
 
-    private void purgeNowAndThen() {
-        long now = System.nanoTime();
-        if (now - nextPurgeNanos >= 0) {
-            nextPurgeNanos = now + Duration.ofHours(1).toNanos();
-            purgeOlderThan(retention);
-        }
-    }
 
     /** The record's {@code ce_id}; {@link MissingEventIdException} when it has none. */
     public static String eventId(ConsumerRecord<?, ?> record) {
