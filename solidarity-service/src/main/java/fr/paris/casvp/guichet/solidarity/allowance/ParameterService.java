@@ -69,13 +69,14 @@ public class ParameterService {
     @Transactional(readOnly = true)
     Simulation simulate(Allowance.Household household) {
         LocalDate firstDay = household.month().atDay(1);
-        Allowance.Parameters inForce = store.on(firstDay);
+        List<DatedParameter> rows = store.all(); // read once: the values of the month and which of them are stale
+        Allowance.Parameters inForce = DatedParameter.inForce(rows, firstDay);
         Set<String> read = new HashSet<>();
         Allowance.Result result = Allowance.compute(household, name -> {
             read.add(name);
             return inForce.value(name);
         });
-        return new Simulation(result, stale(firstDay).stream().filter(figure -> read.contains(figure.name())).toList());
+        return new Simulation(result, StaleFigure.on(firstDay, rows).stream().filter(figure -> read.contains(figure.name())).toList());
     }
 
     /**
