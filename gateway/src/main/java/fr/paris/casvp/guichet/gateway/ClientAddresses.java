@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  * believed only from the proxies an operator lists ({@code guichet.trusted-proxies}, addresses or CIDR blocks such as
  * {@code 10.0.0.0/8}): from anyone else it is ignored, so that a client cannot choose the address it is limited by.
  * Of the header's chain, the client is the last address that is not a trusted proxy.
+ *
+ * <p>The local run's balancer passes connections on as bytes: it says who the client is with the PROXY protocol
+ * ({@code guichet.proxy-protocol}, {@link ProxyProtocol}), so that the connection's address is the client's there too.
  */
 @Component
 public class ClientAddresses {
@@ -55,6 +58,25 @@ public class ClientAddresses {
             }
         }
         return peer;
+    }
+
+    /**
+     * What a client is limited as ({@link #of} made coarser where one client holds many addresses): an IPv4 address as
+     * it is, an IPv6 address by its /64 network, which one household or one device's temporary addresses share.
+     */
+    public String limitedAs(ServerHttpRequest request) {
+        String address = of(request);
+        InetAddress parsed = literal(address);
+        if (parsed == null || parsed.getAddress().length != 16) {
+            return address;
+        }
+        byte[] network = Arrays.copyOf(parsed.getAddress(), 16);
+        Arrays.fill(network, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     private boolean isTrusted(InetAddress address) {

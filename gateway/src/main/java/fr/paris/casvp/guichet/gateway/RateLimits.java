@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rate limits, after authentication: per agent (the token's subject) on the API, per client address
- * ({@link ClientAddresses}: the forwarded address only from a trusted proxy) for requests without a token (the status
+ * ({@link ClientAddresses#limitedAs}: the forwarded address only from a trusted proxy, an IPv6 client by its /64) for
+ * requests without a token (the status
  * board, the public pages). A token bucket per key: {@code burst} requests at once, refilled at {@code perSecond}.
  * Past it: 429 problem with {@code Retry-After}. Kept in this instance's memory; with N instances of the gateway
  * ({@link GatewayPeers}) behind a balancer that spreads requests evenly, each applies 1/N of the limit, so that together
@@ -41,13 +42,10 @@ public class RateLimits implements WebFilter {
         }
     }
 
-    /** Past this many keys, the buckets that are full again (idle clients) are dropped: memory stays bounded. */
-    static final int MAX_KEYS = 10_000;
-
     private final Settings settings;
     private final ClientAddresses addresses;
     private final GatewayPeers peers;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Buckets buckets = new Buckets();
     private volatile int sharedBy = 1;
 
     RateLimits(Settings settings, ClientAddresses addresses, GatewayPeers peers) {
@@ -62,18 +60,15 @@ public class RateLimits implements WebFilter {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal().map(Principal::getName).map(name -> "agent:" + name)
-                .defaultIfEmpty("address:" + addresses.of(exchange.getRequest()))
+                .defaultIfEmpty("address:" + addresses.limitedAs(exchange.getRequest()))
                 .flatMap(key -> {
                     int instances = peers.count();
                     if (instances != sharedBy) {
                         sharedBy = instances;
                         buckets.clear();
                     }
-                    if (buckets.size() > MAX_KEYS) {
-                        buckets.values().removeIf(TokenBucket::isFull);
-                    }
                     Bucket limit = (key.startsWith("agent:") ? settings.perAgent() : settings.perAddress()).sharedBy(instances);
-                    Duration wait = buckets.computeIfAbsent(key, k -> new TokenBucket(limit)).take();
+                    Duration wait = buckets.take(key, limit);
                     return wait.isZero() ? chain.filter(exchange) : tooMany(exchange.getResponse(), wait);
                 });
     }
@@ -83,6 +78,46 @@ public class RateLimits implements WebFilter {
         response.getHeaders().set("Retry-After", String.valueOf(seconds));
         return GatewayProblems.write(response, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
                 "Too many requests", "Too many requests: try again in " + seconds + " s.");
+    }
+
+    /**
+     * Token buckets by key, in memory and bounded (issue #33: a map of lookups grew with every number tried): past
+     * {@link #MAX_KEYS} keys, the buckets that are full again (clients gone quiet) are dropped, and if none is, the
+     * newcomer is refused until some are (a flood of new keys cannot grow the map, nor empty the busy clients' buckets).
+     */
+    public static final class Buckets {
+
+        static final int MAX_KEYS = 10_000;
+        private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+        /** Zero when the key may go on, else how long it should wait. */
+        public Duration take(String key, Bucket limit) {
+            TokenBucket bucket = buckets.get(key);
+            if (bucket == null) {
+                if (buckets.size() >= MAX_KEYS) {
+                    buckets.values().removeIf(TokenBucket::isFull);
+                    if (buckets.size() >= MAX_KEYS) {
+                        return Duration.ofSeconds(1);
+                    }
+                }
+                bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(limit));
+            }
+            return bucket.take();
+        }
+
+        /** Whether the key could go on now, without using a token. */
+        public boolean wouldWait(String key) {
+            TokenBucket bucket = buckets.get(key);
+            return bucket != null && !bucket.hasToken();
+        }
+
+        public void clear() {
+            buckets.clear();
+        }
+
+        public int size() {
+            return buckets.size();
+        }
     }
 
     /** Tokens refill continuously; {@link #take()} answers how long to wait when there is none left. */
@@ -101,6 +136,10 @@ public class RateLimits implements WebFilter {
 
         synchronized boolean isFull() {
             return Math.min(capacity, tokens + (System.nanoTime() - refilledAt) * perNano) >= capacity;
+        }
+
+        synchronized boolean hasToken() {
+            return Math.min(capacity, tokens + (System.nanoTime() - refilledAt) * perNano) >= 1;
         }
 
         public synchronized Duration take() {

@@ -40,4 +40,16 @@ class ClientAddressesTest {
         assertThatThrownBy(() -> new ClientAddresses(List.of("ingress.local"))).hasMessageContaining("guichet.trusted-proxies");
         assertThatThrownBy(() -> new ClientAddresses(List.of("10.0.0.0/40"))).hasMessageContaining("prefix");
     }
+
+    @Test
+    void anIpv6ClientIsLimitedAsItsSlash64AndAnIpv4OneAsItsAddress() {
+        ClientAddresses direct = new ClientAddresses(List.of());
+        MockServerHttpRequest one = MockServerHttpRequest.get("/suivi").remoteAddress(new InetSocketAddress("2001:db8:5:6::a", 5000)).build();
+        MockServerHttpRequest other = MockServerHttpRequest.get("/suivi")
+                .remoteAddress(new InetSocketAddress("2001:db8:5:6:1234:5678:9abc:def0", 5000)).build();
+        MockServerHttpRequest v4 = MockServerHttpRequest.get("/suivi").remoteAddress(new InetSocketAddress("203.0.113.7", 5000)).build();
+
+        assertThat(direct.limitedAs(one)).isEqualTo("2001:db8:5:6:0:0:0:0/64").isEqualTo(direct.limitedAs(other));
+        assertThat(direct.limitedAs(v4)).isEqualTo("203.0.113.7");
+    }
 }

@@ -33,4 +33,26 @@ class TokenBucketTest {
     void anUntouchedBucketIsFull() {
         assertThat(new RateLimits.TokenBucket(new RateLimits.Bucket(10, 5)).isFull()).isTrue();
     }
+
+    /** Issue #33: the public lookups' memory grew by one bucket per number tried, even when answered 429. */
+    @Test
+    void bucketsByKeyStayBoundedAndAFloodOfNewKeysIsRefusedNotStored() {
+        RateLimits.Buckets buckets = new RateLimits.Buckets();
+        RateLimits.Bucket slow = new RateLimits.Bucket(0.0001, 1);
+        for (int i = 0; i < RateLimits.Buckets.MAX_KEYS; i++) {
+            assertThat(buckets.take("client " + i, slow)).isZero();
+        }
+
+        assertThat(buckets.take("newcomer", slow)).as("no room: every bucket is in use").isPositive();
+        assertThat(buckets.size()).isEqualTo(RateLimits.Buckets.MAX_KEYS);
+        assertThat(buckets.wouldWait("client 1")).isTrue();
+        assertThat(buckets.wouldWait("never seen")).isFalse();
+
+        RateLimits.Buckets idle = new RateLimits.Buckets();
+        for (int i = 0; i < RateLimits.Buckets.MAX_KEYS; i++) {
+            idle.take("client " + i, new RateLimits.Bucket(1e9, 1));
+        }
+        assertThat(idle.take("newcomer", slow)).as("the idle clients' full buckets make room").isZero();
+        assertThat(idle.size()).isEqualTo(1);
+    }
 }

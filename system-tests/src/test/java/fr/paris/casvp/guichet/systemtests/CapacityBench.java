@@ -7,7 +7,6 @@ import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -400,7 +399,7 @@ class CapacityBench {
     }
 
     private static long count(String database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(database), "postgres", "");
+        try (Connection connection = suite.database(database);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             rs.next();

@@ -36,7 +36,7 @@ class DatabaseRolesIT {
     @Test
     void everyTableBelongsToTheOwnerNotToTheServicesRole() throws SQLException {
         for (String database : ALL_DATABASES) {
-            try (Connection admin = DriverManager.getConnection(suite.jdbcUrl(database), "postgres", "");
+            try (Connection admin = suite.database(database);
                  Statement sql = admin.createStatement();
                  ResultSet others = sql.executeQuery("select tablename || ' (' || tableowner || ')' from pg_tables"
                          + " where schemaname = 'public' and tableowner <> '" + database + "_owner'")) {
@@ -52,7 +52,7 @@ class DatabaseRolesIT {
     @Test
     void theServicesRoleCannotCutTheAuditTrailNorSwitchItsGuardOff() throws SQLException {
         for (String database : DATABASES) {
-            try (Connection service = DriverManager.getConnection(suite.jdbcUrl(database), database + "_app", "");
+            try (Connection service = suite.database(database, database + "_app");
                  Statement sql = service.createStatement()) {
                 try (ResultSet count = sql.executeQuery("select count(*) from audit_entry")) {
                     assertThat(count.next()).as("%s reads its trail", database).isTrue();
@@ -63,6 +63,21 @@ class DatabaseRolesIT {
                 assertThatThrownBy(() -> sql.execute("delete from audit_entry")).as(database).hasMessageContaining("append-only");
                 assertThatThrownBy(() -> sql.execute("create table squatter (id int)")).as(database)
                         .hasMessageContaining("permission denied");
+            }
+        }
+    }
+
+    /** Issue #33: the local server trusted loopback, so any local user was postgres without a password. */
+    @Test
+    void everyRoleGivesItsPasswordTheSuperuserToo() {
+        for (String database : ALL_DATABASES) {
+            for (String role : List.of("postgres", database + "_owner", database + "_app")) {
+                for (String password : List.of("", "wrong-" + role)) {
+                    assertThatThrownBy(() -> DriverManager.getConnection(suite.jdbcUrl(database), role, password).close())
+                            .as("%s on %s with %s", role, database, password.isEmpty() ? "no password" : "a wrong one")
+                            .isInstanceOf(SQLException.class)
+                            .satisfies(refused -> assertThat(((SQLException) refused).getSQLState()).isIn("28P01", "08004"));
+                }
             }
         }
     }

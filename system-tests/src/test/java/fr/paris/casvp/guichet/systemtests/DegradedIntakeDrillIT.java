@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -469,7 +468,7 @@ class DegradedIntakeDrillIT {
     }
 
     private static void admin(String... statements) throws Exception {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("postgres"), "postgres", "");
+        try (Connection connection = suite.database("postgres");
              Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
@@ -547,7 +546,7 @@ class DegradedIntakeDrillIT {
                 receipts.append(receipts.isEmpty() ? "" : ",").append('\'').append((String) JsonPath.read(s.body(), "$.receipt.number")).append('\'');
             }
         }
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("transport"), "postgres", "");
+        try (Connection connection = suite.database("transport");
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select count(*), extract(epoch from max(received_at) - min(received_at)), "
                      + "extract(epoch from max(filed_at) - min(filed_at)) from transport_pass where receipt_number in (" + receipts + ")")) {
@@ -579,7 +578,7 @@ class DegradedIntakeDrillIT {
     }
 
     private static long query(String database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(database), "postgres", "");
+        try (Connection connection = suite.database(database);
              Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,9 +80,28 @@ final class LocalSuite {
         return "http://localhost:" + environment.get("GUICHET_" + name + "_PORT") + path;
     }
 
-    /** JDBC URL of a service's database on the suite's PostgreSQL (user postgres, no password, loopback only). */
+    /** JDBC URL of a service's database on the suite's PostgreSQL (loopback only; every role gives its password). */
     String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + environment.get("GUICHET_POSTGRES_PORT") + "/" + database;
+    }
+
+    /** A connection to a database as the superuser postgres, with the password ./guichet drew for it. */
+    Connection database(String database) throws SQLException {
+        return database(database, "postgres");
+    }
+
+    /** A connection to a database as one of the suite's roles ({@code aid_app}, {@code aid_owner}...), with its password. */
+    Connection database(String database, String role) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), role, databasePassword(role));
+    }
+
+    /** A database role's password, drawn by the local PostgreSQL at its first start. */
+    String databasePassword(String role) {
+        try {
+            return Files.readString(home.resolve("secrets/postgres/" + role + ".password")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An access token of a demo agent, from the suite's local issuer (what {@code ./guichet token} prints). */
@@ -170,6 +192,46 @@ final class LocalSuite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A GET sent to one gateway instance's own port as the balancer sends it, the PROXY protocol's line first (the
+     * instances take nothing else): the answer's body. {@code token} null: none.
+     */
+    String getFromGatewayInstance(String instance, String path, String token) throws IOException {
+        int port = instancePort(instance);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            String request = "PROXY TCP4 127.0.0.1 127.0.0.1 0 " + port + "\r\nGET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] answer = socket.getInputStream().readAllBytes();
+            int end = indexOf(answer, "\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
+            String head = new String(answer, 0, end, java.nio.charset.StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+            if (!head.contains("transfer-encoding: chunked")) {
+                return new String(answer, end + 4, answer.length - end - 4, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+            byte[] crlf = "\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int at = end + 4; ; ) {
+                int line = indexOf(answer, crlf, at);
+                int size = Integer.parseInt(new String(answer, at, line - at, java.nio.charset.StandardCharsets.US_ASCII).trim(), 16);
+                if (size == 0) {
+                    return whole.toString(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                whole.write(answer, line + 2, size);
+                at = line + 2 + size + 2;
+            }
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] sought, int from) {
+        for (int i = from; i <= bytes.length - sought.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + sought.length, sought, 0, sought.length)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("Not an HTTP answer");
     }
 
     /** The port one instance listens on (behind the balancer), e.g. {@code instancePort("gateway.2")}. */

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -102,7 +101,7 @@ class PaymentRunCrashIT {
     }
 
     private static String runStatus() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("solidarity"), "postgres", "");
+        try (Connection connection = suite.database("solidarity");
              Statement sql = connection.createStatement();
              ResultSet rs = sql.executeQuery("select status from psol_payment_run where month = '" + MONTH + "'")) {
             return rs.next() ? rs.getString(1) : null;
@@ -110,7 +109,7 @@ class PaymentRunCrashIT {
     }
 
     private static long query(String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("solidarity"), "postgres", "");
+        try (Connection connection = suite.database("solidarity");
              Statement sql = connection.createStatement();
              ResultSet rs = sql.executeQuery(query)) {
             rs.next();

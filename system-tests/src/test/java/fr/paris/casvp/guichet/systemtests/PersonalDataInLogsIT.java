@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -182,7 +181,7 @@ class PersonalDataInLogsIT {
 
     private static List<String[]> rows(String database, String sql, int columns) throws SQLException {
         List<String[]> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(database), "postgres", "");
+        try (Connection connection = suite.database(database);
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -79,11 +78,10 @@ class ScaleOutDrillIT {
         String token = suite.token("agent13");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (String gateway : List.of("gateway", "gateway.2")) {
-                int port = suite.instancePort(gateway);
                 for (String benefit : BENEFITS) {
-                    read(port, "/api/" + benefit + "/beneficiaries/" + warmUpPeople.get(benefit).get(0), token);
+                    suite.getFromGatewayInstance(gateway, "/api/" + benefit + "/beneficiaries/" + warmUpPeople.get(benefit).get(0), token);
                 }
-                String board = read(port, "/api/status", null);
+                String board = suite.getFromGatewayInstance(gateway, "/api/status", null);
                 for (String benefit : BENEFITS) {
                     assertThat(JsonPath.<List<String>>read(board, "$.services[?(@.name == '" + benefit + "')].circuitBreaker"))
                             .as(gateway + " " + benefit).containsExactly("CLOSED");
@@ -92,16 +90,6 @@ class ScaleOutDrillIT {
                 }
             }
         });
-    }
-
-    /** A read from one gateway instance (its own port, not the balancer's); {@code token} null: none. */
-    private static String read(int port, String path, String token) throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(15));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void register(GatewayClient agent, String name, Map<String, List<String>> registered) {
@@ -375,7 +363,7 @@ class ScaleOutDrillIT {
     }
 
     private static String runStatus() throws Exception {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("solidarity"), "postgres", "");
+        try (Connection connection = suite.database("solidarity");
              Statement sql = connection.createStatement();
              ResultSet rs = sql.executeQuery("select status from psol_payment_run where month = '" + MONTH + "-01'")) {
             return rs.next() ? rs.getString(1) : null;
@@ -383,7 +371,7 @@ class ScaleOutDrillIT {
     }
 
     private static long query(String database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(database), "postgres", "");
+        try (Connection connection = suite.database(database);
              Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

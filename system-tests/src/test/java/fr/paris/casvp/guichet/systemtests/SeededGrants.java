@@ -1,7 +1,6 @@
 package fr.paris.casvp.guichet.systemtests;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -17,7 +16,7 @@ final class SeededGrants {
      * holds the people the other system tests registered, and another drill seeds its own.
      */
     static void seed(LocalSuite suite, String tag, int count, String firstMonth, String lastMonth) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl("solidarity"), "postgres", "");
+        try (Connection connection = suite.database("solidarity");
              Statement sql = connection.createStatement()) {
             sql.execute("""
                     insert into beneficiary_replica (beneficiary_id, snapshot, version, erased, source_partition, source_offset, replicated_at)

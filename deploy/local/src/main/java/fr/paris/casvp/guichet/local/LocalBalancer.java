@@ -3,10 +3,11 @@ package fr.paris.casvp.guichet.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,7 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bytes (layer 4), to the next instance in turn; an instance that refuses the connection (stopped, killed) is skipped
  * for the next. The instances are read from a file that {@code ./guichet} rewrites, one line per component:
  *
- * <pre>{@code <name> <public port> <instance port>[,<instance port>...]}</pre>
+ * <pre>{@code <name> <public port> <instance port>[,<instance port>...] [proxy]}</pre>
+ *
+ * <p>Every port listens on loopback only: nothing of the local run is reachable from another machine, and nobody
+ * reaches a service without the gateway's limits from outside (issue #33). With {@code proxy}, each connection passed
+ * on starts with the PROXY protocol's line (version 1, as HAProxy writes it) naming the client's address: the gateway
+ * limits each client by its own address, not the balancer's. An idle connection (nothing read either way for
+ * {@value #IDLE_MILLIS} ms) is closed, and a component holds at most {@value #MAX_CONNECTIONS} connections at once (past
+ * that, a new one is closed at once): a few hundred idle clients no longer make the balancer run a thread pair each.
  *
  * <p>The file is read again whenever it changes: a component added opens its port, an instance removed receives no new
  * connection (its open ones carry on until it closes them, as in a rolling update). Once a version of the file is
@@ -37,6 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalBalancer implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+    static final int IDLE_MILLIS = 60_000;
+    static final int MAX_CONNECTIONS = 256;
 
     private final Path configuration;
     private final Map<String, Front> fronts = new LinkedHashMap<>();
@@ -85,7 +96,7 @@ public final class LocalBalancer implements AutoCloseable {
         for (var it = fronts.entrySet().iterator(); it.hasNext(); ) {
             var front = it.next();
             Line line = lines.get(front.getKey());
-            if (line == null || line.port() != front.getValue().port) {
+            if (line == null || line.port() != front.getValue().port || line.proxy() != front.getValue().proxy) {
                 front.getValue().close();
                 it.remove();
             }
@@ -94,7 +105,7 @@ public final class LocalBalancer implements AutoCloseable {
             Front front = fronts.get(line.name());
             if (front == null) {
                 try {
-                    front = new Front(line.name(), line.port());
+                    front = new Front(line.name(), line.port(), line.proxy());
                 } catch (IOException e) {
                     log(line.name() + ": cannot listen on port " + line.port() + " (" + e.getMessage() + "), tried again at the next change");
                     continue;
@@ -117,7 +128,12 @@ public final class LocalBalancer implements AutoCloseable {
         return fronts.get(name).server.getLocalPort();
     }
 
-    record Line(String name, int port, int[] instances) {
+    /** The address a component's port listens on (for tests). */
+    public synchronized InetAddress address(String name) {
+        return fronts.get(name).server.getInetAddress();
+    }
+
+    record Line(String name, int port, int[] instances, boolean proxy) {
     }
 
     static Map<String, Line> parse(List<String> lines) {
@@ -128,12 +144,14 @@ public final class LocalBalancer implements AutoCloseable {
                 continue;
             }
             String[] parts = line.split("\\s+");
-            if (parts.length < 2 || parts.length > 3) {
-                throw new IllegalArgumentException("Not '<name> <port> <instance ports>': " + raw);
+            boolean proxy = parts[parts.length - 1].equals("proxy");
+            int fields = proxy ? parts.length - 1 : parts.length;
+            if (fields < 2 || fields > 3) {
+                throw new IllegalArgumentException("Not '<name> <port> <instance ports> [proxy]': " + raw);
             }
-            int[] instances = parts.length == 2 ? new int[0]
+            int[] instances = fields == 2 ? new int[0]
                     : Arrays.stream(parts[2].split(",")).filter(p -> !p.isBlank()).mapToInt(Integer::parseInt).toArray();
-            parsed.put(parts[0], new Line(parts[0], Integer.parseInt(parts[1]), instances));
+            parsed.put(parts[0], new Line(parts[0], Integer.parseInt(parts[1]), instances, proxy));
         }
         return parsed;
     }
@@ -154,15 +172,18 @@ public final class LocalBalancer implements AutoCloseable {
 
         private final String name;
         private final int port;
+        private final boolean proxy;
         private final ServerSocket server;
         private final AtomicInteger next = new AtomicInteger();
+        private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
         private volatile int[] instances = new int[0];
 
-        Front(String name, int port) throws IOException {
+        Front(String name, int port, boolean proxy) throws IOException {
             this.name = name;
+            this.proxy = proxy;
             this.server = new ServerSocket();
             server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(port), 200);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             this.port = server.getLocalPort();
             Thread acceptor = new Thread(this::accept, "balancer-" + name);
             acceptor.setDaemon(true);
@@ -173,7 +194,17 @@ public final class LocalBalancer implements AutoCloseable {
             while (running && !server.isClosed()) {
                 try {
                     Socket client = server.accept();
-                    Thread connection = new Thread(() -> forward(client), "balancer-" + name + "-connection");
+                    if (!connections.tryAcquire()) {
+                        closeQuietly(client);
+                        continue;
+                    }
+                    Thread connection = new Thread(() -> {
+                        try {
+                            forward(client);
+                        } finally {
+                            connections.release();
+                        }
+                    }, "balancer-" + name + "-connection");
                     connection.setDaemon(true);
                     connection.start();
                 } catch (IOException e) {
@@ -200,8 +231,13 @@ public final class LocalBalancer implements AutoCloseable {
                 }
                 try {
                     client.setTcpNoDelay(true);
-                } catch (SocketException ignored) {
-                    // The client left already: the copies below end at once.
+                    client.setSoTimeout(IDLE_MILLIS);
+                    backend.setSoTimeout(IDLE_MILLIS);
+                    if (proxy) {
+                        backend.getOutputStream().write(proxyLine(client));
+                    }
+                } catch (IOException gone) {
+                    // The client or the instance left already: the copies below end at once.
                 }
                 Thread upstream = new Thread(() -> copy(client, backend), "balancer-" + name + "-up");
                 upstream.setDaemon(true);
@@ -224,7 +260,19 @@ public final class LocalBalancer implements AutoCloseable {
         }
     }
 
-    /** Bytes from one side to the other until the end of the stream; then the other side's output is shut. */
+    /** The PROXY protocol's version 1 line: who the client is, and which address of ours it reached. */
+    static byte[] proxyLine(Socket client) {
+        InetSocketAddress from = (InetSocketAddress) client.getRemoteSocketAddress();
+        InetSocketAddress to = (InetSocketAddress) client.getLocalSocketAddress();
+        String family = from.getAddress() instanceof Inet6Address ? "TCP6" : "TCP4";
+        return ("PROXY " + family + " " + from.getAddress().getHostAddress() + " " + to.getAddress().getHostAddress() + " "
+                + from.getPort() + " " + to.getPort() + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Bytes from one side to the other until the end of the stream; then the other side's output is shut. Nothing read
+     * for {@link #IDLE_MILLIS}: both sides are closed.
+     */
     private static void copy(Socket from, Socket to) {
         byte[] buffer = new byte[8 * 1024];
         try {

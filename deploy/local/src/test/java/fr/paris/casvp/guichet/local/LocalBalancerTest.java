@@ -80,12 +80,41 @@ class LocalBalancerTest {
                 .isInstanceOf(IOException.class);
     }
 
+    /** Issue #33: the services' ports listened on every interface, where the gateway's limits are skipped. */
+    @Test
+    void everyPortListensOnLoopbackOnly() throws Exception {
+        LocalBalancer balancer = balancer("beneficiary-service 0 " + instance("a").port());
+
+        assertThat(balancer.address("beneficiary-service").isLoopbackAddress()).isTrue();
+        assertThat(balancer.address("beneficiary-service").isAnyLocalAddress()).isFalse();
+    }
+
+    /** Issue #33: behind the balancer every client was 127.0.0.1 to the gateway, and shared one rate limit. */
+    @Test
+    void aProxyComponentIsToldWhoTheClientIsBeforeItsBytes() throws Exception {
+        LocalBalancer balancer = balancer("gateway 0 " + instance("a").port() + " proxy");
+        int port = balancer.port("gateway");
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("GET /".getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).isEqualTo("a:PROXY TCP4 127.0.0.1 127.0.0.1 " + socket.getLocalPort() + " " + port + "\r\nGET /");
+        }
+        assertThat(ask(balancer("aid-service 0 " + instance("b").port()).port("aid-service"), "GET /"))
+                .as("without proxy, the bytes as sent").isEqualTo("b:GET /");
+    }
+
     @Test
     void aLineThatIsNotAComponentIsRefusedWithItsText() {
         assertThatThrownBy(() -> LocalBalancer.parse(List.of("# comment", "gateway")))
                 .hasMessageContaining("gateway");
         assertThat(LocalBalancer.parse(List.of("# comment", "", "aid-service 8082 1,2")).get("aid-service").instances())
                 .containsExactly(1, 2);
+        assertThat(LocalBalancer.parse(List.of("gateway 8080 1 proxy")).get("gateway").proxy()).isTrue();
+        assertThat(LocalBalancer.parse(List.of("gateway 8080 proxy")).get("gateway").instances()).isEmpty();
     }
 
     private LocalBalancer balancer(String line) throws IOException {

@@ -14,10 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
@@ -52,7 +50,10 @@ class ReceiptController {
     private final ClientAddresses addresses;
     private final Clock clock;
     private final ReceiptChecks checks;
-    private final Map<String, RateLimits.TokenBucket> publicLookups = new ConcurrentHashMap<>();
+    /** The public lookups: 10 per 10 minutes per client, and per receipt number; bounded ({@link RateLimits.Buckets}). */
+    private static final RateLimits.Bucket LOOKUPS = new RateLimits.Bucket(10.0 / 600, 10);
+    private final RateLimits.Buckets perClient = new RateLimits.Buckets();
+    private final RateLimits.Buckets perReceipt = new RateLimits.Buckets();
 
     ReceiptController(ReceiptBook receipts, Clock clock, @Value("${guichet.receipt-key:}") String receiptKey,
                       ClientAddresses addresses) {
@@ -74,12 +75,13 @@ class ReceiptController {
             boolean authenticated = principal.isPresent();
             String canonical = ReceiptNumber.normalise(number);
             if (!authenticated) {
-                String address = addresses.of(exchange.getRequest());
-                RateLimits.TokenBucket perAddress = publicLookups.computeIfAbsent(address,
-                        a -> new RateLimits.TokenBucket(new RateLimits.Bucket(10.0 / 600, 10)));
-                RateLimits.TokenBucket perReceipt = publicLookups.computeIfAbsent("receipt " + (canonical == null ? "?" : canonical),
-                        r -> new RateLimits.TokenBucket(new RateLimits.Bucket(10.0 / 600, 10)));
-                if (!perAddress.take().isZero() || !perReceipt.take().isZero()) {
+                // The client's bucket first: a client past its limit uses no receipt's bucket (nor makes one). A number that
+                // is not one (mistyped) has no bucket of its own: it found nothing, and shares none with other clients.
+                String client = addresses.limitedAs(exchange.getRequest());
+                boolean refused = canonical != null && perReceipt.wouldWait(canonical)
+                        || !perClient.take(client, LOOKUPS).isZero()
+                        || canonical != null && !perReceipt.take(canonical, LOOKUPS).isZero();
+                if (refused) {
                     return problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS, "Trop de demandes",
                             "Trop de consultations de ce récépissé ou depuis cette adresse : réessayez dans quelques minutes.");
                 }

@@ -1,0 +1,87 @@
+package fr.paris.casvp.guichet.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue #33: behind the local run's balancer every client was 127.0.0.1, so one client's 60 quick requests got everyone
+ * 429. With the PROXY protocol the gateway limits each client by the address the balancer names; an IPv6 client by its
+ * /64, so that changing its temporary address does not start it afresh.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guichet.proxy-protocol=true",
+        "guichet.rate-limit.per-address.per-second=0.01", "guichet.rate-limit.per-address.burst=5"})
+class GatewayProxyProtocolIT {
+
+    static final StubService stub = StubService.start("aid");
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        for (String service : List.of("beneficiaries", "aid", "solidarity", "transport")) {
+            registry.add("guichet.services." + service + ".url", stub::url);
+        }
+        TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
+        TestSigningKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.kafka.bootstrap-servers", () -> StubService.refusedUrl().replace("http://", ""));
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    @Test
+    void eachClientTheBalancerNamesHasItsOwnLimit() throws IOException {
+        List<Integer> flooder = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            flooder.add(status("PROXY TCP4 203.0.113.7 127.0.0.1 40000 8080"));
+        }
+
+        assertThat(flooder).startsWith(200, 200, 200, 200, 200).endsWith(429);
+        assertThat(status("PROXY TCP4 198.51.100.9 127.0.0.1 40001 8080")).as("another client").isEqualTo(200);
+    }
+
+    @Test
+    void anIpv6ClientIsLimitedByItsNetworkNotByEachOfItsAddresses() throws IOException {
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            answers.add(status("PROXY TCP6 2001:db8:5:6::" + Integer.toHexString(i) + " ::1 40000 8080"));
+        }
+
+        assertThat(answers).startsWith(200, 200, 200, 200, 200).endsWith(429);
+        assertThat(status("PROXY TCP6 2001:db8:5:7::1 ::1 40000 8080")).as("another network").isEqualTo(200);
+    }
+
+    /** One request on its own connection, as the balancer passes it on: the PROXY line, then the client's bytes. */
+    private int status(String proxyLine) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((proxyLine + "\r\nGET /api/status HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                line.append((char) c);
+            }
+            return Integer.parseInt(line.toString().split(" ")[1]);
+        }
+    }
+}
