@@ -70,6 +70,12 @@ const DETAILS = [
   [/^is not a number of this series$/, 'ce numéro n\'appartient pas à la série du poste'],
   [/^is before its number's series was reserved$/, 'antérieure à la réservation du numéro : vérifiez la date et l\'heure'],
   [/^is not a command that files an application$/, 'ce n\'est pas le dépôt d\'une demande'],
+  [/^was already received with another application$/,
+    'ce numéro a déjà été reçu pour une autre demande (ou une autre saisie de ce formulaire) : si c\'est la même, rien à faire ; sinon, déposez-la à nouveau sous un autre numéro'],
+  [/^was used for receipt (\S+)$/, 'demande déjà transmise sous le récépissé $1'],
+  [/^is a number of a counter's series, not of a paper form$/, 'ce numéro est celui d\'un poste, pas d\'un formulaire papier : vérifiez la saisie'],
+  [/^is a series of paper forms, typed in without a series$/, 'série de formulaires papier : à saisir comme formulaire papier'],
+  [/^is more than (\d+) days after its series was reserved$/, 'plus de $1 jours après la réservation des numéros du poste : déposez la demande à nouveau'],
 ];
 
 /** A field error's detail in French; the original when no translation is known. */

@@ -15,6 +15,9 @@ const SERIES = 'series';
 const CAPTURED = 'captured';
 /** A new series is reserved when fewer numbers than this are left. */
 const LOW_WATER = 15;
+/** A new series is reserved every day; the gateway takes a series' numbers for 3 days after it was reserved. */
+const RENEW_AFTER_MS = 24 * 3600 * 1000;
+const VALID_FOR_MS = 3 * 24 * 3600 * 1000 - 3600 * 1000;
 
 export const WAITING = 'WAITING';
 export const SENT = 'SENT';
@@ -53,10 +56,16 @@ function finished(transaction) {
   });
 }
 
-/** The series of this counter's section that still have numbers, the oldest first. */
+/** The gateway's time now, as this counter reckons it from the offset it saw when it reserved the series. */
+function gatewayNow(series) {
+  return Date.now() + (series.offset || 0);
+}
+
+/** The series of this counter's section that still have numbers and may still be used, the oldest first. */
 async function seriesOf(store, section) {
   const all = await done(store.getAll());
-  return all.filter(s => s.section === section && s.next < s.numbers.length)
+  return all.filter(s => s.section === section && s.next < s.numbers.length
+      && gatewayNow(s) - Date.parse(s.reservedAt) < VALID_FOR_MS)
       .sort((a, b) => a.reservedAt.localeCompare(b.reservedAt));
 }
 
@@ -67,18 +76,30 @@ export async function numbersLeft(section) {
   return series.reduce((left, s) => left + s.numbers.length - s.next, 0);
 }
 
-/** Reserves a new series when few numbers are left; quiet when the gateway cannot be reached (tried again later). */
+/**
+ * Reserves a new series when few numbers are left, or when the newest is a day old (a counter's numbers serve 3 days);
+ * quiet when the gateway cannot be reached (tried again later).
+ */
 export async function reserveIfLow(section) {
-  if (!section || await numbersLeft(section) >= LOW_WATER) {
+  if (!section) {
     return;
   }
+  const db = await database();
+  const usable = await seriesOf(db.transaction(SERIES).objectStore(SERIES), section);
+  const left = usable.reduce((n, s) => n + s.numbers.length - s.next, 0);
+  const newest = usable[usable.length - 1];
+  if (left >= LOW_WATER && newest && gatewayNow(newest) - Date.parse(newest.reservedAt) < RENEW_AFTER_MS) {
+    return;
+  }
+  const asked = Date.now();
   const answer = await call('POST', '/api/counter/receipt-series');
   if (answer.status !== 201) {
     return;
   }
-  const db = await database();
-  const transaction = db.transaction(SERIES, 'readwrite');
-  transaction.objectStore(SERIES).put({ ...answer.body, next: 0 });
+  // The gateway's clock, not this computer's, dates what is captured: the offset seen now (half the round trip).
+  const offset = Date.parse(answer.body.reservedAt) - (asked + Date.now()) / 2;
+  const transaction = (await database()).transaction(SERIES, 'readwrite');
+  transaction.objectStore(SERIES).put({ ...answer.body, next: 0, offset });
   await finished(transaction);
 }
 
@@ -101,7 +122,7 @@ export async function capture({ key, path, body, benefit, name, birthDate, benef
     order: Date.now() * 1000 + Math.floor(Math.random() * 1000),
     series: used.series,
     receipt: used.numbers[used.next],
-    receivedAt: new Date().toISOString(),
+    receivedAt: new Date(gatewayNow(used)).toISOString(),
     path, body, benefit, name, birthDate, beneficiaryId, capturedBy: agent,
     state: WAITING,
   };
@@ -167,7 +188,7 @@ async function send() {
       item.state = SENT;
       item.status = answer.body.receipt.status;
       item.sentAt = new Date().toISOString();
-    } else if (answer.status === 400 || answer.status === 403) {
+    } else if (answer.status === 400 || answer.status === 403 || answer.status === 409) {
       item.state = REFUSED;
       item.problem = answer.body;
     } else {

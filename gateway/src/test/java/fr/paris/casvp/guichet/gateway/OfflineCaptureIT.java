@@ -7,6 +7,7 @@ import fr.paris.casvp.guichet.contracts.EventSchemas;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
+import fr.paris.casvp.guichet.gateway.intake.ReceiptSeriesBook;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
@@ -19,9 +20,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -30,6 +33,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +56,8 @@ class OfflineCaptureIT {
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+    @Autowired
+    ReceiptSeriesBook seriesBook;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -193,6 +199,69 @@ class OfflineCaptureIT {
         assertThat(fields(outOfSeries)).containsExactlyInAnyOrder("receipt", "receivedAt", "path");
         assertThat(fields(future)).containsExactlyInAnyOrder("Idempotency-Key", "receivedAt", "body");
         assertThat(TopicRecords.all(bootstrapServers, "intake.aid.v1", numbers13.get(1))).as("nothing queued").isEmpty();
+    }
+
+    /**
+     * Issue #33: eight captures of one number sent at once were all queued (the service then turned the receipt to
+     * REJECTED), and another application under a known number, or a key reused with another number, was answered 200
+     * and never filed. Now one is queued, the others are told, each field named.
+     */
+    @Test
+    void oneReceiptNumberIsOneApplicationAndAnotherUnderItIsRefusedNotAbsorbed() throws Exception {
+        String series = series(TestTokens.agent13());
+        List<String> numbers = reservedNumbers;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":" + (50 + i) + "}";
+            UUID key = UUID.randomUUID();
+            sent.add(CompletableFuture.supplyAsync(() -> post("/api/counter/captured", key,
+                    captured(series, numbers.get(0), now, "/api/aid/applications", application), TestTokens.agent13())));
+        }
+        List<HttpResponse<String>> answers = sent.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnlyOnce(202).containsOnly(202, 409);
+        HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(JsonPath.<String>read(refused.body(), "$.type")).isEqualTo("urn:guichet:problem:receipt-already-used");
+        assertThat(JsonPath.<List<String>>read(refused.body(), "$.errors[*].field")).containsExactly("receipt");
+        assertThat(TopicRecords.all(bootstrapServers, "intake.aid.v1", numbers.get(0))).as("queued once").hasSize(1);
+
+        UUID key = UUID.randomUUID();
+        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":70}";
+        assertThat(post("/api/counter/captured", key, captured(series, numbers.get(1), now, "/api/aid/applications", application),
+                TestTokens.agent13()).statusCode()).isEqualTo(202);
+        HttpResponse<String> keyReused = post("/api/counter/captured", key,
+                captured(series, numbers.get(2), now, "/api/aid/applications", application), TestTokens.agent13());
+        assertThat(keyReused.statusCode()).isEqualTo(409);
+        assertThat(JsonPath.<String>read(keyReused.body(), "$.errors[0].field")).isEqualTo("Idempotency-Key");
+        assertThat(JsonPath.<String>read(keyReused.body(), "$.errors[0].detail")).isEqualTo("was used for receipt " + numbers.get(1));
+
+        // A counter's number typed in as a paper form by another agent of the section would take its place.
+        HttpResponse<String> asPaper = post("/api/counter/captured", UUID.randomUUID(), paper(numbers.get(3), now, application),
+                TestTokens.of("travailleur13", "SOCIAL_WORKER", "13"));
+        assertThat(fields(asPaper)).containsExactly("receipt");
+        assertThat(JsonPath.<String>read(asPaper.body(), "$.errors[0].detail"))
+                .isEqualTo("is a number of a counter's series, not of a paper form");
+    }
+
+    /** Issue #33: a reception time could be 5 minutes before its series existed, or weeks after, with a series kept. */
+    @Test
+    void aCountersReceptionTimeIsBoundedByWhenItsSeriesWasHandedOut() {
+        String series = series(TestTokens.agent13());
+        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
+        Instant reservedAt = Instant.now();
+
+        HttpResponse<String> beforeItsSeries = post("/api/counter/captured", UUID.randomUUID(),
+                captured(series, reservedNumbers.get(0), reservedAt.minus(Duration.ofMinutes(4)), "/api/aid/applications", application),
+                TestTokens.agent13());
+        ReceiptSeries old = new ReceiptSeries(ReceiptNumber.seriesPrefix(), 5, "13", "agent13", reservedAt.minus(Duration.ofDays(4)), false);
+        HttpResponse<String> daysAfterItsSeries = post("/api/counter/captured", UUID.randomUUID(),
+                captured(seriesBook.token(old), old.numbers().get(0), reservedAt, "/api/aid/applications", application), TestTokens.agent13());
+
+        assertThat(fields(beforeItsSeries)).containsExactly("receivedAt");
+        assertThat(fields(daysAfterItsSeries)).containsExactly("receivedAt");
+        assertThat(JsonPath.<String>read(daysAfterItsSeries.body(), "$.errors[0].detail"))
+                .isEqualTo("is more than 3 days after its series was reserved");
     }
 
     @Test

@@ -9,12 +9,18 @@ import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.section.Section;
 import fr.paris.casvp.guichet.contracts.section.Sections;
 import fr.paris.casvp.guichet.gateway.GuichetServices;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +61,15 @@ class OfflineCaptureController {
 
     private static final Logger log = LoggerFactory.getLogger(OfflineCaptureController.class);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /**
+     * How far before its series' reservation a counter's capture may say it was received: the counter sets its reception
+     * times by the gateway's clock (the offset it saw when it reserved the series), so only the way there is allowed.
+     */
+    private static final Duration COUNTER_DRIFT = Duration.ofMinutes(1);
+    /** A counter's numbers serve this long after their series was reserved; the counter renews its series every day. */
+    static final Duration COUNTER_SERIES_VALIDITY = Duration.ofDays(3);
+    /** The captures this instance queued lately (the latest 100 000), to tell a number sent again from another use of it. */
+    private static final int REMEMBERED_CAPTURES = 100_000;
     private static final int MAX_PAPER_FORMS = 50;
 
     /** What the counter keeps: the signed series and its numbers, in order. */
@@ -74,6 +89,17 @@ class OfflineCaptureController {
     private final JsonMapper json;
     private final Clock clock;
     private final int seriesSize;
+    /** Number → the capture queued (or being queued) under it by this instance. */
+    private final Map<String, Capture> captures = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Capture> eldest) {
+            return size() > REMEMBERED_CAPTURES;
+        }
+    });
+
+    /** A capture: its idempotency key and what it asked (its path, body and reception time, hashed). */
+    private record Capture(UUID key, String fingerprint, Instant receivedAt) {
+    }
 
     OfflineCaptureController(ReceiptSeriesBook series, ReceiptBook receipts, Intake intake, GuichetServices services,
                              JsonMapper json, Clock clock, @Value("${guichet.offline.series-size:50}") int seriesSize) {
@@ -94,7 +120,7 @@ class OfflineCaptureController {
             return Mono.just(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                     "Receipt numbers are reserved for the counter of a section: your account has no section.", List.of()));
         }
-        return Mono.fromCallable(() -> series.reserve(agent, seriesSize))
+        return Mono.fromCallable(() -> series.reserve(agent, seriesSize, false))
                 .subscribeOn(Schedulers.boundedElastic())
                 .<ResponseEntity<?>>map(reserved -> ResponseEntity.status(HttpStatus.CREATED).body(new SeriesView(
                         series.token(reserved), reserved.prefix(), reserved.section(), reserved.reservedAt(), reserved.numbers())))
@@ -144,7 +170,7 @@ class OfflineCaptureController {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                     "The paper forms cannot be printed as asked.", errors));
         }
-        return Mono.fromCallable(() -> series.reserve(agent, count.asInt()))
+        return Mono.fromCallable(() -> series.reserve(agent, count.asInt(), true))
                 .subscribeOn(Schedulers.boundedElastic())
                 .<ResponseEntity<?>>map(reserved -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_PDF)
                         .header("Content-Disposition", "attachment; filename=\"formulaires-" + benefit + "-" + reserved.prefix() + ".pdf\"")
@@ -186,6 +212,11 @@ class OfflineCaptureController {
                     : error("series", "is not a series of receipt numbers reserved at this gateway"));
         } else if (!reserved.get().section().equals(agent.section())) {
             errors.add(error(paper ? "receipt" : "series", "was reserved for the counter of section " + reserved.get().section()));
+        } else if (paper && Boolean.FALSE.equals(reserved.get().paper())) {
+            // Issue #33: a number of another counter's series typed in as a paper form took that counter's application's place.
+            errors.add(error("receipt", "is a number of a counter's series, not of a paper form"));
+        } else if (!paper && Boolean.TRUE.equals(reserved.get().paper())) {
+            errors.add(error("series", "is a series of paper forms, typed in without a series"));
         }
         if (number == null) {
             errors.add(error("receipt", "is not a receipt number"));
@@ -201,8 +232,13 @@ class OfflineCaptureController {
         Instant now = clock.instant();
         if (receivedAt != null && receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(error("receivedAt", "is in the future"));
-        } else if (receivedAt != null && reserved.isPresent() && receivedAt.isBefore(reserved.get().reservedAt().minus(CLOCK_SKEW))) {
+        } else if (receivedAt != null && reserved.isPresent()
+                && receivedAt.isBefore(reserved.get().reservedAt().minus(paper ? CLOCK_SKEW : COUNTER_DRIFT))) {
             errors.add(error("receivedAt", "is before its number's series was reserved"));
+        } else if (receivedAt != null && reserved.isPresent() && !paper
+                && receivedAt.isAfter(reserved.get().reservedAt().plus(COUNTER_SERIES_VALIDITY))) {
+            // A counter renews its series every day: a reception time days after its series was handed out is not one.
+            errors.add(error("receivedAt", "is more than " + COUNTER_SERIES_VALIDITY.toDays() + " days after its series was reserved"));
         }
         String path = text(envelope, "path");
         Optional<String> benefit = services.services().entrySet().stream()
@@ -218,10 +254,32 @@ class OfflineCaptureController {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                     "The captured application cannot be received as it is.", errors));
         }
+        Optional<ReceiptState> queuedUnderKey = receipts.queuedFor(idempotencyKey);
+        if (queuedUnderKey.isPresent() && !queuedUnderKey.get().number().equals(number)) {
+            // Issue #33: a key reused with another number was answered with the first number's receipt, without a word.
+            return Mono.just(problem(HttpStatus.CONFLICT, ProblemTypes.RECEIPT_ALREADY_USED, "Conflict",
+                    "This Idempotency-Key was sent with another receipt number.",
+                    List.of(error("Idempotency-Key", "was used for receipt " + queuedUnderKey.get().number()))));
+        }
+        Capture mine = new Capture(idempotencyKey, fingerprint(path, body, receivedAt), receivedAt);
         Optional<ReceiptState> known = receipts.get(number);
-        if (known.isPresent()) {
-            // Sent again (its answer was lost) or by mistake: the application behind the number is already there.
-            return Mono.just(ResponseEntity.ok(received(known.get(), true)));
+        // A number not known yet is claimed in this instance at once: of captures sent at the same moment, one is queued.
+        Capture before = known.isPresent() ? captures.get(number) : captures.putIfAbsent(number, mine);
+        UUID holder = known.map(ReceiptState::idempotencyKey).orElse(before == null ? null : before.key());
+        if (known.isPresent() || before != null) {
+            // The same capture sent again (its answer was lost), or the same form typed in twice: nothing is queued again.
+            boolean same = mine.key().equals(holder) || before != null && before.fingerprint().equals(mine.fingerprint());
+            if (same) {
+                ReceiptState state = known.orElseGet(() -> new ReceiptState(number, benefit.get(), ReceiptState.QUEUED,
+                        before.receivedAt(), null, null, agent.section(), List.of(), null, now));
+                return Mono.just(ResponseEntity.ok(received(state, true)));
+            }
+            // Issue #33: another application under a number already used was answered 200 and never filed. It is refused,
+            // and the agent keeps it to file under another number (the number's own application is untouched).
+            log.warn("Captured application {} refused: the number is already another application's", number);
+            return Mono.just(problem(HttpStatus.CONFLICT, ProblemTypes.RECEIPT_ALREADY_USED, "Conflict",
+                    "This receipt number was already received with another application.",
+                    List.of(error("receipt", "was already received with another application"))));
         }
         // The reception time is the counter's: the service applies its rules to it as to any it is given.
         ((ObjectNode) body).put("receivedAt", receivedAt.toString());
@@ -236,11 +294,23 @@ class OfflineCaptureController {
         return intake.queueCaptured(benefit.get(), path, idempotencyKey, command, agent, number, receivedAt, birthDate)
                 .<ResponseEntity<?>>map(queued -> ResponseEntity.accepted().body(received(queued, false)))
                 .onErrorResume(e -> {
+                    // Not queued: the number is free again for this capture's next attempt (or another's).
+                    captures.remove(number, mine);
                     log.error("Captured application {} could not be queued: {}", number, e.toString());
                     return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.CAPTURE_OFFLINE, "Capture offline",
                             "The queue is unavailable: keep the application and send it again later with the same "
                                     + "Idempotency-Key.", List.of()));
                 });
+    }
+
+    /** What a capture asks, hashed: its command, its application and its reception time. */
+    private static String fingerprint(String path, JsonNode body, Instant receivedAt) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((path + "\n" + body + "\n" + receivedAt).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Received received(ReceiptState state, boolean already) {

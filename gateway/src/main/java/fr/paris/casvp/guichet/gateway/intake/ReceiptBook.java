@@ -69,8 +69,17 @@ public class ReceiptBook {
         if (state.idempotencyKey() != null && ReceiptState.QUEUED.equals(state.status())) {
             queuedByKey.putIfAbsent(state.idempotencyKey(), state);
         }
-        ReceiptState kept = receipts.merge(state.number(), state, (old, next) ->
-                next.updatedAt() != null && old.updatedAt() != null && next.updatedAt().isBefore(old.updatedAt()) ? old : next);
+        ReceiptState kept = receipts.merge(state.number(), state, (old, next) -> {
+            ReceiptState later = next.updatedAt() != null && old.updatedAt() != null && next.updatedAt().isBefore(old.updatedAt())
+                    ? old : next;
+            // The key of the command queued under the number stays known once its service has applied it: a capture sent
+            // again under that number is told apart from another application (issue #33).
+            UUID key = later.idempotencyKey() != null ? later.idempotencyKey()
+                    : old.idempotencyKey() != null ? old.idempotencyKey() : next.idempotencyKey();
+            return key == later.idempotencyKey() ? later : new ReceiptState(later.number(), later.benefit(), later.status(),
+                    later.receivedAt(), later.applicationId(), later.applicationNumber(), later.section(), later.reasons(),
+                    later.birthDateCheck(), later.updatedAt(), key);
+        });
         Set<String> waiting = queued.computeIfAbsent(kept.benefit(), b -> ConcurrentHashMap.newKeySet());
         if (ReceiptState.QUEUED.equals(kept.status())) {
             waiting.add(kept.number());

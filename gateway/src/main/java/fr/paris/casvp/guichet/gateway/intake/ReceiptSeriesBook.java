@@ -66,14 +66,17 @@ public class ReceiptSeriesBook {
         }
     }
 
-    /** Reserves a new series for the agent's section; fails when Kafka cannot record it (nothing is handed out). */
-    public ReceiptSeries reserve(QueuedCommand.QueuedAgent agent, int size) throws Exception {
+    /**
+     * Reserves a new series for the agent's section, for a counter or for paper forms; fails when Kafka cannot record it
+     * (nothing is handed out).
+     */
+    public ReceiptSeries reserve(QueuedCommand.QueuedAgent agent, int size, boolean paper) throws Exception {
         Instant now = clock.instant();
         String prefix;
         do {
             prefix = ReceiptNumber.seriesPrefix();
         } while (reserved.containsKey(prefix));
-        ReceiptSeries series = new ReceiptSeries(prefix, size, agent.section(), agent.username(), now);
+        ReceiptSeries series = new ReceiptSeries(prefix, size, agent.section(), agent.username(), now, paper);
         ProducerRecord<String, String> record = new ProducerRecord<>(Topic.RECEIPT_SERIES.topicName(), prefix,
                 json.writeValueAsString(series));
         record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

@@ -50,6 +50,13 @@ public final class ProblemTypes {
      */
     public static final URI CAPTURE_OFFLINE = URI.create("urn:guichet:problem:capture-offline");
 
+    /**
+     * A captured application names a receipt number already received with another application, or an idempotency key
+     * already sent with another number (409): nothing is queued, the number's own application is untouched; the agent
+     * files it under another number. {@code errors} names the field.
+     */
+    public static final URI RECEIPT_ALREADY_USED = URI.create("urn:guichet:problem:receipt-already-used");
+
     private ProblemTypes() {
     }
 }

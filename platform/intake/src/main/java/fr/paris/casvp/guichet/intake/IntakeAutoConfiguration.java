@@ -48,7 +48,7 @@ public class IntakeAutoConfiguration {
      */
     @Bean
     IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommandStore rejected,
-                                  TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters,
+                                  ReceiptClaims claims, TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters,
                                   @Value("${guichet.intake.topic}") String topic,
                                   @Value("${guichet.intake.trusted-keys:${GUICHET_INTAKE_TRUSTED_KEYS:}}") String trustedKeys) {
         Map<String, PublicKey> keys = CommandSignatures.trustedKeys(trustedKeys);
@@ -58,10 +58,16 @@ public class IntakeAutoConfiguration {
         }
         // The benefit's counters from the start, at 0 (intake.<benefit>.v1): a new instance exports them before any replay.
         String benefit = topic.replaceFirst("^intake\\.", "").replaceFirst("\\.v\\d+$", "");
-        for (String outcome : List.of("applied", "rejected")) {
+        for (String outcome : List.of("applied", "rejected", "duplicate", "conflict")) {
             meters.counter("guichet.intake.commands", "benefit", benefit, "outcome", outcome);
         }
-        return new IntakeConsumer(handlers, trail, receipts, rejected, transactions, json, clock, keys, meters);
+        return new IntakeConsumer(handlers, trail, receipts, rejected, claims, transactions, json, clock, keys, meters);
+    }
+
+    /** Which queued command each receipt number belongs to; its table is migrated with the refused commands'. */
+    @Bean
+    ReceiptClaims receiptClaims(RejectedCommandStore migrated, JdbcClient jdbc) {
+        return new ReceiptClaims(jdbc);
     }
 
     /** The store of refused commands; its table is migrated by this module. */

@@ -48,6 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Only what the gateway signed is applied ({@link CommandSignatures}): a record without a valid signature by one of
  * the trusted keys changes nothing — no receipt, no rejected command, whatever number, agent or section it names — and
  * goes to the dead-letter topic with the reason (issue #33: a forger with a Kafka password rewrote a genuine receipt).
+ *
+ * <p>One receipt number is one application ({@link ReceiptClaims}): a second command under a number another command
+ * holds is dropped when it is the same request, and sent to the dead letters when it is another application; neither
+ * touches the receipt.
  */
 public class IntakeConsumer {
 
@@ -57,6 +61,7 @@ public class IntakeConsumer {
     private final AuditTrail trail;
     private final Receipts receipts;
     private final RejectedCommandStore rejected;
+    private final ReceiptClaims claims;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
@@ -65,13 +70,14 @@ public class IntakeConsumer {
     private final MeterRegistry meters;
 
     public IntakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommandStore rejected,
-                          TransactionTemplate transactions, JsonMapper json, Clock clock, Map<String, PublicKey> trustedKeys,
+                          ReceiptClaims claims, TransactionTemplate transactions, JsonMapper json, Clock clock, Map<String, PublicKey> trustedKeys,
                           MeterRegistry meters) {
         this.meters = meters;
         this.handlers = handlers;
         this.trail = trail;
         this.receipts = receipts;
         this.rejected = rejected;
+        this.claims = claims;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -94,6 +100,21 @@ public class IntakeConsumer {
         QueuedCommand command = json.readValue(record.value(), QueuedCommand.class);
         if (command.agent() == null || command.receiptNumber() == null || command.idempotencyKey() == null) {
             throw new IllegalArgumentException("A queued command needs its agent, receipt number and idempotency key");
+        }
+        // One receipt number, one application: a second command under a number another one holds changes nothing.
+        ReceiptClaims.Claim claim = claims.claim(command);
+        if (claim == ReceiptClaims.Claim.DUPLICATE) {
+            meters.counter("guichet.intake.commands", "benefit", command.benefit(), "outcome", "duplicate").increment();
+            log.info("Queued command {} {} (receipt {}) is the application already queued under that number: nothing to do",
+                    command.method(), command.path(), command.receiptNumber());
+            return;
+        }
+        if (claim == ReceiptClaims.Claim.CONFLICT) {
+            meters.counter("guichet.intake.commands", "benefit", command.benefit(), "outcome", "conflict").increment();
+            log.error("Queued command {} {} (receipt {}) is another application under a number already used: sent to the dead "
+                    + "letters, the receipt's own application untouched", command.method(), command.path(), command.receiptNumber());
+            throw new RejectedRecordException(record.topic() + "-" + record.partition() + "@" + record.offset(),
+                    List.of("receipt " + command.receiptNumber() + " already belongs to another application"));
         }
         Agent agent = new Agent(command.agent().username(), Set.copyOf(command.agent().roles()), command.agent().section());
         String operation = command.method() + " " + command.path() + " (queued)";

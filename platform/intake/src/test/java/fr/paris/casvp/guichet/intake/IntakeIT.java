@@ -94,20 +94,52 @@ class IntakeIT {
         assertThat(rejected(forged.receiptNumber())).as("no rejected command, no receipt changed").isEmpty();
         assertThat(things.attempts).doesNotContainKey(forged.receiptNumber());
         assertThat(things.applied).noneMatch(applied -> applied.contains("\"n\":2}"));
+        assertThat(deadLetter(forged.receiptNumber())).isEqualTo("not signed by the gateway: signature absente");
+    }
+
+    /** The reason of the dead letter whose record contains {@code text}. */
+    private String deadLetter(String text) {
         try (Consumer<String, String> consumer = consumers.createConsumer("intake-it-dlt-" + UUID.randomUUID(), null)) {
             consumer.subscribe(List.of("intake.aid.v1.dlt"));
             List<ConsumerRecord<String, String>> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.value().contains(forged.receiptNumber())) {
+                    if (r.value().contains(text)) {
                         dead.add(r);
                     }
                 });
                 return !dead.isEmpty();
             });
-            assertThat(new String(dead.get(0).headers().lastHeader("guichet_rejection_reason").value(), StandardCharsets.UTF_8))
-                    .isEqualTo("not signed by the gateway: signature absente");
+            return new String(dead.get(0).headers().lastHeader("guichet_rejection_reason").value(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Issue #33: eight captures of one number sent at once were all queued; the service filed one and the others turned
+     * its receipt to REJECTED. Now the first holds the number; the same application under other keys changes nothing,
+     * and another application under that number goes to the dead letters, the receipt untouched.
+     */
+    @Test
+    void oneReceiptNumberIsOneApplicationWhateverIsQueuedUnderIt() {
+        QueuedCommand first = command("agent13", "{\"n\":4}");
+        QueuedCommand again = new QueuedCommand(first.receiptNumber(), "aid", UUID.randomUUID(), "POST", "/api/things", first.body(),
+                first.agent(), first.receivedAt());
+        QueuedCommand another = new QueuedCommand(first.receiptNumber(), "aid", UUID.randomUUID(), "POST", "/api/things",
+                "{\"n\":44}", new QueuedCommand.QueuedAgent("agent13", List.of("AGENT"), "13"), first.receivedAt());
+        QueuedCommand behind = command("agent13", "{\"n\":40}");
+
+        send(first, "person-4", true);
+        send(again, "person-4", true);
+        send(again, "person-4", true);
+        send(another, "person-4", true);
+        send(behind, "person-4", true);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(things.applied).contains("agent13 {\"n\":40}"));
+        assertThat(things.applied).containsOnlyOnce("agent13 {\"n\":4}").doesNotContain("agent13 {\"n\":44}");
+        assertThat(things.attempts.get(first.receiptNumber())).as("only the number's own command was applied").hasValue(1);
+        assertThat(rejected(first.receiptNumber())).as("the receipt is not turned to REJECTED").isEmpty();
+        assertThat(deadLetter(another.idempotencyKey().toString()))
+                .isEqualTo("receipt " + first.receiptNumber() + " already belongs to another application");
     }
 
     @Test

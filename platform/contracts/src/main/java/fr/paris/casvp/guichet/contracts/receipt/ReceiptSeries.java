@@ -15,8 +15,15 @@ import java.util.stream.IntStream;
  * @param section    the section of the counter; its numbers are accepted from that section's agents only
  * @param reservedBy the agent who reserved it
  * @param reservedAt when: a number of the series cannot have been printed before
+ * @param paper      true: printed on paper forms (typed in later without the series), false: a counter's (sent back with
+ *                   its signed series); null for a series reserved before the two were told apart, taken as either
  */
-public record ReceiptSeries(String prefix, int size, String section, String reservedBy, Instant reservedAt) {
+public record ReceiptSeries(String prefix, int size, String section, String reservedBy, Instant reservedAt, Boolean paper) {
+
+    /** A counter's series. */
+    public ReceiptSeries(String prefix, int size, String section, String reservedBy, Instant reservedAt) {
+        this(prefix, size, section, reservedBy, reservedAt, false);
+    }
 
     public static final String TYPE = "fr.paris.casvp.guichet.receipt.series.v1";
 
