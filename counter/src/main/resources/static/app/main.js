@@ -6,7 +6,8 @@ import { call, download, get, post, put } from './api.js';
 import { busy, checked, field, h, show, showErrors, showProblem, value } from './dom.js';
 import { parametersView } from './parameters.js';
 import {
-  DONE, REFUSED, SENT, WAITING, capture, captured, capturedOne, forget, numbersLeft, reserveIfLow, synchronise,
+  DONE, REFUSED, SENT, WAITING, capture, capturedOne, forget, forgetFiled, mine, numbersLeft, othersWaiting, reserveIfLow,
+  synchronise,
 } from './offline.js';
 import {
   CATEGORIES, ROLES, date, dateTime, detailInFrench, euros, isoDate, problemInFrench, statusInFrench,
@@ -173,7 +174,7 @@ async function personView(id) {
   add('Paris Solidarité', solidarity, '#/psol/');
   add('Navigo', passes, '#/navigo-demande/');
   // What this counter captured offline for the person and its service has not applied yet.
-  (await captured()).filter(item => item.beneficiaryId === id && item.state !== DONE).forEach(item => rows.push(h('tr', {},
+  (await mine(agent.username)).filter(item => item.beneficiaryId === id && item.state !== DONE).forEach(item => rows.push(h('tr', {},
       h('td', {}, item.benefit), h('td', {}, h('a', { href: '#/hors-ligne' }, 'saisie hors ligne')),
       h('td', {}, date(item.receivedAt)), h('td', {}, CAPTURE_STATES[item.state]), h('td', {}, item.receipt))));
   const unavailable = [[aid, 'l\'allocation exceptionnelle'], [solidarity, 'Paris Solidarité'], [passes, 'Navigo']]
@@ -1277,7 +1278,7 @@ const CAPTURE_STATES = {
 };
 
 async function refreshCapturedCount() {
-  const waiting = (await captured()).filter(item => item.state === WAITING || item.state === SENT || item.state === REFUSED);
+  const waiting = (await mine(agent.username)).filter(item => item.state === WAITING || item.state === SENT || item.state === REFUSED);
   const link = document.getElementById('lien-hors-ligne');
   if (link) {
     link.textContent = 'Saisies hors ligne' + (waiting.length ? ' (' + waiting.length + ')' : '');
@@ -1290,7 +1291,7 @@ async function synchroniseAndShow() {
     return;
   }
   await reserveIfLow(agent.section);
-  if (await synchronise()) {
+  if (await synchronise(agent.username)) {
     await refreshCapturedCount();
     if ((window.location.hash || '').startsWith('#/hors-ligne')) {
       capturedView();
@@ -1299,7 +1300,8 @@ async function synchroniseAndShow() {
 }
 
 async function capturedView() {
-  const items = await captured();
+  const items = await mine(agent.username);
+  const others = await othersWaiting(agent.username);
   const left = agent.section ? await numbersLeft(agent.section) : 0;
   const rows = items.map(item => h('tr', {},
       h('td', {}, dateTime(item.receivedAt)),
@@ -1328,6 +1330,10 @@ async function capturedView() {
             h('thead', {}, h('tr', {}, ['Reçue le', 'Prestation', 'Personne', 'Récépissé', 'État', 'Actions']
                 .map(title => h('th', { scope: 'col' }, title)))), h('tbody', {}, rows))
         : h('p', {}, 'Aucune demande saisie hors ligne sur ce poste.'),
+      others ? h('p', { class: 'info' }, (others === 1 ? '1 demande saisie' : others + ' demandes saisies')
+          + ' hors ligne sur ce poste par un autre agent attend' + (others === 1 ? '' : 'ent')
+          + ' qu\'il se connecte : elle' + (others === 1 ? ' sera transmise' : 's seront transmises')
+          + ' en son nom.') : null,
       h('div', { class: 'actions' }, h('button', { type: 'button', onclick: refreshBanner }, 'Transmettre maintenant')));
 }
 
@@ -1565,11 +1571,24 @@ function route() {
   }
 }
 
+/**
+ * Sign-out on a workstation others use: the persons seen in this tab are forgotten, and so are this agent's offline
+ * captures their service has applied (those still to send stay, theirs, until they sign in again).
+ */
+async function leave() {
+  sessionStorage.removeItem(SEEN);
+  try {
+    await forgetFiled(agent.username);
+  } finally {
+    signOut(config);
+  }
+}
+
 function showAgent() {
   const roles = agent.roles.map(role => ROLES[role] || role).join(', ');
   document.getElementById('agent').replaceChildren(
       h('span', {}, agent.username + ' — ' + roles + (agent.section ? ', section ' + agent.section : ', toutes sections')),
-      h('button', { type: 'button', onclick: () => signOut(config) }, 'Se déconnecter'));
+      h('button', { type: 'button', onclick: leave }, 'Se déconnecter'));
   document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/dossiers' }, 'Dossiers à traiter')));
   if (hasRole('SECTION_DIRECTOR', 'SUPERVISOR')) {
     document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/rapports' }, 'Rapports')));

@@ -31,6 +31,8 @@ const DETAILS = [
   [/^is required$/, 'à renseigner'],
   [/^must be on one line$/, 'sur une seule ligne'],
   [/^contains an invisible character$/, 'contient un caractère invisible (copié d\'un autre document ?) : saisissez-le à nouveau'],
+  [/^mixes the letters of several alphabets.*$/,
+    'mêle des lettres de plusieurs alphabets (une lettre cyrillique ou grecque qui ressemble à une lettre latine ?) : saisissez-le à nouveau au clavier'],
   [/^a value of this figure from this day exists.*$/, 'une valeur de ce chiffre existe déjà à cette date ; une valeur n\'est jamais modifiée : proposez-la à partir d\'une autre date'],
   [/^is required: a day from (\S+) on$/, 'à renseigner : une date à partir du 01/01/2012'],
   [/^is required: zero or more, below 1 000 000, with at most 2 decimals$/, 'un nombre positif, au plus deux décimales'],

@@ -6,7 +6,11 @@
 // the next reserved number, which is printed on the receipt at once. Everything stored is sent, in the order captured
 // and always with the same key, as soon as the gateway answers again (POST /api/counter/captured); then its receipt
 // is followed until its service has applied or rejected it. IndexedDB survives a reload, a closed tab and a browser
-// restart; nothing is deleted without the agent.
+// restart; nothing is deleted without the agent, but what was filed is removed at sign-out.
+//
+// A workstation may be shared (issue #33): each capture belongs to the agent who captured it (capturedBy). Only they
+// see it in the list, and it is sent only while they are signed in, so that it is filed in their name; what another
+// agent captured is only counted. At sign-out, the agent's captures their service has applied are removed.
 
 import { call, get } from './api.js';
 
@@ -133,11 +137,34 @@ export async function capture({ key, path, body, benefit, name, birthDate, benef
   return item;
 }
 
-/** Everything captured on this counter, in the order captured. */
+/** Everything captured on this counter, in the order captured: every agent's (for tests; the screens use mine()). */
 export async function captured() {
   const db = await database();
   const all = await done(db.transaction(CAPTURED).objectStore(CAPTURED).getAll());
   return all.sort((a, b) => a.order - b.order);
+}
+
+/** What this agent captured on this counter, in the order captured. */
+export async function mine(username) {
+  return (await captured()).filter(item => item.capturedBy === username);
+}
+
+/** How many applications other agents captured on this counter and have not sent yet (shown as a number only). */
+export async function othersWaiting(username) {
+  return (await captured()).filter(item => item.capturedBy !== username && item.state === WAITING).length;
+}
+
+/** At sign-out: the agent's captures that their service applied are removed from this workstation. */
+export async function forgetFiled(username) {
+  const db = await database();
+  const transaction = db.transaction(CAPTURED, 'readwrite');
+  const store = transaction.objectStore(CAPTURED);
+  for (const item of await done(store.getAll())) {
+    if (item.capturedBy === username && item.state === DONE) {
+      store.delete(item.key);
+    }
+  }
+  await finished(transaction);
 }
 
 export async function capturedOne(key) {
@@ -167,22 +194,23 @@ let syncing = null;
  * away, or the session expired), so that the order is kept. Then follows the receipts of what was sent.
  * @returns {Promise<boolean>} whether anything changed
  */
-export function synchronise() {
+export function synchronise(username) {
   if (!syncing) {
-    syncing = send().finally(() => { syncing = null; });
+    syncing = send(username).finally(() => { syncing = null; });
   }
   return syncing;
 }
 
-async function send() {
+/** The signed-in agent's captures only: each is filed in the name of the agent who captured it. */
+async function send(username) {
   let changed = false;
-  for (const item of await captured()) {
+  for (const item of await mine(username)) {
     if (item.state !== WAITING) {
       continue;
     }
     const answer = await call('POST', '/api/counter/captured', {
       series: item.series, receipt: item.receipt, receivedAt: item.receivedAt, path: item.path, body: item.body,
-      birthDate: item.birthDate,
+      birthDate: item.birthDate, capturedBy: item.capturedBy,
     }, item.key);
     if (answer.status === 202 || answer.status === 200) {
       item.state = SENT;
@@ -197,7 +225,7 @@ async function send() {
     await save(item);
     changed = true;
   }
-  for (const item of await captured()) {
+  for (const item of await mine(username)) {
     if (item.state !== SENT) {
       continue;
     }

@@ -244,6 +244,25 @@ class OfflineCaptureIT {
                 .isEqualTo("is a number of a counter's series, not of a paper form");
     }
 
+    /** Issue #33: on a shared workstation, agent13's offline capture was sent, and filed, as whoever signed in next. */
+    @Test
+    void aCaptureIsFiledInTheNameOfTheAgentWhoCapturedItOnly() {
+        String series = series(TestTokens.agent13());
+        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
+        Instant now = Instant.now();
+
+        HttpResponse<String> byAColleague = post("/api/counter/captured", UUID.randomUUID(),
+                captured(series, reservedNumbers.get(0), now, "/api/aid/applications", application, "agent13"),
+                TestTokens.of("travailleur13", "SOCIAL_WORKER", "13"));
+        HttpResponse<String> unsaid = post("/api/counter/captured", UUID.randomUUID(),
+                captured(series, reservedNumbers.get(0), now, "/api/aid/applications", application, null), TestTokens.agent13());
+
+        assertThat(byAColleague.statusCode()).isEqualTo(403);
+        assertThat(JsonPath.<String>read(byAColleague.body(), "$.errors[0].field")).isEqualTo("capturedBy");
+        assertThat(fields(unsaid)).containsExactly("capturedBy");
+        assertThat(TopicRecords.all(bootstrapServers, "intake.aid.v1", reservedNumbers.get(0))).as("nothing queued").isEmpty();
+    }
+
     /** Issue #33: a reception time could be 5 minutes before its series existed, or weeks after, with a series kept. */
     @Test
     void aCountersReceptionTimeIsBoundedByWhenItsSeriesWasHandedOut() {
@@ -335,8 +354,13 @@ class OfflineCaptureIT {
     }
 
     private static String captured(String series, String number, Instant receivedAt, String path, String body) {
+        return captured(series, number, receivedAt, path, body, "agent13");
+    }
+
+    private static String captured(String series, String number, Instant receivedAt, String path, String body, String capturedBy) {
         return "{\"series\":\"" + series + "\",\"receipt\":\"" + number.toLowerCase() + "\",\"receivedAt\":\"" + receivedAt
-                + "\",\"path\":\"" + path + "\",\"body\":" + body + "}";
+                + "\",\"path\":\"" + path + "\",\"body\":" + body
+                + (capturedBy == null ? "" : ",\"capturedBy\":\"" + capturedBy + "\"") + "}";
     }
 
     private static List<String> fields(HttpResponse<String> response) {

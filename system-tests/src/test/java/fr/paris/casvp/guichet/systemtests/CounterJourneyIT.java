@@ -471,6 +471,71 @@ class CounterJourneyIT {
     }
 
     /**
+     * Issue #33, a shared workstation: agent13 captured an application offline and left; agent18 then saw it (name and
+     * all) in "Saisies hors ligne", and the counter sent it with agent18's token. Now only agent13 sees it, it waits
+     * for agent13 to sign in, is filed in agent13's name, and is removed from the workstation at agent13's sign-out.
+     */
+    @Test
+    void anOfflineCaptureBelongsToTheAgentWhoCapturedItOnAWorkstationOthersUse() throws Exception {
+        signInAs("agent13");
+        String lastName = "Partage-" + UUID.randomUUID().toString().substring(0, 6);
+        String beneficiaryId = register(lastName, null);
+        wait.until(driver -> {
+            driver.get(suite.gateway("/#/hors-ligne"));
+            return wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText().equals("Saisies hors ligne")
+                    && driver.findElement(By.tagName("main")).getText().contains("encore réservés pour ce poste : ");
+        });
+        signInAs("agent18");
+        // What the aid form does when the server cannot be reached, for agent13's counter, as if agent13 had just left.
+        String key = UUID.randomUUID().toString();
+        Object receipt = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const [key, body, lastName, beneficiaryId] = arguments;
+                import('/app/offline.js').then(offline => offline.capture({ key, path: '/api/aid/applications',
+                    body: JSON.parse(body), benefit: 'Allocation exceptionnelle', name: 'Lucie ' + lastName,
+                    birthDate: '1950-06-01', beneficiaryId, section: '13', agent: 'agent13' }))
+                  .then(item => done(item.receipt));
+                """, key, BenefitRequests.body("aid", beneficiaryId, null), lastName, beneficiaryId);
+
+        // agent18 sends what waits: agent13's capture is neither shown nor sent.
+        assertThat(((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const key = arguments[0];
+                import('/app/offline.js').then(offline => offline.synchronise('agent18').then(() => offline.capturedOne(key)))
+                  .then(item => done(item.state + ' ' + item.capturedBy));
+                """, key)).isEqualTo("WAITING agent13");
+        browser.get(suite.gateway("/#/hors-ligne"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "par un autre agent"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(lastName, receipt.toString())
+                .contains("1 demande saisie hors ligne sur ce poste par un autre agent attend qu'il se connecte");
+        screenshot("30-poste-partage");
+
+        // agent13 is back: the capture is sent in agent13's name, then forgotten at agent13's sign-out.
+        signInAs("agent13");
+        new WebDriverWait(browser, Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(2))
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.get(suite.gateway("/#/hors-ligne"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//button[normalize-space()='Transmettre maintenant']")))
+                    .click();
+            return driver.findElement(By.tagName("main")).getText().contains("Enregistrée par le service");
+        });
+        GatewayClient api = new GatewayClient(suite);
+        HttpResponse<String> filed = api.get("/api/aid/applications?beneficiaryId=" + beneficiaryId);
+        assertThat(JsonPath.<List<String>>read(filed.body(), "$[*].receipt.number")).containsExactly(receipt.toString());
+        String applicationId = JsonPath.<List<String>>read(filed.body(), "$[*].id").get(0);
+        assertThat(api.get("/api/aid/applications/" + applicationId).body()).contains("\"agent13\"").doesNotContain("agent18");
+        click(By.xpath("//button[normalize-space()='Se déconnecter']"));
+        browser.get(suite.gateway("/"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//main//button[normalize-space()='Se connecter']")));
+        assertThat(((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const key = arguments[0];
+                import('/app/offline.js').then(offline => offline.capturedOne(key)).then(item => done(item === undefined));
+                """, key)).as("filed, then removed from the workstation at sign-out").isEqualTo(true);
+        assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('guichet.personnes');")).isNull();
+    }
+
+    /**
      * "Suivre ma demande": a person follows their application on the public page, with the receipt's number typed
      * loosely and their birth date as JJ/MM/AAAA, from the moment it is queued (its service down) to its decision.
      */

@@ -204,7 +204,21 @@ final class SituationValidator {
         } else if (value.chars().anyMatch(SituationValidator::invisible)) {
             // The same name with a zero-width space, or a blank-looking letter, made a second person (issue #33).
             error(field, "contains an invisible character");
+        } else if (mixesAlphabets(value)) {
+            // "Ptxhomo" with a Cyrillic o looks the same and made a second person (issue #33): the agent is told.
+            error(field, "mixes the letters of several alphabets (a Cyrillic or Greek letter among Latin ones)");
         }
+    }
+
+    /** Whether one word of the name has letters of more than one script (Latin with Cyrillic or Greek look-alikes). */
+    static boolean mixesAlphabets(String name) {
+        for (String word : name.split("[^\\p{L}\\p{M}]+")) {
+            long scripts = word.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of).distinct().count();
+            if (scripts > 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Characters that print as nothing, or as a blank, in a name: zero-width ones, fillers, the blank Braille cell. */

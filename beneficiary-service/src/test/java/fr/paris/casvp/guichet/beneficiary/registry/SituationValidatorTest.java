@@ -73,7 +73,9 @@ class SituationValidatorTest {
         BeneficiarySituation s = valid();
         for (String[] bad : new String[][] {{"Martin\r\nBcc: x@example.org", "must be on one line"},
                 {"Ptx\u200bhomo", "contains an invisible character"}, {"\u3164", "contains an invisible character"},
-                {"\u2800\u2800", "contains an invisible character"}, {"Ptx\u00adhomo", "contains an invisible character"}}) {
+                {"\u2800\u2800", "contains an invisible character"}, {"Ptx\u00adhomo", "contains an invisible character"},
+                {"Ptxh\u043emo", "mixes the letters of several alphabets (a Cyrillic or Greek letter among Latin ones)"},
+                {"\u039fdile", "mixes the letters of several alphabets (a Cyrillic or Greek letter among Latin ones)"}}) {
             BeneficiarySituation named = new BeneficiarySituation(new Identity(bad[0], null, "Jeanne", s.identity().birthDate(),
                     "F", null), s.address(), s.parisResidence(), null, List.of(), null, List.of(), s.monthlyResources(),
                     s.incomeTax(), false, "13", null);

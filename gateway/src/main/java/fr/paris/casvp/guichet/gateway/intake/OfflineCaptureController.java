@@ -250,9 +250,20 @@ class OfflineCaptureController {
         if (body == null || !body.isObject()) {
             errors.add(error("body", "is required: the application, a JSON object"));
         }
+        String capturedBy = text(envelope, "capturedBy");
+        if (!paper && capturedBy == null) {
+            errors.add(error("capturedBy", "is required: the username of the agent who captured it"));
+        }
         if (!errors.isEmpty()) {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                     "The captured application cannot be received as it is.", errors));
+        }
+        if (capturedBy != null && !capturedBy.equals(agent.username())) {
+            // Issue #33: on a shared workstation, another agent's capture was sent, and filed, in the name of whoever was
+            // signed in. It is filed in its own agent's name, sent while they are signed in.
+            return Mono.just(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+                    "An application captured by another agent is sent while they are signed in, in their name.",
+                    List.of(error("capturedBy", "is another agent"))));
         }
         Optional<ReceiptState> queuedUnderKey = receipts.queuedFor(idempotencyKey);
         if (queuedUnderKey.isPresent() && !queuedUnderKey.get().number().equals(number)) {
