@@ -18,9 +18,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -132,6 +134,52 @@ class OutboxIT {
                     .map(v -> Integer.parseInt(v.replaceAll("\\D", ""))).toList();
             assertThat(numbers).hasSize(k == 0 ? 34 : 33).isSorted();
         }
+    }
+
+    /**
+     * Issue #33 (code review): events were published in the order of their ids, drawn at insert time, and a transaction
+     * that inserted first may commit last: two changes of one person then went out in the wrong order.
+     */
+    @Test
+    void eventsOfOneKeyArePublishedInTheOrderTheirTransactionsCommitted() throws Exception {
+        String key = "commit-" + UUID.randomUUID();
+        relay.stop();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch firstInserted = new CountDownLatch(1);
+            CountDownLatch secondCommitted = new CountDownLatch(1);
+            Future<?> first = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                outbox.add(event(key, "inserted-first-committed-last"));
+                firstInserted.countDown();
+                try {
+                    secondCommitted.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(firstInserted.await(30, TimeUnit.SECONDS)).isTrue();
+            transactions.executeWithoutResult(status -> outbox.add(event(key, "inserted-last-committed-first")));
+            secondCommitted.countDown();
+            first.get(30, TimeUnit.SECONDS);
+
+            assertThat(relay.relayOnce()).isPositive();
+        } finally {
+            pool.shutdown();
+            relay.start();
+        }
+
+        assertThat(values(consume(2, key), key))
+                .containsExactly("{\"n\":\"inserted-last-committed-first\"}", "{\"n\":\"inserted-first-committed-last\"}");
+    }
+
+    /** Issue #33 (code review): a round held a transaction, and an advisory lock, while Kafka acknowledged. */
+    @Test
+    void aRoundHoldsNoTransactionWhileTheBrokerAcknowledges() {
+        String key = "lease-" + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> outbox.add(event(key, "one")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unsent(key)).isZero());
+        assertThat(jdbc.sql("select until <= now() from outbox_relay_lease where name = 'relay'").query(Boolean.class).single())
+                .as("given back after its round").isTrue();
     }
 
     @Test

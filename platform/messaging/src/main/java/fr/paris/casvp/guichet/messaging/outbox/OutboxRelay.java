@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -31,23 +32,27 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the outbox: the oldest unsent events first, in id order (hence in commit order per key), with the
- * idempotent producer, and marks them sent once the broker has acknowledged them.
+ * Publishes the outbox: the oldest unsent events first, in commit order ({@code commit_seq}, drawn when the change's
+ * transaction commits), with the idempotent producer, and marks them sent once the broker has acknowledged them.
  *
- * <p>Per-key order holds because the changes of one key are serialised by the database (they update the same row),
- * so their events' ids follow their commit order.
+ * <p>Per-key order holds because two changes of one key that touch the same data are serialised by the database, and
+ * the second draws its {@code commit_seq} after the first has committed (issue #33: the insert-time id does not follow
+ * commit order).
  *
- * <p><b>One relay at a time</b>, however many instances of the service run: a round holds the PostgreSQL advisory
- * lock {@link #LOCK_KEY} for its transaction, and another instance's round simply skips. <b>Order</b>: a round sends
- * its batch, waits for the acknowledgements, and marks sent only the events before the first failure; the rest are
- * sent again, in order, at the next round. An event may thus be published twice (after a crash between the send and
- * the commit): consumers recognise it by {@code ce_id}. <b>Failures</b> (broker down) back off exponentially up to
- * {@code maxBackoff}; the events wait in the table, and {@code guichet.outbox.oldest.unsent.age} tells for how long.
+ * <p><b>One relay round at a time</b>, however many instances of the service run: a round holds the lease
+ * {@code outbox_relay_lease} (taken and given back in short statements; it runs out by itself after twice the send
+ * time-out if its holder dies), and another instance's round simply skips. No transaction is open while Kafka
+ * acknowledges (issue #33: a round held one, and an advisory lock, up to 30 s a message). <b>Order</b>: a round sends
+ * its batch, waits for the acknowledgements (all within the send time-out), and marks sent only the events before the
+ * first failure; the rest are sent again, in order, at the next round. An event may thus be published twice (after a
+ * crash between the send and the mark): consumers recognise it by {@code ce_id}. <b>Failures</b> (broker down) back off
+ * exponentially up to {@code maxBackoff}; the events wait in the table, and {@code guichet.outbox.oldest.unsent.age}
+ * tells for how long.
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    /** Advisory lock key: "guichet-outbox" as a number, the same in every service (each has its own database). */
-    static final long LOCK_KEY = 0x6775696368657401L;
+    /** This instance, as the holder of the relay's lease. */
+    private final UUID instance = UUID.randomUUID();
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -97,27 +102,41 @@ public class OutboxRelay implements SmartLifecycle {
      * @throws OutboxPublicationException when the broker did not acknowledge an event (it is tried again next round)
      */
     public int relayOnce() {
-        Round round = transactions.execute(status -> {
-            if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
-                    .query(Boolean.class).single())) {
-                return null;
-            }
+        if (!takeLease()) {
+            return -1;
+        }
+        Round round;
+        try {
             List<Row> batch = jdbc.sql("""
                             select id, event_id, topic, message_key, event_type, source, subject, occurred_at, payload,
                                    traceparent
-                              from outbox_event where sent_at is null and parked_at is null order by id limit :limit
+                              from outbox_event where sent_at is null and parked_at is null
+                             order by commit_seq nulls first, id limit :limit
                             """)
                     .param("limit", properties.batchSize())
                     .query(OutboxRelay::row).list();
-            return publish(batch);
-        });
-        if (round == null) {
-            return -1;
+            round = publish(batch);
+        } finally {
+            giveLeaseBack();
         }
         if (round.failure() != null) {
             throw new OutboxPublicationException(round.sent(), round.failure());
         }
         return round.sent();
+    }
+
+    /** The relay's lease, when nobody holds it (or its holder has not given it back in time). */
+    private boolean takeLease() {
+        return jdbc.sql("""
+                        insert into outbox_relay_lease (name, holder, until) values ('relay', :me, now() + make_interval(secs => :seconds))
+                        on conflict (name) do update set holder = :me, until = excluded.until
+                         where outbox_relay_lease.until < now() or outbox_relay_lease.holder = :me
+                        """)
+                .param("me", instance).param("seconds", properties.sendTimeout().multipliedBy(2).toSeconds() + 1).update() == 1;
+    }
+
+    private void giveLeaseBack() {
+        jdbc.sql("update outbox_relay_lease set until = now() where name = 'relay' and holder = :me").param("me", instance).update();
     }
 
     private record Round(int sent, RuntimeException failure) {
@@ -152,11 +171,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Round acknowledge(List<Row> batch, List<CompletableFuture<?>> acknowledgements, RuntimeException failure) {
         List<Long> sent = new ArrayList<>();
+        // One deadline for the whole batch: a round, and the lease, last the send time-out at most.
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         int index = 0;
         for (; index < acknowledgements.size(); index++) {
             Row row = batch.get(index);
             try {
-                acknowledgements.get(index).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledgements.get(index).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(row.id());
             } catch (Exception e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -168,17 +189,22 @@ public class OutboxRelay implements SmartLifecycle {
                 break;
             }
         }
-        if (!sent.isEmpty()) {
-            // By id, never by range: an event committed meanwhile with an id inside the range was not sent.
-            jdbc.sql("update outbox_event set sent_at = now(), attempts = attempts + 1 where id in (:ids)")
-                    .param("ids", sent).update();
-        }
-        if (failure != null && index < batch.size()) {
-            jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = :error where id = :id")
-                    .param("id", batch.get(index).id())
-                    .param("error", String.valueOf(failure.getMessage()))
-                    .update();
-        }
+        RuntimeException stopped = failure;
+        int failed = index;
+        // What the round learnt, in one short transaction once Kafka has answered.
+        transactions.executeWithoutResult(status -> {
+            if (!sent.isEmpty()) {
+                // By id, never by range: an event committed meanwhile with an id inside the range was not sent.
+                jdbc.sql("update outbox_event set sent_at = now(), attempts = attempts + 1 where id in (:ids)")
+                        .param("ids", sent).update();
+            }
+            if (stopped != null && failed < batch.size()) {
+                jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = :error where id = :id")
+                        .param("id", batch.get(failed).id())
+                        .param("error", String.valueOf(stopped.getMessage()))
+                        .update();
+            }
+        });
         return new Round(sent.size(), failure);
     }
 
