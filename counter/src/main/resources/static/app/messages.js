@@ -53,6 +53,7 @@ const DETAILS = [
   [/^required$/, 'à renseigner'],
   [/^required[,:].*$/, 'à renseigner'],
   [/^at most (\d+) characters$/, 'au plus $1 caractères'],
+  [/^may hold letters, digits, spaces and .* only$/, 'lettres, chiffres, espaces et / - ? : ( ) . , \' + seulement (ce nom part au Trésor public)'],
   [/^must be in the past$/, 'doit être dans le passé'],
   [/^must be after 1900-01-01$/, 'doit être postérieure au 01/01/1900'],
   [/^must be F or M$/, 'F ou M'],

@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.aid.application;
 
 import fr.paris.casvp.guichet.aid.domain.Category;
 import fr.paris.casvp.guichet.aid.domain.RefusalReason;
+import fr.paris.casvp.guichet.contracts.payment.AccountHolder;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder.PayeeKind;
 import fr.paris.casvp.guichet.web.FieldError;
@@ -27,7 +28,7 @@ final class Commands {
     static final int ASSESSMENT = 4000;
     static final int DOCUMENT = 200;
     static final int DOCUMENTS = 30;
-    static final int ACCOUNT_HOLDER = 70;
+    static final int ACCOUNT_HOLDER = AccountHolder.MAX_LENGTH;
 
     private Commands() {
     }
@@ -94,8 +95,9 @@ final class Commands {
             if (kind == PayeeKind.CREDITOR && blank(accountHolder)) {
                 errors.add(FieldError.of(prefix + "accountHolder", "is required for a creditor: the account holder's name"));
             }
-            if (accountHolder != null && accountHolder.strip().length() > ACCOUNT_HOLDER) {
-                errors.add(FieldError.of(prefix + "accountHolder", "must be at most " + ACCOUNT_HOLDER + " characters"));
+            String holder = AccountHolder.problem(accountHolder);
+            if (holder != null) {
+                errors.add(FieldError.of(prefix + "accountHolder", holder));
             }
             if (!Iban.isValid(iban)) {
                 errors.add(FieldError.of(prefix + "iban", "is not a valid IBAN: check its length and its control digits"));

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.solidarity.file;
 
+import fr.paris.casvp.guichet.contracts.payment.AccountHolder;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.web.FieldError;
@@ -20,7 +21,7 @@ final class Commands {
     /** Lengths, in characters, checked below and written in the OpenAPI document. */
     static final int ASSESSMENT = 4000;
     static final int REASON_TEXT = 2000;
-    static final int ACCOUNT_HOLDER = 70;
+    static final int ACCOUNT_HOLDER = AccountHolder.MAX_LENGTH;
     /** Refusal codes: the simulation's, and OTHER (explained in {@code reasonText}). */
     static final Set<String> REFUSAL_CODES = Set.of(Allowance.NOT_ELDERLY_OR_DISABLED, Allowance.RESIDENCE_TOO_SHORT,
             Allowance.RESOURCES_ABOVE_CEILING, Allowance.BELOW_PAYMENT_THRESHOLD, "STATUTORY_BENEFITS_NOT_CLAIMED", "OTHER");
@@ -46,8 +47,9 @@ final class Commands {
             if (payee == null || !Iban.isValid(payee.iban())) {
                 errors.add(FieldError.of("payee.iban", "is required and must be a valid IBAN (length and control digits)"));
             }
-            if (payee != null && payee.accountHolder() != null && payee.accountHolder().strip().length() > ACCOUNT_HOLDER) {
-                errors.add(FieldError.of("payee.accountHolder", "must be at most " + ACCOUNT_HOLDER + " characters"));
+            String holder = payee == null ? null : AccountHolder.problem(payee.accountHolder());
+            if (holder != null) {
+                errors.add(FieldError.of("payee.accountHolder", holder));
             }
             return errors;
         }
