@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * /64, so that changing its temporary address does not start it afresh.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "guichet.proxy-protocol=true",
+        "guichet.proxy-protocol=true", "server.netty.idle-timeout=2s",
         "guichet.rate-limit.per-address.per-second=0.01", "guichet.rate-limit.per-address.burst=5"})
 class GatewayProxyProtocolIT {
 
@@ -67,6 +67,16 @@ class GatewayProxyProtocolIT {
 
         assertThat(answers).startsWith(200, 200, 200, 200, 200).endsWith(429);
         assertThat(status("PROXY TCP6 2001:db8:5:7::1 ::1 40000 8080")).as("another network").isEqualTo(200);
+    }
+
+    /** Issue #33: idle connections were never timed out (300 made the local balancer run 655 threads). */
+    @Test
+    void anIdleConnectionIsClosedByTheGateway() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write("PROXY TCP4 192.0.2.1 127.0.0.1 40000 8080\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(socket.getInputStream().read()).as("closed by the gateway, nothing sent").isEqualTo(-1);
+        }
     }
 
     /** One request on its own connection, as the balancer passes it on: the PROXY line, then the client's bytes. */

@@ -244,6 +244,22 @@ class OfflineCaptureIT {
                 .isEqualTo("is a number of a counter's series, not of a paper form");
     }
 
+    /** Issue #33: series had no quota, and were kept for ever. */
+    @Test
+    void anAgentReservesTwentySeriesADayAtMost() {
+        String agent = TestTokens.of("quota-" + UUID.randomUUID().toString().substring(0, 8), "AGENT", "13");
+        for (int i = 0; i < 20; i++) {
+            assertThat(post("/api/counter/receipt-series", null, "", agent).statusCode()).isEqualTo(201);
+        }
+
+        HttpResponse<String> refused = post("/api/counter/receipt-series", null, "", agent);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(JsonPath.<String>read(refused.body(), "$.type")).isEqualTo("urn:guichet:problem:too-many-requests");
+        assertThat(post("/api/counter/receipt-series", null, "", TestTokens.of("agent13b", "AGENT", "13")).statusCode())
+                .as("another agent").isEqualTo(201);
+    }
+
     /** Issue #33: on a shared workstation, agent13's offline capture was sent, and filed, as whoever signed in next. */
     @Test
     void aCaptureIsFiledInTheNameOfTheAgentWhoCapturedItOnly() {

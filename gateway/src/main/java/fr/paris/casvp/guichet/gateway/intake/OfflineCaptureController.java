@@ -9,6 +9,7 @@ import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.section.Section;
 import fr.paris.casvp.guichet.contracts.section.Sections;
 import fr.paris.casvp.guichet.gateway.GuichetServices;
+import fr.paris.casvp.guichet.gateway.RateLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,6 +91,12 @@ class OfflineCaptureController {
     private final JsonMapper json;
     private final Clock clock;
     private final int seriesSize;
+    /** Series reserved per agent: {@value #SERIES_PER_DAY} a day. */
+    static final int SERIES_PER_DAY = 20;
+    private static final RateLimits.Bucket SERIES_QUOTA = new RateLimits.Bucket(SERIES_PER_DAY / 86_400.0, SERIES_PER_DAY);
+    private final RateLimits.Buckets seriesQuota = new RateLimits.Buckets();
+    /** Paper kits and procedures rendered at once by this instance (the rest: 503, try again). */
+    private final Semaphore printing = new Semaphore(2);
     /** Number → the capture queued (or being queued) under it by this instance. */
     private final Map<String, Capture> captures = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -120,6 +128,10 @@ class OfflineCaptureController {
             return Mono.just(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                     "Receipt numbers are reserved for the counter of a section: your account has no section.", List.of()));
         }
+        Optional<ResponseEntity<?>> overQuota = overQuota(agent);
+        if (overQuota.isPresent()) {
+            return Mono.just(overQuota.get());
+        }
         return Mono.fromCallable(() -> series.reserve(agent, seriesSize, false))
                 .subscribeOn(Schedulers.boundedElastic())
                 .<ResponseEntity<?>>map(reserved -> ResponseEntity.status(HttpStatus.CREATED).body(new SeriesView(
@@ -135,8 +147,12 @@ class OfflineCaptureController {
     @GetMapping("/api/counter/paper-kit/procedure")
     Mono<ResponseEntity<?>> procedure(JwtAuthenticationToken token) {
         Section section = Sections.directory().of(Optional.ofNullable(TokenAgent.of(token).section()).orElse(""));
+        if (!printing.tryAcquire()) {
+            return Mono.just(busy());
+        }
         return Mono.fromCallable(() -> PaperKit.procedure(section)).subscribeOn(Schedulers.boundedElastic())
-                .map(pdf -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .doFinally(signal -> printing.release())
+                .<ResponseEntity<?>>map(pdf -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header("Content-Disposition", "inline; filename=\"procedure-degradee.pdf\"").body(pdf));
     }
 
@@ -170,8 +186,16 @@ class OfflineCaptureController {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                     "The paper forms cannot be printed as asked.", errors));
         }
+        Optional<ResponseEntity<?>> overQuota = overQuota(agent);
+        if (overQuota.isPresent()) {
+            return Mono.just(overQuota.get());
+        }
+        if (!printing.tryAcquire()) {
+            return Mono.just(busy());
+        }
         return Mono.fromCallable(() -> series.reserve(agent, count.asInt(), true))
                 .subscribeOn(Schedulers.boundedElastic())
+                .doFinally(signal -> printing.release())
                 .<ResponseEntity<?>>map(reserved -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_PDF)
                         .header("Content-Disposition", "attachment; filename=\"formulaires-" + benefit + "-" + reserved.prefix() + ".pdf\"")
                         .header("Guichet-Receipt-Series", reserved.prefix())
@@ -312,6 +336,31 @@ class OfflineCaptureController {
                             "The queue is unavailable: keep the application and send it again later with the same "
                                     + "Idempotency-Key.", List.of()));
                 });
+    }
+
+    /**
+     * Series per agent (issue #33: series had no quota): a counter reserves one a day, paper forms a few; past
+     * {@value #SERIES_PER_DAY} a day, 429.
+     */
+    private Optional<ResponseEntity<?>> overQuota(QueuedCommand.QueuedAgent agent) {
+        java.time.Duration wait = seriesQuota.take(agent.username(), SERIES_QUOTA);
+        return wait.isZero() ? Optional.empty() : Optional.of(refusal(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
+                "At most " + SERIES_PER_DAY + " series of receipt numbers a day for one agent: ask a supervisor if more are needed.",
+                Math.max(1, wait.toSeconds())));
+    }
+
+    /** PDFs rendered at once (issue #33: sixteen 50-form kits at once slowed the status board eightfold): 503, try again. */
+    private static ResponseEntity<?> busy() {
+        return refusal(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_BUSY,
+                "Documents are being printed for other counters: try again in a few seconds.", 5);
+    }
+
+    private static ResponseEntity<?> refusal(HttpStatus status, java.net.URI type, String detail, long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(status.getReasonPhrase());
+        return ResponseEntity.status(status).header("Retry-After", String.valueOf(retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** What a capture asks, hashed: its command, its application and its reception time. */

@@ -1,6 +1,8 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,10 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,9 +44,41 @@ public class ReceiptBook {
         }
     });
     private final JsonMapper json;
+    private final Clock clock;
+    private final Duration kept;
 
-    ReceiptBook(JsonMapper json) {
+    /**
+     * @param kept how long a receipt is held after its last change (issue #33: every receipt ever issued was held, and
+     *             read again at each start): a receipt unchanged for longer answers as unknown; its application stays in
+     *             its service
+     */
+    ReceiptBook(JsonMapper json, Clock clock, @Value("${guichet.receipts.kept:400d}") Duration kept) {
         this.json = json;
+        this.clock = clock;
+        this.kept = kept;
+    }
+
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
+    void forgetOldEveryHour() {
+        int dropped = forgetOld();
+        if (dropped > 0) {
+            log.info("{} receipt(s) unchanged for more than {} no longer held", dropped, kept);
+        }
+    }
+
+    /** Drops the receipts unchanged for longer than {@code kept}; returns how many. */
+    int forgetOld() {
+        Instant before = clock.instant().minus(kept);
+        int[] dropped = {0};
+        receipts.values().removeIf(state -> {
+            boolean old = state.updatedAt() != null && state.updatedAt().isBefore(before);
+            if (old) {
+                queued.getOrDefault(state.benefit(), Set.of()).remove(state.number());
+                dropped[0]++;
+            }
+            return old;
+        });
+        return dropped[0];
     }
 
     @KafkaListener(id = "gateway.receipts", groupId = "gateway-receipts-${random.uuid}", topics = "receipts.v1",
@@ -66,6 +103,9 @@ public class ReceiptBook {
 
     /** Keeps the later of two states of a receipt (a service's state wins over the gateway's QUEUED). */
     void put(ReceiptState state) {
+        if (state.updatedAt() != null && state.updatedAt().isBefore(clock.instant().minus(kept))) {
+            return;
+        }
         if (state.idempotencyKey() != null && ReceiptState.QUEUED.equals(state.status())) {
             queuedByKey.putIfAbsent(state.idempotencyKey(), state);
         }

@@ -9,6 +9,7 @@ import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -44,11 +45,19 @@ public class ReceiptSeriesBook {
     private final Clock clock;
     private final Hmac signing;
 
+    private final Duration kept;
+
+    /**
+     * @param kept how long a series' numbers may be typed in or sent after it was reserved (issue #33: series were kept
+     *             for ever): older series are not held, and their numbers are refused as unknown
+     */
     ReceiptSeriesBook(KafkaTemplate<String, String> kafka, JsonMapper json, Clock clock,
-                      @Value("${guichet.receipt-key:}") String receiptKey) {
+                      @Value("${guichet.receipt-key:}") String receiptKey,
+                      @Value("${guichet.offline.series-kept:400d}") Duration kept) {
         this.kafka = kafka;
         this.json = json;
         this.clock = clock;
+        this.kept = kept;
         this.signing = Hmac.of(receiptKey, "GUICHET_RECEIPT_KEY").derive("receipt-series");
     }
 
@@ -60,7 +69,9 @@ public class ReceiptSeriesBook {
         }
         try {
             ReceiptSeries series = json.readValue(record.value(), ReceiptSeries.class);
-            reserved.put(series.prefix(), series);
+            if (series.reservedAt().isAfter(clock.instant().minus(kept))) {
+                reserved.put(series.prefix(), series);
+            }
         } catch (RuntimeException e) {
             log.warn("Receipt series {} unreadable, ignored: {}", record.key(), e.toString());
         }
@@ -92,9 +103,13 @@ public class ReceiptSeriesBook {
         return series;
     }
 
-    /** A series reserved at any time by any counter, as read from the topic: how a paper form's number is checked. */
+    /** A series reserved by any counter, as read from the topic, within {@code kept}: how a paper form's number is checked. */
     public Optional<ReceiptSeries> known(String prefix) {
-        return Optional.ofNullable(prefix == null ? null : reserved.get(prefix));
+        return Optional.ofNullable(prefix == null ? null : reserved.get(prefix)).filter(this::live);
+    }
+
+    private boolean live(ReceiptSeries series) {
+        return series.reservedAt().isAfter(clock.instant().minus(kept));
     }
 
     /** What the counter keeps and sends back: the series as JSON, a dot, its signature. */
@@ -122,6 +137,6 @@ public class ReceiptSeriesBook {
         if (!MessageDigest.isEqual(signature, signing.bytes(payload))) {
             return Optional.empty();
         }
-        return Optional.of(json.readValue(Base64.getUrlDecoder().decode(payload), ReceiptSeries.class));
+        return Optional.of(json.readValue(Base64.getUrlDecoder().decode(payload), ReceiptSeries.class)).filter(this::live);
     }
 }
