@@ -173,11 +173,11 @@ class AidIntakeIT {
                 .allSatisfy(reason -> assertThat(reason).startsWith("not signed by the gateway: signature"));
     }
 
-    /** Every state of a receipt on receipts.v1 so far. */
+    /** Every state of a receipt on receipts.aid.v1 (the aid service's receipts) so far. */
     private List<ReceiptState> states(String number) {
         List<ReceiptState> found = new ArrayList<>();
         try (Consumer<String, String> consumer = consumers.createConsumer("aid-intake-it-" + UUID.randomUUID(), null)) {
-            consumer.subscribe(List.of("receipts.v1"));
+            consumer.subscribe(List.of("receipts.aid.v1"));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     if (number.equals(r.key()) && r.value() != null) {
@@ -241,7 +241,7 @@ class AidIntakeIT {
     private ReceiptState receipt(String number, String status) {
         List<ReceiptState> found = new ArrayList<>();
         try (Consumer<String, String> consumer = consumers.createConsumer("aid-intake-it-" + UUID.randomUUID(), null)) {
-            consumer.subscribe(List.of("receipts.v1"));
+            consumer.subscribe(List.of("receipts.aid.v1"));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     if (number.equals(r.key())) {

@@ -159,6 +159,43 @@ class GatewayIntakeIT {
         assertThat(TopicRecords.all(bootstrapServers, "intake.transport.v1", key.toString())).as("not queued again").isEmpty();
     }
 
+    /**
+     * Issue #33: transport-service's credentials wrote an aid receipt on receipts.v1 and the gateway served it at once.
+     * Now each benefit's topic speaks for that benefit's receipts only, and the gateway's topic says QUEUED only.
+     */
+    @Test
+    void aReceiptIsChangedOnlyByItsOwnBenefitsTopic() throws Exception {
+        String number = ReceiptNumber.next();
+        Instant received = Instant.parse("2026-12-02T08:30:00Z");
+        kafka.send("receipts.v1", number, json.writeValueAsString(new ReceiptState(number, "aid", ReceiptState.QUEUED, received,
+                null, null, "13", List.of(), null, Instant.now(), UUID.randomUUID()))).get();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Http.get(url("/api/receipts/" + number), TestTokens.agent13()).statusCode() == 200);
+
+        // Later than the genuine state: accepted, any of them would win.
+        Instant later = Instant.now().plusSeconds(60);
+        ReceiptState forged = new ReceiptState(number, "aid", ReceiptState.REJECTED, received, null, null, "18",
+                List.of("forged"), null, later);
+        kafka.send("receipts.transport.v1", number, json.writeValueAsString(forged)).get();
+        kafka.send("receipts.transport.v1", number, json.writeValueAsString(new ReceiptState(number, "transport",
+                ReceiptState.REJECTED, received, null, null, "18", List.of("forged"), null, later))).get();
+        kafka.send("receipts.v1", number, json.writeValueAsString(forged)).get();
+        ReceiptState genuine = new ReceiptState(number, "aid", "RECEIVED", received, UUID.randomUUID(), "AE-13-2026-00001", "13",
+                List.of(), null, Instant.now());
+        kafka.send("receipts.aid.v1", number, json.writeValueAsString(genuine)).get();
+
+        // The genuine state, sent last, is read once the forged ones before it on their partitions have been.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
+                JsonPath.<String>read(Http.get(url("/api/receipts/" + number), TestTokens.agent13()).body(), "$.status"))
+                .isEqualTo("RECEIVED"));
+        Thread.sleep(1_000);
+        HttpResponse<String> receipt = Http.get(url("/api/receipts/" + number), TestTokens.agent13());
+        assertThat(JsonPath.<String>read(receipt.body(), "$.status")).isEqualTo("RECEIVED");
+        assertThat(JsonPath.<String>read(receipt.body(), "$.section")).isEqualTo("13");
+        assertThat(Http.get(url("/api/receipts/" + number), TestTokens.of("agent18", "AGENT", "18")).statusCode())
+                .as("never moved to section 18").isEqualTo(404);
+    }
+
     @Test
     void aQueuedApplicationWhoseBirthDateTheCounterGaveCanBeFollowedOnThePublicPageAtOnce() {
         String body = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"navigoCardNumber\":\"1234567890\",\"zones\":\"1-2\"}";

@@ -94,6 +94,26 @@ class KafkaAccessIT {
         }
     }
 
+    /**
+     * Issue #33: transport-service's credentials wrote an aid receipt on receipts.v1 and the gateway served it at once;
+     * any of four services could write another's audit anchor. Each writes its own topics only.
+     */
+    @Test
+    void aServiceWritesItsOwnReceiptsAndAuditAnchorsOnly() throws Exception {
+        String number = "K7QD-2M9A-AAAA";
+        String forged = "{\"number\":\"" + number + "\",\"benefit\":\"aid\",\"status\":\"REJECTED\"}";
+        for (String principal : List.of("transport-service", "solidarity-service", "beneficiary-service", "notice-service")) {
+            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "receipts.aid.v1", number, forged))
+                    .as("an aid receipt written by %s", principal).isInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "audit-anchors.aid.v1", "aid-service/aid", "{}"))
+                    .as("aid's anchor written by %s", principal).isInstanceOf(TopicAuthorizationException.class);
+        }
+        for (String principal : List.of("aid-service", "solidarity-service", "transport-service")) {
+            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "receipts.v1", number, forged))
+                    .as("the gateway's receipts written by %s", principal).isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
     @Test
     void theIbansOfThePaymentOrdersAreReadByTheTreasuryAlone() {
         assertThat(read("treasury", "payment-orders.v1")).as("the treasury reads its orders").isTrue();

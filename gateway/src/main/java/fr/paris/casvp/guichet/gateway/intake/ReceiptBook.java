@@ -1,11 +1,13 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
+import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,8 +25,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The latest state of every receipt, read from the compacted {@code receipts.v1} from its beginning at each start (a
- * consumer group of its own per start), so that the gateway answers a receipt also while its service is down, and
+ * The latest state of every receipt, read from the compacted receipts' topics from their beginning at each start (a
+ * consumer group of its own per start): the gateway's QUEUED states on {@code receipts.v1}, each benefit's states on
+ * {@code receipts.<benefit>.v1}, which only that benefit's service may write and which speaks for that benefit's receipts
+ * only, so that the gateway answers a receipt also while its service is down, and
  * knows each benefit's queue. Held in memory: about 300 bytes per receipt.
  */
 @Component
@@ -81,24 +85,43 @@ public class ReceiptBook {
         return dropped[0];
     }
 
-    @KafkaListener(id = "gateway.receipts", groupId = "gateway-receipts-${random.uuid}", topics = "receipts.v1",
+    /** The gateway's QUEUED states, and each benefit's states of its own receipts. */
+    static final List<String> TOPICS = List.of(Topic.RECEIPTS.topicName(), Topic.RECEIPTS_AID.topicName(),
+            Topic.RECEIPTS_SOLIDARITY.topicName(), Topic.RECEIPTS_TRANSPORT.topicName());
+
+    @KafkaListener(id = "gateway.receipts", groupId = "gateway-receipts-${random.uuid}",
+            topics = {"receipts.v1", "receipts.aid.v1", "receipts.solidarity.v1", "receipts.transport.v1"},
             properties = "auto.offset.reset=earliest")
     void on(ConsumerRecord<String, String> record) {
         if (record.key() == null) {
             return;
         }
+        // Who may say what (issue #33): a benefit's topic, written by its service alone, speaks for that benefit's
+        // receipts only; the gateway's topic says QUEUED only. Anything else is another's receipt: ignored.
+        Optional<String> owner = Topic.byName(record.topic()).flatMap(Topic::receiptsBenefit);
         if (record.value() == null) {
-            ReceiptState removed = receipts.remove(record.key());
-            if (removed != null) {
-                queued.getOrDefault(removed.benefit(), Set.of()).remove(removed.number());
+            ReceiptState known = receipts.get(record.key());
+            if (known != null && owner.isPresent() && owner.get().equals(known.benefit())) {
+                receipts.remove(record.key());
+                queued.getOrDefault(known.benefit(), Set.of()).remove(known.number());
             }
             return;
         }
+        ReceiptState state;
         try {
-            put(json.readValue(record.value(), ReceiptState.class));
+            state = json.readValue(record.value(), ReceiptState.class);
         } catch (RuntimeException e) {
             log.warn("Receipt {} unreadable, ignored: {}", record.key(), e.toString());
+            return;
         }
+        boolean allowed = record.key().equals(state.number()) && (owner.isPresent()
+                ? owner.get().equals(state.benefit()) : ReceiptState.QUEUED.equals(state.status()));
+        if (!allowed) {
+            log.warn("Receipt {} on {} ({}, {}) is not that topic's to say: ignored", record.key(), record.topic(),
+                    state.benefit(), state.status());
+            return;
+        }
+        put(state);
     }
 
     /** Keeps the later of two states of a receipt (a service's state wins over the gateway's QUEUED). */
@@ -108,6 +131,12 @@ public class ReceiptBook {
         }
         if (state.idempotencyKey() != null && ReceiptState.QUEUED.equals(state.status())) {
             queuedByKey.putIfAbsent(state.idempotencyKey(), state);
+        }
+        ReceiptState known = receipts.get(state.number());
+        if (known != null && !known.benefit().equals(state.benefit())) {
+            // A number is one benefit's: another benefit's state for it is not that receipt's.
+            log.warn("Receipt {} is a {} receipt: a {} state for it is ignored", state.number(), known.benefit(), state.benefit());
+            return;
         }
         ReceiptState kept = receipts.merge(state.number(), state, (old, next) -> {
             ReceiptState later = next.updatedAt() != null && old.updatedAt() != null && next.updatedAt().isBefore(old.updatedAt())

@@ -1,6 +1,5 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
-import fr.paris.casvp.guichet.contracts.Topic;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,7 +23,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Part of the gateway's readiness ({@code receipts}): an instance takes requests once it has read {@code receipts.v1}
+ * Part of the gateway's readiness ({@code receipts}): an instance takes requests once it has read the receipts' topics
  * up to where the topic ended when it first looked (its {@link ReceiptBook}'s consumer group has committed that far),
  * so that a receipt asked of a new instance is not "unknown" for a moment. When Kafka does not answer, or the reading
  * takes longer than {@code guichet.receipts.readiness-timeout} (60 s), it is ready anyway and answers from what it has
@@ -68,11 +67,11 @@ public class ReceiptsReadiness implements HealthIndicator {
             behind = behind();
         } catch (Exception e) {
             return pastDeadline() ? Health.up().withDetail("receipts", "not read: Kafka does not answer").build()
-                    : Health.down().withDetail("receipts", "reading receipts.v1: " + e.getMessage()).build();
+                    : Health.down().withDetail("receipts", "reading the receipts: " + e.getMessage()).build();
         }
         if (behind == 0) {
             caughtUp = true;
-            log.info("receipts.v1 read up to where it ended at start: ready");
+            log.info("The receipts read up to where their topics ended at start: ready");
             return Health.up().build();
         }
         return pastDeadline() ? Health.up().withDetail("receipts", behind + " still to read after " + timeout).build()
@@ -98,11 +97,16 @@ public class ReceiptsReadiness implements HealthIndicator {
         return behind;
     }
 
-    /** Where each partition of receipts.v1 ends now; a partition with nothing left to read (empty) is not waited for. */
+    /**
+     * Where each partition of the receipts' topics (the gateway's and each benefit's) ends now; a partition with nothing
+     * left to read (empty) is not waited for.
+     */
     private Map<TopicPartition, Long> ends() throws Exception {
-        String topic = Topic.RECEIPTS.topicName();
-        List<TopicPartition> partitions = kafka.describeTopics(List.of(topic)).allTopicNames().get(3, TimeUnit.SECONDS)
-                .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<String> topics = ReceiptBook.TOPICS;
+        List<TopicPartition> partitions = kafka.describeTopics(topics).allTopicNames().get(3, TimeUnit.SECONDS).values().stream()
+                .flatMap(description -> description.partitions().stream()
+                        .map(p -> new TopicPartition(description.name(), p.partition())))
+                .toList();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         partitions.forEach(p -> {

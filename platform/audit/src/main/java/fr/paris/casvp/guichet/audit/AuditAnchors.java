@@ -26,11 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the head of the audit trail outside the database: at most every {@code interval}, the entry just written is
- * published on {@code audit-anchors.v1} through the outbox (same transaction as the entry), and the verification
- * reads the latest anchor back from Kafka. Whoever can write to the database can cut the trail's tail or rewrite it
- * whole, but cannot move the anchor: the anchored entry must still be there with the same hash. Before it anchors a new
- * head, the service checks that the previous anchor still holds; when it does not, it anchors nothing more (the
- * verification keeps failing) and says so in its log.
+ * published on the service's own {@code audit-anchors.<database>.v1} (only that service may write it) through the
+ * outbox (same transaction as the entry), and the verification reads the latest anchor back from Kafka. Whoever can
+ * write to the database can cut the trail's tail or rewrite it whole, but cannot move the anchor: the anchored entry
+ * must still be there with the same hash. Before it anchors a new head, the service checks that the previous anchor
+ * still holds; when it does not, it anchors nothing more (the verification keeps failing) and says so in its log.
  */
 public class AuditAnchors {
 
@@ -42,6 +42,7 @@ public class AuditAnchors {
     private final JsonMapper json;
     private final Clock clock;
     private final String trail;
+    private final String topic;
     private final long intervalNanos;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -56,7 +57,8 @@ public class AuditAnchors {
     private volatile boolean broken;
 
     public AuditAnchors(Outbox outbox, ConsumerFactory<String, String> consumers, JdbcClient jdbc,
-                        PlatformTransactionManager transactions, JsonMapper json, Clock clock, String trail, Duration interval) {
+                        PlatformTransactionManager transactions, JsonMapper json, Clock clock, String trail, Topic topic,
+                        Duration interval) {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
@@ -64,6 +66,7 @@ public class AuditAnchors {
         this.json = json;
         this.clock = clock;
         this.trail = trail;
+        this.topic = topic.topicName();
         this.intervalNanos = interval.toNanos();
     }
 
@@ -95,7 +98,7 @@ public class AuditAnchors {
         }
         AuditAnchor anchor = new AuditAnchor(trail, id, hash, clock.instant());
         previous = Optional.of(anchor);
-        outbox.add(OutboxEvent.of(Topic.AUDIT_ANCHORS.topicName(), trail, AuditAnchor.TYPE, "audit/" + trail,
+        outbox.add(OutboxEvent.of(topic, trail, AuditAnchor.TYPE, "audit/" + trail,
                 anchor.anchoredAt(), json.writeValueAsString(anchor)));
     }
 
@@ -135,7 +138,6 @@ public class AuditAnchors {
 
     /** The latest anchor of this trail on Kafka, if any has been published. */
     Optional<AuditAnchor> latest() {
-        String topic = Topic.AUDIT_ANCHORS.topicName();
         try (Consumer<String, String> consumer = consumers.createConsumer(null, "audit-anchor")) {
             int partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).size();
             TopicPartition partition = new TopicPartition(topic, Utils.toPositive(Utils.murmur2(trail.getBytes())) % partitions);

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.audit;
 
+import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
 import fr.paris.casvp.guichet.messaging.command.CommandCaller;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
@@ -33,14 +34,20 @@ public class AuditAutoConfiguration {
         return new AuditTrail(jdbc, transactions, clock, anchors, key);
     }
 
-    /** The trail is named after the service and its database: {@code aid-service/aid}. */
+    /**
+     * The trail is named after the service and its database: {@code aid-service/aid}; anchored on the service's own
+     * {@code audit-anchors.<guichet.audit.anchors>.v1} (e.g. {@code aid}: only aid-service may write it).
+     */
     @Bean
     AuditAnchors auditAnchors(Outbox outbox, ConsumerFactory<String, String> consumers, JsonMapper json, Clock clock,
                               JdbcClient jdbc, PlatformTransactionManager transactions,
                               @Value("${spring.application.name}") String application,
-                              @Value("${guichet.audit.anchor-interval:10s}") Duration interval) {
+                              @Value("${guichet.audit.anchor-interval:10s}") Duration interval,
+                              @Value("${guichet.audit.anchors}") String anchorTopic) {
         String database = jdbc.sql("select current_database()").query(String.class).single();
-        return new AuditAnchors(outbox, consumers, jdbc, transactions, json, clock, application + "/" + database, interval);
+        Topic topic = Topic.auditAnchorsOf(anchorTopic).orElseThrow(() -> new IllegalStateException(
+                "guichet.audit.anchors names no audit-anchors topic: beneficiary, aid, solidarity or transport, not '" + anchorTopic + "'"));
+        return new AuditAnchors(outbox, consumers, jdbc, transactions, json, clock, application + "/" + database, topic, interval);
     }
 
     /** Idempotency keys are scoped to the authenticated agent (a queued command runs as its agent too). */

@@ -43,12 +43,25 @@ public enum Topic {
     INTAKE_AID("intake.aid.v1", false, Retention.INTAKE),
     INTAKE_SOLIDARITY("intake.solidarity.v1", false, Retention.INTAKE),
     INTAKE_TRANSPORT("intake.transport.v1", false, Retention.INTAKE),
-    /** Latest state of every receipt; key = receipt number. */
+    /**
+     * The gateway's QUEUED state of every receipt it gave a queued command; key = receipt number. Each benefit's
+     * service writes the later states of its receipts on its own topic below, which nobody else may write (issue #33:
+     * any service's credentials rewrote another benefit's receipts).
+     */
     RECEIPTS("receipts.v1", true, null),
+    RECEIPTS_AID("receipts.aid.v1", true, null),
+    RECEIPTS_SOLIDARITY("receipts.solidarity.v1", true, null),
+    RECEIPTS_TRANSPORT("receipts.transport.v1", true, null),
     /** Every series of receipt numbers reserved by a counter for offline capture; key = the series prefix. */
     RECEIPT_SERIES("receipt-series.v1", true, null),
-    /** The head of each service's audit trail, kept outside its database; key = the trail. */
-    AUDIT_ANCHORS("audit-anchors.v1", true, null),
+    /**
+     * The head of each service's audit trail, kept outside its database, on a topic only that service writes (issue #33:
+     * any of four services could write another's anchor); key = the trail.
+     */
+    AUDIT_ANCHORS_BENEFICIARY("audit-anchors.beneficiary.v1", true, null),
+    AUDIT_ANCHORS_AID("audit-anchors.aid.v1", true, null),
+    AUDIT_ANCHORS_SOLIDARITY("audit-anchors.solidarity.v1", true, null),
+    AUDIT_ANCHORS_TRANSPORT("audit-anchors.transport.v1", true, null),
     /** The status board's messages and availability changes, shared by the gateway's instances; key = the service. */
     STATUS_BOARD("status-board.v1", false, Retention.STATUS_BOARD);
 
@@ -143,9 +156,9 @@ public enum Topic {
             case AID_EVENTS, SOLIDARITY_EVENTS, TRANSPORT_EVENTS, PAYMENT_ORDERS, TRANSPORT_PASS_ORDERS -> Key.PSEUDONYM;
             case PAYMENT_CONFIRMATIONS, TRANSPORT_PASS_CONFIRMATIONS -> Key.ANSWERED_ORDER;
             case INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT -> Key.BENEFICIARY_OR_RECEIPT;
-            case RECEIPTS -> Key.RECEIPT_NUMBER;
+            case RECEIPTS, RECEIPTS_AID, RECEIPTS_SOLIDARITY, RECEIPTS_TRANSPORT -> Key.RECEIPT_NUMBER;
             case RECEIPT_SERIES -> Key.SERIES_PREFIX;
-            case AUDIT_ANCHORS -> Key.TRAIL;
+            case AUDIT_ANCHORS_BENEFICIARY, AUDIT_ANCHORS_AID, AUDIT_ANCHORS_SOLIDARITY, AUDIT_ANCHORS_TRANSPORT -> Key.TRAIL;
             case STATUS_BOARD -> Key.SERVICE;
         };
     }
@@ -191,15 +204,36 @@ public enum Topic {
             case TRANSPORT_PASS_ORDERS -> Set.of(PassOrder.TYPE);
             case TRANSPORT_PASS_CONFIRMATIONS -> Set.of(PassConfirmation.TYPE);
             case INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT -> Set.of(QueuedCommand.TYPE);
-            case RECEIPTS -> Set.of(ReceiptState.TYPE);
+            case RECEIPTS, RECEIPTS_AID, RECEIPTS_SOLIDARITY, RECEIPTS_TRANSPORT -> Set.of(ReceiptState.TYPE);
             case RECEIPT_SERIES -> Set.of(ReceiptSeries.TYPE);
-            case AUDIT_ANCHORS -> Set.of(AuditAnchor.TYPE);
+            case AUDIT_ANCHORS_BENEFICIARY, AUDIT_ANCHORS_AID, AUDIT_ANCHORS_SOLIDARITY, AUDIT_ANCHORS_TRANSPORT -> Set.of(AuditAnchor.TYPE);
             case STATUS_BOARD -> Set.of(BoardEntry.TYPE);
         };
     }
 
     private static <T> Set<String> types(T[] transitions, Function<T, String> typeOf) {
         return Arrays.stream(transitions).map(typeOf).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Where a benefit's service writes the states of its receipts: {@code aid} → {@code receipts.aid.v1}. */
+    public static Topic receiptsOf(String benefit) {
+        return byName("receipts." + benefit + ".v1")
+                .orElseThrow(() -> new IllegalArgumentException("No receipts topic for the benefit " + benefit));
+    }
+
+    /** The benefit whose service alone writes this receipts topic; empty for the gateway's {@code receipts.v1}. */
+    public Optional<String> receiptsBenefit() {
+        return switch (this) {
+            case RECEIPTS_AID -> Optional.of("aid");
+            case RECEIPTS_SOLIDARITY -> Optional.of("solidarity");
+            case RECEIPTS_TRANSPORT -> Optional.of("transport");
+            default -> Optional.empty();
+        };
+    }
+
+    /** Where a service's audit trail is anchored, by its database: {@code aid} → {@code audit-anchors.aid.v1}. */
+    public static Optional<Topic> auditAnchorsOf(String database) {
+        return byName("audit-anchors." + database + ".v1");
     }
 
     public static Optional<Topic> byName(String topicName) {

@@ -14,13 +14,17 @@ class TopicTest {
                 "beneficiaries.v1", "aid.events.v1", "solidarity.events.v1", "transport.events.v1",
                 "payment-orders.v1", "payment-confirmations.v1", "transport.pass-orders.v1",
                 "transport.pass-confirmations.v1", "intake.aid.v1", "intake.solidarity.v1", "intake.transport.v1",
-                "receipts.v1", "receipt-series.v1", "audit-anchors.v1", "status-board.v1");
+                "receipts.v1", "receipts.aid.v1", "receipts.solidarity.v1", "receipts.transport.v1", "receipt-series.v1",
+                "audit-anchors.beneficiary.v1", "audit-anchors.aid.v1", "audit-anchors.solidarity.v1", "audit-anchors.transport.v1",
+                "status-board.v1");
     }
 
     @Test
     void onlyTheLatestStateTopicsAreCompacted() {
         assertThat(Arrays.stream(Topic.values()).filter(Topic::compacted))
-                .containsExactlyInAnyOrder(Topic.BENEFICIARIES, Topic.RECEIPTS, Topic.RECEIPT_SERIES, Topic.AUDIT_ANCHORS);
+                .containsExactlyInAnyOrder(Topic.BENEFICIARIES, Topic.RECEIPTS, Topic.RECEIPTS_AID, Topic.RECEIPTS_SOLIDARITY,
+                        Topic.RECEIPTS_TRANSPORT, Topic.RECEIPT_SERIES, Topic.AUDIT_ANCHORS_BENEFICIARY, Topic.AUDIT_ANCHORS_AID,
+                        Topic.AUDIT_ANCHORS_SOLIDARITY, Topic.AUDIT_ANCHORS_TRANSPORT);
     }
 
     @Test
@@ -41,5 +45,9 @@ class TopicTest {
         assertThat(Topic.INTAKE_AID.deadLetterTopicName()).isEqualTo("intake.aid.v1.dlt");
         assertThat(Topic.byName("aid.events.v1")).contains(Topic.AID_EVENTS);
         assertThat(Topic.byName("unknown.v1")).isEmpty();
+        assertThat(Topic.receiptsOf("aid")).isEqualTo(Topic.RECEIPTS_AID);
+        assertThat(Topic.RECEIPTS_TRANSPORT.receiptsBenefit()).contains("transport");
+        assertThat(Topic.RECEIPTS.receiptsBenefit()).isEmpty();
+        assertThat(Topic.auditAnchorsOf("solidarity")).contains(Topic.AUDIT_ANCHORS_SOLIDARITY);
     }
 }

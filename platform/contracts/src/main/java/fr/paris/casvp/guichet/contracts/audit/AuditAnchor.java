@@ -3,7 +3,8 @@ package fr.paris.casvp.guichet.contracts.audit;
 import java.time.Instant;
 
 /**
- * The head of a service's audit trail, published on {@code audit-anchors.v1} (compacted; key = {@code trail}) so that
+ * The head of a service's audit trail, published on {@code audit-anchors.<database>.v1} (compacted; key = {@code trail};
+ * only that service writes it) so that
  * a copy lives outside the service's database: a trail cut after this entry, or rewritten up to it, no longer matches.
  * Event type {@link #TYPE}; schema {@code schemas/audit-anchor.v1.json}. Internal to Guichet.
  *

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * The check of a birth date for a receipt ({@link ReceiptState#birthDateCheck()}): what a person proves they own the
  * receipt with, without an account. HMAC-SHA256 of the receipt number and the birth date, keyed with a secret shared by
- * the benefit services (which write it on {@code receipts.v1}) and the gateway (which compares it): whoever reads the
+ * the benefit services (which write it on {@code receipts.<benefit>.v1}) and the gateway (which compares it): whoever reads the
  * topic cannot try the 36 500 birth dates of a century without the key.
  */
 public final class ReceiptChecks {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Where the command behind a receipt (récépissé) stands, on {@code receipts.v1} (compacted, key = the receipt number):
- * QUEUED by the gateway, then the application's status from its service (RECEIVED, UNDER_EXAMINATION, GRANTED...), or
- * REJECTED with the reasons when a queued command failed on replay. The gateway keeps the latest state of every receipt,
+ * Where the command behind a receipt (récépissé) stands (compacted topics, key = the receipt number): QUEUED by the
+ * gateway on {@code receipts.v1}, then the application's status from its service (RECEIVED, UNDER_EXAMINATION,
+ * GRANTED...) on its own {@code receipts.<benefit>.v1}, or REJECTED with the reasons when a queued command failed on
+ * replay. The gateway keeps the latest state of every receipt,
  * so a receipt can be looked up also while its service is down. Event type {@link #TYPE}; schema
  * {@code schemas/receipt-state.v1.json}.
  *

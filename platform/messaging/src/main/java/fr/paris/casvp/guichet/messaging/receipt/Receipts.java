@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes the state of a receipt on {@code receipts.v1} (compacted, key = receipt number), through the outbox in the
- * transaction of the change: the gateway answers {@code GET /api/receipts/{number}} from it, also while the service is
- * down.
+ * Publishes the state of a receipt on its benefit's {@code receipts.<benefit>.v1} (compacted, key = receipt number;
+ * only that benefit's service may write it), through the outbox in the transaction of the change: the gateway answers
+ * {@code GET /api/receipts/{number}} from it, also while the service is down.
  *
  * <p>Each state is also said in the service's log, and on the current span as {@value #RECEIPT_TAG},
  * {@value #APPLICATION_TAG} and {@value #FILE_TAG}: the trace store finds a request by the receipt number a person
@@ -80,7 +80,7 @@ public class Receipts {
         // Identifiers only: never a name, a NIR, an IBAN or a birth date in a log line.
         log.info("Receipt {} ({}): {}, application {} {}", state.number(), state.benefit(), state.status(),
                 state.applicationNumber(), state.applicationId());
-        outbox.add(OutboxEvent.of(Topic.RECEIPTS.topicName(), state.number(), ReceiptState.TYPE, "receipts/" + state.number(),
+        outbox.add(OutboxEvent.of(Topic.receiptsOf(state.benefit()).topicName(), state.number(), ReceiptState.TYPE, "receipts/" + state.number(),
                 state.updatedAt(), json.writeValueAsString(state)));
     }
 }
