@@ -4,7 +4,7 @@
 const SESSION = 'guichet.session';
 const PENDING = 'guichet.connexion';
 
-function base64url(bytes) {
+export function base64url(bytes) {
   let text = '';
   for (const byte of bytes) {
     text += String.fromCharCode(byte);

@@ -6,8 +6,8 @@ import { call, download, get, post, put } from './api.js';
 import { busy, checked, field, h, show, showErrors, showProblem, value } from './dom.js';
 import { parametersView } from './parameters.js';
 import {
-  DONE, REFUSED, SENT, WAITING, capture, capturedOne, forget, forgetFiled, mine, numbersLeft, othersWaiting, reserveIfLow,
-  synchronise,
+  DONE, REFUSED, SENT, WAITING, capture, capturedOne, forget, forgetFiled, hasCaptureKey, mine, numbersLeft, othersWaiting,
+  reserveIfLow, synchronise, useCaptureKey,
 } from './offline.js';
 import {
   CATEGORIES, ROLES, date, dateTime, detailInFrench, euros, isoDate, problemInFrench, statusInFrench,
@@ -625,8 +625,11 @@ async function file(form, path, body, benefit, { name, birthDate }, fieldOf, cor
     const item = await capture({ key, path, body, benefit, name, birthDate, beneficiaryId: body.beneficiaryId,
       section: agent.section, agent: agent.username });
     if (!item) {
-      showErrors(form, [], 'Le serveur est injoignable et ce poste n\'a plus de numéro de récépissé réservé : remplissez le'
-          + ' formulaire papier de la prestation, qui porte son propre numéro.');
+      showErrors(form, [], hasCaptureKey()
+        ? 'Le serveur est injoignable et ce poste n\'a plus de numéro de récépissé réservé : remplissez le'
+          + ' formulaire papier de la prestation, qui porte son propre numéro.'
+        : 'Le serveur est injoignable et cette session n\'a pas pu préparer la saisie hors ligne (connexion ouverte sans'
+          + ' le serveur) : remplissez le formulaire papier de la prestation, qui porte son propre numéro.');
       return;
     }
     refreshBanner();
@@ -1285,11 +1288,23 @@ async function refreshCapturedCount() {
   }
 }
 
-/** Sends what waits and, when anything changed and the agent looks at the list, shows it again. */
-async function synchroniseAndShow() {
-  if (!currentSession()) {
+/** The signed-in agent's key for offline captures, once per tab session, as soon as the gateway answers. */
+async function ensureCaptureKey() {
+  if (hasCaptureKey()) {
     return;
   }
+  const answer = await get('/api/counter/capture-key');
+  if (answer.status === 200 && answer.body && answer.body.key) {
+    useCaptureKey(answer.body.key);
+  }
+}
+
+/** Sends what waits and, when anything changed and the agent looks at the list, shows it again. */
+async function synchroniseAndShow() {
+  if (!currentSession() || leaving) {
+    return;
+  }
+  await ensureCaptureKey();
   await reserveIfLow(agent.section);
   if (await synchronise(agent.username)) {
     await refreshCapturedCount();
@@ -1575,8 +1590,12 @@ function route() {
  * Sign-out on a workstation others use: the persons seen in this tab are forgotten, and so are this agent's offline
  * captures their service has applied (those still to send stay, theirs, until they sign in again).
  */
+let leaving = false;
+
 async function leave() {
+  leaving = true;
   sessionStorage.removeItem(SEEN);
+  useCaptureKey(null);
   try {
     await forgetFiled(agent.username);
   } finally {
@@ -1621,6 +1640,7 @@ async function start() {
   }
   agent = agentOf(session);
   showAgent();
+  await ensureCaptureKey();
   // The status of each benefit, every 15 s; what was captured offline is sent as soon as the gateway answers again
   // (then, and when the network comes back).
   refreshBanner();

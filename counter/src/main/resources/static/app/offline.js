@@ -11,8 +11,15 @@
 // A workstation may be shared (issue #33): each capture belongs to the agent who captured it (capturedBy). Only they
 // see it in the list, and it is sent only while they are signed in, so that it is filed in their name; what another
 // agent captured is only counted. At sign-out, the agent's captures their service has applied are removed.
+//
+// What a capture says about the person (the application's body, name, birth date) is stored encrypted (AES-GCM) under
+// the agent's capture key, which the gateway gives the signed-in agent (GET /api/counter/capture-key) and the tab
+// keeps in its session storage only: the browser's files on the workstation hold no name, birth date or IBAN in clear,
+// and another agent's session cannot read them. Without the key (the tab was opened while the gateway was away), no
+// application is captured: the paper form then.
 
 import { call, get } from './api.js';
+import { base64url } from './auth.js';
 
 const DATABASE = 'guichet';
 const SERIES = 'series';
@@ -29,6 +36,65 @@ export const DONE = 'DONE';
 export const REFUSED = 'REFUSED';
 
 let opened;
+
+const CAPTURE_KEY = 'guichet.cle-saisie';
+
+function bytesOf(text) {
+  const plain = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(plain, c => c.charCodeAt(0));
+}
+
+/** Keeps the signed-in agent's capture key for this tab's session (null: forgets it, at sign-out). */
+export function useCaptureKey(key) {
+  if (key) {
+    sessionStorage.setItem(CAPTURE_KEY, key);
+  } else {
+    sessionStorage.removeItem(CAPTURE_KEY);
+  }
+}
+
+export function hasCaptureKey() {
+  return Boolean(sessionStorage.getItem(CAPTURE_KEY));
+}
+
+async function captureKey() {
+  const raw = sessionStorage.getItem(CAPTURE_KEY);
+  return raw ? crypto.subtle.importKey('raw', bytesOf(raw), 'AES-GCM', false, ['encrypt', 'decrypt']) : null;
+}
+
+/** What a capture says about the person, encrypted under the agent's key; null without a key. */
+async function seal(secret) {
+  const key = await captureKey();
+  if (!key) {
+    return null;
+  }
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(secret)));
+  return { iv: base64url(iv), data: base64url(new Uint8Array(data)) };
+}
+
+/** The capture with what it says about the person, when this session's key opens it; without it otherwise. */
+async function unseal(item) {
+  if (!item || !item.sealed) {
+    return item;
+  }
+  const key = await captureKey();
+  if (!key) {
+    return item;
+  }
+  try {
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytesOf(item.sealed.iv) }, key, bytesOf(item.sealed.data));
+    return { ...item, ...JSON.parse(new TextDecoder().decode(plain)) };
+  } catch (e) {
+    return item;
+  }
+}
+
+/** What is stored: the capture without what it says about the person (kept in {@code sealed}). */
+function stored(item) {
+  const { body, name, birthDate, beneficiaryId, ...rest } = item;
+  return rest;
+}
 
 function database() {
   if (!opened) {
@@ -113,6 +179,11 @@ export async function reserveIfLow(section) {
  * Null when no number is left (the paper form then).
  */
 export async function capture({ key, path, body, benefit, name, birthDate, beneficiaryId, section, agent }) {
+  // Encrypted before the transaction opens: an IndexedDB transaction does not wait for the Web Crypto API.
+  const sealed = await seal({ body, name, birthDate, beneficiaryId });
+  if (!sealed) {
+    return null;
+  }
   const db = await database();
   const transaction = db.transaction([SERIES, CAPTURED], 'readwrite');
   const series = await seriesOf(transaction.objectStore(SERIES), section);
@@ -127,14 +198,14 @@ export async function capture({ key, path, body, benefit, name, birthDate, benef
     series: used.series,
     receipt: used.numbers[used.next],
     receivedAt: new Date(gatewayNow(used)).toISOString(),
-    path, body, benefit, name, birthDate, beneficiaryId, capturedBy: agent,
+    path, benefit, capturedBy: agent, sealed,
     state: WAITING,
   };
   used.next += 1;
   transaction.objectStore(SERIES).put(used);
   transaction.objectStore(CAPTURED).put(item);
   await finished(transaction);
-  return item;
+  return { ...item, body, name, birthDate, beneficiaryId };
 }
 
 /** Everything captured on this counter, in the order captured: every agent's (for tests; the screens use mine()). */
@@ -144,9 +215,9 @@ export async function captured() {
   return all.sort((a, b) => a.order - b.order);
 }
 
-/** What this agent captured on this counter, in the order captured. */
+/** What this agent captured on this counter, in the order captured, opened with this session's key. */
 export async function mine(username) {
-  return (await captured()).filter(item => item.capturedBy === username);
+  return Promise.all((await captured()).filter(item => item.capturedBy === username).map(unseal));
 }
 
 /** How many applications other agents captured on this counter and have not sent yet (shown as a number only). */
@@ -169,13 +240,13 @@ export async function forgetFiled(username) {
 
 export async function capturedOne(key) {
   const db = await database();
-  return done(db.transaction(CAPTURED).objectStore(CAPTURED).get(key));
+  return unseal(await done(db.transaction(CAPTURED).objectStore(CAPTURED).get(key)));
 }
 
 async function save(item) {
   const db = await database();
   const transaction = db.transaction(CAPTURED, 'readwrite');
-  transaction.objectStore(CAPTURED).put(item);
+  transaction.objectStore(CAPTURED).put(item.sealed ? stored(item) : item);
   await finished(transaction);
 }
 
@@ -207,6 +278,10 @@ async function send(username) {
   for (const item of await mine(username)) {
     if (item.state !== WAITING) {
       continue;
+    }
+    if (item.body === undefined) {
+      // Not opened: this session has no capture key yet. Sent once it has, in order.
+      break;
     }
     const answer = await call('POST', '/api/counter/captured', {
       series: item.series, receipt: item.receipt, receivedAt: item.receivedAt, path: item.path, body: item.body,

@@ -2,10 +2,10 @@ package fr.paris.casvp.guichet.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class GatewayProxyProtocolIT {
     }
 
     @Test
-    void eachClientTheBalancerNamesHasItsOwnLimit() throws IOException {
+    void eachClientTheBalancerNamesHasItsOwnLimit() {
         List<Integer> flooder = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             flooder.add(status("PROXY TCP4 203.0.113.7 127.0.0.1 40000 8080"));
@@ -59,7 +59,7 @@ class GatewayProxyProtocolIT {
     }
 
     @Test
-    void anIpv6ClientIsLimitedByItsNetworkNotByEachOfItsAddresses() throws IOException {
+    void anIpv6ClientIsLimitedByItsNetworkNotByEachOfItsAddresses() {
         List<Integer> answers = new ArrayList<>();
         for (int i = 1; i <= 8; i++) {
             answers.add(status("PROXY TCP6 2001:db8:5:6::" + Integer.toHexString(i) + " ::1 40000 8080"));
@@ -80,18 +80,7 @@ class GatewayProxyProtocolIT {
     }
 
     /** One request on its own connection, as the balancer passes it on: the PROXY line, then the client's bytes. */
-    private int status(String proxyLine) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((proxyLine + "\r\nGET /api/status HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            int c;
-            while ((c = in.read()) >= 0 && c != '\n') {
-                line.append((char) c);
-            }
-            return Integer.parseInt(line.toString().split(" ")[1]);
-        }
+    private int status(String proxyLine) {
+        return Http.rawStatus(port, proxyLine + "\r\nGET /api/status HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     }
 }

@@ -244,6 +244,22 @@ class OfflineCaptureIT {
                 .isEqualTo("is a number of a counter's series, not of a paper form");
     }
 
+    /** Issue #33: an offline capture's personal data was readable in the browser's storage by whoever used it next. */
+    @Test
+    void eachAgentHasTheirOwnKeyForTheirOfflineCaptures() {
+        HttpResponse<String> agent13 = Http.get(url("/api/counter/capture-key"), TestTokens.agent13());
+        HttpResponse<String> again = Http.get(url("/api/counter/capture-key"), TestTokens.agent13());
+        HttpResponse<String> agent18 = Http.get(url("/api/counter/capture-key"), TestTokens.of("agent18", "AGENT", "18"));
+
+        assertThat(agent13.statusCode()).isEqualTo(200);
+        assertThat(agent13.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String key = JsonPath.read(agent13.body(), "$.key");
+        assertThat(java.util.Base64.getUrlDecoder().decode(key)).as("AES-256").hasSize(32);
+        assertThat(JsonPath.<String>read(again.body(), "$.key")).as("the same at the next sign-in").isEqualTo(key);
+        assertThat(JsonPath.<String>read(agent18.body(), "$.key")).isNotEqualTo(key);
+        assertThat(Http.get(url("/api/counter/capture-key")).statusCode()).isEqualTo(401);
+    }
+
     /** Issue #33: series had no quota, and were kept for ever. */
     @Test
     void anAgentReservesTwentySeriesADayAtMost() {

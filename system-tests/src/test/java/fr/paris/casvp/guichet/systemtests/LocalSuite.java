@@ -202,7 +202,8 @@ final class LocalSuite {
         int port = instancePort(instance);
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(15_000);
-            String request = "PROXY TCP4 127.0.0.1 127.0.0.1 0 " + port + "\r\nGET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+            String request = "PROXY TCP4 127.0.0.1 127.0.0.1 " + socket.getLocalPort() + " " + port + "\r\n"
+                    + "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                     + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "Connection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             byte[] answer = socket.getInputStream().readAllBytes();

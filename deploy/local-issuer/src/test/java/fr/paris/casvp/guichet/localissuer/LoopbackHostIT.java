@@ -2,10 +2,7 @@ package fr.paris.casvp.guichet.localissuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import fr.paris.casvp.guichet.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,37 +18,26 @@ class LoopbackHostIT {
     int port;
 
     @Test
-    void aRequestAddressedToAnotherNameIsRefused() throws IOException {
+    void aRequestAddressedToAnotherNameIsRefused() {
         assertThat(status("POST /demo/tokens/superviseur", "rebound.example:" + port, null)).isEqualTo(421);
         assertThat(status("GET /.well-known/openid-configuration", "rebound.example:" + port, null)).isEqualTo(421);
         assertThat(status("POST /demo/tokens/superviseur", "localhost:1", null)).as("another port").isEqualTo(421);
     }
 
     @Test
-    void aWebPageGetsNoDemoToken() throws IOException {
+    void aWebPageGetsNoDemoToken() {
         assertThat(status("POST /demo/tokens/superviseur", "localhost:" + port, "http://localhost:" + port)).isEqualTo(403);
     }
 
     @Test
-    void theLocalRunStillGetsItsTokensAndTheCounterItsDiscovery() throws IOException {
+    void theLocalRunStillGetsItsTokensAndTheCounterItsDiscovery() {
         assertThat(status("POST /demo/tokens/superviseur", "localhost:" + port, null)).isEqualTo(200);
         assertThat(status("POST /demo/tokens/agent13", "127.0.0.1:" + port, null)).isEqualTo(200);
         assertThat(status("GET /.well-known/openid-configuration", "localhost:" + port, "http://localhost:8080")).isEqualTo(200);
     }
 
-    private int status(String requestLine, String host, String origin) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            String request = requestLine + " HTTP/1.1\r\nHost: " + host + "\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n")
-                    + "Content-Length: 0\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            int c;
-            while ((c = in.read()) >= 0 && c != '\n') {
-                line.append((char) c);
-            }
-            return Integer.parseInt(line.toString().split(" ")[1]);
-        }
+    private int status(String requestLine, String host, String origin) {
+        return Http.rawStatus(port, requestLine + " HTTP/1.1\r\nHost: " + host + "\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n");
     }
 }

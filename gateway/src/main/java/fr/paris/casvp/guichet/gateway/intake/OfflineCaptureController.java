@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
+import fr.paris.casvp.guichet.contracts.Hmac;
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -109,8 +111,13 @@ class OfflineCaptureController {
     private record Capture(UUID key, String fingerprint, Instant receivedAt) {
     }
 
+    /** Each agent's key for their offline captures at rest, derived from {@code GUICHET_RECEIPT_KEY}. */
+    private final Hmac captureKeys;
+
     OfflineCaptureController(ReceiptSeriesBook series, ReceiptBook receipts, Intake intake, GuichetServices services,
-                             JsonMapper json, Clock clock, @Value("${guichet.offline.series-size:50}") int seriesSize) {
+                             JsonMapper json, Clock clock, @Value("${guichet.offline.series-size:50}") int seriesSize,
+                             @Value("${guichet.receipt-key:}") String receiptKey) {
+        this.captureKeys = Hmac.of(receiptKey, "GUICHET_RECEIPT_KEY").derive("offline-capture-key");
         this.series = series;
         this.receipts = receipts;
         this.intake = intake;
@@ -141,6 +148,19 @@ class OfflineCaptureController {
                     return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
                             "Service unavailable", "Receipt numbers cannot be reserved for the moment: try again later.", List.of()));
                 });
+    }
+
+    /**
+     * The signed-in agent's key for what they capture offline (AES-256, base64url): the counter keeps it in the tab's
+     * session only, encrypts each capture's personal data with it in the browser's storage, and gets it again at the next
+     * sign-in to send what waits (issue #33: a name, birth date and IBAN stayed readable in IndexedDB on a shared
+     * workstation). The same agent always gets the same key; another agent never gets it.
+     */
+    @GetMapping("/api/counter/capture-key")
+    ResponseEntity<?> captureKey(JwtAuthenticationToken token) {
+        String username = TokenAgent.of(token).username();
+        return ResponseEntity.ok().header("Cache-Control", "no-store")
+                .body(Map.of("key", Base64.getUrlEncoder().withoutPadding().encodeToString(captureKeys.bytes(username))));
     }
 
     /** The agents' degraded procedure, printable (the paper kit), with the agent's section. */

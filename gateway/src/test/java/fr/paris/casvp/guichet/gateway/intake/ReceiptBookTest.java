@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
+import fr.paris.casvp.guichet.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,26 +33,11 @@ class ReceiptBookTest {
         assertThat(book.get(old.number())).as("read from the topic, not held").isEmpty();
         assertThat(book.queued("aid")).isOne();
 
-        Instant[] now = {NOW};
-        Clock moving = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneId.of("Europe/Paris");
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock moving = new MutableClock();
+        moving.set(NOW);
         ReceiptBook held = new ReceiptBook(JsonMapper.builder().build(), moving, Duration.ofDays(400));
         held.put(recent);
-        now[0] = NOW.plus(Duration.ofDays(2));
+        moving.set(NOW.plus(Duration.ofDays(2)));
         assertThat(held.forgetOld()).as("two days later, it is 401 days old").isOne();
         assertThat(held.get(recent.number())).isEmpty();
         assertThat(held.queued("aid")).isZero();

@@ -1,11 +1,14 @@
 package fr.paris.casvp.guichet.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A plain HTTP client for tests that talk to a running service, as a counter or a partner would. */
@@ -34,6 +37,26 @@ public final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends {@code request} as it is, bytes on a socket of its own (what {@link HttpClient} will not send: a PROXY
+     * protocol line, another {@code Host}), and answers the status of the reply's first line.
+     */
+    public static int rawStatus(int port, String request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                line.append((char) c);
+            }
+            return Integer.parseInt(line.toString().split(" ")[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
