@@ -108,7 +108,7 @@ class OfflineCaptureController {
     });
 
     /** A capture: its idempotency key and what it asked (its path, body and reception time, hashed). */
-    private record Capture(UUID key, String fingerprint, Instant receivedAt) {
+    private record Capture(UUID key, String fingerprint) {
     }
 
     /** Each agent's key for their offline captures at rest, derived from {@code GUICHET_RECEIPT_KEY}. */
@@ -316,7 +316,7 @@ class OfflineCaptureController {
                     "This Idempotency-Key was sent with another receipt number.",
                     List.of(error("Idempotency-Key", "was used for receipt " + queuedUnderKey.get().number()))));
         }
-        Capture mine = new Capture(idempotencyKey, fingerprint(path, body, receivedAt), receivedAt);
+        Capture mine = new Capture(idempotencyKey, fingerprint(path, body, receivedAt));
         Optional<ReceiptState> known = receipts.get(number);
         // A number not known yet is claimed in this instance at once: of captures sent at the same moment, one is queued.
         Capture before = known.isPresent() ? captures.get(number) : captures.putIfAbsent(number, mine);
@@ -324,10 +324,14 @@ class OfflineCaptureController {
         if (known.isPresent() || before != null) {
             // The same capture sent again (its answer was lost), or the same form typed in twice: nothing is queued again.
             boolean same = mine.key().equals(holder) || before != null && before.fingerprint().equals(mine.fingerprint());
+            if (same && known.isEmpty()) {
+                // Still being queued by another request: told to send it again, never that it was received (that one
+                // may yet fail, and the counter would stop sending it).
+                return Mono.just(refusal(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_BUSY,
+                        "This application is being queued under this number: send it again in a few seconds.", 5));
+            }
             if (same) {
-                ReceiptState state = known.orElseGet(() -> new ReceiptState(number, benefit.get(), ReceiptState.QUEUED,
-                        before.receivedAt(), null, null, agent.section(), List.of(), null, now));
-                return Mono.just(ResponseEntity.ok(received(state, true)));
+                return Mono.just(ResponseEntity.ok(received(known.get(), true)));
             }
             // Issue #33: another application under a number already used was answered 200 and never filed. It is refused,
             // and the agent keeps it to file under another number (the number's own application is untouched).
@@ -363,7 +367,7 @@ class OfflineCaptureController {
      * {@value #SERIES_PER_DAY} a day, 429.
      */
     private Optional<ResponseEntity<?>> overQuota(QueuedCommand.QueuedAgent agent) {
-        java.time.Duration wait = seriesQuota.take(agent.username(), SERIES_QUOTA);
+        Duration wait = seriesQuota.take(agent.username(), SERIES_QUOTA);
         return wait.isZero() ? Optional.empty() : Optional.of(refusal(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
                 "At most " + SERIES_PER_DAY + " series of receipt numbers a day for one agent: ask a supervisor if more are needed.",
                 Math.max(1, wait.toSeconds())));
