@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -54,9 +56,20 @@ public class RateLimits implements WebFilter {
         this.peers = peers;
     }
 
+    /**
+     * The counter's own files, static and cheap, about a dozen per page load: not counted against the address, which a
+     * section's office behind one NAT shares (its agents' reloads emptied one bucket, and the next page could not load
+     * its scripts). Its API calls are counted per agent as any.
+     */
+    static boolean counterShell(ServerHttpRequest request) {
+        String path = request.getPath().value();
+        return HttpMethod.GET.equals(request.getMethod()) && (path.equals("/") || path.equals("/index.html")
+                || path.equals("/sw.js") || path.equals("/favicon.svg") || path.equals("/counter/config") || path.startsWith("/app/"));
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getPath().value().startsWith("/actuator/health")) {
+        if (exchange.getRequest().getPath().value().startsWith("/actuator/health") || counterShell(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal().map(Principal::getName).map(name -> "agent:" + name)

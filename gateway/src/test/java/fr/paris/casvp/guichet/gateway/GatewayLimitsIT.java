@@ -68,6 +68,19 @@ class GatewayLimitsIT {
         assertThat(statuses).contains(200, 429);
     }
 
+    /**
+     * The counter's own files (a dozen per page load) are not counted against the address: an office of agents behind one
+     * address reloading their pages emptied its bucket, and a page then could not load its scripts.
+     */
+    @Test
+    void theCountersFilesAreNotCountedAgainstTheAddress() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            statuses.add(Http.get(url(i % 2 == 0 ? "/app/main.js" : "/counter/config")).statusCode());
+        }
+        assertThat(statuses).containsOnly(200);
+    }
+
     @Test
     void anOversizedBodyIsRefusedBeforeReachingTheService() {
         HttpResponse<String> refused = Http.send(HttpRequest.newBuilder(URI.create(url("/api/aid/applications")))
