@@ -178,7 +178,7 @@ class OfflineCaptureIT {
         String series13 = series(TestTokens.agent13());
         List<String> numbers13 = reservedNumbers;
         String series18 = series(TestTokens.of("agent18", "AGENT", "18"));
-        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
+        String application = aidApplication(50);
         Instant now = Instant.now();
 
         HttpResponse<String> anotherSection = post("/api/counter/captured", UUID.randomUUID(),
@@ -213,7 +213,7 @@ class OfflineCaptureIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":" + (50 + i) + "}";
+            String application = aidApplication(50 + i);
             UUID key = UUID.randomUUID();
             sent.add(CompletableFuture.supplyAsync(() -> post("/api/counter/captured", key,
                     captured(series, numbers.get(0), now, "/api/aid/applications", application), TestTokens.agent13())));
@@ -227,7 +227,7 @@ class OfflineCaptureIT {
         assertThat(TopicRecords.all(bootstrapServers, "intake.aid.v1", numbers.get(0))).as("queued once").hasSize(1);
 
         UUID key = UUID.randomUUID();
-        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":70}";
+        String application = aidApplication(70);
         assertThat(post("/api/counter/captured", key, captured(series, numbers.get(1), now, "/api/aid/applications", application),
                 TestTokens.agent13()).statusCode()).isEqualTo(202);
         HttpResponse<String> keyReused = post("/api/counter/captured", key,
@@ -280,7 +280,7 @@ class OfflineCaptureIT {
     @Test
     void aCaptureIsFiledInTheNameOfTheAgentWhoCapturedItOnly() {
         String series = series(TestTokens.agent13());
-        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
+        String application = aidApplication(50);
         Instant now = Instant.now();
 
         HttpResponse<String> byAColleague = post("/api/counter/captured", UUID.randomUUID(),
@@ -299,7 +299,7 @@ class OfflineCaptureIT {
     @Test
     void aCountersReceptionTimeIsBoundedByWhenItsSeriesWasHandedOut() {
         String series = series(TestTokens.agent13());
-        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
+        String application = aidApplication(50);
         Instant reservedAt = Instant.now();
 
         HttpResponse<String> beforeItsSeries = post("/api/counter/captured", UUID.randomUUID(),
@@ -332,7 +332,7 @@ class OfflineCaptureIT {
 
         // Typed in after the outage: the number printed on the form, the reception time written on it, no series.
         Instant written = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        String application = "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":50}";
+        String application = aidApplication(50);
         HttpResponse<String> typedIn = post("/api/counter/captured", UUID.randomUUID(),
                 paper(numbers.get(1), written, application), TestTokens.agent13());
         assertThat(typedIn.statusCode()).as(typedIn.body()).isEqualTo(202);
@@ -383,6 +383,11 @@ class OfflineCaptureIT {
         assertThat(reserved.statusCode()).as(reserved.body()).isEqualTo(201);
         reservedNumbers = JsonPath.read(reserved.body(), "$.numbers");
         return JsonPath.read(reserved.body(), "$.series");
+    }
+
+    /** An exceptional aid's application for a new person, as a counter captures it. */
+    private static String aidApplication(int amount) {
+        return "{\"beneficiaryId\":\"" + UUID.randomUUID() + "\",\"category\":\"FOOD\",\"requestedAmount\":" + amount + "}";
     }
 
     private static String captured(String series, String number, Instant receivedAt, String path, String body) {
