@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.localissuer;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,11 +17,16 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -68,13 +74,28 @@ class IssuerConfiguration {
         return new NimbusJwtEncoder(keys);
     }
 
+    /** Access and ID tokens as JWTs with the agents' claims, and refresh tokens for the counter too. */
+    @Bean
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder, OAuth2TokenCustomizer<JwtEncodingContext> agentClaims,
+                                                     Clock clock) {
+        JwtGenerator jwts = new JwtGenerator(encoder);
+        jwts.setJwtCustomizer(agentClaims);
+        jwts.setClock(clock);
+        return new DelegatingOAuth2TokenGenerator(jwts, CounterRefreshTokens.generator(clock));
+    }
+
     /** The OAuth 2.1 / OpenID Connect endpoints: discovery, JWKS, authorize, token... */
     @Bean
     @Order(0)
-    SecurityFilterChain authorizationServer(HttpSecurity http, CorsConfigurationSource counterOrigin) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, CorsConfigurationSource counterOrigin,
+                                            RegisteredClientRepository clients) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
+                    // The counter renews its short access tokens, and revokes its refresh token at sign-out.
+                    server.clientAuthentication(clientAuthentication -> clientAuthentication
+                            .authenticationConverter(CounterRefreshTokens.converter())
+                            .authenticationProvider(CounterRefreshTokens.provider(clients)));
                 })
                 // The counter (a page of the gateway's origin) exchanges its code for tokens from the browser.
                 .cors(cors -> cors.configurationSource(counterOrigin))
