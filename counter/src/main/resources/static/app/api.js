@@ -1,11 +1,11 @@
 // Calls to the gateway with the agent's token. A command carries a new idempotency key: sent again with the same key,
 // it is applied once.
 
-import { currentSession } from './auth.js';
+import { freshSession, renewalBlocked } from './auth.js';
 
 /** One request with the agent's token, in French; a command (not GET) with its idempotency key. */
-function send(method, path, accept, body, key, extraHeaders = {}) {
-  const session = currentSession();
+async function send(method, path, accept, body, key, extraHeaders = {}) {
+  const session = await freshSession();
   const headers = { Accept: accept + ', application/problem+json', 'Accept-Language': 'fr', ...extraHeaders };
   if (session) {
     headers.Authorization = 'Bearer ' + session.accessToken;
@@ -16,7 +16,13 @@ function send(method, path, accept, body, key, extraHeaders = {}) {
   if (method !== 'GET') {
     headers['Idempotency-Key'] = key || crypto.randomUUID();
   }
-  return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const answer = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (answer.status === 401 && renewalBlocked()) {
+    // No token, because the sign-in service does not answer: as for a server out of reach, what is filed is kept on
+    // this workstation and sent once a token can be had again.
+    throw new Error('jeton non renouvelé');
+  }
+  return answer;
 }
 
 /**

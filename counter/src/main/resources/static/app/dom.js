@@ -23,11 +23,22 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+let last = false;
+
 export function show(title, ...content) {
+  if (last) {
+    return;
+  }
   const main = document.getElementById('contenu');
   document.title = title + ' — Guichet';
   main.replaceChildren(h('h1', {}, title), ...content.flat().filter(part => part !== null && part !== undefined && part !== false));
   main.focus();
+}
+
+/** Shows a page that stays: what a view still loading would show afterwards is dropped (the sign-in has ended). */
+export function showLast(title, ...content) {
+  show(title, ...content);
+  last = true;
 }
 
 /** A labelled input, its help and its error (read by screen readers with the field). */

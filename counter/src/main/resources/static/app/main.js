@@ -1,9 +1,9 @@
 // The counter: sign in, find or register a person, file an exceptional aid and print its receipt; the status of each
 // benefit always in view. Plain DOM, no framework, no build step: what the gateway serves is what runs.
 
-import { agentOf, completeSignIn, configuration, currentSession, signIn, signOut } from './auth.js';
+import { agentOf, completeSignIn, configuration, currentSession, renewalBlocked, signIn, signOut } from './auth.js';
 import { call, download, get, post, put } from './api.js';
-import { busy, checked, field, h, show, showErrors, showProblem, value } from './dom.js';
+import { busy, checked, field, h, show, showErrors, showLast, showProblem, value } from './dom.js';
 import { parametersView } from './parameters.js';
 import {
   DONE, REFUSED, SENT, WAITING, capture, capturedOne, forget, forgetFiled, hasCaptureKey, mine, numbersLeft, othersWaiting,
@@ -35,6 +35,11 @@ async function refreshBanner() {
   }
   synchroniseAndShow();
   const lines = [];
+  if (renewalBlocked()) {
+    lines.push(h('p', {}, 'Le service de connexion ne répond pas et votre session n\'a pas pu être prolongée. Continuez à '
+        + 'déposer les demandes : elles sont enregistrées sur ce poste et seront transmises dès son retour ('
+        , h('a', { href: '#/hors-ligne' }, 'saisies hors ligne'), ').'));
+  }
   if (board.message) {
     lines.push(h('p', {}, 'Message du superviseur : ', board.message));
   }
@@ -1548,6 +1553,9 @@ function reportView() {
 }
 
 function route() {
+  if (leaving) {
+    return;
+  }
   const [, view, id] = (window.location.hash || '#/').split('/');
   if (view === 'recherche') {
     searchView();
@@ -1599,7 +1607,7 @@ async function leave() {
   try {
     await forgetFiled(agent.username);
   } finally {
-    signOut(config);
+    await signOut(config);
   }
 }
 
@@ -1623,6 +1631,11 @@ function showAgent() {
   document.getElementById('navigation').hidden = false;
 }
 
+function showSignIn(text, page = show) {
+  page('Connexion', h('p', {}, text),
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => signIn(config) }, 'Se connecter')));
+}
+
 async function start() {
   try {
     config = await configuration();
@@ -1634,10 +1647,18 @@ async function start() {
   }
   const session = currentSession();
   if (!session) {
-    show('Connexion', h('p', {}, 'Connectez-vous avec votre identifiant d\'agent pour utiliser le guichet.'),
-        h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => signIn(config) }, 'Se connecter')));
+    showSignIn('Connectez-vous avec votre identifiant d\'agent pour utiliser le guichet.');
     return;
   }
+  window.addEventListener('guichet:fin-de-session', () => {
+    if (!leaving) {
+      leaving = true;
+      document.getElementById('navigation').hidden = true;
+      document.getElementById('agent').replaceChildren();
+      showSignIn('Votre session a pris fin (fin de la journée de connexion, ou déconnexion). Reconnectez-vous pour '
+          + 'continuer ; les demandes saisies hors ligne restent sur ce poste et seront transmises à votre retour.', showLast);
+    }
+  });
   agent = agentOf(session);
   showAgent();
   await ensureCaptureKey();

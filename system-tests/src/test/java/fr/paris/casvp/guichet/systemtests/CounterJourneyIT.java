@@ -8,6 +8,10 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -379,7 +383,10 @@ class CounterJourneyIT {
             return left.find() && Integer.parseInt(left.group(1)) >= 4;
         });
         browser.get(suite.gateway("/#/aide/" + beneficiaryId));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"));
+        // The cap comes from the aid service, which learns of a new person from the registry's events: on a suite just
+        // started, its consumers may still be joining, and the form then says the cap cannot be shown yet.
+        wait.until(ExpectedConditions.or(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"),
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "ne peut pas être affiché")));
         fillAid("Alimentation", "120", "Courses de première nécessité en attendant le versement du RSA.");
 
         List<String> printed = new ArrayList<>();
@@ -550,6 +557,95 @@ class CounterJourneyIT {
     }
 
     /**
+     * Issue #33: the counter held a ten-hour token that sign-out did not end. Its token now lives ten minutes and is
+     * renewed while the agent works, with a refresh token that works once; when the sign-in has ended the counter says
+     * so; sign-out revokes the refresh token at the issuer.
+     */
+    @Test
+    void theCounterRenewsItsShortTokenAndSignOutEndsTheSignIn() throws Exception {
+        signInAs("agent13");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        String first = (String) page.executeScript("return sessionStorage.getItem('guichet.session');");
+        long lifetime = ((Number) page.executeScript("return JSON.parse(sessionStorage.getItem('guichet.session')).expiresAt - Date.now();"))
+                .longValue();
+        assertThat(lifetime).as("ten minutes at most").isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+
+        // Thirty seconds left: the next call renews the token first.
+        page.executeScript("""
+                const session = JSON.parse(sessionStorage.getItem('guichet.session'));
+                session.expiresAt = Date.now() + 30000;
+                sessionStorage.setItem('guichet.session', JSON.stringify(session));
+                """);
+        browser.get(suite.gateway("/#/dossiers"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dossiers"));
+        wait.until(driver -> !JsonPath.read(first, "$.refreshToken").equals(JsonPath.read(
+                (String) page.executeScript("return sessionStorage.getItem('guichet.session');"), "$.refreshToken")));
+        String renewed = (String) page.executeScript("return sessionStorage.getItem('guichet.session');");
+        assertThat(JsonPath.<String>read(renewed, "$.accessToken")).isNotEqualTo(JsonPath.read(first, "$.accessToken"));
+        assertThat(JsonPath.<Long>read(renewed, "$.expiresAt") - System.currentTimeMillis()).isGreaterThan(Duration.ofMinutes(5).toMillis());
+        assertThat(refresh(JsonPath.read(first, "$.refreshToken")).statusCode()).as("the first refresh token, used").isEqualTo(400);
+
+        // A refresh token the issuer no longer honours (here the used one): the counter asks the agent to sign in again.
+        page.executeScript("""
+                const session = JSON.parse(sessionStorage.getItem('guichet.session'));
+                session.expiresAt = Date.now() + 30000;
+                session.refreshToken = arguments[0];
+                sessionStorage.setItem('guichet.session', JSON.stringify(session));
+                """, JsonPath.<String>read(first, "$.refreshToken"));
+        browser.get(suite.gateway("/#/dossiers"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Votre session a pris fin"));
+        assertThat(browser.findElement(By.id("navigation")).isDisplayed()).isFalse();
+        screenshot("31-session-terminee");
+
+        signInAs("agent13");
+        String signedIn = (String) page.executeScript("return sessionStorage.getItem('guichet.session');");
+        click(By.xpath("//button[normalize-space()='Se déconnecter']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//main//button[normalize-space()='Se connecter']")));
+        assertThat(page.executeScript("return sessionStorage.getItem('guichet.session');")).isNull();
+        HttpResponse<String> afterSignOut = refresh(JsonPath.read(signedIn, "$.refreshToken"));
+        assertThat(afterSignOut.statusCode()).as("revoked at sign-out").isEqualTo(400);
+        assertThat(afterSignOut.body()).contains("invalid_grant");
+    }
+
+    /**
+     * The sign-in service down for longer than a token lives: the counter tells the agent, and what is filed is kept
+     * on the workstation as when the server is out of reach. The local issuer keeps its sign-ins in memory, so once it
+     * is back the agent signs in again.
+     */
+    @Test
+    void whileTheSignInServiceIsDownPastTheTokensLifeTheCounterSaysSoAndKeepsWhatIsFiledOnTheWorkstation() throws Exception {
+        signInAs("agent13");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        assertThat(suite.guichet("stop", "issuer")).isZero();
+        try {
+            page.executeScript("""
+                    const session = JSON.parse(sessionStorage.getItem('guichet.session'));
+                    session.expiresAt = Date.now() + 1000;
+                    sessionStorage.setItem('guichet.session', JSON.stringify(session));
+                    """);
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bandeau"), "Le service de connexion ne répond pas"));
+            screenshot("32-connexion-injoignable");
+            assertThat(page.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import('/app/api.js').then(api => api.get('/api/counter/capture-key')).then(answer => done(answer.status));
+                    """)).as("as if out of reach: a filing is kept on the workstation").isEqualTo(0L);
+        } finally {
+            assertThat(suite.guichet("start", "issuer")).as(suite.output()).isZero();
+        }
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Votre session a pris fin"));
+    }
+
+    /** What the counter asks of the issuer to renew its token. */
+    private HttpResponse<String> refresh(String refreshToken) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(suite.service("ISSUER", "/oauth2/token")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=guichet-counter&refresh_token="
+                        + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
      * "Suivre ma demande": a person follows their application on the public page, with the receipt's number typed
      * loosely and their birth date as JJ/MM/AAAA, from the moment it is queued (its service down) to its decision.
      */
@@ -667,9 +763,14 @@ class CounterJourneyIT {
         }
         browser.get(suite.gateway("/"));
         click(By.xpath("//main//button[normalize-space()='Se connecter']"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(suite.demoPassword());
-        click(By.xpath("//button[normalize-space()='Se connecter']"));
+        // Still signed in at the issuer (the counter's sign-in ended, not the issuer's): back at once, no password.
+        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("username")),
+                ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), user + " —")));
+        if (!browser.findElements(By.id("username")).isEmpty()) {
+            browser.findElement(By.id("username")).sendKeys(user);
+            browser.findElement(By.id("password")).sendKeys(suite.demoPassword());
+            click(By.xpath("//button[normalize-space()='Se connecter']"));
+        }
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), user + " —"));
     }
 
