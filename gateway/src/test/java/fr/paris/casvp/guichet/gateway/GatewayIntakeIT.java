@@ -106,7 +106,8 @@ class GatewayIntakeIT {
         assertThat(JsonPath.<List<String>>read(command.value(), "$.agent.roles")).containsExactly("AGENT");
         assertThat(JsonPath.<String>read(command.value(), "$.agent.section")).isEqualTo("13");
         assertThat(JsonPath.<String>read(command.value(), "$.idempotencyKey")).isEqualTo(key.toString());
-        assertThat(JsonPath.<String>read(command.value(), "$.body")).isEqualTo(body);
+        assertThat(command.value()).as("what the agent typed is sealed for the service").doesNotContain("1234567890", "navigoCardNumber");
+        assertThat(TestSigningKeys.open(JsonPath.read(command.value(), "$.body"))).isEqualTo(body);
         PublicKey gatewayKey = CommandSignatures.trustedKeys(String.valueOf(TestSigningKeys.properties().get("guichet.intake.trusted-keys")))
                 .get(TestSigningKeys.KEY_ID);
         assertThat(CommandSignatures.verify(gatewayKey, command.value(), new String(command.headers()

@@ -10,6 +10,7 @@ import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.gateway.intake.ReceiptSeriesBook;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,7 +121,7 @@ class OfflineCaptureIT {
         assertThat(Instant.parse(JsonPath.read(command.value(), "$.receivedAt"))).isEqualTo(capturedAt);
         assertThat(JsonPath.<String>read(command.value(), "$.receiptNumber")).isEqualTo(numbers.get(0));
         assertThat(JsonPath.<String>read(command.value(), "$.agent.username")).isEqualTo("agent13");
-        String body = JsonPath.read(command.value(), "$.body");
+        String body = TestSigningKeys.open(JsonPath.read(command.value(), "$.body"));
         assertThat(Instant.parse(JsonPath.read(body, "$.receivedAt"))).as("the service checks it as any reception time").isEqualTo(capturedAt);
         assertThat(JsonPath.<String>read(body, "$.beneficiaryId")).isEqualTo(beneficiary);
 

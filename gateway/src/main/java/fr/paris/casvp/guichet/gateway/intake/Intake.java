@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.gateway.intake;
 import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.intake.SealedBodies;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * receipt (QUEUED on {@code receipts.v1}, with the command's key). The same idempotency key queued again, through any
  * instance of the gateway that has read that receipt, gets the same receipt (a counter that retried); the service
  * applies a key once anyway. Every command is signed with the gateway's
- * key ({@link CommandSignatures}): the services apply nothing else.
+ * key ({@link CommandSignatures}): the services apply nothing else; its body is sealed for the services
+ * ({@link SealedBodies}).
  */
 @Component
 public class Intake {
@@ -51,20 +54,31 @@ public class Intake {
     private final String signingKeyId;
     private final PrivateKey signingKey;
     private final ReceiptChecks checks;
+    private final String sealingKeyId;
+    private final RSAPublicKey sealingKey;
 
     /**
      * @param signingKeyId the name the services know the key by ({@code GUICHET_INTAKE_SIGNING_KEY_ID})
      * @param signingKey   the gateway's Ed25519 private key, base64 PKCS#8 ({@code GUICHET_INTAKE_SIGNING_KEY}); the
      *                     gateway does not start without it
+     * @param sealingKeyId the name of the services' key the bodies are sealed for ({@code GUICHET_INTAKE_SEALING_KEY_ID})
+     * @param sealingKey   its public half, base64 X.509 RSA ({@code GUICHET_INTAKE_SEALING_PUBLIC_KEY}): what the agent
+     *                     typed (an IBAN, a person's circumstances) lies on the topic sealed ({@link SealedBodies})
      */
     Intake(KafkaTemplate<String, String> kafka, ReceiptBook receipts, JsonMapper json, Clock clock, MeterRegistry meters,
            QueuedCommandTracing tracing,
            @Value("${guichet.intake.signing.key-id:${GUICHET_INTAKE_SIGNING_KEY_ID:}}") String signingKeyId,
            @Value("${guichet.intake.signing.private-key:${GUICHET_INTAKE_SIGNING_KEY:}}") String signingKey,
-           @Value("${guichet.receipt-key:}") String receiptKey) {
+           @Value("${guichet.receipt-key:}") String receiptKey,
+           @Value("${guichet.intake.sealing.key-id:${GUICHET_INTAKE_SEALING_KEY_ID:}}") String sealingKeyId,
+           @Value("${guichet.intake.sealing.public-key:${GUICHET_INTAKE_SEALING_PUBLIC_KEY:}}") String sealingKey) {
         if (signingKeyId.isBlank() || signingKey.isBlank()) {
             throw new IllegalStateException("No key to sign queued commands: set GUICHET_INTAKE_SIGNING_KEY_ID and "
                     + "GUICHET_INTAKE_SIGNING_KEY (base64 PKCS#8 Ed25519 private key)");
+        }
+        if (sealingKeyId.isBlank() || sealingKey.isBlank()) {
+            throw new IllegalStateException("No key to seal the bodies of queued commands: set GUICHET_INTAKE_SEALING_KEY_ID and "
+                    + "GUICHET_INTAKE_SEALING_PUBLIC_KEY (base64 X.509 RSA public key)");
         }
         this.kafka = kafka;
         this.receipts = receipts;
@@ -75,6 +89,8 @@ public class Intake {
         this.signingKeyId = signingKeyId;
         this.signingKey = CommandSignatures.privateKey(signingKey);
         this.checks = new ReceiptChecks(receiptKey);
+        this.sealingKeyId = sealingKeyId;
+        this.sealingKey = SealedBodies.publicKey(sealingKey);
     }
 
     /** Queues the command; fails (the Mono errors) when Kafka cannot take it: the counter must capture offline. */
@@ -115,7 +131,8 @@ public class Intake {
         Instant now = clock.instant();
         String number = capturedNumber != null ? capturedNumber : ReceiptNumber.next();
         Instant receivedAt = capturedAt != null ? capturedAt : now;
-        QueuedCommand command = new QueuedCommand(number, benefit, key, method, path, body, agent, receivedAt);
+        QueuedCommand command = new QueuedCommand(number, benefit, key, method, path,
+                body == null ? null : SealedBodies.seal(sealingKey, sealingKeyId, body), agent, receivedAt);
         Matcher beneficiary = BENEFICIARY_ID.matcher(body == null ? "" : body);
         String recordKey = beneficiary.find() ? beneficiary.group(1).toLowerCase() : number;
         String value = json.writeValueAsString(command);

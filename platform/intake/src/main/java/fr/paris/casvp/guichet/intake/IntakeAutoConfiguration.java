@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.intake;
 import fr.paris.casvp.guichet.audit.AuditTrail;
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
+import fr.paris.casvp.guichet.contracts.intake.SealedBodies;
 import fr.paris.casvp.guichet.messaging.MessagingAutoConfiguration;
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
 import fr.paris.casvp.guichet.messaging.consumer.InboundRecords;
@@ -11,6 +12,7 @@ import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import fr.paris.casvp.guichet.web.Failures;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,25 +45,32 @@ import tools.jackson.databind.json.JsonMapper;
 public class IntakeAutoConfiguration {
 
     /**
-     * The gateway's public keys, {@code name:base64,...} ({@code GUICHET_INTAKE_TRUSTED_KEYS}): without one the service
+     * The gateway's public keys, {@code name:base64,...} ({@code GUICHET_INTAKE_TRUSTED_KEYS}), and the keys that open
+     * the bodies the gateway sealed for this service ({@code GUICHET_INTAKE_SEALING_KEYS}): without them the service
      * does not start, since it could apply no queued command.
      */
     @Bean
     IntakeConsumer intakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommandStore rejected,
                                   ReceiptClaims claims, TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters,
                                   @Value("${guichet.intake.topic}") String topic,
-                                  @Value("${guichet.intake.trusted-keys:${GUICHET_INTAKE_TRUSTED_KEYS:}}") String trustedKeys) {
+                                  @Value("${guichet.intake.trusted-keys:${GUICHET_INTAKE_TRUSTED_KEYS:}}") String trustedKeys,
+                                  @Value("${guichet.intake.sealing.keys:${GUICHET_INTAKE_SEALING_KEYS:}}") String sealingKeys) {
         Map<String, PublicKey> keys = CommandSignatures.trustedKeys(trustedKeys);
         if (keys.isEmpty()) {
             throw new IllegalStateException("No key to check the gateway's signature on queued commands: set "
                     + "GUICHET_INTAKE_TRUSTED_KEYS (name:base64 X.509 Ed25519 public key, comma-separated while rotating)");
         }
+        Map<String, RSAPrivateKey> openingKeys = SealedBodies.privateKeys(sealingKeys);
+        if (openingKeys.isEmpty()) {
+            throw new IllegalStateException("No key to open the bodies of queued commands: set GUICHET_INTAKE_SEALING_KEYS "
+                    + "(name:base64 PKCS#8 RSA private key, comma-separated while rotating)");
+        }
         // The benefit's counters from the start, at 0 (intake.<benefit>.v1): a new instance exports them before any replay.
         String benefit = topic.replaceFirst("^intake\\.", "").replaceFirst("\\.v\\d+$", "");
-        for (String outcome : List.of("applied", "rejected", "duplicate", "conflict")) {
+        for (String outcome : List.of("applied", "rejected", "duplicate", "conflict", "forged", "unreadable")) {
             meters.counter("guichet.intake.commands", "benefit", benefit, "outcome", outcome);
         }
-        return new IntakeConsumer(handlers, trail, receipts, rejected, claims, transactions, json, clock, keys, meters);
+        return new IntakeConsumer(handlers, trail, receipts, rejected, claims, transactions, json, clock, keys, openingKeys, meters);
     }
 
     /** Which queued command each receipt number belongs to; its table is migrated with the refused commands'. */

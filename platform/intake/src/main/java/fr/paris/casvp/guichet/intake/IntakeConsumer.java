@@ -5,6 +5,7 @@ import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.intake.SealedBodies;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
 import fr.paris.casvp.guichet.messaging.consumer.RejectedRecordException;
@@ -15,6 +16,7 @@ import fr.paris.casvp.guichet.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Only what the gateway signed is applied ({@link CommandSignatures}): a record without a valid signature by one of
  * the trusted keys changes nothing — no receipt, no rejected command, whatever number, agent or section it names — and
  * goes to the dead-letter topic with the reason (issue #33: a forger with a Kafka password rewrote a genuine receipt).
+ * The body, sealed by the gateway for this service ({@link SealedBodies}), is opened before anything else reads it.
  *
  * <p>One receipt number is one application ({@link ReceiptClaims}): a second command under a number another command
  * holds is dropped when it is the same request, and sent to the dead letters when it is another application; neither
@@ -66,11 +69,13 @@ public class IntakeConsumer {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, PublicKey> trustedKeys;
+    private final Map<String, RSAPrivateKey> openingKeys;
     /** {@code guichet_intake_commands_total{benefit, outcome}}: queued commands applied, or rejected on replay. */
     private final MeterRegistry meters;
 
     public IntakeConsumer(List<IntakeHandler> handlers, AuditTrail trail, Receipts receipts, RejectedCommandStore rejected,
                           ReceiptClaims claims, TransactionTemplate transactions, JsonMapper json, Clock clock, Map<String, PublicKey> trustedKeys,
+                          Map<String, RSAPrivateKey> openingKeys,
                           MeterRegistry meters) {
         this.meters = meters;
         this.handlers = handlers;
@@ -82,6 +87,7 @@ public class IntakeConsumer {
         this.json = json;
         this.clock = clock;
         this.trustedKeys = Map.copyOf(trustedKeys);
+        this.openingKeys = Map.copyOf(openingKeys);
     }
 
     @KafkaListener(id = "${spring.application.name}.intake", topics = "${guichet.intake.topic}",
@@ -97,7 +103,7 @@ public class IntakeConsumer {
             throw new RejectedRecordException(record.topic() + "-" + record.partition() + "@" + record.offset(),
                     List.of("not signed by the gateway: " + unsigned.get()));
         }
-        QueuedCommand command = json.readValue(record.value(), QueuedCommand.class);
+        QueuedCommand command = opened(record, json.readValue(record.value(), QueuedCommand.class));
         if (command.agent() == null || command.receiptNumber() == null || command.idempotencyKey() == null) {
             throw new IllegalArgumentException("A queued command needs its agent, receipt number and idempotency key");
         }
@@ -154,6 +160,22 @@ public class IntakeConsumer {
             trail.record(agent, operation, command.benefit(), command.receiptNumber(), 400);
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /**
+     * The command with its body opened (the gateway sealed it for this service); a body this service's keys cannot open
+     * changes nothing and goes to the dead letters, like a forged record.
+     */
+    private QueuedCommand opened(ConsumerRecord<String, String> record, QueuedCommand command) {
+        try {
+            return command.withBody(SealedBodies.open(openingKeys, command.body()));
+        } catch (IllegalArgumentException unreadable) {
+            meters.counter("guichet.intake.commands", "benefit", benefitOf(record.topic()), "outcome", "unreadable").increment();
+            log.error("Record {}-{}@{} not applied: its body {}; sent to the dead letters, nothing changed", record.topic(),
+                    record.partition(), record.offset(), unreadable.getMessage());
+            throw new RejectedRecordException(record.topic() + "-" + record.partition() + "@" + record.offset(),
+                    List.of("body " + unreadable.getMessage()));
         }
     }
 

@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.intake.SealedBodies;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -97,6 +100,32 @@ class IntakeIT {
         assertThat(deadLetter(forged.receiptNumber())).isEqualTo("not signed by the gateway: signature absente");
     }
 
+    /**
+     * Issue #33: the bodies on the intake topics held IBANs in clear. The gateway seals them for the services; a body
+     * sealed for a key the service does not hold changes nothing, and a body queued before bodies were sealed (JSON) is
+     * still applied.
+     */
+    @Test
+    void aBodyTheServiceCannotOpenChangesNothingButTheDeadLetterTopic() {
+        QueuedCommand command = command("agent13", "{\"n\":5}");
+        KeyPair another = SealedBodies.newKeyPair();
+        QueuedCommand sealedForAnother = command.withBody(SealedBodies.seal((RSAPublicKey) another.getPublic(), "another", command.body()));
+        ProducerRecord<String, String> record = TestSigningKeys.sign(new ProducerRecord<>("intake.aid.v1", "person-5",
+                json.writeValueAsString(sealedForAnother)));
+        record.headers().add("ce_type", QueuedCommand.TYPE.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).join();
+        QueuedCommand unsealed = command("agent13", "{\"n\":50}");
+        ProducerRecord<String, String> plain = TestSigningKeys.sign(new ProducerRecord<>("intake.aid.v1", "person-5",
+                json.writeValueAsString(unsealed)));
+        plain.headers().add("ce_type", QueuedCommand.TYPE.getBytes(StandardCharsets.UTF_8));
+        kafka.send(plain).join();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(things.applied).contains("agent13 {\"n\":50}"));
+        assertThat(things.attempts).doesNotContainKey(command.receiptNumber());
+        assertThat(rejected(command.receiptNumber())).isEmpty();
+        assertThat(deadLetter(command.receiptNumber())).isEqualTo("body sealed for an unknown key: another");
+    }
+
     /** The reason of the dead letter whose record contains {@code text}. */
     private String deadLetter(String text) {
         try (Consumer<String, String> consumer = consumers.createConsumer("intake-it-dlt-" + UUID.randomUUID(), null)) {
@@ -163,8 +192,10 @@ class IntakeIT {
                 new QueuedCommand.QueuedAgent(agent, List.of("AGENT"), "13"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** Sends the command as the gateway queues it (its body sealed for the service, the record signed), or unsigned. */
     private void send(QueuedCommand command, String key, boolean signed) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("intake.aid.v1", key, json.writeValueAsString(command));
+        QueuedCommand queued = signed ? command.withBody(TestSigningKeys.seal(command.body())) : command;
+        ProducerRecord<String, String> record = new ProducerRecord<>("intake.aid.v1", key, json.writeValueAsString(queued));
         if (signed) {
             TestSigningKeys.sign(record);
         }

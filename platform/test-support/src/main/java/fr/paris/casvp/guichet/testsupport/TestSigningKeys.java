@@ -1,14 +1,18 @@
 package fr.paris.casvp.guichet.testsupport;
 
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
+import fr.paris.casvp.guichet.contracts.intake.SealedBodies;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The gateway's keys in tests: one signing key pair and one receipt key per test JVM, made up. {@link RealInfrastructure} gives the gateway
- * its private key and the services its public key; a test that writes a queued command itself signs it with {@link #sign}.
+ * The keys of queued commands in tests: one signing key pair, one sealing key pair and one receipt key per test JVM,
+ * made up. {@link RealInfrastructure} gives them to the gateway and the services; a test that writes a queued command
+ * itself signs it with {@link #sign} and seals its body with {@link #seal}.
  */
 public final class TestSigningKeys {
 
@@ -16,6 +20,8 @@ public final class TestSigningKeys {
     /** The receipts' key (birth-date checks) of this test JVM. */
     public static final String RECEIPT_KEY = "test-receipt-key-" + java.util.UUID.randomUUID();
     private static final KeyPair KEYS = CommandSignatures.newKeyPair();
+    public static final String SEALING_KEY_ID = "test-services";
+    private static final KeyPair SEALING_KEYS = SealedBodies.newKeyPair();
 
     private TestSigningKeys() {
     }
@@ -28,10 +34,26 @@ public final class TestSigningKeys {
         return record;
     }
 
-    /** The properties that give the gateway the private key and the services the public key. */
+    /** A body sealed for the services, as the gateway queues it. */
+    public static String seal(String body) {
+        return SealedBodies.seal((RSAPublicKey) SEALING_KEYS.getPublic(), SEALING_KEY_ID, body);
+    }
+
+    /** A body the gateway sealed, opened as the services open it. */
+    public static String open(String sealed) {
+        return SealedBodies.open(Map.of(SEALING_KEY_ID, (RSAPrivateKey) SEALING_KEYS.getPrivate()), sealed);
+    }
+
+    /**
+     * The properties that give the gateway its signing key and the sealing key's public half, and the services the
+     * signing key's public half and the sealing key.
+     */
     public static Map<String, Object> properties() {
         return Map.of("guichet.receipt-key", RECEIPT_KEY, "guichet.intake.signing.key-id", KEY_ID,
                 "guichet.intake.signing.private-key", CommandSignatures.encoded(KEYS.getPrivate()),
-                "guichet.intake.trusted-keys", KEY_ID + ":" + CommandSignatures.encoded(KEYS.getPublic()));
+                "guichet.intake.trusted-keys", KEY_ID + ":" + CommandSignatures.encoded(KEYS.getPublic()),
+                "guichet.intake.sealing.key-id", SEALING_KEY_ID,
+                "guichet.intake.sealing.public-key", CommandSignatures.encoded(SEALING_KEYS.getPublic()),
+                "guichet.intake.sealing.keys", SEALING_KEY_ID + ":" + CommandSignatures.encoded(SEALING_KEYS.getPrivate()));
     }
 }

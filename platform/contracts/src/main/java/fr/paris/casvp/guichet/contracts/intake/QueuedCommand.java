@@ -13,12 +13,17 @@ import java.util.UUID;
  *
  * @param receiptNumber  the receipt given at the counter; the application keeps it
  * @param idempotencyKey the client's key: a command the service did apply before the time-out is not applied twice
- * @param body           the JSON body, as received
+ * @param body           the JSON body as received, sealed by the gateway for the benefit's service ({@link SealedBodies})
  */
 public record QueuedCommand(String receiptNumber, String benefit, UUID idempotencyKey, String method, String path,
                             String body, QueuedAgent agent, Instant receivedAt) {
 
     public static final String TYPE = "fr.paris.casvp.guichet.intake.command.v1";
+
+    /** The same command with another body: the sealed one on the topic, the opened one in the service. */
+    public QueuedCommand withBody(String otherBody) {
+        return new QueuedCommand(receiptNumber, benefit, idempotencyKey, method, path, otherBody, agent, receivedAt);
+    }
 
     /** Who sent the command, from their access token. */
     public record QueuedAgent(String username, List<String> roles, String section) {
