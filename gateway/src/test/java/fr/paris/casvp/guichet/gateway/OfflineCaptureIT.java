@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -40,6 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Offline capture, the gateway's side (issue #15), with a real Kafka broker: a counter reserves a series of receipt
@@ -188,7 +190,7 @@ class OfflineCaptureIT {
                 captured(series13.substring(0, series13.indexOf('.') + 1) + "AAAA", numbers13.get(1), now,
                         "/api/aid/applications", application), TestTokens.agent13());
         HttpResponse<String> outOfSeries = post("/api/counter/captured", UUID.randomUUID(),
-                captured(series13, ReceiptNumber.inSeries(ReceiptNumber.seriesPrefixOf(numbers13.get(0)), 50), now.minusSeconds(3600),
+                captured(series13, outside(numbers13), now.minusSeconds(3600),
                         "/api/beneficiaries", application), TestTokens.agent13());
         HttpResponse<String> future = post("/api/counter/captured", null,
                 captured(series13, numbers13.get(2), now.plus(Duration.ofHours(1)), "/api/aid/applications", "[]"), TestTokens.agent13());
@@ -306,7 +308,7 @@ class OfflineCaptureIT {
         HttpResponse<String> beforeItsSeries = post("/api/counter/captured", UUID.randomUUID(),
                 captured(series, reservedNumbers.get(0), reservedAt.minus(Duration.ofMinutes(4)), "/api/aid/applications", application),
                 TestTokens.agent13());
-        ReceiptSeries old = new ReceiptSeries(ReceiptNumber.seriesPrefix(), 5, "13", "agent13", reservedAt.minus(Duration.ofDays(4)), false);
+        ReceiptSeries old = ReceiptSeries.drawn(ReceiptNumber.seriesPrefix(), 5, "13", "agent13", reservedAt.minus(Duration.ofDays(4)));
         HttpResponse<String> daysAfterItsSeries = post("/api/counter/captured", UUID.randomUUID(),
                 captured(seriesBook.token(old), old.numbers().get(0), reservedAt, "/api/aid/applications", application), TestTokens.agent13());
 
@@ -323,13 +325,14 @@ class OfflineCaptureIT {
         assertThat(forms.statusCode()).isEqualTo(201);
         assertThat(forms.headers().firstValue("Content-Type")).hasValue("application/pdf");
         String prefix = forms.headers().firstValue("Guichet-Receipt-Series").orElseThrow();
-        List<String> numbers = List.of(0, 1, 2).stream().map(i -> ReceiptNumber.inSeries(prefix, i)).toList();
+        String reserved = TopicRecords.first(bootstrapServers, "receipt-series.v1", prefix).value();
+        assertThat(reserved).contains("\"size\":3", "\"paper\":true", "\"shuffleKey\"");
+        List<String> numbers = JsonMapper.shared().readValue(reserved, ReceiptSeries.class).numbers();
         try (PDDocument document = Loader.loadPDF(forms.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Allocation exceptionnelle — formulaire de secours", "Coupon à remettre à la personne",
-                    "Section du 13e arrondissement").contains(numbers).doesNotContain(ReceiptNumber.inSeries(prefix, 3));
+                    "Section du 13e arrondissement").contains(numbers).doesNotContain(outside(numbers));
         }
-        assertThat(TopicRecords.first(bootstrapServers, "receipt-series.v1", prefix).value()).contains("\"size\":3");
 
         // Typed in after the outage: the number printed on the form, the reception time written on it, no series.
         Instant written = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -378,6 +381,13 @@ class OfflineCaptureIT {
     }
 
     private List<String> reservedNumbers;
+
+    /** A number of the series' prefix that is not one of its {@code numbers}. */
+    private static String outside(List<String> numbers) {
+        String prefix = ReceiptNumber.seriesPrefixOf(numbers.get(0));
+        return IntStream.range(0, ReceiptNumber.SERIES_CAPACITY).mapToObj(index -> ReceiptNumber.inSeries(prefix, index))
+                .filter(number -> !numbers.contains(number)).findFirst().orElseThrow();
+    }
 
     private String series(String token) {
         HttpResponse<String> reserved = post("/api/counter/receipt-series", null, "", token);

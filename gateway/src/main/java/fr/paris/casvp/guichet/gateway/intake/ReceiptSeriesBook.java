@@ -87,7 +87,7 @@ public class ReceiptSeriesBook {
         do {
             prefix = ReceiptNumber.seriesPrefix();
         } while (reserved.containsKey(prefix));
-        ReceiptSeries series = new ReceiptSeries(prefix, size, agent.section(), agent.username(), now, paper);
+        ReceiptSeries series = ReceiptSeries.drawn(prefix, size, agent.section(), agent.username(), now, paper);
         ProducerRecord<String, String> record = new ProducerRecord<>(Topic.RECEIPT_SERIES.topicName(), prefix,
                 json.writeValueAsString(series));
         record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

@@ -23,7 +23,7 @@ class PaperKitTest {
 
     @Test
     void eachFormOfABenefitFitsOnePageWithItsNumberTwiceForTheFileAndForThePerson() throws Exception {
-        ReceiptSeries series = new ReceiptSeries("K7QD2M9", 2, "13", "agent13", Instant.parse("2026-12-01T08:00:00Z"));
+        ReceiptSeries series = ReceiptSeries.drawn("K7QD2M9", 2, "13", "agent13", Instant.parse("2026-12-01T08:00:00Z"));
         for (String benefit : PaperKit.BENEFITS) {
             byte[] forms = PaperKit.forms(benefit, series, Sections.directory().of("13"));
             save("formulaire-" + benefit + ".pdf", forms);
