@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The gateway's signature on a queued command (an {@code intake.<benefit>.v1} record): Ed25519 over the record's value
@@ -91,16 +92,24 @@ public final class CommandSignatures {
      * name; empty when nothing is written.
      */
     public static Map<String, PublicKey> trustedKeys(String text) {
-        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        return named(text, CommandSignatures::publicKey);
+    }
+
+    /**
+     * Keys written as {@code name:base64,name:base64}, by name, in the order written; empty when nothing is written. An
+     * entry without a name is refused without repeating it (it may hold a private key).
+     */
+    static <K> Map<String, K> named(String text, Function<String, K> decode) {
+        Map<String, K> keys = new LinkedHashMap<>();
         for (String entry : Optional.ofNullable(text).orElse("").split(",")) {
             if (entry.isBlank()) {
                 continue;
             }
             int colon = entry.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException("A trusted key is written name:base64, not '" + entry.strip() + "'");
+                throw new IllegalArgumentException("A key is written name:base64, and one has no name");
             }
-            keys.put(entry.substring(0, colon).strip(), publicKey(entry.substring(colon + 1)));
+            keys.put(entry.substring(0, colon).strip(), decode.apply(entry.substring(colon + 1)));
         }
         return keys;
     }

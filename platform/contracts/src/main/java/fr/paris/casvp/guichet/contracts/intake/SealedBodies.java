@@ -18,9 +18,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The body of a queued command (what the agent typed: a person's circumstances, an IBAN), sealed by the gateway for the
@@ -109,18 +107,6 @@ public final class SealedBodies {
 
     /** The private keys written as {@code name:base64,name:base64} ({@code GUICHET_INTAKE_SEALING_KEYS}), by name. */
     public static Map<String, RSAPrivateKey> privateKeys(String text) {
-        Map<String, RSAPrivateKey> keys = new LinkedHashMap<>();
-        for (String entry : Optional.ofNullable(text).orElse("").split(",")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            int colon = entry.indexOf(':');
-            if (colon <= 0) {
-                // The entry itself is not repeated: it may hold a private key.
-                throw new IllegalArgumentException("A sealing key is written name:base64, and one has no name");
-            }
-            keys.put(entry.substring(0, colon).strip(), privateKey(entry.substring(colon + 1)));
-        }
-        return keys;
+        return CommandSignatures.named(text, SealedBodies::privateKey);
     }
 }
