@@ -74,6 +74,24 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * Issue #34: the manifests named images no build made. Each application's Deployment names the image its module's
+     * build makes, {@code guichet/<module>:<version>} (deploy/images); the production overlay points them at a release.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local-cluster"})
+    void eachDeploymentRunsTheImageTheBuildMakes(String overlay) throws Exception {
+        String version = System.getProperty("guichet.version");
+        assertThat(version).as("the build's version, given by the pom").isNotBlank();
+        List<Map<String, Object>> resources = render(overlay);
+        for (String application : APPLICATIONS) {
+            assertThat((Object) path(one(resources, "Deployment", application), "spec.template.spec.containers.0.image"))
+                    .isEqualTo("guichet/" + application + ":" + version);
+            assertThat(Path.of("../..", application, "pom.xml")).as("a module makes it").content()
+                    .contains("<artifactId>" + application + "</artifactId>", "<jib.skip>false</jib.skip>");
+        }
+    }
+
+    /**
      * Every resource of a built-in kind is valid against the Kubernetes API's schema (the generated models of
      * client-java-api): no unknown field, every required one, the right types. Strimzi's and CloudNativePG's resources
      * are checked by their operators when applied; here only that they render.
