@@ -17,11 +17,18 @@ public record GuichetServices(Map<String, Service> services) {
      * @param label  how people call it, for the status board (French: the waiting room reads it)
      * @param intake the paths of the commands the gateway queues on {@code intake.<name>.v1} when the service cannot
      *               answer (filing an application); empty for a service whose commands are not queued
+     * @param managementUrl where its actuator answers, when it runs on a port of its own (a deployment's management
+     *               port, {@code GUICHET_SERVICES_<NAME>_MANAGEMENT_URL}); null when it answers at {@code url}, as locally
      */
-    public record Service(URI url, String label, List<String> intake) {
+    public record Service(URI url, String label, List<String> intake, URI managementUrl) {
 
         public Service {
             intake = intake == null ? List.of() : List.copyOf(intake);
+        }
+
+        /** Where its readiness is asked. */
+        public URI readiness() {
+            return (managementUrl != null ? managementUrl : url).resolve("/actuator/health/readiness");
         }
 
         public boolean queues(String method, String path) {

@@ -2,11 +2,14 @@ package fr.paris.casvp.guichet.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class GatewayManagementPortIT {
 
     static final StubService aid = StubService.start("aid");
+    /** Transport as a deployment runs it: its API on one port, its actuator on another (the stub above). */
+    static final StubService transport = StubService.withoutActuator("transport");
 
     @LocalServerPort
     int port;
@@ -32,9 +37,11 @@ class GatewayManagementPortIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : List.of("beneficiaries", "aid", "solidarity", "transport")) {
+        for (String service : List.of("beneficiaries", "aid", "solidarity")) {
             registry.add("guichet.services." + service + ".url", aid::url);
         }
+        registry.add("guichet.services.transport.url", transport::url);
+        registry.add("guichet.services.transport.management-url", aid::url);
         TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
         TestSigningKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> StubService.refusedUrl().replace("http://", ""));
@@ -43,6 +50,20 @@ class GatewayManagementPortIT {
     @AfterAll
     static void stop() {
         aid.close();
+        transport.close();
+    }
+
+    /**
+     * Issue #34: the gateway asked a service's readiness on its business port, where a deployment serves none: every
+     * benefit showed DEGRADED. It asks the service's management address when it has one.
+     */
+    @Test
+    void aServiceWhoseActuatorIsOnItsManagementPortIsSeenAvailable() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(JsonPath.<List<String>>read(
+                Http.get("http://localhost:" + port + "/api/status").body(), "$.services[?(@.name == 'transport')].availability"))
+                .containsExactly("AVAILABLE"));
+        assertThat(Http.get("http://localhost:" + port + "/api/transport/passes/1", TestTokens.agent13()).body())
+                .as("its API on the other port").contains("\"service\":\"transport\"");
     }
 
     @Test

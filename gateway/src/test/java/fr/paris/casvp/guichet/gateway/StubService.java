@@ -24,12 +24,14 @@ final class StubService implements AutoCloseable {
     private final AtomicInteger received = new AtomicInteger();
     private volatile boolean frozen;
 
-    private StubService(String name) throws IOException {
+    private StubService(String name, boolean actuator) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/actuator/health/readiness", exchange -> {
-            waitWhileFrozen();
-            reply(exchange, 200, "{\"status\":\"UP\"}");
-        });
+        if (actuator) {
+            server.createContext("/actuator/health/readiness", exchange -> {
+                waitWhileFrozen();
+                reply(exchange, 200, "{\"status\":\"UP\"}");
+            });
+        }
         server.createContext("/api/", exchange -> {
             received.incrementAndGet();
             waitWhileFrozen();
@@ -51,8 +53,17 @@ final class StubService implements AutoCloseable {
     }
 
     static StubService start(String name) {
+        return start(name, true);
+    }
+
+    /** A service whose actuator is on a port of its own: its business port answers 404 for the readiness. */
+    static StubService withoutActuator(String name) {
+        return start(name, false);
+    }
+
+    private static StubService start(String name, boolean actuator) {
         try {
-            return new StubService(name);
+            return new StubService(name, actuator);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

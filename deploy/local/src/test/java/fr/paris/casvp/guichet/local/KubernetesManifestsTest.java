@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.paris.casvp.guichet.contracts.Topic;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +73,42 @@ class KubernetesManifestsTest {
         }
         assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(2 * Topic.values().length);
         assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(8);
+    }
+
+    /**
+     * Issue #34: the gateway asked each service's readiness on its business port, where the manifests serve no actuator
+     * (it is on the management port), and the network policy let it reach the business port only: every benefit would
+     * have shown DEGRADED. Each address the gateway is given names a port of the service's Service that leads to the
+     * right container port, and the policy lets the gateway reach both.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local-cluster"})
+    void theGatewayReachesEachServicesApiAndItsReadinessWhereTheyAnswer(String overlay) throws Exception {
+        List<Map<String, Object>> resources = render(overlay);
+        Map<String, Object> gateway = path(one(resources, "Deployment", "gateway"), "spec.template.spec.containers.0");
+        Map<String, String> env = new HashMap<>();
+        envOf(gateway).stream().filter(e -> e.get("value") != null).forEach(e -> env.put((String) e.get("name"), (String) e.get("value")));
+        for (String benefit : List.of("BENEFICIARIES", "AID", "SOLIDARITY", "TRANSPORT")) {
+            assertThat(containerPortBehind(resources, env.get("GUICHET_SERVICES_" + benefit + "_URL"))).as(benefit + " API")
+                    .isEqualTo("http");
+            assertThat(containerPortBehind(resources, env.get("GUICHET_SERVICES_" + benefit + "_MANAGEMENT_URL")))
+                    .as(benefit + " readiness: the management port").isEqualTo("management");
+        }
+        Map<String, Object> policy = one(resources, "NetworkPolicy", "services-from-the-gateway-only");
+        List<Map<String, Object>> fromGateway = path(policy, "spec.ingress.0.ports");
+        assertThat((Object) path(policy, "spec.ingress.0.from.0.podSelector.matchLabels"))
+                .isEqualTo(Map.of("app.kubernetes.io/name", "gateway"));
+        assertThat(fromGateway).extracting(port -> port.get("port")).contains("http", "management");
+    }
+
+    /** The name of the container port that a {@code http://<service>:<port>} address reaches, through its Service. */
+    private static String containerPortBehind(List<Map<String, Object>> resources, String address) {
+        assertThat(address).as("an address given to the gateway").isNotNull().matches("http://[a-z-]+:\\d+");
+        URI uri = URI.create(address);
+        Map<String, Object> service = one(resources, "Service", uri.getHost());
+        List<Map<String, Object>> ports = path(service, "spec.ports");
+        return ports.stream().filter(port -> Integer.valueOf(uri.getPort()).equals(port.get("port")))
+                .map(port -> String.valueOf(port.get("targetPort"))).findFirst().orElse("no port " + uri.getPort());
     }
 
     /**

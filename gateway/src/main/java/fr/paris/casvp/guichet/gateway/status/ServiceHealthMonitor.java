@@ -120,7 +120,7 @@ public class ServiceHealthMonitor {
      * tried once more on a new one (to a live instance) before the service is said unreachable. A time-out is not.
      */
     private Mono<String> readiness(GuichetServices.Service service) {
-        return client.get().uri(service.url().resolve("/actuator/health/readiness"))
+        return client.get().uri(service.readiness())
                 .exchangeToMono(response -> Mono.just(response.statusCode().is2xxSuccessful() ? "UP" : "DOWN"))
                 .retryWhen(Retry.max(1).filter(e -> e instanceof WebClientRequestException || e instanceof java.io.IOException))
                 .timeout(timeout)
