@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +24,7 @@ final class StubService implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService requests = Executors.newCachedThreadPool();
     private final AtomicInteger received = new AtomicInteger();
+    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private volatile boolean frozen;
 
     private StubService(String name, boolean actuator) throws IOException {
@@ -34,6 +37,7 @@ final class StubService implements AutoCloseable {
         }
         server.createContext("/api/", exchange -> {
             received.incrementAndGet();
+            clientPorts.add(exchange.getRemoteAddress().getPort());
             waitWhileFrozen();
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 sleep(3_000);
@@ -76,6 +80,11 @@ final class StubService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The client ports the API's requests came from: one per connection the gateway opened. */
+    Set<Integer> clientPorts() {
+        return Set.copyOf(clientPorts);
     }
 
     /** Holds every request, readiness included, as a process stopped by SIGSTOP (or a full pause) would. */
