@@ -114,6 +114,33 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * Issue #34: nothing made the namespace the overlays put everything in, and nothing let anyone reach the gateway
+     * from outside the cluster. One Namespace holds every resource; the gateway has an Ingress in HTTPS for the
+     * address people are given ({@code public-url}), and nothing else is exposed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local-cluster"})
+    void everythingLivesInItsNamespaceAndTheGatewayAloneIsReachedFromOutsideInHttps(String overlay) throws Exception {
+        List<Map<String, Object>> resources = render(overlay);
+        List<Map<String, Object>> namespaces = resources.stream().filter(r -> "Namespace".equals(r.get("kind"))).toList();
+        assertThat(namespaces).hasSize(1);
+        String namespace = path(namespaces.get(0), "metadata.name");
+        assertThat(resources.stream().filter(r -> !"Namespace".equals(r.get("kind"))).map(r -> (String) path(r, "metadata.namespace")))
+                .as("every resource in it").containsOnly(namespace);
+        assertThat((Object) path(namespaces.get(0), "metadata.labels")).asString().contains("pod-security.kubernetes.io/enforce");
+
+        List<Map<String, Object>> ingresses = resources.stream().filter(r -> "Ingress".equals(r.get("kind"))).toList();
+        assertThat(ingresses).hasSize(1);
+        Map<String, Object> ingress = ingresses.get(0);
+        String publicHost = URI.create(resources.stream().filter(r -> "ConfigMap".equals(r.get("kind")))
+                .map(r -> (String) path(r, "data.public-url")).filter(url -> url != null).findFirst().orElseThrow()).getHost();
+        assertThat((Object) path(ingress, "spec.rules.0.host")).isEqualTo(publicHost);
+        assertThat((Object) path(ingress, "spec.tls.0.hosts.0")).as("its certificate names it").isEqualTo(publicHost);
+        assertThat((Object) path(ingress, "spec.tls.0.secretName")).isNotNull();
+        assertThat((Object) path(ingress, "spec.rules.0.http.paths.0.backend.service.name")).isEqualTo("gateway");
+    }
+
+    /**
      * Issue #34: the manifests named images no build made. Each application's Deployment names the image its module's
      * build makes, {@code guichet/<module>:<version>} (deploy/images); the production overlay points them at a release.
      */
