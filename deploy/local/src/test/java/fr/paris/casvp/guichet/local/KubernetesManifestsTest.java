@@ -114,6 +114,32 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * Issue #34: the applications spoke to Kafka in clear (SASL_PLAINTEXT), although IBANs travel on payment-orders.v1.
+     * Each application reaches a listener of the cluster that has TLS and SCRAM, over SASL_SSL, trusting the cluster's
+     * CA; the cluster has no listener without TLS.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local-cluster"})
+    void everyApplicationSpeaksToKafkaOverTlsTrustingTheClustersCa(String overlay) throws Exception {
+        List<Map<String, Object>> resources = render(overlay);
+        List<Map<String, Object>> listeners = path(one(resources, "Kafka", "guichet"), "spec.kafka.listeners");
+        assertThat(listeners).as("no listener in clear").allSatisfy(listener -> assertThat(listener.get("tls")).isEqualTo(true));
+        for (String application : APPLICATIONS) {
+            Map<String, Object> container = path(one(resources, "Deployment", application), "spec.template.spec.containers.0");
+            Map<String, Map<String, Object>> env = new HashMap<>();
+            envOf(container).forEach(e -> env.put((String) e.get("name"), e));
+            assertThat(env.get("SPRING_KAFKA_SECURITY_PROTOCOL")).as(application).containsEntry("value", "SASL_SSL");
+            String bootstrap = (String) env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS").get("value");
+            assertThat(listeners).as(application + " reaches a TLS listener with SCRAM: " + bootstrap).anySatisfy(listener -> {
+                assertThat(bootstrap).isEqualTo("guichet-kafka-bootstrap:" + listener.get("port"));
+                assertThat((Object) path(listener, "authentication.type")).isEqualTo("scram-sha-512");
+            });
+            assertThat((Object) path(env.get("SPRING_KAFKA_SSL_TRUST_STORE_CERTIFICATES"), "valueFrom.secretKeyRef"))
+                    .as(application + " trusts the cluster's CA").isEqualTo(Map.of("name", "guichet-cluster-ca-cert", "key", "ca.crt"));
+        }
+    }
+
+    /**
      * Issue #34: nothing made the namespace the overlays put everything in, and nothing let anyone reach the gateway
      * from outside the cluster. One Namespace holds every resource; the gateway has an Ingress in HTTPS for the
      * address people are given ({@code public-url}), and nothing else is exposed.
