@@ -114,6 +114,32 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * Issue #34: every long-running pod held its database owner's credentials, because the migrations ran at its start.
+     * An init container of the service's own image applies them ({@code Migrations}) and alone gets the owner's secret;
+     * the service starts afterwards with the application role only, checking the migrations
+     * ({@code GUICHET_MIGRATIONS=validate}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local-cluster"})
+    void onlyTheMigrationsInitContainerHoldsTheDatabaseOwnersCredentials(String overlay) throws Exception {
+        List<Map<String, Object>> resources = render(overlay);
+        for (String database : List.of("beneficiary", "aid", "solidarity", "transport", "notice")) {
+            Map<String, Object> pod = path(one(resources, "Deployment", database + "-service"), "spec.template.spec");
+            Map<String, Object> service = path(pod, "containers.0");
+            assertThat(envOf(service)).as(database + "-service: never the owner's secret").noneMatch(env ->
+                    String.valueOf((Object) path(env, "valueFrom.secretKeyRef.name")).equals(database + "-db-owner"));
+            assertThat(envOf(service)).anySatisfy(env -> assertThat(env)
+                    .containsEntry("name", "GUICHET_MIGRATIONS").containsEntry("value", "validate"));
+            List<Map<String, Object>> init = path(pod, "initContainers");
+            assertThat(init).as(database + "-service: its migrations container").hasSize(1);
+            assertThat((Object) path(init.get(0), "image")).isEqualTo(service.get("image"));
+            assertThat(String.valueOf(init.get(0).get("command"))).contains("fr.paris.casvp.guichet.messaging.Migrations");
+            assertThat(envOf(init.get(0))).anySatisfy(env -> assertThat((Object) path(env, "valueFrom.secretKeyRef.name"))
+                    .isEqualTo(database + "-db-owner"));
+        }
+    }
+
+    /**
      * Issue #34: the applications spoke to Kafka in clear (SASL_PLAINTEXT), although IBANs travel on payment-orders.v1.
      * Each application reaches a listener of the cluster that has TLS and SCRAM, over SASL_SSL, trusting the cluster's
      * CA; the cluster has no listener without TLS.

@@ -39,14 +39,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
@@ -55,6 +59,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -163,11 +168,45 @@ public class MessagingAutoConfiguration {
         return headers;
     }
 
-    /** Migrates the platform modules' tables, as the database's owner when {@code spring.flyway.user} names one. */
+    /**
+     * Migrates the platform modules' tables, as the database's owner when {@code spring.flyway.user} names one; with
+     * {@code guichet.migrations=validate}, only checks them.
+     */
     @Bean
     ModuleSchema moduleSchema(DataSource dataSource, Environment environment) {
         return new ModuleSchema(dataSource, environment.getProperty("spring.flyway.url", environment.getProperty("spring.datasource.url", "")),
-                environment.getProperty("spring.flyway.user"), environment.getProperty("spring.flyway.password"));
+                environment.getProperty("spring.flyway.user"), environment.getProperty("spring.flyway.password"),
+                Migrations.mode(environment));
+    }
+
+    /**
+     * Once every bean is made, the modules this start migrated are the ones {@code guichet.migrations.modules} lists, in
+     * that order: what a deployment's migrations-only run applies ({@link Migrations}) is what the service needs.
+     */
+    @Bean
+    SmartInitializingSingleton declaredModuleMigrations(ModuleSchema schema, Environment environment) {
+        return () -> {
+            List<String> declared = Migrations.declaredModules(environment);
+            if (!declared.equals(schema.migrated())) {
+                throw new IllegalStateException("guichet.migrations.modules lists " + declared + " but this service migrates "
+                        + schema.migrated() + ": list the second, in that order");
+            }
+        };
+    }
+
+    /**
+     * {@code guichet.migrations=validate}: the service's own migrations are checked, never applied (a deployment applies
+     * them before, {@link Migrations}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy")
+    @ConditionalOnProperty(name = "guichet.migrations", havingValue = "validate")
+    static class ValidatedMigrations {
+
+        @Bean
+        FlywayMigrationStrategy validateOnly() {
+            return Flyway::validate;
+        }
     }
 
     /** Scheduled jobs once per period across the service's instances (ShedLock on the service's database). */
