@@ -162,6 +162,7 @@ class KubernetesManifestsTest {
             });
             assertThat((Object) path(env.get("SPRING_KAFKA_SSL_TRUST_STORE_CERTIFICATES"), "valueFrom.secretKeyRef"))
                     .as(application + " trusts the cluster's CA").isEqualTo(Map.of("name", "guichet-cluster-ca-cert", "key", "ca.crt"));
+            assertThat(env.get("SPRING_KAFKA_SSL_TRUST_STORE_TYPE")).as(application + ": a PEM certificate").containsEntry("value", "PEM");
         }
     }
 

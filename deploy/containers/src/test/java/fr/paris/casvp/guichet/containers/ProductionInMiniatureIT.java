@@ -1,0 +1,259 @@
+package fr.paris.casvp.guichet.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * Issue #34: the production configuration, run. The applications start from their images with the settings their
+ * Kubernetes Deployments give them (the rendered manifests of the {@code local-cluster} overlay, every secret and
+ * config map value made up by {@link Cluster}), against PostgreSQL and Kafka in containers made as the operators make
+ * them: each database bootstrapped in CloudNativePG's order, Kafka over SASL_SSL with a CA of this run. What a
+ * Deployment says is what runs: the init container that alone holds the owner's credentials applies the migrations,
+ * the service connects with the application role, serves its actuator on its management port, logs JSON, and keeps
+ * the Deployment's read-only root file system and memory limit.
+ */
+class ProductionInMiniatureIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("guichet.root", "../.."));
+    private static final String VERSION = System.getProperty("guichet.version");
+    private static final String KAFKA = "guichet-kafka-bootstrap";
+    /**
+     * Where the containers' mapped ports answer: podman publishes them on this machine's loopback (Testcontainers'
+     * own guess, podman's default network gateway, is not reached from a network of the test's own).
+     */
+    private static final String HOST = "127.0.0.1";
+
+    private static PodmanService podman;
+    private static Network network;
+    private static Manifests manifests;
+    private static Cluster cluster;
+    private static final List<GenericContainer<?>> containers = new ArrayList<>();
+    private static GenericContainer<?> postgres;
+    private static GenericContainer<?> kafka;
+    private static GenericContainer<?> beneficiaries;
+
+    @BeforeAll
+    static void cluster() throws Exception {
+        Path base = Path.of(System.getProperty("user.home"), ".cache/guichet/images/base-jre.tar");
+        assumeTrue(PodmanService.available() && PodmanService.onPath("kubectl") && Files.exists(base)
+                        && Files.exists(ROOT.resolve("beneficiary-service/target/jib-image.tar")),
+                "the container tests need podman, kubectl, and the images (deploy/images/base-image, then the build); .ci/run has them");
+        podman = PodmanService.start();
+        PodmanService.load(Path.of(PodmanService.run(ROOT.resolve("deploy/images/postgres-image").toString()).strip()
+                .lines().reduce((first, last) -> last).orElseThrow()));
+        for (String module : List.of("deploy/local", "beneficiary-service")) {
+            PodmanService.load(ROOT.resolve(module).resolve("target/jib-image.tar"));
+        }
+        manifests = Manifests.render(ROOT, "local-cluster");
+        Certificates tls = Certificates.make(Path.of("target/container-tests/tls"), KAFKA);
+        Map<String, Object> configMap = manifests.configMap("guichet-config");
+        Map<String, String> config = new HashMap<>(Manifests.path(configMap, "data"));
+        config.put("issuer-uri", "http://issuer:9000");
+        config.put("otlp-traces-endpoint", "http://127.0.0.1:4318/v1/traces");
+        cluster = new Cluster(tls.caCertificate(), Manifests.path(configMap, "metadata", "name"), config);
+        network = Network.newNetwork();
+
+        postgres = start(new GenericContainer<>(image("guichet/test-postgres:15")).withNetwork(network)
+                .withNetworkAliases(Cluster.DATABASES.stream().map(db -> db + "-db-rw").toArray(String[]::new))
+                .withEnv("POSTGRES_PASSWORD", "postgres").withExposedPorts(5432)
+                .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 1).withStartupTimeout(Duration.ofMinutes(2))));
+        bootstrapDatabases();
+
+        GenericContainer<?> broker = new GenericContainer<>(image("guichet/test-kafka:" + VERSION)).withNetwork(network)
+                .withNetworkAliases(KAFKA)
+                .withEnv(Map.of("KAFKA_SECRETS", "/tmp/kafka-secrets", "KAFKA_KEYSTORE", "/tmp/tls/broker.p12",
+                        "KAFKA_KEYSTORE_PASSWORD", tls.keystorePassword(), "KAFKA_ADVERTISED_HOST", KAFKA))
+                .withCopyToContainer(Transferable.of(Files.readAllBytes(tls.brokerKeystore()), 0644), "/tmp/tls/broker.p12")
+                .waitingFor(Wait.forLogMessage(".*Guichet Kafka ready.*", 1).withStartupTimeout(Duration.ofMinutes(3)));
+        cluster.kafkaPasswords().forEach((principal, password) ->
+                broker.withCopyToContainer(Transferable.of(password, 0644), "/tmp/kafka-secrets/" + principal + ".password"));
+        kafka = start(broker);
+
+        beneficiaries = startService("beneficiary-service");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        // Each container's log is kept, for the failure of a test and for the curious: target/container-tests/logs.
+        Path logs = Files.createDirectories(Path.of("target/container-tests/logs"));
+        for (int i = containers.size() - 1; i >= 0; i--) {
+            GenericContainer<?> container = containers.get(i);
+            if (container.getContainerId() != null) {
+                Files.writeString(logs.resolve(i + "-" + container.getDockerImageName().replaceAll("[^a-z0-9.-]", "_") + ".log"),
+                        container.getLogs());
+            }
+            container.stop();
+        }
+        if (network != null) {
+            network.close();
+        }
+        if (podman != null) {
+            podman.close();
+        }
+    }
+
+    @Test
+    void theServiceIsReadyOnItsManagementPortAndServesNoActuatorOnItsApi() throws Exception {
+        HttpResponse<String> readiness = get(beneficiaries, 9090, "/actuator/health/readiness");
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(readiness.body(), "$.status")).isEqualTo("UP");
+        assertThat(get(beneficiaries, 8080, "/actuator/health/readiness").statusCode()).as("not on the API's port").isIn(401, 404);
+    }
+
+    @Test
+    void theServiceConnectsWithTheApplicationRoleOnlyAndLogsJson() throws Exception {
+        try (Connection superuser = database("beneficiary"); Statement sql = superuser.createStatement();
+             ResultSet users = sql.executeQuery("select distinct usename from pg_stat_activity where datname = 'beneficiary' "
+                     + "and usename <> 'postgres'")) {
+            List<String> roles = new ArrayList<>();
+            while (users.next()) {
+                roles.add(users.getString(1));
+            }
+            assertThat(roles).containsExactly("beneficiary_app");
+        }
+        // Every line the application writes (the JVM's own notice of JAVA_TOOL_OPTIONS aside).
+        List<String> lines = beneficiaries.getLogs().lines().filter(line -> !line.isBlank() && !line.startsWith("Picked up JAVA_TOOL_OPTIONS"))
+                .toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(JsonPath.<String>read(line, "$['@timestamp']")).isNotBlank());
+    }
+
+    /**
+     * Over SASL_SSL, the only listener the broker offers the applications: an event written to the service's outbox (as
+     * a change of it would) is published by the service and acknowledged by the broker.
+     */
+    @Test
+    void theServicePublishesToKafkaOverTls() throws Exception {
+        try (Connection superuser = database("beneficiary"); Statement sql = superuser.createStatement()) {
+            sql.execute("insert into outbox_event (event_id, topic, message_key, event_type, source, occurred_at, payload) values "
+                    + "('6f1c2b9e-0000-4000-8000-00000000c0de', 'beneficiaries.v1', 'container-test', 'fr.paris.casvp.guichet.test.v1', "
+                    + "'/guichet/container-tests', now(), '{}')");
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                try (ResultSet sent = sql.executeQuery("select sent_at, last_error from outbox_event "
+                        + "where event_id = '6f1c2b9e-0000-4000-8000-00000000c0de'")) {
+                    assertThat(sent.next()).isTrue();
+                    assertThat(sent.getTimestamp(1)).as("acknowledged by the broker; last error: " + sent.getString(2)).isNotNull();
+                }
+            });
+        }
+    }
+
+    /** Every secret and config map key the manifests read is one the test provides, and the other way round. */
+    @Test
+    void theTestProvidesWhatTheManifestsReadAndNothingElse() {
+        for (String application : List.of("gateway", "beneficiary-service", "aid-service", "solidarity-service", "transport-service",
+                "notice-service")) {
+            Manifests.environment(manifests.container(application, "containers", application), cluster);
+            if (!application.equals("gateway")) {
+                Manifests.environment(manifests.container(application, "initContainers", "migrations"), cluster);
+            }
+        }
+        assertThat(cluster.unread()).isEmpty();
+    }
+
+    /** A service as its Deployment runs it: the migrations' init container first, then the service. */
+    private static GenericContainer<?> startService(String name) throws Exception {
+        String image = (String) manifests.container(name, "containers", name).get("image");
+        Map<String, Object> init = manifests.container(name, "initContainers", "migrations");
+        List<String> command = Manifests.path(init, "command");
+        start(shaped(new GenericContainer<>(image(image)), init).withEnv(Manifests.environment(init, cluster))
+                .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint(command.toArray(String[]::new)))
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(3))));
+        Map<String, Object> container = manifests.container(name, "containers", name);
+        return start(shaped(new GenericContainer<>(image(image)), container).withEnv(Manifests.environment(container, cluster))
+                .withNetworkAliases(name).withExposedPorts(8080, 9090)
+                .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(9090).forStatusCode(200)
+                        .withStartupTimeout(Duration.ofMinutes(3))));
+    }
+
+    /** What the manifest says of the container itself: a read-only root file system with /tmp, its memory limit. */
+    private static GenericContainer<?> shaped(GenericContainer<?> container, Map<String, Object> manifest) {
+        container.withNetwork(network);
+        if (Boolean.TRUE.equals(Manifests.path(manifest, "securityContext", "readOnlyRootFilesystem"))) {
+            container.withTmpFs(Map.of("/tmp", "rw,size=256m"));
+        }
+        String memory = Manifests.path(manifest, "resources", "limits", "memory");
+        boolean readOnly = Boolean.TRUE.equals(Manifests.path(manifest, "securityContext", "readOnlyRootFilesystem"));
+        return container.withCreateContainerCmdModifier(cmd -> {
+            cmd.getHostConfig().withReadonlyRootfs(readOnly);
+            if (memory != null) {
+                cmd.getHostConfig().withMemory(bytes(memory));
+            }
+        });
+    }
+
+    private static long bytes(String quantity) {
+        return quantity.endsWith("Mi") ? Long.parseLong(quantity.replace("Mi", "")) << 20
+                : quantity.endsWith("Gi") ? Long.parseLong(quantity.replace("Gi", "")) << 30 : Long.parseLong(quantity);
+    }
+
+    /** Each CloudNativePG cluster as the operator makes it: initdb, then postInitApplicationSQL, then the managed roles. */
+    private static void bootstrapDatabases() throws Exception {
+        for (String db : Cluster.DATABASES) {
+            Map<String, Object> initdb = Manifests.path(manifests.one("Cluster", db + "-db"), "spec", "bootstrap", "initdb");
+            String owner = (String) initdb.get("owner");
+            try (Connection superuser = database("postgres"); Statement sql = superuser.createStatement()) {
+                sql.execute("create role " + owner + " login password '" + cluster.peek(db + "-db-owner", "password") + "'");
+                sql.execute("create database " + initdb.get("database") + " owner " + owner);
+            }
+            try (Connection superuser = database((String) initdb.get("database")); Statement sql = superuser.createStatement()) {
+                for (String statement : Manifests.<List<String>>path(initdb, "postInitApplicationSQL")) {
+                    sql.execute(statement);
+                }
+            }
+            try (Connection superuser = database("postgres"); Statement sql = superuser.createStatement()) {
+                for (Map<String, Object> role : Manifests.<List<Map<String, Object>>>path(manifests.one("Cluster", db + "-db"),
+                        "spec", "managed", "roles")) {
+                    String secret = Manifests.path(role, "passwordSecret", "name");
+                    sql.execute("alter role " + role.get("name") + " login password '" + cluster.peek(secret, "password") + "'");
+                }
+            }
+        }
+    }
+
+    private static Connection database(String name) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + postgres.getMappedPort(5432) + "/" + name,
+                "postgres", "postgres");
+    }
+
+    private static HttpResponse<String> get(GenericContainer<?> container, int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":"
+                + container.getMappedPort(port) + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static <C extends GenericContainer<?>> C start(C container) {
+        containers.add(container);
+        container.start();
+        return container;
+    }
+
+    private static DockerImageName image(String name) {
+        return DockerImageName.parse(name.startsWith("localhost/") ? name : "localhost/" + name);
+    }
+}
