@@ -58,6 +58,8 @@ class ProductionInMiniatureIT {
     private static GenericContainer<?> postgres;
     private static GenericContainer<?> kafka;
     private static GenericContainer<?> beneficiaries;
+    private static GenericContainer<?> aid;
+    private static GenericContainer<?> gateway;
 
     @BeforeAll
     static void cluster() throws Exception {
@@ -68,7 +70,7 @@ class ProductionInMiniatureIT {
         podman = PodmanService.start();
         PodmanService.load(Path.of(PodmanService.run(ROOT.resolve("deploy/images/postgres-image").toString()).strip()
                 .lines().reduce((first, last) -> last).orElseThrow()));
-        for (String module : List.of("deploy/local", "beneficiary-service")) {
+        for (String module : List.of("deploy/local", "deploy/local-issuer", "beneficiary-service", "aid-service", "gateway")) {
             PodmanService.load(ROOT.resolve(module).resolve("target/jib-image.tar"));
         }
         manifests = Manifests.render(ROOT, "local-cluster");
@@ -96,7 +98,19 @@ class ProductionInMiniatureIT {
                 broker.withCopyToContainer(Transferable.of(password, 0644), "/tmp/kafka-secrets/" + principal + ".password"));
         kafka = start(broker);
 
+        // The sign-in service: the local issuer's image, on the network under the name the manifests' issuer-uri gives.
+        start(new GenericContainer<>(image("guichet/local-issuer:" + VERSION)).withNetwork(network).withNetworkAliases("issuer")
+                .withEnv(Map.of("SERVER_ADDRESS", "0.0.0.0", "GUICHET_ISSUER_PORT", "9000", "GUICHET_ISSUER_OTHER_NAMES", "issuer",
+                        "SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", "http://issuer:9000", "GUICHET_DEMO_PASSWORD", "container-tests"))
+                .withExposedPorts(9000)
+                .waitingFor(Wait.forLogMessage(".*Started LocalIssuerApplication.*", 1).withStartupTimeout(Duration.ofMinutes(2))));
         beneficiaries = startService("beneficiary-service");
+        aid = startService("aid-service");
+        Map<String, Object> gatewayManifest = manifests.container("gateway", "containers", "gateway");
+        gateway = start(shaped(new GenericContainer<>(image((String) gatewayManifest.get("image"))), gatewayManifest)
+                .withEnv(Manifests.environment(gatewayManifest, cluster)).withNetworkAliases("gateway").withExposedPorts(8080, 9090)
+                .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(9090).forStatusCode(200)
+                        .withStartupTimeout(Duration.ofMinutes(3))));
     }
 
     @AfterAll
@@ -162,6 +176,72 @@ class ProductionInMiniatureIT {
                 }
             });
         }
+    }
+
+    /**
+     * Through the gateway as a deployment runs it: it sees each running service AVAILABLE (it asks their readiness on
+     * their management port), registers a person there with a token of the sign-in service, and when aid-service's
+     * container stops, an application to it gets 202 and its receipt, and is applied once when the container is back.
+     */
+    @Test
+    void anApplicationToAStoppedServiceIsQueuedAndAppliedOnceWhenItsContainerIsBack() throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(availability("aid")).isEqualTo("AVAILABLE"));
+        assertThat(availability("beneficiaries")).isEqualTo("AVAILABLE");
+        String token = token("agent13");
+        HttpResponse<String> registered = send(gateway, "POST", "/api/beneficiaries", token, """
+                {"situation": {"identity": {"lastName": "Conteneur", "firstNames": "Jeanne", "birthDate": "1950-06-01", "sex": "F"},
+                 "address": {"line1": "3 rue Brillat-Savarin", "postcode": "75013", "city": "Paris"},
+                 "parisResidence": [{"from": "2010-01-01"}], "incomeTax": [{"taxYear": 2025, "amount": 0}],
+                 "monthlyResources": [{"kind": "PENSION", "amount": 803.20}], "section": "13"}, "confirmedHomonym": true}""");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String person = JsonPath.read(registered.body(), "$.id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                send(gateway, "GET", "/api/aid/beneficiaries/" + person + "/cap", token, null).statusCode() == 200);
+
+        aid.getDockerClient().stopContainerCmd(aid.getContainerId()).exec();
+        HttpResponse<String> queued = send(gateway, "POST", "/api/aid/applications", token, """
+                {"beneficiaryId": "%s", "category": "FOOD", "requestedAmount": 50, "reason": "Courses en attendant le RSA",
+                 "payee": {"kind": "BENEFICIARY", "iban": "FR7630006000011234567890189"}}""".formatted(person));
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        String receipt = JsonPath.read(queued.body(), "$.receipt.number");
+
+        aid.getDockerClient().startContainerCmd(aid.getContainerId()).exec();
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> "RECEIVED".equals(
+                JsonPath.read(send(gateway, "GET", "/api/receipts/" + receipt, token, null).body(), "$.status")));
+        try (Connection superuser = database("aid"); Statement sql = superuser.createStatement();
+             ResultSet filed = sql.executeQuery("select count(*) from aid_application where receipt_number = '" + receipt + "'")) {
+            assertThat(filed.next() && filed.getInt(1) == 1).as("applied once").isTrue();
+        }
+    }
+
+    private static String availability(String service) throws Exception {
+        List<String> found = JsonPath.read(send(gateway, "GET", "/api/status", null, null).body(),
+                "$.services[?(@.name == '" + service + "')].availability");
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** A demo agent's token from the sign-in service, asked under the name the services know it by. */
+    private static String token(String user) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":"
+                        + containers.stream().filter(c -> c.getDockerImageName().contains("local-issuer")).findFirst().orElseThrow()
+                        .getMappedPort(9000) + "/demo/tokens/" + user)).header("Host", "issuer:9000")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JsonPath.read(answer.body(), "$.access_token");
+    }
+
+    private static HttpResponse<String> send(GenericContainer<?> container, String method, String path, String token, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + container.getMappedPort(8080) + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Every secret and config map key the manifests read is one the test provides, and the other way round. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,12 +26,22 @@ class LoopbackHostFilter extends OncePerRequestFilter {
 
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
+    private final Set<String> otherNames;
+
+    /**
+     * @param otherNames names besides the loopback ones this issuer answers to ({@code guichet.issuer.other-names}, e.g.
+     *                   {@code issuer} where the container tests run it on a network of containers); none by default
+     */
+    LoopbackHostFilter(@Value("${guichet.issuer.other-names:}") Set<String> otherNames) {
+        this.otherNames = Set.copyOf(otherNames);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String host = request.getHeader("Host");
-        if (host == null || !LOOPBACK_NAMES.contains(host.toLowerCase(Locale.ROOT).replaceFirst(":" + request.getLocalPort() + "$", ""))
-                || !host.endsWith(":" + request.getLocalPort())) {
+        String name = host == null ? null : host.toLowerCase(Locale.ROOT).replaceFirst(":" + request.getLocalPort() + "$", "");
+        if (host == null || !(LOOPBACK_NAMES.contains(name) || otherNames.contains(name)) || !host.endsWith(":" + request.getLocalPort())) {
             refuse(response, 421, "This issuer answers requests to localhost:" + request.getLocalPort() + " only.");
             return;
         }
