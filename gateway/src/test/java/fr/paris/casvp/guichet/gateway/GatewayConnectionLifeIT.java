@@ -3,7 +3,6 @@ package fr.paris.casvp.guichet.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.paris.casvp.guichet.testsupport.Http;
-import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
@@ -36,12 +35,7 @@ class GatewayConnectionLifeIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : List.of("beneficiaries", "aid", "solidarity", "transport")) {
-            registry.add("guichet.services." + service + ".url", aid::url);
-        }
-        TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
-        TestSigningKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.kafka.bootstrap-servers", () -> StubService.refusedUrl().replace("http://", ""));
+        StubService.gatewayProperties(registry, StubService.allAt(aid));
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.testsupport.Http;
-import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -31,12 +30,7 @@ class GatewayLimitsIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : List.of("beneficiaries", "aid", "solidarity", "transport")) {
-            registry.add("guichet.services." + service + ".url", aid::url);
-        }
-        TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
-        TestSigningKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.kafka.bootstrap-servers", () -> StubService.refusedUrl().replace("http://", ""));
+        StubService.gatewayProperties(registry, StubService.allAt(aid));
     }
 
     @AfterAll

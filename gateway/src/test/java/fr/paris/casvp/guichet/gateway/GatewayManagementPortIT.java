@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.testsupport.Http;
-import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,14 +37,8 @@ class GatewayManagementPortIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : List.of("beneficiaries", "aid", "solidarity")) {
-            registry.add("guichet.services." + service + ".url", aid::url);
-        }
-        registry.add("guichet.services.transport.url", transport::url);
+        StubService.gatewayProperties(registry, Map.of("beneficiaries", aid, "aid", aid, "solidarity", aid, "transport", transport));
         registry.add("guichet.services.transport.management-url", aid::url);
-        TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
-        TestSigningKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.kafka.bootstrap-servers", () -> StubService.refusedUrl().replace("http://", ""));
     }
 
     @AfterAll

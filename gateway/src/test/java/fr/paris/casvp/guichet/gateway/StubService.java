@@ -2,16 +2,20 @@ package fr.paris.casvp.guichet.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Stands for a service behind the gateway in the gateway's own tests (the suite's system tests use the real ones):
@@ -71,6 +75,22 @@ final class StubService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A gateway whose services are stubs and whose Kafka is down: each service {@code name} routed to its stub, the
+     * test tokens and keys, and a Kafka address where nothing listens.
+     */
+    static void gatewayProperties(DynamicPropertyRegistry registry, Map<String, StubService> services) {
+        services.forEach((name, stub) -> registry.add("guichet.services." + name + ".url", stub::url));
+        TestTokens.resourceServerProperties().forEach((name, value) -> registry.add(name, () -> value));
+        TestSigningKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.kafka.bootstrap-servers", () -> refusedUrl().replace("http://", ""));
+    }
+
+    /** Every service routed to one stub. */
+    static Map<String, StubService> allAt(StubService stub) {
+        return Map.of("beneficiaries", stub, "aid", stub, "solidarity", stub, "transport", stub);
     }
 
     /** An address where nothing listens: connections are refused, as when a service is stopped. */
