@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
  * operator that loads the Navigo passes, each signed in to Kafka as its own principal. {@code GET /health} answers 200
  * once both read their orders; {@code GET /answers} lists their latest answers.
  *
- * <p>Settings (environment): {@code GUICHET_KAFKA_BOOTSTRAP}, {@code GUICHET_PARTNERS_PORT}, the principals' passwords
- * {@code GUICHET_TREASURY_PASSWORD} and {@code GUICHET_TRANSPORT_OPERATOR_PASSWORD}, {@code GUICHET_CLOSED_ACCOUNTS}
- * (IBANs, comma-separated), {@code GUICHET_TREASURY_FAILURE_PERCENT} (0), {@code GUICHET_UNKNOWN_CARDS} (card
- * numbers, comma-separated).
+ * <p>Settings (environment): {@code GUICHET_KAFKA_BOOTSTRAP}, {@code GUICHET_KAFKA_CA_FILE} (the cluster's CA
+ * certificate, PEM: the simulators then connect over TLS, {@code SASL_SSL}, as a partner does from outside; without it,
+ * {@code SASL_PLAINTEXT}, the local run's listener), {@code GUICHET_PARTNERS_PORT}, {@code GUICHET_BIND_ADDRESS}
+ * (127.0.0.1), the principals' passwords {@code GUICHET_TREASURY_PASSWORD} and
+ * {@code GUICHET_TRANSPORT_OPERATOR_PASSWORD}, {@code GUICHET_CLOSED_ACCOUNTS} (IBANs, comma-separated),
+ * {@code GUICHET_TREASURY_FAILURE_PERCENT} (0), {@code GUICHET_UNKNOWN_CARDS} (card numbers, comma-separated).
  */
 public final class PartnerSimulators {
 
@@ -45,19 +48,21 @@ public final class PartnerSimulators {
         JsonMapper json = json();
         Clock clock = Clock.systemUTC();
         String bootstrap = required(env, "GUICHET_KAFKA_BOOTSTRAP");
+        String caFile = env.get("GUICHET_KAFKA_CA_FILE");
         List<Responder> responders = List.of(
                 new Responder(new Treasury(list(env.getOrDefault("GUICHET_CLOSED_ACCOUNTS", DEMO_CLOSED_ACCOUNT)),
                         Integer.parseInt(env.getOrDefault("GUICHET_TREASURY_FAILURE_PERCENT", "0")), json),
-                        kafka(bootstrap, "treasury", required(env, "GUICHET_TREASURY_PASSWORD")), json, clock),
+                        kafka(bootstrap, caFile, "treasury", required(env, "GUICHET_TREASURY_PASSWORD")), json, clock),
                 new Responder(new TransportOperator(list(env.getOrDefault("GUICHET_UNKNOWN_CARDS", DEMO_UNKNOWN_CARD)), json),
-                        kafka(bootstrap, "transport-operator", required(env, "GUICHET_TRANSPORT_OPERATOR_PASSWORD")), json, clock));
+                        kafka(bootstrap, caFile, "transport-operator",
+                                required(env, "GUICHET_TRANSPORT_OPERATOR_PASSWORD")), json, clock));
         List<Thread> threads = responders.stream().map(responder -> {
             Thread thread = new Thread(responder, responder.partner().route().principal());
             thread.start();
             return thread;
         }).toList();
 
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1",
+        HttpServer http = HttpServer.create(new InetSocketAddress(env.getOrDefault("GUICHET_BIND_ADDRESS", "127.0.0.1"),
                 Integer.parseInt(env.getOrDefault("GUICHET_PARTNERS_PORT", "8086"))), 0);
         http.createContext("/health", exchange -> {
             boolean ready = responders.stream().allMatch(Responder::ready) && threads.stream().allMatch(Thread::isAlive);
@@ -89,12 +94,21 @@ public final class PartnerSimulators {
         return JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
 
-    /** A principal's client settings: SASL/SCRAM-SHA-512 over the local run's plaintext listener. */
-    static Map<String, Object> kafka(String bootstrap, String principal, String password) {
-        return Map.of("bootstrap.servers", bootstrap, "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512",
+    /**
+     * A principal's client settings: SASL/SCRAM-SHA-512, over TLS with the cluster's CA ({@code caFile}, PEM) as a
+     * partner connects, or over the local run's plaintext listener when there is none.
+     */
+    static Map<String, Object> kafka(String bootstrap, String caFile, String principal, String password) {
+        Map<String, Object> settings = new HashMap<>(Map.of("bootstrap.servers", bootstrap, "sasl.mechanism", "SCRAM-SHA-512",
                 "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + principal
                         + "\" password=\"" + password + "\";",
-                "client.id", principal + "-simulator");
+                "client.id", principal + "-simulator"));
+        if (caFile == null || caFile.isBlank()) {
+            settings.put("security.protocol", "SASL_PLAINTEXT");
+        } else {
+            settings.putAll(Map.of("security.protocol", "SASL_SSL", "ssl.truststore.type", "PEM", "ssl.truststore.location", caFile));
+        }
+        return Map.copyOf(settings);
     }
 
     private static String required(Map<String, String> env, String name) {

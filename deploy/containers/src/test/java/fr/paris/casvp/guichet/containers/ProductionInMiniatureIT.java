@@ -18,7 +18,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +44,9 @@ import org.testcontainers.utility.DockerImageName;
  * them: each database bootstrapped in CloudNativePG's order, Kafka over SASL_SSL with a CA of this run. What a
  * Deployment says is what runs: the init container that alone holds the owner's credentials applies the migrations,
  * the service connects with the application role, serves its actuator on its management port, logs JSON, and keeps
- * the Deployment's read-only root file system and memory limit.
+ * the Deployment's read-only root file system and memory limit. Around them, what a cluster's neighbours would be: the
+ * sign-in service (the local issuer's image), a mail relay (the local run's SMTP server) and the two partners (the
+ * simulators' image), which connect from outside Guichet's pods over TLS with the cluster's CA.
  */
 class ProductionInMiniatureIT {
 
@@ -54,7 +63,12 @@ class ProductionInMiniatureIT {
     private static Network network;
     private static Manifests manifests;
     private static Cluster cluster;
-    private static final List<GenericContainer<?>> containers = new ArrayList<>();
+    private static final List<String> SERVICES = List.of("beneficiary-service", "aid-service", "solidarity-service",
+            "transport-service", "notice-service");
+    private static final List<GenericContainer<?>> containers = new CopyOnWriteArrayList<>();
+    private static Certificates tls;
+    private static GenericContainer<?> mail;
+    private static GenericContainer<?> issuer;
     private static GenericContainer<?> postgres;
     private static GenericContainer<?> kafka;
     private static GenericContainer<?> beneficiaries;
@@ -70,14 +84,18 @@ class ProductionInMiniatureIT {
         podman = PodmanService.start();
         PodmanService.load(Path.of(PodmanService.run(ROOT.resolve("deploy/images/postgres-image").toString()).strip()
                 .lines().reduce((first, last) -> last).orElseThrow()));
-        for (String module : List.of("deploy/local", "deploy/local-issuer", "beneficiary-service", "aid-service", "gateway")) {
+        for (String module : List.of("deploy/local", "deploy/local-issuer", "beneficiary-service", "aid-service", "solidarity-service",
+                "transport-service", "notice-service", "gateway", "partner-simulators")) {
             PodmanService.load(ROOT.resolve(module).resolve("target/jib-image.tar"));
         }
         manifests = Manifests.render(ROOT, "local-cluster");
-        Certificates tls = Certificates.make(Path.of("target/container-tests/tls"), KAFKA);
+        tls = Certificates.make(Path.of("target/container-tests/tls"), KAFKA);
         Map<String, Object> configMap = manifests.configMap("guichet-config");
         Map<String, String> config = new HashMap<>(Manifests.path(configMap, "data"));
+        // What stands in this network for the cluster's neighbours: the sign-in service, the mail relay, the collector.
         config.put("issuer-uri", "http://issuer:9000");
+        config.put("smtp-host", "mail");
+        config.put("smtp-port", "2525");
         config.put("otlp-traces-endpoint", "http://127.0.0.1:4318/v1/traces");
         cluster = new Cluster(tls.caCertificate(), Manifests.path(configMap, "metadata", "name"), config);
         network = Network.newNetwork();
@@ -98,30 +116,63 @@ class ProductionInMiniatureIT {
                 broker.withCopyToContainer(Transferable.of(password, 0644), "/tmp/kafka-secrets/" + principal + ".password"));
         kafka = start(broker);
 
+        // The mail relay: the local run's SMTP server (GreenMail), from the jars of the Kafka image, under the name smtp-host gives.
+        mail = start(new GenericContainer<>(image("guichet/test-kafka:" + VERSION)).withNetwork(network).withNetworkAliases("mail")
+                .withEnv("GUICHET_BIND_ADDRESS", "0.0.0.0").withExposedPorts(8025)
+                .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("java", "-cp", "/app/resources:/app/classes:/app/libs/*",
+                        "fr.paris.casvp.guichet.local.LocalMailServer", "2525", "8025"))
+                .waitingFor(Wait.forLogMessage(".*Mail server ready.*", 1).withStartupTimeout(Duration.ofMinutes(1))));
         // The sign-in service: the local issuer's image, on the network under the name the manifests' issuer-uri gives.
-        start(new GenericContainer<>(image("guichet/local-issuer:" + VERSION)).withNetwork(network).withNetworkAliases("issuer")
+        issuer = start(new GenericContainer<>(image("guichet/local-issuer:" + VERSION)).withNetwork(network).withNetworkAliases("issuer")
                 .withEnv(Map.of("SERVER_ADDRESS", "0.0.0.0", "GUICHET_ISSUER_PORT", "9000", "GUICHET_ISSUER_OTHER_NAMES", "issuer",
                         "SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", "http://issuer:9000", "GUICHET_DEMO_PASSWORD", "container-tests"))
                 .withExposedPorts(9000)
                 .waitingFor(Wait.forLogMessage(".*Started LocalIssuerApplication.*", 1).withStartupTimeout(Duration.ofMinutes(2))));
-        beneficiaries = startService("beneficiary-service");
-        aid = startService("aid-service");
+        // The services side by side, as a rollout starts them (each after its own migrations): the two cores are shared.
+        Map<String, GenericContainer<?>> started = new ConcurrentHashMap<>();
+        ExecutorService rollout = Executors.newFixedThreadPool(SERVICES.size());
+        try {
+            for (Future<?> service : rollout.invokeAll(SERVICES.stream().<Callable<Void>>map(name -> () -> {
+                started.put(name, startService(name));
+                return null;
+            }).toList())) {
+                service.get();
+            }
+        } finally {
+            rollout.shutdownNow();
+        }
+        beneficiaries = started.get("beneficiary-service");
+        aid = started.get("aid-service");
         Map<String, Object> gatewayManifest = manifests.container("gateway", "containers", "gateway");
         gateway = start(shaped(new GenericContainer<>(image((String) gatewayManifest.get("image"))), gatewayManifest)
                 .withEnv(Manifests.environment(gatewayManifest, cluster)).withNetworkAliases("gateway").withExposedPorts(8080, 9090)
                 .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(9090).forStatusCode(200)
                         .withStartupTimeout(Duration.ofMinutes(3))));
+        // The partners, from outside Guichet's pods: their own principals, over TLS with the cluster's CA.
+        start(new GenericContainer<>(image("guichet/partner-simulators:" + VERSION)).withNetwork(network)
+                .withCopyToContainer(Transferable.of(tls.caCertificate(), 0644), "/tmp/tls/ca.crt")
+                .withEnv(Map.of("GUICHET_KAFKA_BOOTSTRAP", KAFKA + ":9093", "GUICHET_KAFKA_CA_FILE", "/tmp/tls/ca.crt",
+                        "GUICHET_BIND_ADDRESS", "0.0.0.0", "GUICHET_PARTNERS_PORT", "8086",
+                        "GUICHET_TREASURY_PASSWORD", cluster.kafkaPasswords().get("treasury"),
+                        "GUICHET_TRANSPORT_OPERATOR_PASSWORD", cluster.kafkaPasswords().get("transport-operator")))
+                .withExposedPorts(8086)
+                .waitingFor(Wait.forHttp("/health").forPort(8086).forStatusCode(200).withStartupTimeout(Duration.ofMinutes(2))));
     }
 
     @AfterAll
     static void stop() throws Exception {
         // Each container's log is kept, for the failure of a test and for the curious: target/container-tests/logs.
         Path logs = Files.createDirectories(Path.of("target/container-tests/logs"));
+        try (var previous = Files.list(logs)) {
+            for (Path log : previous.toList()) {
+                Files.delete(log);
+            }
+        }
         for (int i = containers.size() - 1; i >= 0; i--) {
             GenericContainer<?> container = containers.get(i);
             if (container.getContainerId() != null) {
-                Files.writeString(logs.resolve(i + "-" + container.getDockerImageName().replaceAll("[^a-z0-9.-]", "_") + ".log"),
-                        container.getLogs());
+                String image = container.getDockerImageName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "_");
+                Files.writeString(logs.resolve(i + "-" + image + ".log"), container.getLogs());
             }
             container.stop();
         }
@@ -214,6 +265,98 @@ class ProductionInMiniatureIT {
         }
     }
 
+    /**
+     * The three benefits through the gateway, on the production settings, to the partners and the mail relay: a person
+     * registered with an e-mail address files an exceptional aid, a Paris Solidarité and a Navigo pass; a social worker
+     * examines, a director decides (four eyes), a supervisor runs the month's payments; the treasury pays the aid and
+     * the month, the transport operator loads the pass (the simulators, over TLS), and notice-service writes to the
+     * person at each step.
+     */
+    @Test
+    void threeBenefitsAreFiledDecidedAndPaidThroughThePartners() throws Exception {
+        for (String service : List.of("beneficiaries", "aid", "solidarity", "transport")) {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(availability(service)).isEqualTo("AVAILABLE"));
+        }
+        String agent = token("agent13");
+        String socialWorker = token("travailleur13");
+        String director = token("directeur13");
+        String email = "jeanne.parcours@example.org";
+        HttpResponse<String> registered = send(gateway, "POST", "/api/beneficiaries", agent, """
+                {"situation": {"identity": {"lastName": "Parcours", "firstNames": "Jeanne", "birthDate": "1950-06-01", "sex": "F"},
+                 "address": {"line1": "12 rue de la Glacière", "postcode": "75013", "city": "Paris"},
+                 "parisResidence": [{"from": "2010-01-01"}], "incomeTax": [{"taxYear": 2025, "amount": 0}],
+                 "monthlyResources": [{"kind": "PENSION", "amount": 803.20}], "contact": {"email": "%s"}, "section": "13"},
+                 "confirmedHomonym": true}""".formatted(email));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String person = JsonPath.read(registered.body(), "$.id");
+        for (String benefit : List.of("aid", "solidarity", "transport")) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    send(gateway, "GET", "/api/" + benefit + "/beneficiaries/" + person, agent, null).statusCode() == 200);
+        }
+
+        String aidId = filed("/api/aid/applications", agent, """
+                {"beneficiaryId": "%s", "category": "RENT_ARREARS", "requestedAmount": 400, "reason": "Un mois de loyer impayé",
+                 "payee": {"kind": "CREDITOR", "accountHolder": "Paris Habitat", "iban": "FR7630006000011234567890189"}}""".formatted(person));
+        accepted(send(gateway, "POST", "/api/aid/applications/" + aidId + "/examination", socialWorker,
+                "{\"assessment\": \"Loyer impayé après une perte d'emploi.\", \"proposedAmount\": 400}"));
+        accepted(send(gateway, "POST", "/api/aid/applications/" + aidId + "/decision", director, "{\"outcome\": \"GRANTED\", \"amount\": 400}"));
+
+        String solidarityId = filed("/api/solidarity/applications", agent,
+                "{\"beneficiaryId\": \"" + person + "\", \"payee\": {\"iban\": \"FR7630006000011234567890189\"}}");
+        accepted(send(gateway, "POST", "/api/solidarity/applications/" + solidarityId + "/examination", socialWorker,
+                "{\"assessment\": \"Ressources vérifiées.\"}"));
+        HttpResponse<String> granted = send(gateway, "POST", "/api/solidarity/applications/" + solidarityId + "/decision", director,
+                "{\"outcome\": \"GRANTED\"}");
+        accepted(granted);
+        String month = JsonPath.<String>read(granted.body(), "$.grant.firstMonth").substring(0, 7);
+
+        String passId = filed("/api/transport/passes", agent,
+                "{\"beneficiaryId\": \"" + person + "\", \"navigoCardNumber\": \"4455667788\", \"zones\": \"1-5\"}");
+        accepted(send(gateway, "POST", "/api/transport/passes/" + passId + "/decision", director, "{\"outcome\": \"GRANTED\"}"));
+
+        String supervisor = token("superviseur");
+        HttpResponse<String> run = send(gateway, "POST", "/api/solidarity/payment-runs", supervisor,
+                "{\"month\": \"" + month + "\", \"confirmStaleFigures\": true}");
+        assertThat(run.statusCode()).as(run.body()).isIn(200, 202);
+
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(status("/api/aid/applications/" + aidId, agent)).isEqualTo("PAID");
+            assertThat(status("/api/transport/passes/" + passId, agent)).isEqualTo("ACTIVE");
+            String report = send(gateway, "GET", "/api/solidarity/payment-runs/" + month, supervisor, null).body();
+            assertThat(JsonPath.<Integer>read(report, "$.paid")).as(report).isEqualTo(1);
+        });
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(messagesTo(email)).extracting(m -> m.get("subject")).hasSize(8)
+                        .contains("Aide exceptionnelle — paiement effectué (dossier n° " + number("/api/aid/applications/" + aidId, agent) + ")")
+                        .anySatisfy(subject -> assertThat(subject).startsWith("Paris Solidarité").contains("accordée"))
+                        .anySatisfy(subject -> assertThat(subject).contains("Navigo").contains("chargé")));
+    }
+
+    private static String filed(String path, String token, String body) throws Exception {
+        HttpResponse<String> filed = send(gateway, "POST", path, token, body);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return JsonPath.read(filed.body(), "$.id");
+    }
+
+    private static void accepted(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    private static String status(String path, String token) throws Exception {
+        return JsonPath.read(send(gateway, "GET", path, token, null).body(), "$.status");
+    }
+
+    private static String number(String path, String token) throws Exception {
+        return JsonPath.read(send(gateway, "GET", path, token, null).body(), "$.number");
+    }
+
+    /** The messages the mail relay received for this address, oldest first. */
+    private static List<Map<String, String>> messagesTo(String address) throws Exception {
+        HttpResponse<String> received = get(mail, 8025, "/messages");
+        assertThat(received.statusCode()).isEqualTo(200);
+        return JsonPath.read(received.body(), "$[?(@.to == '" + address + "')]");
+    }
+
     private static String availability(String service) throws Exception {
         List<String> found = JsonPath.read(send(gateway, "GET", "/api/status", null, null).body(),
                 "$.services[?(@.name == '" + service + "')].availability");
@@ -223,8 +366,7 @@ class ProductionInMiniatureIT {
     /** A demo agent's token from the sign-in service, asked under the name the services know it by. */
     private static String token(String user) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":"
-                        + containers.stream().filter(c -> c.getDockerImageName().contains("local-issuer")).findFirst().orElseThrow()
-                        .getMappedPort(9000) + "/demo/tokens/" + user)).header("Host", "issuer:9000")
+                        + issuer.getMappedPort(9000) + "/demo/tokens/" + user)).header("Host", "issuer:9000")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JsonPath.read(answer.body(), "$.access_token");
@@ -247,12 +389,10 @@ class ProductionInMiniatureIT {
     /** Every secret and config map key the manifests read is one the test provides, and the other way round. */
     @Test
     void theTestProvidesWhatTheManifestsReadAndNothingElse() {
-        for (String application : List.of("gateway", "beneficiary-service", "aid-service", "solidarity-service", "transport-service",
-                "notice-service")) {
-            Manifests.environment(manifests.container(application, "containers", application), cluster);
-            if (!application.equals("gateway")) {
-                Manifests.environment(manifests.container(application, "initContainers", "migrations"), cluster);
-            }
+        Manifests.environment(manifests.container("gateway", "containers", "gateway"), cluster);
+        for (String service : SERVICES) {
+            Manifests.environment(manifests.container(service, "containers", service), cluster);
+            Manifests.environment(manifests.container(service, "initContainers", "migrations"), cluster);
         }
         assertThat(cluster.unread()).isEmpty();
     }

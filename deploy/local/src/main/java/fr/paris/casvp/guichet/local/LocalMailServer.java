@@ -29,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /messages} — the same as JSON ({@code to, from, subject, date, messageId, body}), for scripts and
  *       the system tests.</li>
  * </ul>
- * Listens on 127.0.0.1 only. The messages are lost when it stops: it is a stand-in for a relay, not a mailbox.
+ * Listens on 127.0.0.1 only, unless {@code GUICHET_BIND_ADDRESS} says otherwise (the container test runs it in the
+ * {@code guichet/test-kafka} image, whose jars it shares, on {@code 0.0.0.0}). The messages are lost when it stops: it
+ * is a stand-in for a relay, not a mailbox.
  */
 public final class LocalMailServer {
 
@@ -49,14 +51,16 @@ public final class LocalMailServer {
             System.err.println("usage: LocalMailServer <SMTP port> <HTTP port>");
             System.exit(2);
         }
-        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(args[0]), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        String address = System.getenv().getOrDefault("GUICHET_BIND_ADDRESS", "127.0.0.1");
+        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(args[0]), address, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         LocalMailServer server = new LocalMailServer(smtp);
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1])), 0);
+        HttpServer http = HttpServer.create(new InetSocketAddress(address, Integer.parseInt(args[1])), 0);
         http.createContext("/messages", exchange -> server.answer(exchange, "application/json", server.json()));
         http.createContext("/", exchange -> server.answer(exchange, "text/html; charset=utf-8", server.page()));
         http.start();
-        System.out.println("Mail server ready: SMTP on 127.0.0.1:" + args[0] + ", messages on http://localhost:" + args[1] + "/");
+        System.out.println("Mail server ready: SMTP on " + address + ":" + args[0] + ", messages on http://localhost:" + args[1]
+                + "/");
     }
 
     private void answer(HttpExchange exchange, String type, String body) throws IOException {
