@@ -365,6 +365,9 @@ class AidApplicationsIT {
         assertThat(reasons.get(3)).contains("in the future");
         assertThat(aid.get("/actuator/parked", TestTokens.supervisor()).body()).as("listed for operators, without the payload")
                 .contains("payment-confirmations.v1", "amount 15 is not the order's").doesNotContain("AC04");
+        String waiting = aid.get("/actuator/partnerorders", TestTokens.supervisor()).body();
+        assertThat(JsonPath.<String>read(waiting, "$.treasury.answerTime")).as("the order still waits, within the agreed time").isEqualTo("PT72H");
+        assertThat(JsonPath.<List<String>>read(waiting, "$.treasury.orders[*].reference")).doesNotContain(reference);
         String trail = aid.get("/api/aid/audit?resourceId=" + id, TestTokens.supervisor()).body();
         assertThat(JsonPath.<List<String>>read(trail, "$[?(@.username == 'kafka:payment-confirmations.v1')].operation"))
                 .as("what came from outside is in the file's trail, with its source").hasSize(4)

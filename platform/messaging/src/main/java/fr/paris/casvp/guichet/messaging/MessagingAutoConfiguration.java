@@ -20,6 +20,9 @@ import fr.paris.casvp.guichet.messaging.outbox.OutboxProperties;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxTracing;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
+import fr.paris.casvp.guichet.messaging.partner.UnansweredOrders;
+import fr.paris.casvp.guichet.messaging.partner.UnansweredOrdersEndpoint;
+import fr.paris.casvp.guichet.messaging.partner.WaitingOrders;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -234,6 +237,21 @@ public class MessagingAutoConfiguration {
     @Bean
     ParkedRecordsEndpoint parkedRecordsEndpoint(ParkedRecords parked) {
         return new ParkedRecordsEndpoint(parked);
+    }
+
+    /** For a service that waits on partners' answers (it declares {@link WaitingOrders}): those overdue, watched. */
+    @Bean
+    @ConditionalOnBean(WaitingOrders.class)
+    UnansweredOrders unansweredOrders(List<WaitingOrders> partners, Environment environment, JdbcClient jdbc, Clock clock,
+                                      MeterRegistry meters) {
+        return new UnansweredOrders(partners, partner -> environment.getProperty("guichet.partners.answer-time." + partner,
+                Duration.class, UnansweredOrders.DEFAULT_ANSWER_TIME), jdbc, clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnBean(UnansweredOrders.class)
+    UnansweredOrdersEndpoint unansweredOrdersEndpoint(UnansweredOrders orders) {
+        return new UnansweredOrdersEndpoint(orders);
     }
 
     @Bean
