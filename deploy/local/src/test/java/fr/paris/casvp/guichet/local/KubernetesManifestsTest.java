@@ -296,6 +296,62 @@ class KubernetesManifestsTest {
                 .allSatisfy(cluster -> assertThat((Object) path(cluster, "spec.backup.retentionPolicy")).isEqualTo("30d"));
     }
 
+    /**
+     * Issue #35: nothing was scraped. Each application's pods are selected by a PodMonitor on a port their container
+     * has, which the network lets the monitoring namespace reach; Kafka exposes its metrics (Strimzi's exporter, from a
+     * config map that exists) to a PodMonitor; the databases' metrics port is open to the monitoring; the alert rules
+     * are a PrometheusRule.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local-cluster"})
+    void everyApplicationKafkaAndTheDatabasesAreScrapedAndTheAlertsLoaded(String overlay) throws Exception {
+        List<Map<String, Object>> resources = render(overlay);
+        Map<String, Object> applications = one(resources, "PodMonitor", "guichet-applications");
+        String port = path(applications, "spec.podMetricsEndpoints.0.port");
+        List<Map<String, Object>> policies = resources.stream().filter(r -> "NetworkPolicy".equals(r.get("kind"))).toList();
+        for (String application : APPLICATIONS) {
+            Map<String, Object> pod = path(one(resources, "Deployment", application), "spec.template");
+            assertThat(selects(path(applications, "spec.selector"), path(pod, "metadata.labels"))).as(application + " scraped").isTrue();
+            List<Map<String, Object>> ports = path(pod, "spec.containers.0.ports");
+            assertThat(ports).extracting(p -> p.get("name")).as(application + " names the scraped port").contains(port);
+            assertThat(policies).as(application + ": the monitoring may reach " + port).anySatisfy(policy -> {
+                assertThat(selects(path(policy, "spec.podSelector"), path(pod, "metadata.labels"))).isTrue();
+                List<Map<String, Object>> rules = path(policy, "spec.ingress");
+                assertThat(rules).anySatisfy(rule -> {
+                    assertThat((Object) path(rule, "from.0.namespaceSelector.matchLabels"))
+                            .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
+                    assertThat((List<Map<String, Object>>) path(rule, "ports")).extracting(p -> p.get("port")).contains(port);
+                });
+            });
+        }
+        Map<String, Object> kafka = one(resources, "Kafka", "guichet");
+        assertThat((Object) path(kafka, "spec.kafka.metricsConfig.type")).isEqualTo("jmxPrometheusExporter");
+        one(resources, "ConfigMap", path(kafka, "spec.kafka.metricsConfig.valueFrom.configMapKeyRef.name"));
+        assertThat((Object) path(one(resources, "PodMonitor", "guichet-kafka"), "spec.podMetricsEndpoints.0.port"))
+                .as("Strimzi's name for the exporter's port").isEqualTo("tcp-prometheus");
+        assertThat((Object) path(one(resources, "PodMonitor", "guichet-databases"), "spec.podMetricsEndpoints.0.port")).isEqualTo("metrics");
+        Map<String, Object> databases = one(resources, "NetworkPolicy", "databases-metrics-from-monitoring");
+        assertThat((Object) path(databases, "spec.ingress.0.ports.0.port")).as("CloudNativePG's metrics port").isEqualTo(9187);
+        assertThat(resources.stream().filter(r -> "Cluster".equals(r.get("kind"))))
+                .allSatisfy(cluster -> assertThat(selects(path(databases, "spec.podSelector"),
+                        Map.of("cnpg.io/cluster", path(cluster, "metadata.name")))).isTrue());
+        assertThat((List<?>) path(one(resources, "PrometheusRule", "guichet"), "spec.groups")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    /** Whether a label selector ({@code matchLabels}, {@code matchExpressions} In and Exists) selects these labels. */
+    private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+        Map<String, Object> matchLabels = path(selector, "matchLabels");
+        if (matchLabels != null && !matchLabels.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
+            return false;
+        }
+        List<Map<String, Object>> expressions = path(selector, "matchExpressions");
+        return expressions == null || expressions.stream().allMatch(e -> switch ((String) e.get("operator")) {
+            case "In" -> ((List<?>) e.get("values")).contains(labels.get(e.get("key")));
+            case "Exists" -> labels.containsKey(e.get("key"));
+            default -> throw new IllegalArgumentException("an operator this check does not know: " + e);
+        });
+    }
+
     private static List<Map<String, Object>> render(String overlay) throws IOException, InterruptedException {
         assumeTrue(onPath("kubectl"), "the manifests' checks need kubectl (apt-get install kubectl; .ci/run checks it)");
         Process kubectl = new ProcessBuilder("kubectl", "kustomize", "../k8s/overlays/" + overlay).redirectErrorStream(true).start();
