@@ -28,8 +28,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(Integer.MAX_VALUE - 1)
 class OperatorMetricsIT {
 
-    /** The metrics' families Guichet's monitoring files read (recording rules' names excepted: they are its own). */
-    private static final Pattern METRIC = Pattern.compile("(?<![:\\w])((?:guichet|http_server|kafka_consumer|resilience4j)_[a-z0-9_]+)");
+    /**
+     * The metrics' families Guichet's monitoring files read from its applications (recording rules' names excepted:
+     * they are its own; Kafka's, the databases' and the cluster's series come from Strimzi, CloudNativePG and
+     * Kubernetes, not from the suite).
+     */
+    private static final Pattern METRIC = Pattern.compile(
+            "(?<![:\\w])((?:guichet|http_server|kafka_consumer|resilience4j|jvm_gc|hikaricp)_[a-z0-9_]+)");
     /** Counted at their first occurrence only: a suite where no record was ever dead-lettered has none. */
     private static final Set<String> ON_FIRST_EVENT = Set.of("guichet_messaging_dead_lettered_total");
     private static final Map<String, String> COMPONENTS = Map.of("gateway", "GATEWAY", "beneficiary-service", "BENEFICIARY",
