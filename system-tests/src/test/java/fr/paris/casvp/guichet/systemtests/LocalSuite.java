@@ -39,7 +39,7 @@ final class LocalSuite {
     LocalSuite(Path home) {
         this.home = home.toAbsolutePath();
         for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "NOTICE", "PARTNERS", "SMTP", "MAIL",
-                "POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "ISSUER", "TRACES")) {
+                "POSTGRES", "KAFKA", "KAFKA_TLS", "KAFKA_CONTROLLER", "ISSUER", "TRACES")) {
             environment.put("GUICHET_" + port + "_PORT", String.valueOf(freePort()));
         }
         environment.put("GUICHET_HOME", home.toString());

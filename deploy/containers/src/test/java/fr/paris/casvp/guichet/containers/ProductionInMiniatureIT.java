@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.local.KafkaCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +67,7 @@ class ProductionInMiniatureIT {
     private static final List<String> SERVICES = List.of("beneficiary-service", "aid-service", "solidarity-service",
             "transport-service", "notice-service");
     private static final List<GenericContainer<?>> containers = new CopyOnWriteArrayList<>();
-    private static Certificates tls;
+    private static KafkaCertificates tls;
     private static GenericContainer<?> mail;
     private static GenericContainer<?> issuer;
     private static GenericContainer<?> postgres;
@@ -89,7 +90,7 @@ class ProductionInMiniatureIT {
             PodmanService.load(ROOT.resolve(module).resolve("target/jib-image.tar"));
         }
         manifests = Manifests.render(ROOT, "local-cluster");
-        tls = Certificates.make(Path.of("target/container-tests/tls"), KAFKA);
+        tls = KafkaCertificates.make(Path.of("target/container-tests/tls"), 2, List.of(KAFKA));
         Map<String, Object> configMap = manifests.configMap("guichet-config");
         Map<String, String> config = new HashMap<>(Manifests.path(configMap, "data"));
         // What stands in this network for the cluster's neighbours: the sign-in service, the mail relay, the collector.

@@ -338,6 +338,31 @@ class KubernetesManifestsTest {
         assertThat((List<?>) path(one(resources, "PrometheusRule", "guichet"), "spec.groups")).hasSizeGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * Issue #35: both Kafka listeners were internal, so no partner could connect. The external listener speaks TLS
+     * with SCRAM-SHA-512, only to the partners' networks, at the address the contract gives partners (the AsyncAPI
+     * server {@code partners}), which the brokers' certificates name.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local-cluster"})
+    void partnersReachKafkaFromOutsideOverTlsAtTheAddressTheContractGives(String overlay) throws Exception {
+        Map<String, Object> contract = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(Path.of("../../docs/asyncapi.yaml")));
+        URI partners = URI.create("kafka://" + path(contract, "servers.partners.host"));
+        List<Map<String, Object>> listeners = path(one(render(overlay), "Kafka", "guichet"), "spec.kafka.listeners");
+        List<Map<String, Object>> external = listeners.stream()
+                .filter(listener -> List.of("loadbalancer", "nodeport", "ingress", "route").contains(listener.get("type"))).toList();
+        assertThat(external).as("a listener reached from outside the cluster").singleElement().satisfies(listener -> {
+            assertThat(listener.get("tls")).isEqualTo(true);
+            assertThat((Object) path(listener, "authentication.type")).isEqualTo("scram-sha-512");
+            assertThat(listener.get("port")).isEqualTo(partners.getPort());
+            assertThat((List<String>) path(listener, "configuration.bootstrap.alternativeNames")).as("named in the brokers' certificates")
+                    .contains(partners.getHost());
+            assertThat((List<?>) listener.get("networkPolicyPeers")).as("the partners' networks only").isNotEmpty();
+        });
+        assertThat(listeners).filteredOn(listener -> !Boolean.TRUE.equals(listener.get("tls"))).as("no listener in clear").isEmpty();
+    }
+
     /** Whether a label selector ({@code matchLabels}, {@code matchExpressions} In and Exists) selects these labels. */
     private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
         Map<String, Object> matchLabels = path(selector, "matchLabels");
