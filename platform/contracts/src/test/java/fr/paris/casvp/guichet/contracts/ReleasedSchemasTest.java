@@ -79,11 +79,21 @@ class ReleasedSchemasTest {
     }
 
     @Test
-    void anOptionalFieldANewValueAndALooserBoundAreCompatible() {
-        String later = ORDER.replace("\"label\": {\"type\": \"string\"},", "\"label\": {\"type\": \"string\"}, \"note\": {\"type\": \"string\"},")
-                .replace("[\"PAID\", \"FAILED\"]", "[\"PAID\", \"FAILED\", \"RETURNED\"]")
-                .replace("\"maxLength\": 35", "\"maxLength\": 70");
+    void anOptionalFieldIsCompatible() {
+        String later = ORDER.replace("\"label\": {\"type\": \"string\"},", "\"label\": {\"type\": \"string\"}, \"note\": {\"type\": \"string\"},");
         assertThat(changes(ORDER, later)).isEmpty();
+    }
+
+    /**
+     * Issue #35: a new value and a looser bound were called compatible, yet the enumerations are closed: a partner that
+     * validates what it reads with its version (as python-jsonschema or Ajv do) would refuse the new records.
+     */
+    @Test
+    void aNewValueOfAnEnumerationAndALooserBoundAreNamed() {
+        assertThat(changes(ORDER, ORDER.replace("[\"PAID\", \"FAILED\"]", "[\"PAID\", \"FAILED\", \"RETURNED\"]")))
+                .containsExactly("field status allows the new value \"RETURNED\": a reader that validates with this version would refuse it");
+        assertThat(changes(ORDER, ORDER.replace("\"maxLength\": 35", "\"maxLength\": 70")))
+                .containsExactly("field reference changed its maxLength from 35 to 70");
     }
 
     private static List<String> changes(String released, String current) {

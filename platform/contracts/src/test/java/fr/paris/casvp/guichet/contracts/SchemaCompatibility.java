@@ -9,13 +9,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What makes a schema incompatible with its released version, each change named by the field it touches: a field
- * removed, its type, format, pattern or constant changed, a value of its enumeration removed, a field newly required,
- * an object closed to fields it does not name, the schema's {@code $id} changed. A new optional field, a new value of an
- * enumeration, a looser bound are compatible (docs/partners.md, "How the contract changes").
+ * removed, its type changed, any of its constraints changed (format, pattern, constant, bounds, a value of its
+ * enumeration removed or added), a field newly required, an object closed to fields it does not name, the schema's
+ * {@code $id} changed. A looser constraint breaks too: a partner that validates what it reads with the version it has
+ * would refuse the new records (a new product, a longer reference). Only a new optional field is compatible, besides a
+ * new event type and a new topic (docs/partners.md, "How the contract changes").
  */
 final class SchemaCompatibility {
 
-    private static final List<String> SAME = List.of("format", "pattern", "const");
+    private static final List<String> SAME = List.of("format", "pattern", "const", "minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems");
 
     private SchemaCompatibility() {
     }
@@ -49,6 +52,13 @@ final class SchemaCompatibility {
             released.get("enum").forEach(value -> {
                 if (current.has("enum") && !values.contains(value)) {
                     changes.add(field + " no longer allows " + value);
+                }
+            });
+            Set<JsonNode> before = new HashSet<>();
+            released.get("enum").forEach(before::add);
+            current.path("enum").forEach(value -> {
+                if (!before.contains(value)) {
+                    changes.add(field + " allows the new value " + value + ": a reader that validates with this version would refuse it");
                 }
             });
         }
