@@ -292,8 +292,24 @@ class KubernetesManifestsTest {
         for (String application : APPLICATIONS) {
             assertThat((Object) path(one(resources, "HorizontalPodAutoscaler", application), "spec.minReplicas")).isEqualTo(3);
         }
-        assertThat(resources.stream().filter(r -> "Cluster".equals(r.get("kind"))))
-                .allSatisfy(cluster -> assertThat((Object) path(cluster, "spec.backup.retentionPolicy")).isEqualTo("30d"));
+        // Issue #35: WAL archiving through backup.barmanObjectStore (deprecated since CloudNativePG 1.26), and no base
+        // backup ever taken. Each database archives through the Barman Cloud plugin into an object store that keeps
+        // 30 days, and has a nightly ScheduledBackup by the plugin.
+        List<Map<String, Object>> clusters = resources.stream().filter(r -> "Cluster".equals(r.get("kind"))).toList();
+        assertThat(clusters).hasSize(5).allSatisfy(cluster -> {
+            assertThat((Object) path(cluster, "spec.backup")).as("the deprecated in-tree backup").isNull();
+            assertThat((Object) path(cluster, "spec.plugins.0.name")).isEqualTo("barman-cloud.cloudnative-pg.io");
+            assertThat((Object) path(cluster, "spec.plugins.0.isWALArchiver")).isEqualTo(true);
+            Map<String, Object> store = one(resources, "ObjectStore", path(cluster, "spec.plugins.0.parameters.barmanObjectName"));
+            assertThat((Object) path(store, "spec.retentionPolicy")).isEqualTo("30d");
+            assertThat(resources).as("a nightly backup of " + path(cluster, "metadata.name")).anySatisfy(backup -> {
+                assertThat(backup.get("kind")).isEqualTo("ScheduledBackup");
+                assertThat((Object) path(backup, "spec.cluster.name")).isEqualTo(path(cluster, "metadata.name"));
+                assertThat((Object) path(backup, "spec.method")).isEqualTo("plugin");
+                assertThat((Object) path(backup, "spec.pluginConfiguration.name")).isEqualTo("barman-cloud.cloudnative-pg.io");
+                assertThat((String) path(backup, "spec.schedule")).as("seconds first, once a day").matches("0 \\d+ \\d+ \\* \\* \\*");
+            });
+        });
     }
 
     /**
