@@ -10,6 +10,7 @@ import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.aid.application.ApplicationService;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.MutableClock;
@@ -145,6 +146,41 @@ class AidApplicationsIT {
         String letter = letterText(id, AGENT);
         assertThat(letter).contains("allocation exceptionnelle", "Montant accordé : 400,00 €", "Tribunal administratif de Paris",
                 "deux mois", "recours administratif", JsonPath.<String>read(filed.body(), "$.number"), "Jeanne Martin-O'Brien");
+    }
+
+    /**
+     * Issue #35: version 2 of the payment contract. Each order is written in both versions under one order id, version
+     * 2's amount a decimal string; the treasury answers in version 2 and the aid is paid; a version 1 answer to the same
+     * order, afterwards, changes nothing.
+     */
+    @Test
+    void theOrderIsWrittenInBothVersionsAndAVersion2AnswerPaysItOnce() throws Exception {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        String id = JsonPath.read(aid.post("/api/aid/applications", AGENT, AidFixture.filing(person, "WATER", "87.07")).body(), "$.id");
+        aid.post("/api/aid/applications/" + id + "/examination", SOCIAL_WORKER, "{\"assessment\":\"Facture d'eau.\",\"proposedAmount\":87.07}");
+        String reference = JsonPath.read(aid.grant(id, "87.07").body(), "$.payments[0].reference");
+
+        ConsumerRecord<String, String> v1 = first("payment-orders.v1", r -> r.value().contains(reference));
+        ConsumerRecord<String, String> v2 = first("payment-orders.v2", r -> r.value().contains(reference));
+        assertThat(header(v2, "ce_type")).isEqualTo(PaymentOrderV2.TYPE);
+        assertThat(EventSchemas.violations(PaymentOrderV2.TYPE, v2.value())).isEmpty();
+        assertThat(JsonPath.<String>read(v2.value(), "$.amount")).isEqualTo("87.07");
+        assertThat(JsonPath.<String>read(v2.value(), "$.orderId")).isEqualTo(JsonPath.<String>read(v1.value(), "$.orderId"));
+        assertThat(v2.key()).isEqualTo(v1.key());
+        assertThat(header(v2, "ce_id")).isNotEqualTo(header(v1, "ce_id"));
+
+        String orderId = JsonPath.read(v2.value(), "$.orderId");
+        Topics.send(kafka, "payment-confirmations.v2", v2.key(), "{\"orderId\":\"" + orderId + "\",\"reference\":\"" + reference
+                + "\",\"amount\":\"87.07\",\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}", "v2-" + orderId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                JsonPath.<String>read(aid.get("/api/aid/applications/" + id, AGENT).body(), "$.status")).isEqualTo("PAID"));
+
+        RecordMetadata late = confirm("{\"orderId\":\"" + orderId + "\",\"reference\":\"" + reference
+                + "\",\"amount\":87.07,\"status\":\"FAILED\",\"reason\":\"AC04\",\"settledAt\":\"" + clock.instant() + "\"}", "v1-" + orderId);
+        Topics.awaitConsumed(kafka, "aid-service.payment-confirmations", late);
+        String paid = aid.get("/api/aid/applications/" + id, AGENT).body();
+        assertThat(JsonPath.<String>read(paid, "$.status")).as("answered once, in version 2").isEqualTo("PAID");
+        assertThat(JsonPath.<List<String>>read(paid, "$.history[*].transition")).containsOnlyOnce("PAID").doesNotContain("PAYMENT_FAILED");
     }
 
     @Test

@@ -7,7 +7,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The treasury: pays each payment order of {@code payment-orders.v1}, and answers on {@code payment-confirmations.v1}.
+ * The treasury: pays each payment order of {@code payment-orders.v2}, and answers on {@code payment-confirmations.v2}
+ * (version 2 of the contract: amounts as decimal strings, {@code "400.00"}, repeated as they were ordered; Guichet writes
+ * each order in version 1 too, which this treasury does not read: one version is read, so each order is paid once).
  * An order to a closed account fails (ISO 20022 reason {@code AC04}), and so does a share of the others, chosen by the
  * order id (the same order always fails or always pays), to see the failures' path.
  *
@@ -16,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record Treasury(Set<String> closedAccounts, int failurePercent, JsonMapper json) implements Partner {
 
-    static final Route ROUTE = new Route("treasury", "payment-orders.v1", "payment-confirmations.v1",
-            "fr.paris.casvp.guichet.payment.confirmation.v1");
+    static final Route ROUTE = new Route("treasury", "payment-orders.v2", "payment-confirmations.v2",
+            "fr.paris.casvp.guichet.payment.confirmation.v2");
 
     static final String CLOSED_ACCOUNT = "AC04 compte clos";
     static final String REFUSED_BY_BANK = "AM05 refusé par la banque du bénéficiaire";
@@ -46,11 +48,12 @@ record Treasury(Set<String> closedAccounts, int failurePercent, JsonMapper json)
         if (order.hasNonNull("reference")) {
             confirmation.put("reference", order.get("reference").asString());
         }
-        if (order.path("amount").isNumber()) {
-            confirmation.put("amount", order.get("amount").decimalValue());
+        boolean amount = order.path("amount").isString();
+        if (amount) {
+            confirmation.put("amount", order.get("amount").asString());
         }
         String iban = order.path("payee").path("iban").asString(null);
-        String failure = iban == null || !order.path("amount").isNumber() ? UNREADABLE
+        String failure = iban == null || !amount ? UNREADABLE
                 : closedAccounts.contains(iban) ? CLOSED_ACCOUNT
                 : Shares.of(orderId) < failurePercent ? REFUSED_BY_BANK
                 : null;

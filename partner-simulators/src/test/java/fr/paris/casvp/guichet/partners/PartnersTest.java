@@ -31,9 +31,9 @@ class PartnersTest {
     void theTreasuryPaysAnOrderAndRepeatsItsReferenceAndAmount() {
         ProducerRecord<String, String> answer = answer(treasury, paymentOrder(UUID.randomUUID(), "FR7630006000011234567890189"));
 
-        assertThat(answer.topic()).isEqualTo("payment-confirmations.v1");
+        assertThat(answer.topic()).isEqualTo("payment-confirmations.v2");
         assertThat(answer.key()).isEqualTo("P-0123456789abcdef0123456789abcdef");
-        assertThat(answer.value()).contains("\"status\":\"PAID\"", "\"reference\":\"AE-2026-000123-1\"", "\"amount\":400.00");
+        assertThat(answer.value()).contains("\"status\":\"PAID\"", "\"reference\":\"AE-2026-000123-1\"", "\"amount\":\"400.00\"");
         assertThat(EventSchemas.violations(header(answer, "ce_type"), answer.value())).isEmpty();
         assertThat(header(answer, "ce_source")).isEqualTo("/partners/treasury");
     }
@@ -101,9 +101,9 @@ class PartnersTest {
     @Test
     void aRecordThatIsNotAnOrderIsNotAnswered() {
         Responder responder = new Responder(treasury, Map.of(), JSON, Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThat(responder.answer(new ConsumerRecord<>("payment-orders.v1", 0, 0L, "k", "not json"))).isNull();
-        assertThat(responder.answer(new ConsumerRecord<>("payment-orders.v1", 0, 1L, "k", "{\"amount\":3}"))).isNull();
-        assertThat(responder.answer(new ConsumerRecord<>("payment-orders.v1", 0, 2L, "k", null))).isNull();
+        assertThat(responder.answer(new ConsumerRecord<>("payment-orders.v2", 0, 0L, "k", "not json"))).isNull();
+        assertThat(responder.answer(new ConsumerRecord<>("payment-orders.v2", 0, 1L, "k", "{\"amount\":3}"))).isNull();
+        assertThat(responder.answer(new ConsumerRecord<>("payment-orders.v2", 0, 2L, "k", null))).isNull();
         assertThat(responder.latest()).isEmpty();
     }
 
@@ -121,7 +121,7 @@ class PartnersTest {
                 {"orderId":"%s","reference":"AE-2026-000123-1","issuer":"aid-service",
                  "beneficiary":"P-0123456789abcdef0123456789abcdef",
                  "payee":{"kind":"CREDITOR","accountHolder":"Paris Habitat","iban":"%s"},
-                 "amount":400.00,"currency":"EUR","label":"Aide exceptionnelle","orderedAt":"2026-12-02T09:29:00Z"}
+                 "amount":"400.00","currency":"EUR","label":"Aide exceptionnelle","orderedAt":"2026-12-02T09:29:00Z"}
                 """.formatted(orderId, iban);
     }
 

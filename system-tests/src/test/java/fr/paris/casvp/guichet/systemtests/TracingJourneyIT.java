@@ -148,14 +148,17 @@ class TracingJourneyIT {
                         assertThat(service(span)).isEqualTo("gateway");
                         assertThat(span.get("kind")).isEqualTo("SERVER");
                     });
-                    assertThat(trace).as("the payment order's publication").anySatisfy(span -> {
+                    assertThat(trace).as("the payment order's publication, in each version of the contract").anySatisfy(span -> {
                         assertThat(service(span)).isEqualTo("aid-service");
                         assertThat(tags(span)).containsEntry("messaging.destination.name", "payment-orders.v1");
+                    }).anySatisfy(span -> {
+                        assertThat(service(span)).isEqualTo("aid-service");
+                        assertThat(tags(span)).containsEntry("messaging.destination.name", "payment-orders.v2");
                     });
-                    assertThat(trace).as("the treasury's answer, applied by aid-service").anySatisfy(span -> {
+                    assertThat(trace).as("the treasury's answer (in version 2), applied by aid-service").anySatisfy(span -> {
                         assertThat(service(span)).isEqualTo("aid-service");
                         assertThat(span.get("kind")).isEqualTo("CONSUMER");
-                        assertThat((String) span.get("name")).startsWith("payment-confirmations.v1");
+                        assertThat((String) span.get("name")).startsWith("payment-confirmations.v2");
                     });
                 }));
     }

@@ -6,6 +6,7 @@ import fr.paris.casvp.guichet.aid.domain.Step;
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
@@ -49,6 +50,9 @@ class AidEvents {
                 order.amount(), "EUR", "CASVP ALLOCATION EXCEPTIONNELLE " + application.number(), order.orderedAt());
         outbox.add(OutboxEvent.of(Topic.PAYMENT_ORDERS.topicName(), beneficiary, PaymentOrder.TYPE,
                 "aid/payment-orders/" + order.id(), order.orderedAt(), json.writeValueAsString(payment)));
+        // The same order in version 2 of the contract, for the overlap period (docs/partners.md): the treasury reads one.
+        outbox.add(OutboxEvent.of(Topic.PAYMENT_ORDERS_V2.topicName(), beneficiary, PaymentOrderV2.TYPE,
+                "aid/payment-orders/" + order.id(), order.orderedAt(), json.writeValueAsString(PaymentOrderV2.of(payment))));
         return payment;
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The treasury's answers on {@code payment-confirmations.v1}: each marks one of this service's payment orders paid or
+ * The treasury's answers on {@code payment-confirmations.v1} (and {@code .v2}): each marks one of this service's payment orders paid or
  * failed, once; one that does not match its order is parked; an unreadable one goes to the dead-letter topic.
  */
 @Component
@@ -24,6 +24,16 @@ class PaymentConfirmations {
     @KafkaListener(id = "aid-service.payment-confirmations", topics = "payment-confirmations.v1")
     void on(ConsumerRecord<String, String> record) {
         answers.consume("aid.payment-confirmations", record, PaymentConfirmation.class, "payment-confirmation",
+                "applications", applications::confirmPayment);
+    }
+
+    /**
+     * Version 2's answers (the amount a decimal string, read as a decimal): applied the same way, and once per order
+     * whichever version answers it first (an order already answered ignores the other).
+     */
+    @KafkaListener(id = "aid-service.payment-confirmations-v2", topics = "payment-confirmations.v2")
+    void onVersion2(ConsumerRecord<String, String> record) {
+        answers.consume("aid.payment-confirmations.v2", record, PaymentConfirmation.class, "payment-confirmation",
                 "applications", applications::confirmPayment);
     }
 }

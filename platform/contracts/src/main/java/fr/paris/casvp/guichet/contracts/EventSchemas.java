@@ -10,6 +10,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
@@ -96,6 +97,8 @@ public final class EventSchemas {
         byType.put(BeneficiarySnapshot.TYPE, LOCATION + "beneficiary-snapshot.v1.json");
         byType.put(PaymentOrder.TYPE, LOCATION + "payment-order.v1.json");
         byType.put(PaymentConfirmation.TYPE, LOCATION + "payment-confirmation.v1.json");
+        byType.put(PaymentOrderV2.TYPE, LOCATION + "payment-order.v2.json");
+        byType.put(PaymentConfirmation.TYPE_V2, LOCATION + "payment-confirmation.v2.json");
         for (AidApplicationEvent.Transition transition : AidApplicationEvent.Transition.values()) {
             byType.put(AidApplicationEvent.typeOf(transition), LOCATION + "aid-application-event.v1.json");
         }
@@ -130,11 +133,22 @@ public final class EventSchemas {
         }
     }
 
-    /** Every object of the schema that names its properties, and says nothing of others, refuses others. */
+    /**
+     * Every object of the schema that names its properties, and says nothing of others, refuses others; the condition
+     * of an {@code if} is left as it is (it names only the properties it tests).
+     */
     private static void close(JsonNode node) {
-        if (node instanceof ObjectNode object && object.has("properties") && !object.has("additionalProperties")) {
-            object.put("additionalProperties", false);
+        if (node instanceof ObjectNode object) {
+            if (object.has("properties") && !object.has("additionalProperties")) {
+                object.put("additionalProperties", false);
+            }
+            object.properties().forEach(entry -> {
+                if (!entry.getKey().equals("if")) {
+                    close(entry.getValue());
+                }
+            });
+        } else {
+            node.forEach(EventSchemas::close);
         }
-        node.forEach(EventSchemas::close);
     }
 }

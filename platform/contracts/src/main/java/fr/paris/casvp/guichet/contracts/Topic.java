@@ -6,6 +6,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
@@ -37,6 +38,12 @@ public enum Topic {
     PAYMENT_ORDERS("payment-orders.v1", false, Retention.PARTNERS),
     /** From the treasury. */
     PAYMENT_CONFIRMATIONS("payment-confirmations.v1", false, Retention.PARTNERS),
+    /**
+     * Version 2 of the payment orders and confirmations (amounts as decimal strings): written alongside version 1, each
+     * order under the same id in both, for the overlap period (docs/partners.md, "How the contract changes").
+     */
+    PAYMENT_ORDERS_V2("payment-orders.v2", false, Retention.PARTNERS),
+    PAYMENT_CONFIRMATIONS_V2("payment-confirmations.v2", false, Retention.PARTNERS),
     TRANSPORT_PASS_ORDERS("transport.pass-orders.v1", false, Retention.PARTNERS),
     TRANSPORT_PASS_CONFIRMATIONS("transport.pass-confirmations.v1", false, Retention.PARTNERS),
     /** Commands queued by the gateway while the benefit's service is unavailable. */
@@ -153,8 +160,8 @@ public enum Topic {
     public Key key() {
         return switch (this) {
             case BENEFICIARIES -> Key.BENEFICIARY_ID;
-            case AID_EVENTS, SOLIDARITY_EVENTS, TRANSPORT_EVENTS, PAYMENT_ORDERS, TRANSPORT_PASS_ORDERS -> Key.PSEUDONYM;
-            case PAYMENT_CONFIRMATIONS, TRANSPORT_PASS_CONFIRMATIONS -> Key.ANSWERED_ORDER;
+            case AID_EVENTS, SOLIDARITY_EVENTS, TRANSPORT_EVENTS, PAYMENT_ORDERS, PAYMENT_ORDERS_V2, TRANSPORT_PASS_ORDERS -> Key.PSEUDONYM;
+            case PAYMENT_CONFIRMATIONS, PAYMENT_CONFIRMATIONS_V2, TRANSPORT_PASS_CONFIRMATIONS -> Key.ANSWERED_ORDER;
             case INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT -> Key.BENEFICIARY_OR_RECEIPT;
             case RECEIPTS, RECEIPTS_AID, RECEIPTS_SOLIDARITY, RECEIPTS_TRANSPORT -> Key.RECEIPT_NUMBER;
             case RECEIPT_SERIES -> Key.SERIES_PREFIX;
@@ -201,6 +208,8 @@ public enum Topic {
             case TRANSPORT_EVENTS -> types(TransportEvent.Transition.values(), TransportEvent::typeOf);
             case PAYMENT_ORDERS -> Set.of(PaymentOrder.TYPE);
             case PAYMENT_CONFIRMATIONS -> Set.of(PaymentConfirmation.TYPE);
+            case PAYMENT_ORDERS_V2 -> Set.of(PaymentOrderV2.TYPE);
+            case PAYMENT_CONFIRMATIONS_V2 -> Set.of(PaymentConfirmation.TYPE_V2);
             case TRANSPORT_PASS_ORDERS -> Set.of(PassOrder.TYPE);
             case TRANSPORT_PASS_CONFIRMATIONS -> Set.of(PassConfirmation.TYPE);
             case INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT -> Set.of(QueuedCommand.TYPE);

@@ -3,6 +3,8 @@ package fr.paris.casvp.guichet.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +92,27 @@ class ExamplesTest {
 
         assertThat(result.get("wrong").valueStream().map(JsonNode::asString).toList()).singleElement().asString()
                 .startsWith("/amount: ");
+    }
+
+    /**
+     * Issue #35: version 1's amounts (a number, {@code multipleOf: 0.01}) are refused by a binary floating point
+     * validator for one cent amount in nine (0.07 among them), so a treasury that validates its input would refuse real
+     * orders. Version 2's decimal strings are accepted for every amount from 0.01 to 999.99, by the second implementation
+     * as by Guichet's, in the orders and in the confirmations.
+     */
+    @Test
+    void everyCentAmountIsValidInVersion2WhereVersion1FailsSome() throws Exception {
+        for (String type : List.of(PaymentOrderV2.TYPE, PaymentConfirmation.TYPE_V2)) {
+            JsonNode v2 = JSON.readTree(secondValidator("cents", SCHEMAS.resolve(EventSchemas.schemaFile(type)).toString(),
+                    example(type).toString(), "amount"));
+            assertThat(v2.get("checked").asInt()).isEqualTo(99_999);
+            assertThat(v2.get("refusedCount").asInt()).as("%s refuses %s", type, v2.get("refused")).isZero();
+        }
+        String v1 = "fr.paris.casvp.guichet.payment.order.v1";
+        JsonNode old = JSON.readTree(secondValidator("cents", SCHEMAS.resolve(EventSchemas.schemaFile(v1)).toString(),
+                example(v1).toString(), "amount"));
+        assertThat(old.get("refusedCount").asInt()).as("version 1, with floating point: the reason for version 2").isPositive();
+        assertThat(old.get("refused").valueStream().map(JsonNode::asString).toList()).contains("0.07");
     }
 
     private static Set<String> exampleTypes() throws IOException {

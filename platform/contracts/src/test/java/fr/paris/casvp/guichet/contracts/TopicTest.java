@@ -12,7 +12,7 @@ class TopicTest {
     void namesTheTopicsOfTheDesign() {
         assertThat(Arrays.stream(Topic.values()).map(Topic::topicName)).containsExactlyInAnyOrder(
                 "beneficiaries.v1", "aid.events.v1", "solidarity.events.v1", "transport.events.v1",
-                "payment-orders.v1", "payment-confirmations.v1", "transport.pass-orders.v1",
+                "payment-orders.v1", "payment-confirmations.v1", "payment-orders.v2", "payment-confirmations.v2", "transport.pass-orders.v1",
                 "transport.pass-confirmations.v1", "intake.aid.v1", "intake.solidarity.v1", "intake.transport.v1",
                 "receipts.v1", "receipts.aid.v1", "receipts.solidarity.v1", "receipts.transport.v1", "receipt-series.v1",
                 "audit-anchors.beneficiary.v1", "audit-anchors.aid.v1", "audit-anchors.solidarity.v1", "audit-anchors.transport.v1",

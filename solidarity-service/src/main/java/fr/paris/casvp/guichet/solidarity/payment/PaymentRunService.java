@@ -7,6 +7,7 @@ import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
 import fr.paris.casvp.guichet.messaging.consumer.PartnerAnswer;
 import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
@@ -275,6 +276,9 @@ public class PaymentRunService {
                         payment.amount(), "EUR", "CASVP PARIS SOLIDARITE " + month.format(LABEL_MONTH), now);
                 orders.add(new OutboxEvent(UUID.randomUUID(), Topic.PAYMENT_ORDERS.topicName(), beneficiary, PaymentOrder.TYPE,
                         "solidarity/payments/" + payment.orderId(), now, json.writeValueAsString(order)));
+                // And in version 2 of the contract, under the same order id, for the overlap period (docs/partners.md).
+                orders.add(new OutboxEvent(UUID.randomUUID(), Topic.PAYMENT_ORDERS_V2.topicName(), beneficiary, PaymentOrderV2.TYPE,
+                        "solidarity/payments/" + payment.orderId(), now, json.writeValueAsString(PaymentOrderV2.of(order))));
             }
         }
         store.insert(month, payments, carried, now);

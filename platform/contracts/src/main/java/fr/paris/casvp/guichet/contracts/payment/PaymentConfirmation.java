@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The treasury's answer to a {@link PaymentOrder}, on {@code payment-confirmations.v1}: paid, or failed with the bank's
- * reason (closed account, wrong IBAN...). Each issuer ignores the confirmations of orders it did not issue. Event type
- * {@link #TYPE}; schema {@code schemas/payment-confirmation.v1.json}.
+ * The treasury's answer to a {@link PaymentOrder}, on {@code payment-confirmations.v1} (or {@code .v2}, {@link #TYPE_V2}):
+ * paid, or failed with the bank's reason (closed account, wrong IBAN...). Each issuer ignores the confirmations of
+ * orders it did not issue. Event type {@link #TYPE}; schema {@code schemas/payment-confirmation.v1.json}.
  *
  * <p>An issuer applies a confirmation only when it matches its order ({@link #mismatches}): the reference and the amount
  * of the order, a settlement after the order and not in the future. Both are optional in the schema (added after v1's
@@ -25,6 +25,13 @@ public record PaymentConfirmation(UUID orderId, String reference, BigDecimal amo
                                   Instant settledAt) implements OrderAnswer {
 
     public static final String TYPE = "fr.paris.casvp.guichet.payment.confirmation.v1";
+    /**
+     * The confirmation of contract version 2, on {@code payment-confirmations.v2}: the same fields, the amount a decimal
+     * string with two decimals ({@code "400.00"}, read into {@link #amount}), and the reference, the amount and the
+     * settlement time required (version 1 marks them optional, yet Guichet parks a confirmation without them), the
+     * reason too when it failed. Schema {@code schemas/payment-confirmation.v2.json}.
+     */
+    public static final String TYPE_V2 = "fr.paris.casvp.guichet.payment.confirmation.v2";
 
     public enum Status { PAID, FAILED }
 
