@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * What a cluster holds besides the manifests, made up by the container tests: the secrets an operator creates
@@ -26,7 +27,8 @@ final class Cluster {
     private final Map<String, Map<String, String>> secrets = new HashMap<>();
     private final Map<String, String> kafkaPasswords = new HashMap<>();
     private final Map<String, Map<String, String>> configMaps = new HashMap<>();
-    private final Set<String> read = new TreeSet<>();
+    /** What the manifests read, from the threads that start the services side by side. */
+    private final Set<String> read = new ConcurrentSkipListSet<>();
 
     /**
      * @param configName the config map's name as rendered (kustomize's generator adds a hash of its content)
