@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.gateway.status;
 
 import fr.paris.casvp.guichet.contracts.status.BoardEntry;
 import fr.paris.casvp.guichet.gateway.GuichetServices;
+import fr.paris.casvp.guichet.gateway.ServiceAddresses;
 import fr.paris.casvp.guichet.gateway.intake.ReceiptBook;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.Retry;
 
 /**
@@ -73,7 +76,8 @@ public class ServiceHealthMonitor {
         this.services = services;
         this.breakers = breakers;
         this.receipts = receipts;
-        this.client = WebClient.create();
+        this.client = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(ServiceAddresses.resolvedFreshly(HttpClient.create()))).build();
         Map<String, Object> config = new java.util.HashMap<>(admin.getConfigurationProperties());
         // Kafka is asked apart from the services' probes, at least 2 s: a broker may take longer than a service to answer.
         int kafkaTimeout = (int) Math.max(2000, timeout.toMillis());
