@@ -104,7 +104,7 @@ export function problemInFrench(problem, status) {
 
 const STATUSES = {
   RECEIVED: 'Reçue', UNDER_EXAMINATION: 'En cours d\'instruction', GRANTED: 'Accordée', REFUSED: 'Refusée',
-  APPEALED: 'En recours', PAYMENT_ORDERED: 'Paiement demandé', PAID: 'Payée', PAYMENT_FAILED: 'Paiement en échec',
+  APPEALED: 'En recours', PAYMENT_ORDERED: 'Paiement demandé', UNDER_RECOVERY: 'À reprendre (incident)', PAID: 'Payée', PAYMENT_FAILED: 'Paiement en échec',
   LAPSED: 'Caduque (pièces non fournies)', QUEUED: 'Reçue, en attente du service', REJECTED: 'Rejetée à la reprise',
   REQUESTED: 'Demandé', ORDERED: 'Commandé à l\'opérateur', ACTIVE: 'Actif', ORDER_REJECTED: 'Refusé par l\'opérateur',
   EXPIRED: 'Expiré', RENEWED: 'Renouvelé', CANCELLED: 'Annulé', SUSPENDED: 'Suspendu', ENDED: 'Terminé',

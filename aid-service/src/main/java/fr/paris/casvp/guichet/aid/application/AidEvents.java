@@ -11,6 +11,8 @@ import fr.paris.casvp.guichet.messaging.outbox.Outbox;
 import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,12 +36,17 @@ class AidEvents {
         this.json = json;
     }
 
-    void step(Application application, Step step) {
+    /**
+     * @param seq the step's place in the file's history: its event's id is derived from it, so that the same step
+     *            taken again (after a restore of the database, RestoreReconciliation) is the same event, not sent twice
+     */
+    void step(Application application, Step step, int seq) {
         String beneficiary = pseudonyms.of(Partner.EVENTS, application.beneficiaryId());
         AidApplicationEvent event = new AidApplicationEvent(application.id(), application.number(), beneficiary,
                 application.section(), step.transition(), step.status().name(), application.category().name(), step.amount(),
                 step.reasonCode(), application.receivedAt(), step.at());
-        outbox.add(OutboxEvent.of(Topic.AID_EVENTS.topicName(), beneficiary, AidApplicationEvent.typeOf(step.transition()),
+        UUID eventId = UUID.nameUUIDFromBytes(("aid/applications/" + application.id() + "/steps/" + seq).getBytes(StandardCharsets.UTF_8));
+        outbox.add(new OutboxEvent(eventId, Topic.AID_EVENTS.topicName(), beneficiary, AidApplicationEvent.typeOf(step.transition()),
                 "aid/applications/" + application.id(), step.at(), json.writeValueAsString(event)));
     }
 

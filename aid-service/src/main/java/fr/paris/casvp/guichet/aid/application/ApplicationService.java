@@ -293,8 +293,9 @@ public class ApplicationService {
     }
 
     private void publish(Application application) {
+        int seq = application.history().size() - application.steps().size();
         for (Step step : application.steps()) {
-            events.step(application, step);
+            events.step(application, step, seq++);
             if (step.statusChanged()) {
                 receipts.publish(new ReceiptState(application.receiptNumber(), "aid", step.status().name(),
                         application.receivedAt(), application.id(), application.number(), application.section(),

@@ -30,7 +30,10 @@ import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
@@ -49,6 +52,7 @@ import org.testcontainers.utility.DockerImageName;
  * sign-in service (the local issuer's image), a mail relay (the local run's SMTP server) and the two partners (the
  * simulators' image), which connect from outside Guichet's pods over TLS with the cluster's CA.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionInMiniatureIT {
 
     private static final Path ROOT = Path.of(System.getProperty("guichet.root", "../.."));
@@ -74,6 +78,11 @@ class ProductionInMiniatureIT {
     private static GenericContainer<?> kafka;
     private static GenericContainer<?> beneficiaries;
     private static GenericContainer<?> aid;
+    private static GenericContainer<?> partners;
+    /** Where the database instance archives its WAL: the restore drill's object store. */
+    private static final String ARCHIVE = "/var/lib/postgresql/archive";
+    /** The port of the instance the restore drill recovers, next to the first one. */
+    private static final int RESTORED_PORT = 5433;
     private static GenericContainer<?> gateway;
 
     @BeforeAll
@@ -101,9 +110,12 @@ class ProductionInMiniatureIT {
         cluster = new Cluster(tls.caCertificate(), Manifests.path(configMap, "metadata", "name"), config);
         network = Network.newNetwork();
 
+        // WAL archived from the start, as the Barman Cloud plugin does (here into a folder: the restore drill's object store).
         postgres = start(new GenericContainer<>(image("guichet/test-postgres:15")).withNetwork(network)
                 .withNetworkAliases(Cluster.DATABASES.stream().map(db -> db + "-db-rw").toArray(String[]::new))
-                .withEnv("POSTGRES_PASSWORD", "postgres").withExposedPorts(5432)
+                .withCommand("/usr/local/bin/guichet-postgres", "-c", "archive_mode=on", "-c", "archive_command=mkdir -p " + ARCHIVE
+                        + " && test ! -f " + ARCHIVE + "/%f && cp %p " + ARCHIVE + "/%f")
+                .withEnv("POSTGRES_PASSWORD", "postgres").withExposedPorts(5432, RESTORED_PORT)
                 .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 1).withStartupTimeout(Duration.ofMinutes(2))));
         bootstrapDatabases();
 
@@ -150,7 +162,7 @@ class ProductionInMiniatureIT {
                 .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(9090).forStatusCode(200)
                         .withStartupTimeout(Duration.ofMinutes(3))));
         // The partners, from outside Guichet's pods: their own principals, over TLS with the cluster's CA.
-        start(new GenericContainer<>(image("guichet/partner-simulators:" + VERSION)).withNetwork(network)
+        partners = start(new GenericContainer<>(image("guichet/partner-simulators:" + VERSION)).withNetwork(network)
                 .withCopyToContainer(Transferable.of(tls.caCertificate(), 0644), "/tmp/tls/ca.crt")
                 .withEnv(Map.of("GUICHET_KAFKA_BOOTSTRAP", KAFKA + ":9093", "GUICHET_KAFKA_CA_FILE", "/tmp/tls/ca.crt",
                         "GUICHET_BIND_ADDRESS", "0.0.0.0", "GUICHET_PARTNERS_PORT", "8086",
@@ -331,6 +343,184 @@ class ProductionInMiniatureIT {
                         .contains("Aide exceptionnelle — paiement effectué (dossier n° " + number("/api/aid/applications/" + aidId, agent) + ")")
                         .anySatisfy(subject -> assertThat(subject).startsWith("Paris Solidarité").contains("accordée"))
                         .anySatisfy(subject -> assertThat(subject).contains("Navigo").contains("chargé")));
+    }
+
+    /**
+     * Issue #35: the aid database restored to a point in time, and the service brought back consistent with Kafka. A base
+     * backup is taken (the nightly one), then, WAL archived all along: an aid A granted while the treasury does not
+     * answer; the point to restore to, right after an event is written and before it is sent; then the treasury pays A
+     * and an aid B is granted and paid. The database is recovered, from the backup and the archived WAL, to that point
+     * (PostgreSQL's point-in-time recovery, what CloudNativePG does from its object store), the reconciliation runs
+     * (RestoreReconciliation, from the service's image), and the service starts on the restored database. Then: the event
+     * unsent at that point was not sent again; what was published since and is gone from the database is reported (B's
+     * file, A's payment); the treasury's answer for A was taken again (A paid), its step not sent twice; B's number is
+     * never given again; B's receipt says its file is being taken up; the audit trail says where it was cut.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theAidDatabaseRestoredToAPointInTimeComesBackConsistentWithKafka() throws Exception {
+        for (String service : List.of("beneficiaries", "aid")) {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(availability(service)).isEqualTo("AVAILABLE"));
+        }
+        String agent = token("agent13");
+        String person = registered(agent, "Restauration");
+        psql("rm -rf /var/lib/postgresql/base && PGPASSWORD=postgres /usr/lib/postgresql/15/bin/pg_basebackup -h 127.0.0.1 -U postgres "
+                + "-D /var/lib/postgresql/base -c fast");
+
+        partners.getDockerClient().stopContainerCmd(partners.getContainerId()).exec();
+        String a = grantedAid(person, "A");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count("aid", "select count(*) from outbox_event where sent_at is null") == 0);
+        String probe;
+        String xid;
+        String restoredTo;
+        try (Connection owner = database("aid"); Statement sql = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            // An event of A's written again under a new id, the last change before the point restored to: unsent there.
+            probe = java.util.UUID.randomUUID().toString();
+            sql.execute("insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at, payload) "
+                    + "select '" + probe + "', topic, message_key, event_type, source, subject, now(), payload from outbox_event "
+                    + "where subject = 'aid/applications/" + a + "' and topic = 'aid.events.v1' order by id desc limit 1");
+            try (ResultSet point = sql.executeQuery("select txid_current()::text, to_char(clock_timestamp() at time zone 'UTC', "
+                    + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")) {
+                point.next();
+                xid = point.getString(1);
+                restoredTo = point.getString(2);
+            }
+            owner.commit();
+        }
+        partners.getDockerClient().startContainerCmd(partners.getContainerId()).exec();
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> "PAID".equals(status("/api/aid/applications/" + a, agent)));
+        String b = grantedAid(person, "B");
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> "PAID".equals(status("/api/aid/applications/" + b, agent)));
+        String bNumber = number("/api/aid/applications/" + b, agent);
+        String bReceipt = JsonPath.read(send(gateway, "GET", "/api/aid/applications/" + b, agent, null).body(), "$.receipt.number");
+        long lostAuditHead = count("aid", "select max(id) from audit_entry");
+        // Every WAL segment up to now archived, as continuous archiving has it (a segment is archived once full or switched).
+        String segment = psqlOutput("select pg_walfile_name(pg_switch_wal())");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                psqlOutput("select coalesce(last_archived_wal, '') from pg_stat_archiver").compareTo(segment) >= 0);
+
+        aid.getDockerClient().stopContainerCmd(aid.getContainerId()).exec();
+        psql("rm -rf /var/lib/postgresql/restored && cp -a /var/lib/postgresql/base /var/lib/postgresql/restored && cd /var/lib/postgresql/restored"
+                + " && rm -f postmaster.pid && touch recovery.signal && printf '%s\\n' \"port = " + RESTORED_PORT + "\" \"archive_mode = off\""
+                + " \"restore_command = 'cp " + ARCHIVE + "/%f %p'\" \"recovery_target_xid = '" + xid + "'\""
+                + " \"recovery_target_action = 'promote'\" >> postgresql.auto.conf"
+                + " && /usr/lib/postgresql/15/bin/pg_ctl -D /var/lib/postgresql/restored -l /var/lib/postgresql/restored.log -w -t 120 start");
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> restoredCount("select count(*) where not pg_is_in_recovery()") == 1);
+        assertThat(restoredCount("select count(*) from aid_application where id = '" + b + "'")).as("B is after the point").isZero();
+
+        Map<String, Object> init = manifests.container("aid-service", "initContainers", "migrations");
+        Map<String, String> reconcile = new HashMap<>(onRestored(Manifests.environment(init, cluster)));
+        Manifests.environment(manifests.container("aid-service", "containers", "aid-service"), cluster).forEach((name, value) -> {
+            if (name.startsWith("SPRING_KAFKA_")) {
+                reconcile.put(name, value);
+            }
+        });
+        reconcile.put("GUICHET_RESTORE_RESTORED_TO", restoredTo);
+        List<String> command = new ArrayList<>(Manifests.<List<String>>path(init, "command"));
+        command.set(command.size() - 1, "fr.paris.casvp.guichet.messaging.restore.RestoreReconciliation");
+        GenericContainer<?> reconciliation = start(shaped(new GenericContainer<>(image((String) init.get("image"))), init).withEnv(reconcile)
+                .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint(command.toArray(String[]::new)))
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(3))));
+        String report = reconciliation.getLogs().lines().filter(line -> line.startsWith("{\"restoredTo\"")).reduce((x, y) -> y).orElseThrow();
+
+        assertThat(JsonPath.<List<String>>read(report, "$.alreadyPublished")).as("sent before, not sent again").contains(probe);
+        assertThat(JsonPath.<List<String>>read(report, "$.lost")).as("what the partners saw of the lost interval")
+                .anySatisfy(line -> assertThat(line).contains("payment.order.v2"))
+                .anySatisfy(line -> assertThat(line).contains("aid.application.paid.v1"));
+        assertThat(JsonPath.<List<String>>read(report, "$.receiptsUnderRecovery")).containsExactly(bReceipt);
+        assertThat(JsonPath.<List<String>>read(report, "$.rewound[*].group")).as("the treasury's answers taken again")
+                .contains("aid-service.payment-confirmations-v2");
+        // The audit trail: its latest anchor either still holds (it predates the restored time: the trail verifies up to
+        // its restored head) or names the entries cut, and the trail is anchored again; either way the report says which.
+        String audit = JsonPath.read(report, "$.audit.lost");
+        if (JsonPath.<Boolean>read(report, "$.audit.holds")) {
+            assertThat(audit).contains("the restored trail ends at entry " + JsonPath.<Integer>read(report, "$.audit.restoredHead"));
+        } else {
+            assertThat(audit).contains("cut after entry " + JsonPath.<Integer>read(report, "$.audit.restoredHead"), "anchored again");
+        }
+
+        Map<String, Object> manifest = manifests.container("aid-service", "containers", "aid-service");
+        aid.stop();
+        aid = start(shaped(new GenericContainer<>(image((String) manifest.get("image"))), manifest)
+                .withEnv(onRestored(Manifests.environment(manifest, cluster))).withNetworkAliases("aid-service").withExposedPorts(8080, 9090)
+                .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(9090).forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3))));
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> "AVAILABLE".equals(availability("aid")));
+
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> "PAID".equals(status("/api/aid/applications/" + a, agent)));
+        assertThat(restoredCount("select count(*) from outbox_event where subject = 'aid/applications/" + a + "' and event_type like '%.paid.v1' "
+                + "and last_error = 'published before the database was restored'")).as("A's payment, the same event: not sent twice").isEqualTo(1);
+        assertThat(restoredCount("select count(*) from outbox_event where event_id = '" + probe + "' and sent_at is not null")).isEqualTo(1);
+        String c = grantedAid(person, "C");
+        assertThat(number("/api/aid/applications/" + c, agent)).as("B's number is never given again").isGreaterThan(bNumber);
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> "UNDER_RECOVERY".equals(
+                JsonPath.read(send(gateway, "GET", "/api/receipts/" + bReceipt, agent, null).body(), "$.status")));
+        assertThat(lostAuditHead).isGreaterThan(JsonPath.<Integer>read(report, "$.audit.restoredHead").longValue());
+        String verification = send(gateway, "GET", "/api/aid/audit/verification", token("superviseur"), null).body();
+        assertThat(JsonPath.<Boolean>read(verification, "$.valid")).as("anchored again at the restored head: " + verification).isTrue();
+    }
+
+    /** The settings of a container, its database now the restored instance. */
+    private static Map<String, String> onRestored(Map<String, String> environment) {
+        Map<String, String> restored = new HashMap<>(environment);
+        restored.computeIfPresent("SPRING_DATASOURCE_URL", (name, url) -> url.replace("aid-db-rw:5432", "aid-db-rw:" + RESTORED_PORT));
+        return restored;
+    }
+
+    /** A query's one value, by the superuser, on the first instance. */
+    private static String psqlOutput(String query) throws Exception {
+        var result = postgres.execInContainer("sh", "-c", "PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -tAc \"" + query + "\" postgres");
+        assertThat(result.getExitCode()).as(query + "\n" + result.getStderr()).isZero();
+        return result.getStdout().strip();
+    }
+
+    private static void psql(String shell) throws Exception {
+        var result = postgres.execInContainer("sh", "-c", shell);
+        assertThat(result.getExitCode()).as(shell + "\n" + result.getStdout() + result.getStderr()).isZero();
+    }
+
+    private static String registered(String token, String lastName) throws Exception {
+        HttpResponse<String> registered = send(gateway, "POST", "/api/beneficiaries", token, """
+                {"situation": {"identity": {"lastName": "%s", "firstNames": "Jeanne", "birthDate": "1950-06-01", "sex": "F"},
+                 "address": {"line1": "3 rue Brillat-Savarin", "postcode": "75013", "city": "Paris"},
+                 "parisResidence": [{"from": "2010-01-01"}], "incomeTax": [{"taxYear": 2025, "amount": 0}],
+                 "monthlyResources": [{"kind": "PENSION", "amount": 803.20}], "section": "13"}, "confirmedHomonym": true}""".formatted(lastName));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String person = JsonPath.read(registered.body(), "$.id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                send(gateway, "GET", "/api/aid/beneficiaries/" + person, token, null).statusCode() == 200);
+        return person;
+    }
+
+    /** An aid filed, examined and granted: its id. */
+    private static String grantedAid(String person, String label) throws Exception {
+        String id = filed("/api/aid/applications", token("agent13"), """
+                {"beneficiaryId": "%s", "category": "FOOD", "requestedAmount": 60, "reason": "Exercice de restauration %s",
+                 "payee": {"kind": "BENEFICIARY", "iban": "FR7630006000011234567890189"}}""".formatted(person, label));
+        accepted(send(gateway, "POST", "/api/aid/applications/" + id + "/examination", token("travailleur13"),
+                "{\"assessment\": \"Courses.\", \"proposedAmount\": 60}"));
+        accepted(send(gateway, "POST", "/api/aid/applications/" + id + "/decision", token("directeur13"),
+                "{\"outcome\": \"GRANTED\", \"amount\": 60}"));
+        return id;
+    }
+
+    private static long count(String db, String query) throws Exception {
+        try (Connection owner = database(db); Statement sql = owner.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long restoredCount(String query) throws Exception {
+        try (Connection restored = restoredDatabase(); Statement sql = restored.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Connection restoredDatabase() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + postgres.getMappedPort(RESTORED_PORT) + "/aid",
+                "postgres", "postgres");
     }
 
     private static String filed(String path, String token, String body) throws Exception {

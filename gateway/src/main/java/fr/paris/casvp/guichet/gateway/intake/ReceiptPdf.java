@@ -30,7 +30,8 @@ final class ReceiptPdf {
             Map.entry("PAYMENT_FAILED", "accordée, paiement en échec"), Map.entry("LAPSED", "caduque (pièces non fournies)"),
             Map.entry("REJECTED", "rejetée : à déposer à nouveau"), Map.entry("REQUESTED", "demandée"),
             Map.entry("ORDERED", "commandée à l'opérateur"), Map.entry("ACTIVE", "active"),
-            Map.entry("SUSPENDED", "suspendue"), Map.entry("ENDED", "terminée"));
+            Map.entry("SUSPENDED", "suspendue"), Map.entry("ENDED", "terminée"),
+            Map.entry("UNDER_RECOVERY", "reçue, en cours de reprise après un incident"));
 
     private ReceiptPdf() {
     }

@@ -14,10 +14,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class Outbox {
 
+    /**
+     * An event published before the database was restored to an earlier time, and written again with the same id (the
+     * same step of the same file, taken again), is marked sent as it is written: {@code restore_gap} has it.
+     */
     private static final String INSERT = """
             insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at, payload,
-                                      traceparent)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      traceparent, sent_at, last_error)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?, gap.found_at,
+                   case when gap.event_id is not null then 'published before the database was restored' end
+            from (select 1) one left join restore_gap gap on gap.event_id = ?
             """;
 
     private final JdbcTemplate jdbc;
@@ -68,6 +74,7 @@ public class Outbox {
             statement.setTimestamp(7, Timestamp.from(event.occurredAt()));
             statement.setString(8, event.payload());
             statement.setString(9, traceparent);
+            statement.setObject(10, event.eventId());
         });
         // Publish as soon as the change is committed rather than at the next poll.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
