@@ -16,14 +16,15 @@ public class Outbox {
 
     /**
      * An event published before the database was restored to an earlier time, and written again with the same id (the
-     * same step of the same file, taken again), is marked sent as it is written: {@code restore_gap} has it.
+     * same step of the same file, taken again), is marked sent as it is written: {@code restore_gap} has it. A VALUES
+     * insert, so that the driver still writes a batch as multi-row inserts ({@code reWriteBatchedInserts}: the monthly
+     * payment run writes a million rows); the two look-ups are of a primary key, in a table empty but after a restore.
      */
     private static final String INSERT = """
             insert into outbox_event (event_id, topic, message_key, event_type, source, subject, occurred_at, payload,
                                       traceparent, sent_at, last_error)
-            select ?, ?, ?, ?, ?, ?, ?, ?, ?, gap.found_at,
-                   case when gap.event_id is not null then 'published before the database was restored' end
-            from (select 1) one left join restore_gap gap on gap.event_id = ?
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, (select found_at from restore_gap where event_id = ?),
+                    (select 'published before the database was restored' from restore_gap where event_id = ?))
             """;
 
     private final JdbcTemplate jdbc;
@@ -75,6 +76,7 @@ public class Outbox {
             statement.setString(8, event.payload());
             statement.setString(9, traceparent);
             statement.setObject(10, event.eventId());
+            statement.setObject(11, event.eventId());
         });
         // Publish as soon as the change is committed rather than at the next poll.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
