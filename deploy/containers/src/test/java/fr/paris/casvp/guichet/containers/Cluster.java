@@ -22,7 +22,7 @@ final class Cluster {
 
     static final List<String> DATABASES = List.of("beneficiary", "aid", "solidarity", "transport", "notice");
     static final List<String> PRINCIPALS = List.of("beneficiary-service", "aid-service", "solidarity-service", "transport-service",
-            "notice-service", "gateway", "treasury", "transport-operator");
+            "notice-service", "gateway", "treasury", "transport-operator", "mirror-maker");
 
     private final Map<String, Map<String, String>> secrets = new HashMap<>();
     private final Map<String, String> kafkaPasswords = new HashMap<>();

@@ -16,17 +16,24 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +65,8 @@ class ProductionInMiniatureIT {
     private static final Path ROOT = Path.of(System.getProperty("guichet.root", "../.."));
     private static final String VERSION = System.getProperty("guichet.version");
     private static final String KAFKA = "guichet-kafka-bootstrap";
+    /** The second site's cluster, which MirrorMaker 2 keeps a copy of what only Kafka holds in. */
+    private static final String KAFKA_COPY = "guichet-dr-kafka-bootstrap";
     /**
      * Where the containers' mapped ports answer: podman publishes them on this machine's loopback (Testcontainers'
      * own guess, podman's default network gateway, is not reached from a network of the test's own).
@@ -76,6 +85,9 @@ class ProductionInMiniatureIT {
     private static GenericContainer<?> issuer;
     private static GenericContainer<?> postgres;
     private static GenericContainer<?> kafka;
+    private static GenericContainer<?> kafkaCopy;
+    /** Where aid-service's database is since the restore drill: the first instance, or the restored one. */
+    private static boolean aidRestored;
     private static GenericContainer<?> beneficiaries;
     private static GenericContainer<?> aid;
     private static GenericContainer<?> partners;
@@ -99,7 +111,7 @@ class ProductionInMiniatureIT {
             PodmanService.load(ROOT.resolve(module).resolve("target/jib-image.tar"));
         }
         manifests = Manifests.render(ROOT, "local-cluster");
-        tls = KafkaCertificates.make(Path.of("target/container-tests/tls"), 2, List.of(KAFKA));
+        tls = KafkaCertificates.make(Path.of("target/container-tests/tls"), 2, List.of(KAFKA, KAFKA_COPY));
         Map<String, Object> configMap = manifests.configMap("guichet-config");
         Map<String, String> config = new HashMap<>(Manifests.path(configMap, "data"));
         // What stands in this network for the cluster's neighbours: the sign-in service, the mail relay, the collector.
@@ -119,15 +131,10 @@ class ProductionInMiniatureIT {
                 .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 1).withStartupTimeout(Duration.ofMinutes(2))));
         bootstrapDatabases();
 
-        GenericContainer<?> broker = new GenericContainer<>(image("guichet/test-kafka:" + VERSION)).withNetwork(network)
-                .withNetworkAliases(KAFKA)
-                .withEnv(Map.of("KAFKA_SECRETS", "/tmp/kafka-secrets", "KAFKA_KEYSTORE", "/tmp/tls/broker.p12",
-                        "KAFKA_KEYSTORE_PASSWORD", tls.keystorePassword(), "KAFKA_ADVERTISED_HOST", KAFKA))
-                .withCopyToContainer(Transferable.of(Files.readAllBytes(tls.brokerKeystore()), 0644), "/tmp/tls/broker.p12")
-                .waitingFor(Wait.forLogMessage(".*Guichet Kafka ready.*", 1).withStartupTimeout(Duration.ofMinutes(3)));
-        cluster.kafkaPasswords().forEach((principal, password) ->
-                broker.withCopyToContainer(Transferable.of(password, 0644), "/tmp/kafka-secrets/" + principal + ".password"));
-        kafka = start(broker);
+        kafka = start(broker(KAFKA));
+        // The second site's cluster, MirrorMaker 2 beside it: a copy of what only Kafka holds (the Kafka-loss drill's).
+        kafkaCopy = start(broker(KAFKA_COPY).withEnv(Map.of("KAFKA_MIRROR_FROM", KAFKA + ":9093", "KAFKA_MIRROR_CA", "/tmp/tls/ca.crt"))
+                .withCopyToContainer(Transferable.of(tls.caCertificate(), 0644), "/tmp/tls/ca.crt"));
 
         // The mail relay: the local run's SMTP server (GreenMail), from the jars of the Kafka image, under the name smtp-host gives.
         mail = start(new GenericContainer<>(image("guichet/test-kafka:" + VERSION)).withNetwork(network).withNetworkAliases("mail")
@@ -170,6 +177,19 @@ class ProductionInMiniatureIT {
                         "GUICHET_TRANSPORT_OPERATOR_PASSWORD", cluster.kafkaPasswords().get("transport-operator")))
                 .withExposedPorts(8086)
                 .waitingFor(Wait.forHttp("/health").forPort(8086).forStatusCode(200).withStartupTimeout(Duration.ofMinutes(2))));
+    }
+
+    /** A Kafka node as the cluster operator makes it, under its bootstrap name; its data lives and dies with the container. */
+    private static GenericContainer<?> broker(String name) throws Exception {
+        GenericContainer<?> broker = new GenericContainer<>(image("guichet/test-kafka:" + VERSION)).withNetwork(network)
+                .withNetworkAliases(name)
+                .withEnv(Map.of("KAFKA_SECRETS", "/tmp/kafka-secrets", "KAFKA_KEYSTORE", "/tmp/tls/broker.p12",
+                        "KAFKA_KEYSTORE_PASSWORD", tls.keystorePassword(), "KAFKA_ADVERTISED_HOST", name))
+                .withCopyToContainer(Transferable.of(Files.readAllBytes(tls.brokerKeystore()), 0644), "/tmp/tls/broker.p12")
+                .waitingFor(Wait.forLogMessage(".*Guichet Kafka ready.*", 1).withStartupTimeout(Duration.ofMinutes(3)));
+        cluster.kafkaPasswords().forEach((principal, password) ->
+                broker.withCopyToContainer(Transferable.of(password, 0644), "/tmp/kafka-secrets/" + principal + ".password"));
+        return broker;
     }
 
     @AfterAll
@@ -357,7 +377,7 @@ class ProductionInMiniatureIT {
      * never given again; B's receipt says its file is being taken up; the audit trail says where it was cut.
      */
     @Test
-    @Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE - 1)
     void theAidDatabaseRestoredToAPointInTimeComesBackConsistentWithKafka() throws Exception {
         for (String service : List.of("beneficiaries", "aid")) {
             Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(availability(service)).isEqualTo("AVAILABLE"));
@@ -442,6 +462,7 @@ class ProductionInMiniatureIT {
 
         Map<String, Object> manifest = manifests.container("aid-service", "containers", "aid-service");
         aid.stop();
+        aidRestored = true;
         aid = start(shaped(new GenericContainer<>(image((String) manifest.get("image"))), manifest)
                 .withEnv(onRestored(Manifests.environment(manifest, cluster))).withNetworkAliases("aid-service").withExposedPorts(8080, 9090)
                 .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(9090).forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3))));
@@ -458,6 +479,119 @@ class ProductionInMiniatureIT {
         assertThat(lostAuditHead).isGreaterThan(JsonPath.<Integer>read(report, "$.audit.restoredHead").longValue());
         String verification = send(gateway, "GET", "/api/aid/audit/verification", token("superviseur"), null).body();
         assertThat(JsonPath.<Boolean>read(verification, "$.valid")).as("anchored again at the restored head: " + verification).isTrue();
+    }
+
+    /**
+     * Issue #35: Kafka loses its data, all of it (its nodes and their disks at once). What only Kafka held is in the
+     * second site's cluster, where MirrorMaker 2 has copied it since the start: an aid queued while aid-service was
+     * down, its QUEUED receipt, and the series of a paper form printed before the loss. The cluster is replaced by an
+     * empty one (Strimzi makes its topics and users again), {@code KafkaRestore} copies the copy back (a one-shot from
+     * the gateway's image), and every application starts again on the new cluster ({@code docs/restauration.md}). Then
+     * the queued aid is applied, once; its receipt is followed; and the paper form is typed in under its printed number:
+     * its series is known again, so its prefix is never drawn for another counter.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whatOnlyKafkaHeldComesBackFromTheSecondSiteAfterKafkaLostItsData() throws Exception {
+        for (String service : List.of("beneficiaries", "aid")) {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(availability(service)).isEqualTo("AVAILABLE"));
+        }
+        String agent = token("agent13");
+        String person = registered(agent, "Sinistre");
+        HttpResponse<byte[]> forms = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":"
+                        + gateway.getMappedPort(8080) + "/api/counter/paper-forms")).header("Authorization", "Bearer " + agent)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"benefit\": \"aid\", \"count\": 1}"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(forms.statusCode()).isEqualTo(201);
+        String prefix = forms.headers().firstValue("Guichet-Receipt-Series").orElseThrow();
+        String paperNumber;
+        try (PDDocument form = Loader.loadPDF(forms.body())) {
+            Matcher printedNumber = Pattern.compile(Pattern.quote(prefix.substring(0, 4) + "-" + prefix.substring(4))
+                    + "[0-9A-Z]-[0-9A-Z]{4}").matcher(new PDFTextStripper().getText(form));
+            assertThat(printedNumber.find()).as("the form's number").isTrue();
+            paperNumber = printedNumber.group();
+        }
+        Instant printed = Instant.now();
+
+        aid.getDockerClient().stopContainerCmd(aid.getContainerId()).exec();
+        HttpResponse<String> queued = send(gateway, "POST", "/api/aid/applications", agent, """
+                {"beneficiaryId": "%s", "category": "FOOD", "requestedAmount": 45, "reason": "Déposée pendant la panne",
+                 "payee": {"kind": "BENEFICIARY", "iban": "FR7630006000011234567890189"}}""".formatted(person));
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        String receipt = JsonPath.read(queued.body(), "$.receipt.number");
+
+        // The copy is current: it holds as many records of each topic as the cluster does.
+        Map<String, Integer> onCluster = held(kafkaRestore(KAFKA, "--dry-run"));
+        assertThat(onCluster.get("intake.aid.v1")).isPositive();
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(held(kafkaRestore(KAFKA_COPY, "--dry-run"))).isEqualTo(onCluster));
+
+        // The loss: the node and its disk gone, an empty one in its place, its topics and users made again.
+        kafka.stop();
+        kafka = start(broker(KAFKA));
+        String report = kafkaRestore(KAFKA_COPY);
+        assertThat(JsonPath.<List<Integer>>read(report, "$.topics[?(@.topic == 'intake.aid.v1')].written"))
+                .containsExactly(onCluster.get("intake.aid.v1"));
+        assertThat(JsonPath.<List<Integer>>read(report, "$.topics[?(@.topic == 'receipt-series.v1')].written"))
+                .containsExactly(onCluster.get("receipt-series.v1"));
+        assertThat(held(kafkaRestore(KAFKA, "--dry-run"))).as("the cluster holds again what it held").isEqualTo(onCluster);
+
+        // The applications the drill uses start again on the new cluster (a rollout restart), the gateway last; aid-service
+        // has been stopped since the aid was queued.
+        beneficiaries.getDockerClient().stopContainerCmd(beneficiaries.getContainerId()).exec();
+        for (GenericContainer<?> service : List.of(beneficiaries, aid)) {
+            service.getDockerClient().startContainerCmd(service.getContainerId()).exec();
+        }
+        Map<String, Object> gatewayManifest = manifests.container("gateway", "containers", "gateway");
+        gateway.stop();
+        gateway = start(shaped(new GenericContainer<>(image((String) gatewayManifest.get("image"))), gatewayManifest)
+                .withEnv(Manifests.environment(gatewayManifest, cluster)).withNetworkAliases("gateway").withExposedPorts(8080, 9090)
+                .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(9090).forStatusCode(200)
+                        .withStartupTimeout(Duration.ofMinutes(3))));
+        for (String service : List.of("beneficiaries", "aid")) {
+            Awaitility.await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(availability(service)).isEqualTo("AVAILABLE"));
+        }
+
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(() -> "RECEIVED".equals(
+                JsonPath.read(send(gateway, "GET", "/api/receipts/" + receipt, agent, null).body(), "$.status")));
+        String filedOnce = "select count(*) from aid_application where receipt_number = '" + receipt + "'";
+        assertThat(aidRestored ? restoredCount(filedOnce) : count("aid", filedOnce)).as("the queued aid, applied once").isEqualTo(1);
+
+        HttpResponse<String> typedIn = send(gateway, "POST", "/api/counter/captured", agent, """
+                {"receipt": "%s", "receivedAt": "%s", "path": "/api/aid/applications",
+                 "body": {"beneficiaryId": "%s", "category": "FOOD", "requestedAmount": 30, "reason": "Formulaire papier",
+                          "payee": {"kind": "BENEFICIARY", "iban": "FR7630006000011234567890189"}}}""".formatted(paperNumber, printed, person));
+        assertThat(typedIn.statusCode()).as("a number of a series reserved before the loss: " + typedIn.body()).isBetween(200, 202);
+    }
+
+    /** KafkaRestore, from the gateway's image with the gateway's settings, reading {@code from} as the mirror's principal: its report. */
+    private static String kafkaRestore(String from, String... arguments) throws Exception {
+        Map<String, Object> manifest = manifests.container("gateway", "containers", "gateway");
+        Map<String, String> environment = new HashMap<>(Manifests.environment(manifest, cluster));
+        environment.putAll(Map.of("GUICHET_MIRROR_BOOTSTRAP_SERVERS", from + ":9093", "GUICHET_MIRROR_SECURITY_PROTOCOL", "SASL_SSL",
+                "GUICHET_MIRROR_SASL_MECHANISM", "SCRAM-SHA-512",
+                "GUICHET_MIRROR_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"mirror-maker\" "
+                        + "password=\"" + cluster.kafkaPasswords().get("mirror-maker") + "\";",
+                "GUICHET_MIRROR_SSL_TRUSTSTORE_TYPE", "PEM", "GUICHET_MIRROR_SSL_TRUSTSTORE_CERTIFICATES", tls.caCertificate()));
+        List<String> command = new ArrayList<>(List.of("java", "-cp", "@/app/jib-classpath-file",
+                "fr.paris.casvp.guichet.gateway.restore.KafkaRestore"));
+        command.addAll(List.of(arguments));
+        GenericContainer<?> restore = new GenericContainer<>(image((String) manifest.get("image")));
+        try {
+            shaped(restore, manifest).withEnv(environment)
+                    .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint(command.toArray(String[]::new)))
+                    .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(3))).start();
+            return restore.getLogs().lines().filter(line -> line.startsWith("{\"ranAt\"")).reduce((x, y) -> y).orElseThrow();
+        } finally {
+            restore.stop();
+        }
+    }
+
+    /** What a KafkaRestore report says each topic holds. */
+    private static Map<String, Integer> held(String report) {
+        Map<String, Integer> held = new TreeMap<>();
+        JsonPath.<List<Map<String, Object>>>read(report, "$.topics").forEach(t -> held.put((String) t.get("topic"), (Integer) t.get("inCopy")));
+        return held;
     }
 
     /** The settings of a container, its database now the restored instance. */

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.local;
 
+import fr.paris.casvp.guichet.contracts.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,13 +25,19 @@ import org.apache.kafka.common.Uuid;
  * <p>Read from the environment: {@code KAFKA_ADVERTISED_HOST}; {@code KAFKA_SECRETS}, a folder holding
  * {@code admin.password} and {@code <principal>.password} for each principal (the test writes them; nothing is made
  * here); {@code KAFKA_KEYSTORE} and {@code KAFKA_KEYSTORE_PASSWORD}, the broker's key and certificate (PKCS#12, signed
- * by the CA the clients trust).
+ * by the CA the clients trust); and, for a second cluster that keeps a copy of what only Kafka holds,
+ * {@code KAFKA_MIRROR_FROM} (the source cluster's TLS bootstrap address) and {@code KAFKA_MIRROR_CA} (the CA it is
+ * trusted with, PEM): MirrorMaker 2 then runs beside the broker ({@link #mirrorProperties}).
  */
 public final class ContainerKafka {
 
     static final int TLS_PORT = 9093;
     private static final int ADMIN_PORT = 9092;
     private static final int CONTROLLER_PORT = 9095;
+    /** The principal MirrorMaker 2 reads the source cluster as ({@code deploy/kafka/access.yaml}). */
+    static final String MIRROR_PRINCIPAL = "mirror-maker";
+    /** The alias of the cluster MirrorMaker 2 writes to: this one. */
+    static final String MIRROR_TARGET = "backup";
 
     private ContainerKafka() {
     }
@@ -58,6 +65,16 @@ public final class ContainerKafka {
         awaitPort(ADMIN_PORT, server);
         LocalKafkaSetup.main(new String[] {"127.0.0.1:" + ADMIN_PORT, secrets.toString(),
                 Optional.ofNullable(env.get("KAFKA_ACCESS")).orElse("/etc/guichet/access.yaml")});
+        String mirrorFrom = env.get("KAFKA_MIRROR_FROM");
+        if (mirrorFrom != null && !mirrorFrom.isBlank()) {
+            Path mirrorProperties = dir.resolve("mirror-maker.properties");
+            Files.writeString(mirrorProperties, mirrorProperties(mirrorFrom, Files.readString(secrets.resolve(MIRROR_PRINCIPAL + ".password")).trim(),
+                    required(env, "KAFKA_MIRROR_CA"), admin));
+            List<String> mirror = new ArrayList<>(java);
+            mirror.addAll(List.of("org.apache.kafka.connect.mirror.MirrorMaker", mirrorProperties.toString(), "--clusters", MIRROR_TARGET));
+            Process mirrorMaker = new ProcessBuilder(mirror).inheritIO().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(mirrorMaker::destroy));
+        }
         System.out.println("Guichet Kafka ready");
         System.exit(server.waitFor());
     }
@@ -99,6 +116,55 @@ public final class ContainerKafka {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
+                "");
+    }
+
+    /**
+     * MirrorMaker 2 in its dedicated mode, as the second site runs it: what only Kafka holds ({@link Topic#heldOnlyByKafka()})
+     * copied from the source cluster (over TLS, as {@value #MIRROR_PRINCIPAL}) into this one (as its administrator), under
+     * the same names (IdentityReplicationPolicy), partition for partition, with the records' headers and timestamps. No
+     * heartbeats, checkpoints, offsets, ACLs or topic settings are mirrored: the topics are made here as on the source
+     * ({@link LocalKafkaSetup}), and what a restore needs is the records.
+     */
+    static String mirrorProperties(String source, String password, String caFile, String adminPassword) {
+        String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"%s\" password=\"%s\";"
+                .formatted(MIRROR_PRINCIPAL, password);
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\"%s\";"
+                .formatted(adminPassword);
+        return String.join("\n",
+                "# Written by ContainerKafka: MirrorMaker 2 from the Guichet cluster into this one.",
+                "clusters=guichet, " + MIRROR_TARGET,
+                "guichet.bootstrap.servers=" + source,
+                "guichet.security.protocol=SASL_SSL",
+                "guichet.sasl.mechanism=SCRAM-SHA-512",
+                "guichet.sasl.jaas.config=" + scram,
+                "guichet.ssl.truststore.type=PEM",
+                "guichet.ssl.truststore.location=" + caFile,
+                MIRROR_TARGET + ".bootstrap.servers=127.0.0.1:" + ADMIN_PORT,
+                MIRROR_TARGET + ".security.protocol=SASL_PLAINTEXT",
+                MIRROR_TARGET + ".sasl.mechanism=PLAIN",
+                MIRROR_TARGET + ".sasl.jaas.config=" + plain,
+                "guichet->" + MIRROR_TARGET + ".enabled=true",
+                // A properties file reads a backslash as an escape: doubled, the pattern's dots stay literal.
+                "guichet->" + MIRROR_TARGET + ".topics=" + Topic.heldOnlyByKafkaPattern().replace("\\", "\\\\"),
+                MIRROR_TARGET + "->guichet.enabled=false",
+                "replication.policy.class=org.apache.kafka.connect.mirror.IdentityReplicationPolicy",
+                "emit.heartbeats.enabled=false",
+                "emit.checkpoints.enabled=false",
+                "sync.group.offsets.enabled=false",
+                "sync.topic.acls.enabled=false",
+                "sync.topic.configs.enabled=false",
+                "offset-syncs.topic.location=target",
+                "refresh.topics.interval.seconds=30",
+                "plugin.discovery=service_load",
+                "tasks.max=1",
+                "replication.factor=1",
+                "offset-syncs.topic.replication.factor=1",
+                "checkpoints.topic.replication.factor=1",
+                "heartbeats.topic.replication.factor=1",
+                "config.storage.replication.factor=1",
+                "offset.storage.replication.factor=1",
+                "status.storage.replication.factor=1",
                 "");
     }
 

@@ -15,12 +15,18 @@ import java.util.Map;
  * files are committed ({@code deploy/k8s/base/kafka/topics.yaml}, {@code users.yaml}); {@code KubernetesKafkaTest}
  * fails when they differ from what this writes, so that a topic or an ACL is declared once.
  *
- * <pre>java -cp ... KubernetesKafka deploy/kafka/access.yaml deploy/k8s/base/kafka</pre>
+ * <p>Also the topics of the second site's cluster ({@code deploy/k8s/disaster-recovery/topics.yaml}): those of
+ * {@link Topic#heldOnlyByKafka()}, with the same settings, so that the copy of a compacted topic is compacted, never
+ * deleted after a week (MirrorMaker 2 copies the records, not the settings).
+ *
+ * <pre>java -cp ... KubernetesKafka deploy/kafka/access.yaml deploy/k8s/base/kafka deploy/k8s/disaster-recovery</pre>
  */
 public final class KubernetesKafka {
 
     /** The Strimzi cluster the resources belong to. */
     static final String CLUSTER = "guichet";
+    /** The second site's cluster, which keeps a copy of what only Kafka holds ({@code deploy/k8s/disaster-recovery}). */
+    static final String COPY_CLUSTER = "guichet-dr";
     static final int REPLICAS = 3;
     static final int MIN_IN_SYNC_REPLICAS = 2;
 
@@ -33,14 +39,26 @@ public final class KubernetesKafka {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("topics.yaml"), topics());
         Files.writeString(folder.resolve("users.yaml"), users(KafkaAccess.read(access)));
+        if (args.length > 2) {
+            Files.writeString(Path.of(args[2]).resolve("topics.yaml"), copyTopics());
+        }
+    }
+
+    /** The second site's topics: those only Kafka holds, as on the first cluster, without their dead-letter topics. */
+    static String copyTopics() {
+        StringBuilder yaml = new StringBuilder(header("the second site's topics, from platform/contracts Topic.heldOnlyByKafka"));
+        for (Topic topic : Topic.heldOnlyByKafka()) {
+            yaml.append(topic(COPY_CLUSTER, topic.topicName(), topic.configs()));
+        }
+        return yaml.toString();
     }
 
     /** A KafkaTopic per topic and per dead-letter topic: 12 partitions, 3 replicas, 2 in sync, the topic's settings. */
     static String topics() {
         StringBuilder yaml = new StringBuilder(header("Topics, from platform/contracts Topic (partitions, retention, compaction)"));
         for (Topic topic : Topic.values()) {
-            yaml.append(topic(topic.topicName(), topic.configs()));
-            yaml.append(topic(topic.deadLetterTopicName(), Topic.deadLetterConfigs()));
+            yaml.append(topic(CLUSTER, topic.topicName(), topic.configs()));
+            yaml.append(topic(CLUSTER, topic.deadLetterTopicName(), Topic.deadLetterConfigs()));
         }
         return yaml.toString();
     }
@@ -69,9 +87,9 @@ public final class KubernetesKafka {
                 + "# (" + what + "; KubernetesKafkaTest checks this file).\n";
     }
 
-    private static String topic(String name, Map<String, String> configs) {
+    private static String topic(String cluster, String name, Map<String, String> configs) {
         StringBuilder yaml = new StringBuilder("---\napiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: ")
-                .append(name).append("\n  labels:\n    strimzi.io/cluster: ").append(CLUSTER).append("\nspec:\n  topicName: ")
+                .append(name).append("\n  labels:\n    strimzi.io/cluster: ").append(cluster).append("\nspec:\n  topicName: ")
                 .append(name).append("\n  partitions: ").append(Topic.DEFAULT_PARTITIONS).append("\n  replicas: ").append(REPLICAS)
                 .append("\n  config:\n    min.insync.replicas: ").append(MIN_IN_SYNC_REPLICAS).append('\n');
         configs.entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -16,12 +16,22 @@ class KubernetesKafkaTest {
     private static final Path DEPLOY = Path.of("..");
     private static final String REGENERATE = "out of date: regenerate it with java -cp \"deploy/local/target/classes:"
             + "platform/contracts/target/classes:deploy/local/target/lib/*\" fr.paris.casvp.guichet.local.KubernetesKafka "
-            + "deploy/kafka/access.yaml deploy/k8s/base/kafka";
+            + "deploy/kafka/access.yaml deploy/k8s/base/kafka deploy/k8s/disaster-recovery";
 
     @Test
     void theTopicsOfTheKubernetesDeploymentAreThoseOfTheCode() throws Exception {
         assertThat(Files.readString(DEPLOY.resolve("k8s/base/kafka/topics.yaml"))).as("topics.yaml " + REGENERATE)
                 .isEqualTo(KubernetesKafka.topics());
+    }
+
+    @Test
+    void theSecondSitesTopicsAreThoseOnlyKafkaHoldsWithTheirSettings() throws Exception {
+        String copy = Files.readString(DEPLOY.resolve("k8s/disaster-recovery/topics.yaml"));
+        assertThat(copy).as("disaster-recovery/topics.yaml " + REGENERATE).isEqualTo(KubernetesKafka.copyTopics());
+        assertThat(copy).contains("topicName: receipt-series.v1\n  partitions: 12\n  replicas: 3\n  config:\n"
+                + "    min.insync.replicas: 2\n    cleanup.policy: \"compact\"\n    retention.ms: \"-1\"");
+        assertThat(copy.split("kind: KafkaTopic", -1)).hasSize(Topic.heldOnlyByKafka().size() + 1);
+        assertThat(copy).doesNotContain("strimzi.io/cluster: guichet\n");
     }
 
     @Test

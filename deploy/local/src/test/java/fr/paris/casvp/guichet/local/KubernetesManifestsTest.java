@@ -74,7 +74,7 @@ class KubernetesManifestsTest {
                     .isEqualTo(Map.of("app.kubernetes.io/name", database + "-service"));
         }
         assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(2 * Topic.values().length);
-        assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(8);
+        assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(9);
     }
 
     /**
@@ -249,7 +249,7 @@ class KubernetesManifestsTest {
                 checked++;
             }
         }
-        assertThat(checked).as("the cluster, its node pool, the topics and the users").isEqualTo(2 + 2 * Topic.values().length + 8);
+        assertThat(checked).as("the cluster, its node pool, the topics and the users").isEqualTo(2 + 2 * Topic.values().length + 9);
         assertThat(violations).isEmpty();
     }
 
@@ -379,6 +379,51 @@ class KubernetesManifestsTest {
         assertThat(listeners).filteredOn(listener -> !Boolean.TRUE.equals(listener.get("tls"))).as("no listener in clear").isEmpty();
     }
 
+    /**
+     * Issue #35: what only Kafka holds (the queued commands, their QUEUED receipts, the receipt series) had no copy
+     * anywhere. The second site ({@code deploy/k8s/disaster-recovery}) mirrors exactly those topics, under the same
+     * names, into topics made with the same settings, reading the first cluster where its external listener answers, as
+     * the read-only principal of access.yaml; every Strimzi resource there is valid against Strimzi's model.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSecondSiteKeepsACopyOfWhatOnlyKafkaHoldsUnderTheSameNames() throws Exception {
+        List<Map<String, Object>> resources = render(Path.of("../k8s/disaster-recovery"));
+        List<String> violations = new ArrayList<>();
+        for (Map<String, Object> resource : resources) {
+            StrimziSchema.modelOf((String) resource.get("apiVersion"), (String) resource.get("kind"))
+                    .ifPresent(model -> violations.addAll(StrimziSchema.violations(resource, model)));
+            if (!"Namespace".equals(resource.get("kind"))) {
+                assertThat((Object) path(resource, "metadata.namespace")).as("%s", (Object) path(resource, "metadata.name")).isEqualTo("guichet-dr");
+            }
+        }
+        assertThat(violations).isEmpty();
+
+        Map<String, Object> mirrorMaker = one(resources, "KafkaMirrorMaker2", "guichet-copy");
+        Map<String, Object> mirror = ((List<Map<String, Object>>) path(mirrorMaker, "spec.mirrors")).get(0);
+        String pattern = (String) mirror.get("topicsPattern");
+        assertThat(pattern).isEqualTo(Topic.heldOnlyByKafkaPattern());
+        for (Topic topic : Topic.values()) {
+            assertThat(topic.topicName().matches(pattern)).as(topic.topicName()).isEqualTo(Topic.heldOnlyByKafka().contains(topic));
+            assertThat(topic.deadLetterTopicName().matches(pattern)).as(topic.deadLetterTopicName()).isFalse();
+        }
+        assertThat(((Map<String, Object>) path(mirror, "sourceConnector.config")).get("replication.policy.class"))
+                .isEqualTo("org.apache.kafka.connect.mirror.IdentityReplicationPolicy");
+        for (Topic topic : Topic.heldOnlyByKafka()) {
+            Map<String, Object> copy = one(resources, "KafkaTopic", topic.topicName());
+            assertThat((Map<String, Object>) path(copy, "spec.config")).as(topic.topicName()).containsAllEntriesOf(topic.configs());
+        }
+
+        assertThat((Object) path(mirror, "source.authentication.username")).isEqualTo("mirror-maker");
+        KafkaAccess.Principal reader = KafkaAccess.read(Path.of("../kafka/access.yaml")).principals().get("mirror-maker");
+        assertThat(reader.produces()).as("the mirror writes nothing on the first cluster").isEmpty();
+        assertThat(reader.consumes()).containsExactlyInAnyOrderElementsOf(Topic.heldOnlyByKafka().stream().map(Topic::topicName).toList());
+        List<Map<String, Object>> listeners = path(one(render("production"), "Kafka", "guichet"), "spec.kafka.listeners");
+        Map<String, Object> external = listeners.stream().filter(l -> "external".equals(l.get("name"))).findFirst().orElseThrow();
+        assertThat((Object) path(mirror, "source.bootstrapServers")).isEqualTo(
+                ((List<String>) path(external, "configuration.bootstrap.alternativeNames")).get(0) + ":" + external.get("port"));
+    }
+
     /** Whether a label selector ({@code matchLabels}, {@code matchExpressions} In and Exists) selects these labels. */
     private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
         Map<String, Object> matchLabels = path(selector, "matchLabels");
@@ -394,8 +439,12 @@ class KubernetesManifestsTest {
     }
 
     private static List<Map<String, Object>> render(String overlay) throws IOException, InterruptedException {
+        return render(Path.of("../k8s/overlays", overlay));
+    }
+
+    private static List<Map<String, Object>> render(Path kustomization) throws IOException, InterruptedException {
         assumeTrue(onPath("kubectl"), "the manifests' checks need kubectl (apt-get install kubectl; .ci/run checks it)");
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", "../k8s/overlays/" + overlay).redirectErrorStream(true).start();
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", kustomization.toString()).redirectErrorStream(true).start();
         String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(kubectl.exitValue()).as(output).isZero();

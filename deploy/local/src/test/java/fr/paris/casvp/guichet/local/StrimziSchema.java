@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strimzi.api.kafka.model.common.UnknownPropertyPreserving;
 import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.mirrormaker2.KafkaMirrorMaker2;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
@@ -23,7 +24,7 @@ final class StrimziSchema {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Class<?>> MODELS = Map.of("Kafka", Kafka.class, "KafkaNodePool", KafkaNodePool.class,
-            "KafkaTopic", KafkaTopic.class, "KafkaUser", KafkaUser.class);
+            "KafkaTopic", KafkaTopic.class, "KafkaUser", KafkaUser.class, "KafkaMirrorMaker2", KafkaMirrorMaker2.class);
 
     private StrimziSchema() {
     }

@@ -17,6 +17,7 @@ import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -243,6 +244,21 @@ public enum Topic {
     /** Where a service's audit trail is anchored, by its database: {@code aid} → {@code audit-anchors.aid.v1}. */
     public static Optional<Topic> auditAnchorsOf(String database) {
         return byName("audit-anchors." + database + ".v1");
+    }
+
+    /**
+     * What Kafka alone holds, no service's database: the commands queued during a benefit's outage and not yet applied,
+     * the QUEUED states of their receipts, and the counters' receipt series (on which "a number is never given twice"
+     * rests). A second cluster keeps a copy of these (MirrorMaker 2, {@code deploy/k8s/disaster-recovery}), and
+     * {@code KafkaRestore} puts it back into a cluster that lost its data ({@code docs/restauration.md}).
+     */
+    public static List<Topic> heldOnlyByKafka() {
+        return List.of(INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT, RECEIPTS, RECEIPT_SERIES);
+    }
+
+    /** {@link #heldOnlyByKafka()} as the regular expression MirrorMaker 2's {@code topics} setting takes. */
+    public static String heldOnlyByKafkaPattern() {
+        return heldOnlyByKafka().stream().map(t -> t.topicName().replace(".", "\\.")).collect(Collectors.joining("|"));
     }
 
     public static Optional<Topic> byName(String topicName) {
