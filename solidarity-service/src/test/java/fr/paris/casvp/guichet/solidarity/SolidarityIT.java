@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +39,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -330,6 +332,11 @@ class SolidarityIT {
             assertThat(step.value()).doesNotContain(person.toString()).doesNotContain("Durand");
         });
         assertThat(steps).extracting(r -> header(r, "ce_type")).contains("fr.paris.casvp.guichet.solidarity.granted.v1");
+        // Issue #35: each step's event id is derived from the application and the step's place in its history, so that a
+        // step taken again after a restore of the database is the same event (RestoreReconciliation), not a second one.
+        assertThat(steps).extracting(r -> header(r, "ce_id")).containsExactly(IntStream.rangeClosed(1, 3)
+                .mapToObj(seq -> UUID.nameUUIDFromBytes(("solidarity/applications/" + id + "/steps/" + seq).getBytes(StandardCharsets.UTF_8))
+                        .toString()).toArray(String[]::new));
 
         String filedByDirector = file(person, clock.instant(), DIRECTOR);
         examine(filedByDirector);

@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +148,11 @@ class TransportIT {
         assertThat(steps).extracting(r -> header(r, "ce_type")).containsExactly(
                 "fr.paris.casvp.guichet.transport.pass.requested.v1", "fr.paris.casvp.guichet.transport.pass.granted.v1",
                 "fr.paris.casvp.guichet.transport.pass.ordered.v1", "fr.paris.casvp.guichet.transport.pass.activated.v1");
+        // Issue #35: each step's event id is derived from the pass and the step's place in its history, so that a step taken
+        // again after a restore of the database is the same event (RestoreReconciliation), not a second one.
+        assertThat(steps).extracting(r -> header(r, "ce_id")).containsExactly(IntStream.rangeClosed(1, 4)
+                .mapToObj(seq -> UUID.nameUUIDFromBytes(("transport/passes/" + id + "/steps/" + seq).getBytes(StandardCharsets.UTF_8)).toString())
+                .toArray(String[]::new));
 
         HttpResponse<String> cancelled = post("/api/transport/passes/" + id + "/cancellation", AGENT, "{\"reason\":\"Déménagement en province\"}");
         assertThat(JsonPath.<String>read(cancelled.body(), "$.status")).isEqualTo("CANCELLED");

@@ -163,7 +163,7 @@ public class ApplicationService {
 
     /** The application's steps on {@code solidarity.events.v1}, and its receipt: the gateway answers it also while this service is down. */
     private void published(Application application) {
-        application.changes().forEach(events::publish);
+        events.publish(application.changes(), store::lastStepSeq);
         receipts.publish(new ReceiptState(application.receiptNumber(), "solidarity", application.status().name(),
                 application.receivedAt(), application.id(), application.number(), application.section(),
                 application.refusalReasons().isEmpty() ? null : application.refusalReasons(),

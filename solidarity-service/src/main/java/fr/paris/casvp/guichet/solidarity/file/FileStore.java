@@ -153,6 +153,12 @@ class FileStore {
                 .param("horizon", horizon).query((rs, n) -> grant(rs)).list();
     }
 
+    /** The number of the application's last recorded step (0 when none). */
+    int lastStepSeq(UUID applicationId) {
+        return jdbc.sql("select coalesce(max(seq), 0) from psol_step where file_id = :id").param("id", applicationId)
+                .query(Integer.class).single();
+    }
+
     private void addSteps(List<Change> changes) {
         for (Change change : changes) {
             jdbc.sql("""

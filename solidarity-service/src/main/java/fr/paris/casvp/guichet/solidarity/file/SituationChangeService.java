@@ -103,6 +103,6 @@ public class SituationChangeService {
 
     private void save(Grant grant) {
         store.save(grant);
-        grant.changes().forEach(events::publish);
+        events.publish(grant.changes(), store::lastStepSeq);
     }
 }

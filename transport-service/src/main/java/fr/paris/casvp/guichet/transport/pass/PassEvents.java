@@ -10,6 +10,8 @@ import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
 import fr.paris.casvp.guichet.transport.domain.OperatorOrder;
 import fr.paris.casvp.guichet.transport.domain.Pass;
 import fr.paris.casvp.guichet.transport.domain.PassStep;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +32,11 @@ class PassEvents {
         this.json = json;
     }
 
-    void step(Pass pass, PassStep step) {
+    /**
+     * @param seq the step's place in the pass's history: its event's id is derived from it, so that the same step taken
+     *            again (after a restore of the database, RestoreReconciliation) is the same event, not sent twice
+     */
+    void step(Pass pass, PassStep step, int seq) {
         String beneficiary = pseudonyms.of(Partner.EVENTS, pass.beneficiaryId());
         Pass.Decision decision = pass.decision();
         TransportEvent event = new TransportEvent(pass.id(), pass.number(), beneficiary, pass.section(), step.transition(),
@@ -38,7 +44,8 @@ class PassEvents {
                 decision == null ? null : decision.validFrom(), decision == null ? null : decision.validUntil(),
                 pass.participation() == null ? null : pass.participation().due(),
                 step.reasons().isEmpty() ? null : step.reasons(), pass.receivedAt(), step.at());
-        outbox.add(OutboxEvent.of(Topic.TRANSPORT_EVENTS.topicName(), beneficiary, TransportEvent.typeOf(step.transition()),
+        UUID eventId = UUID.nameUUIDFromBytes(("transport/passes/" + pass.id() + "/steps/" + seq).getBytes(StandardCharsets.UTF_8));
+        outbox.add(new OutboxEvent(eventId, Topic.TRANSPORT_EVENTS.topicName(), beneficiary, TransportEvent.typeOf(step.transition()),
                 "transport/passes/" + pass.id(), step.at(), json.writeValueAsString(event)));
     }
 

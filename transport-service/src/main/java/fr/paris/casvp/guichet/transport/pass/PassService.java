@@ -235,8 +235,9 @@ public class PassService {
     }
 
     private void publish(Pass pass) {
+        int seq = store.lastStepSeq(pass.id()) - pass.steps().size();
         for (PassStep step : pass.steps()) {
-            events.step(pass, step);
+            events.step(pass, step, ++seq);
             receipts.publish(new ReceiptState(pass.receiptNumber(), "transport", step.status().name(), pass.receivedAt(),
                     pass.id(), pass.number(), pass.section(), step.reasons().isEmpty() ? null : step.reasons(),
                     beneficiaries.find(pass.beneficiaryId())

@@ -149,6 +149,12 @@ class PassStore {
                 .param("today", today).query(this::pass).list();
     }
 
+    /** The number of the pass's last recorded step (0 when none). */
+    int lastStepSeq(UUID passId) {
+        return jdbc.sql("select coalesce(max(seq), 0) from transport_step where pass_id = :id").param("id", passId)
+                .query(Integer.class).single();
+    }
+
     private void addSteps(Pass p) {
         for (PassStep step : p.steps()) {
             jdbc.sql("""
