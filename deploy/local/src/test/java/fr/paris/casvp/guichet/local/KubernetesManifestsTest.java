@@ -380,6 +380,26 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * Issue #35: production sent the notices to the city's relay without signing in and without asking for TLS. There
+     * notice-service signs in with the account of the secret smtp-credentials and requires STARTTLS (nothing is sent
+     * in clear); the local cluster's test relay takes neither.
+     */
+    @Test
+    void inProductionTheNoticesGoToTheRelaySignedInAndOverTlsOnly() throws Exception {
+        Map<String, Object> production = path(one(render("production"), "Deployment", "notice-service"), "spec.template.spec.containers.0");
+        Map<String, Map<String, Object>> env = new HashMap<>();
+        envOf(production).forEach(e -> env.put((String) e.get("name"), e));
+        assertThat(env.get("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED")).containsEntry("value", "true");
+        assertThat(env.get("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE")).containsEntry("value", "true");
+        for (String name : List.of("USERNAME", "PASSWORD")) {
+            assertThat((Object) path(env.get("SPRING_MAIL_" + name), "valueFrom.secretKeyRef.name")).isEqualTo("smtp-credentials");
+        }
+        Map<String, Object> local = path(one(render("local-cluster"), "Deployment", "notice-service"), "spec.template.spec.containers.0");
+        assertThat(envOf(local)).noneMatch(e -> ((String) e.get("name")).startsWith("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS")
+                || "SPRING_MAIL_PASSWORD".equals(e.get("name")));
+    }
+
+    /**
      * Issue #35: what only Kafka holds (the queued commands, their QUEUED receipts, the receipt series) had no copy
      * anywhere. The second site ({@code deploy/k8s/disaster-recovery}) mirrors exactly those topics, under the same
      * names, into topics made with the same settings, reading the first cluster where its external listener answers, as
