@@ -5,22 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import db.migration.NameKeysWithLigatures;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +47,9 @@ class RegistryIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aRegistrationAnswersTheFileAndPublishesASnapshotThatMatchesItsSchema() {
@@ -213,6 +222,46 @@ class RegistryIT {
         assertThat(otherSection.statusCode()).isEqualTo(409);
         assertThat(JsonPath.<String>read(otherSection.body(), "$.detail")).contains("known to section 13");
         assertThat(otherSection.body()).doesNotContain(id).doesNotContain("B-20");
+    }
+
+    /**
+     * Issue #36: "Lefevre-Ducoeur" found nothing, and an agent of section 18 read « Aucune personne trouvée » for a person
+     * of section 13 even spelt exactly; both registered the person a second time.
+     */
+    @Test
+    void aSearchIgnoresAccentsLigaturesAndHyphensAndNamesTheOtherSectionsThePersonIsKnownTo() throws Exception {
+        String lastName = "Lefèvre-Ducœur-" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "x");
+        String id = JsonPath.read(post("/api/beneficiaries", UUID.randomUUID(), registration(lastName, "Élise", null, false)).body(), "$.id");
+        String typed = lastName.replace("è", "e").replace("œ", "oe").replace("-", " ").toLowerCase(java.util.Locale.ROOT);
+
+        HttpResponse<String> sameSection = get("/api/beneficiaries?lastName=" + URLEncoder.encode(typed, StandardCharsets.UTF_8)
+                + "&birthDate=1950-06-01");
+        HttpResponse<String> otherSection = Http.get(url("/api/beneficiaries?lastName=" + URLEncoder.encode(typed, StandardCharsets.UTF_8)
+                + "&birthDate=1950-06-01"), TestTokens.of("agent18", "AGENT", "18"));
+
+        assertThat(JsonPath.<List<String>>read(sameSection.body(), "$[*].id")).containsExactly(id);
+        assertThat(sameSection.headers().firstValue("Guichet-Known-In-Sections")).isEmpty();
+        assertThat(otherSection.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(otherSection.body(), "$")).isEmpty();
+        assertThat(otherSection.headers().firstValue("Guichet-Known-In-Sections")).hasValue("13");
+
+        // A name keyed before ligatures were read as their letters is keyed again by the migration.
+        jdbc.sql("update beneficiary set name_key = 'LEFEVRE DUC UR' where id = :id").param("id", UUID.fromString(id)).update();
+        try (Connection connection = dataSource.getConnection()) {
+            new NameKeysWithLigatures().migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+        assertThat(jdbc.sql("select name_key from beneficiary where id = :id").param("id", UUID.fromString(id)).query(String.class).single())
+                .startsWith("LEFEVRE DUCOEUR ");
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Names compared as a counter agent would: without accents, case, hyphens or repeated spaces; compatibility forms
  * (full-width, ligatures) as their plain letters, and the Cyrillic and Greek capitals that look like Latin ones as those
- * (issue #33: "Ptxhomo" with a Cyrillic o was another person).
+ * (issue #33: "Ptxhomo" with a Cyrillic o was another person); the ligatures as the two letters typed for them
+ * (issue #36: "Ducoeur" did not find "Ducœur", and the agent registered the person a second time).
  */
 public final class NameKey {
 
@@ -23,7 +24,8 @@ public final class NameKey {
     private static final String AS_LATIN = "ABESIJKMHOPCTYXABEZHIKMNOPTYX";
 
     public static String normalise(String name) {
-        String plain = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC);
+        String plain = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC)
+                .replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE").replace("ß", "ss");
         String withoutAccents = Normalizer.normalize(plain, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
         StringBuilder latin = new StringBuilder(withoutAccents.length());
         withoutAccents.chars().forEach(c -> {

@@ -14,6 +14,7 @@ import fr.paris.casvp.guichet.web.ProblemException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,16 +93,28 @@ class BeneficiaryController {
         return registry.history(id, Agent.current());
     }
 
-    /** One of: {@code nir}; {@code fileNumber}; {@code lastName} and {@code birthDate} (and {@code firstNames}). */
+    /**
+     * One of: {@code nir}; {@code fileNumber}; {@code lastName} and {@code birthDate} (and {@code firstNames}). The files
+     * the agent may read; when the person is also known to other sections, header {@value #KNOWN_ELSEWHERE} names them
+     * (never their files), so that the agent turns to that section rather than registering the person again.
+     */
     @GetMapping
-    List<Summary> search(@RequestParam(required = false) String nir, @RequestParam(required = false) String fileNumber,
-                         @RequestParam(required = false) String lastName, @RequestParam(required = false) String firstNames,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate) {
-        List<Summary> shown = registry.search(nir, fileNumber, lastName, firstNames, birthDate, Agent.current()).stream()
-                .map(Summary::of).toList();
-        Shown.files(shown.stream().map(Summary::id).toList());
-        return shown;
+    ResponseEntity<List<Summary>> search(@RequestParam(required = false) String nir, @RequestParam(required = false) String fileNumber,
+                                         @RequestParam(required = false) String lastName, @RequestParam(required = false) String firstNames,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate) {
+        Registry.Found found = registry.search(nir, fileNumber, lastName, firstNames, birthDate, Agent.current());
+        List<Summary> shown = found.readable().stream().map(Summary::of).toList();
+        // The other sections' files are in the trail too: the agent learnt they exist.
+        Shown.files(Stream.concat(found.readable().stream(), found.elsewhere().stream()).map(Beneficiary::id).toList());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (!found.otherSections().isEmpty()) {
+            answer.header(KNOWN_ELSEWHERE, String.join(",", found.otherSections()));
+        }
+        return answer.body(shown);
     }
+
+    /** The response header of a search that names the other sections a matching person is known to. */
+    static final String KNOWN_ELSEWHERE = "Guichet-Known-In-Sections";
 
     private static Long version(String ifMatch) {
         if (ifMatch == null) {

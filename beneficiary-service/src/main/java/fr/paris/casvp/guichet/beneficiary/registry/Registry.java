@@ -143,11 +143,26 @@ class Registry {
     }
 
     /**
-     * The files found by one of: {@code nir}; {@code fileNumber}; {@code lastName} and {@code birthDate} (and
-     * {@code firstNames}); only those the agent may read (their section's; every section for a supervisor).
+     * What a search found: the files the agent may read, and the other sections that follow a person matching it.
+     *
+     * @param elsewhere the files of other sections: the agent learns they exist (the audit trail says so), never what
+     *                  they hold
      */
-    public List<Beneficiary> search(String nir, String fileNumber, String lastName, String firstNames,
-                                                LocalDate birthDate, Agent agent) {
+    public record Found(List<Beneficiary> readable, List<Beneficiary> elsewhere) {
+
+        /** The sections of the files the agent may not read, in order, each once. */
+        public List<String> otherSections() {
+            return elsewhere.stream().map(b -> b.situation().section()).distinct().sorted().toList();
+        }
+    }
+
+    /**
+     * The files found by one of: {@code nir}; {@code fileNumber}; {@code lastName} and {@code birthDate} (and
+     * {@code firstNames}): those the agent may read (their section's; every section for a supervisor), and the other
+     * sections the person is known to (issue #36: an agent of section 18 read "Aucune personne trouvée" for a person
+     * of section 13, and registered her a second time).
+     */
+    public Found search(String nir, String fileNumber, String lastName, String firstNames, LocalDate birthDate, Agent agent) {
         List<Beneficiary> found;
         if (nir != null) {
             found = store.findByNir(Nir.normalise(nir)).stream().toList();
@@ -159,7 +174,8 @@ class Registry {
             throw ProblemException.invalid(List.of(FieldError.of("lastName",
                     "search by nir, by fileNumber, or by lastName and birthDate (firstNames optional)")));
         }
-        return found.stream().filter(stored -> agent.canRead(stored.situation().section())).toList();
+        return new Found(found.stream().filter(stored -> agent.canRead(stored.situation().section())).toList(),
+                found.stream().filter(stored -> !agent.canRead(stored.situation().section())).toList());
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
+import fr.paris.casvp.guichet.beneficiary.domain.NameKey;
 import fr.paris.casvp.guichet.beneficiary.domain.Nir;
 import fr.paris.casvp.guichet.beneficiary.domain.Postcodes;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
@@ -136,8 +137,14 @@ final class SituationValidator {
             error("address.city", "required");
         }
         tooLong(address.city(), "address.city", MAX_NAME);
-        if (address.postcode() == null || !Postcodes.isKnown(address.postcode())) {
+        if (blank(address.postcode())) {
+            error("address.postcode", "required");
+        } else if (!Postcodes.isKnown(address.postcode())) {
             error("address.postcode", "unknown postcode (in Paris: 75001 to 75020, or 75116)");
+        } else if (!blank(address.city()) && NameKey.normalise(address.city()).equals("PARIS")
+                && Postcodes.arrondissement(address.postcode()).isEmpty()) {
+            // Issue #36: 92100 Paris was accepted; the benefits read Paris residence from the postcode.
+            error("address.city", "is Paris, but the postcode is not a Paris one");
         }
     }
 

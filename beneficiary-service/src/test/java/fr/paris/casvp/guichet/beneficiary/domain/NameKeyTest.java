@@ -20,4 +20,12 @@ class NameKeyTest {
         assertThat(NameKey.normalise("\uff30\uff54\uff58homo")).isEqualTo("PTXHOMO");
         assertThat(NameKey.normalise("\ufb01lle")).as("the fi ligature").isEqualTo("FILLE");
     }
+
+    /** Issue #36: "Lefevre-Ducoeur" found nothing, and the person was registered a second time. */
+    @Test
+    void theLigaturesAreTheTwoLettersTypedForThem() {
+        assertThat(NameKey.normalise("Lefèvre-Ducœur")).isEqualTo(NameKey.normalise("lefevre ducoeur")).isEqualTo("LEFEVRE DUCOEUR");
+        assertThat(NameKey.normalise("LÆTITIA")).isEqualTo("LAETITIA");
+        assertThat(NameKey.normalise("Strauß")).isEqualTo("STRAUSS");
+    }
 }

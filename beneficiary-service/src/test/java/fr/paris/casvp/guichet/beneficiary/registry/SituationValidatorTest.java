@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.beneficiary.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
@@ -52,6 +53,25 @@ class SituationValidatorTest {
     }
 
     /** Issue #33: a 30-digit resource was accepted, and 1E+1001 (no decimals) was a 500. */
+    /** Issue #36: 92100 with the city "Paris" was accepted, and an empty postcode read "unknown postcode". */
+    @Test
+    void aParisAddressHasAParisPostcodeAndAnEmptyPostcodeIsRequired() {
+        BeneficiarySituation s = valid();
+        BeneficiarySituation boulogne = new BeneficiarySituation(s.identity(), new Address("3 rue de Paris", null, "92100", "Paris", null),
+                List.of(), null, List.of(), null, List.of(), s.monthlyResources(), s.incomeTax(), false, "13", null);
+        BeneficiarySituation inBoulogne = new BeneficiarySituation(s.identity(),
+                new Address("3 rue de Paris", null, "92100", "Boulogne-Billancourt", null),
+                List.of(), null, List.of(), null, List.of(), s.monthlyResources(), s.incomeTax(), false, "13", null);
+        BeneficiarySituation none = new BeneficiarySituation(s.identity(), new Address("3 rue de Paris", null, "", "Paris", null),
+                List.of(), null, List.of(), null, List.of(), s.monthlyResources(), s.incomeTax(), false, "13", null);
+
+        assertThat(SituationValidator.validate(boulogne, TODAY)).extracting(FieldError::field, FieldError::detail)
+                .containsExactly(tuple("address.city", "is Paris, but the postcode is not a Paris one"));
+        assertThat(SituationValidator.validate(inBoulogne, TODAY)).isEmpty();
+        assertThat(SituationValidator.validate(none, TODAY)).extracting(FieldError::field, FieldError::detail)
+                .containsExactly(tuple("address.postcode", "required"));
+    }
+
     @Test
     void anAmountIsBoundedWhateverItsNotation() {
         BeneficiarySituation s = valid();
