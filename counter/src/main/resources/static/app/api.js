@@ -28,14 +28,14 @@ async function send(method, path, accept, body, key, extraHeaders = {}) {
 /**
  * @param key the command's idempotency key when it is sent again (an application captured offline); a new one else
  * @param extraHeaders e.g. {@code If-Match} with the version read
- * @returns {Promise<{status: number, body: any}>} status 0 when the gateway cannot be reached
+ * @returns {Promise<{status: number, body: any, headers: Headers}>} status 0 when the gateway cannot be reached
  */
 export async function call(method, path, body, key, extraHeaders = {}) {
   let answer;
   try {
     answer = await send(method, path, 'application/json', body, key, extraHeaders);
   } catch (unreachable) {
-    return { status: 0, body: null };
+    return { status: 0, body: null, headers: new Headers() };
   }
   const text = await answer.text();
   let parsed = null;
@@ -44,7 +44,7 @@ export async function call(method, path, body, key, extraHeaders = {}) {
   } catch (notJson) {
     parsed = null;
   }
-  return { status: answer.status, body: parsed };
+  return { status: answer.status, body: parsed, headers: answer.headers };
 }
 
 export function get(path) {

@@ -10,7 +10,7 @@ import {
   reserveIfLow, synchronise, useCaptureKey,
 } from './offline.js';
 import {
-  CATEGORIES, ROLES, date, dateTime, detailInFrench, euros, isoDate, problemInFrench, statusInFrench,
+  CATEGORIES, ROLES, date, dateProblem, dateTime, detailInFrench, euros, isoDate, problemInFrench, productInFrench, statusInFrench,
 } from './messages.js';
 
 let config;
@@ -103,6 +103,9 @@ function home() {
           h('a', { class: 'bouton secondaire', href: '#/enregistrer' }, 'Enregistrer une personne')));
 }
 
+/** What a search by name that found nobody looked for, carried into the registration it leads to (issue #36: typed twice). */
+let carried = null;
+
 function searchView() {
   const results = h('div', { 'aria-live': 'polite' });
   const form = h('form', { novalidate: true },
@@ -126,7 +129,7 @@ function searchView() {
         errors.push({ field: 'lastName', message: 'à renseigner avec la date de naissance' });
       }
       if (!birth) {
-        errors.push({ field: 'birthDate', message: 'une date au format JJ/MM/AAAA' });
+        errors.push({ field: 'birthDate', message: dateProblem(value(form, 'birthDate')) });
       }
       query.set('lastName', value(form, 'lastName'));
       query.set('birthDate', birth || '');
@@ -142,8 +145,18 @@ function searchView() {
       showProblem(form, answer, name => name === 'birthDate' ? 'birthDate' : name);
       return;
     }
-    results.replaceChildren(answer.body.length === 0
-      ? h('p', {}, 'Aucune personne trouvée. Vérifiez l\'orthographe, ou ', h('a', { href: '#/enregistrer' }, 'enregistrez-la'), '.')
+    // Issue #36: the person may be known to another section, whose file this agent does not read: said at once, so
+    // that the agent turns to that section rather than registering the person a second time.
+    const elsewhere = (answer.headers.get('Guichet-Known-In-Sections') || '').split(',').filter(Boolean);
+    const knownElsewhere = elsewhere.length === 0 ? null : h('p', { class: 'avertissement', role: 'status' },
+        (elsewhere.length === 1 ? 'Cette personne est connue de la section ' + elsewhere[0]
+          : 'Cette personne est connue des sections ' + elsewhere.join(', '))
+        + ', qui suit son dossier : adressez-vous à cette section (ou orientez-y la personne). Ne l\'enregistrez pas une seconde fois.');
+    const searched = query.has('lastName') ? { lastName: value(form, 'lastName'), birthDate: value(form, 'birthDate') } : null;
+    results.replaceChildren(...[knownElsewhere, answer.body.length === 0
+      ? (knownElsewhere ? null : h('p', {}, 'Aucune personne trouvée (les accents, les majuscules et les traits d\'union ne comptent pas). '
+          + 'Vérifiez l\'orthographe, ou ', h('a', { href: '#/enregistrer', onclick: () => { carried = searched; } }, 'enregistrez-la'),
+          searched ? ' (le nom et la date de naissance recherchés seront repris).' : '.'))
       : h('table', {},
           h('caption', {}, answer.body.length === 1 ? '1 personne trouvée' : answer.body.length + ' personnes trouvées'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Nom'), h('th', { scope: 'col' }, 'Prénoms'),
@@ -151,7 +164,8 @@ function searchView() {
               h('th', { scope: 'col' }, 'Section'))),
           h('tbody', {}, answer.body.map(person => h('tr', {},
               h('td', {}, h('a', { href: '#/personne/' + person.id }, person.lastName)), h('td', {}, person.firstNames),
-              h('td', {}, date(person.birthDate)), h('td', {}, person.fileNumber), h('td', {}, person.section))))));
+              h('td', {}, date(person.birthDate)), h('td', {}, person.fileNumber), h('td', {}, person.section)))))]
+        .filter(Boolean));
   });
   show('Rechercher une personne', form, results);
 }
@@ -191,6 +205,8 @@ async function personView(id) {
           h('dt', {}, 'Adresse'), h('dd', {}, s.address ? [s.address.line1, s.address.postcode + ' ' + s.address.city].join(', ')
               : 'Sans domicile fixe' + (s.noFixedAddress ? ' (domiciliation : ' + s.noFixedAddress.psa + ')' : '')),
           h('dt', {}, 'À Paris depuis'), h('dd', {}, person.livesInParisSince ? date(person.livesInParisSince) : 'non renseigné'),
+          h('dt', {}, 'Contact'), h('dd', {}, contactInFrench(s.contact)),
+          h('dt', {}, 'Ressources mensuelles'), h('dd', {}, resourcesInFrench(s.monthlyResources)),
           h('dt', {}, 'Section'), h('dd', {}, s.section))),
       answer.offline ? null : h('div', { class: 'actions' },
           h('a', { class: 'bouton secondaire', href: '#/situation/' + id }, 'Mettre à jour la situation')),
@@ -236,6 +252,43 @@ const RESOURCE_KINDS = [
   ['INVESTMENT_INCOME', 'Revenus de placements'], ['RENTAL_INCOME', 'Revenus fonciers'], ['MAINTENANCE', 'Pensions alimentaires'],
   ['OTHER', 'Autres ressources'],
 ];
+/** The monthly resources typed in a form's fields {@code resource.<KIND>}; a mistyped amount is added to {@code errors}. */
+function resourcesTyped(form, errors) {
+  const monthlyResources = [];
+  for (const [kind] of RESOURCE_KINDS) {
+    const typed = value(form, 'resource.' + kind);
+    if (typed && Number.isNaN(amountOf(typed))) {
+      errors.push({ field: 'resource.' + kind, message: 'un montant en euros, par exemple 450 ou 450,50' });
+    } else if (typed && amountOf(typed) > 0) {
+      monthlyResources.push({ kind, amount: amountOf(typed) });
+    }
+  }
+  return monthlyResources;
+}
+
+/** The person's contact as the file shows it (issue #36: the file did not show it). */
+function contactInFrench(contact) {
+  if (!contact || (!contact.phone && !contact.email)) {
+    return 'non renseigné';
+  }
+  const parts = [contact.phone, contact.email].filter(Boolean);
+  const channels = [contact.email ? 'par courriel' : null, contact.phone && contact.acceptsSms ? 'par SMS' : null].filter(Boolean);
+  const notices = contact.declinesNotices ? 'ne souhaite recevoir aucun avis'
+    : channels.length ? 'avis ' + channels.join(' et ') : 'pas d\'avis : ni courriel, ni SMS accepté';
+  return parts.join(', ') + ' (' + notices + ')';
+}
+
+/** The monthly resources by kind, and their total (issue #36: the file did not show them). */
+function resourcesInFrench(resources) {
+  const list = (resources || []).filter(r => Number(r.amount) > 0);
+  if (list.length === 0) {
+    return 'aucune déclarée';
+  }
+  const label = kind => (RESOURCE_KINDS.find(([k]) => k === kind) || [kind, kind])[1];
+  const total = list.reduce((sum, r) => sum + Number(r.amount), 0);
+  return list.map(r => label(r.kind) + ' ' + euros(r.amount)).join(', ') + (list.length > 1 ? ' ; total ' + euros(total) : '');
+}
+
 const NATIONAL_BENEFITS = [
   ['ASPA', 'Allocation de solidarité aux personnes âgées (ASPA)'], ['ASI', 'Allocation supplémentaire d\'invalidité (ASI)'],
   ['AAH', 'Allocation aux adultes handicapés (AAH)'], ['WIDOWHOOD_ALLOWANCE', 'Allocation de veuvage'], ['RSA', 'RSA'],
@@ -296,15 +349,7 @@ async function situationView(id) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const errors = [];
-    const monthlyResources = [];
-    for (const [kind] of RESOURCE_KINDS) {
-      const typed = value(form, 'resource.' + kind);
-      if (typed && Number.isNaN(amountOf(typed))) {
-        errors.push({ field: 'resource.' + kind, message: 'un montant en euros, par exemple 450 ou 450,50' });
-      } else if (typed && amountOf(typed) > 0) {
-        monthlyResources.push({ kind, amount: amountOf(typed) });
-      }
-    }
+    const monthlyResources = resourcesTyped(form, errors);
     const year = value(form, 'incomeTax.taxYear');
     const due = value(form, 'incomeTax.amount');
     if ((year || due) && !/^\d{4}$/.test(year)) {
@@ -315,7 +360,7 @@ async function situationView(id) {
     }
     const unfit = value(form, 'unfitForWorkSince');
     if (unfit && !isoDate(unfit)) {
-      errors.push({ field: 'unfitForWorkSince', message: 'une date au format JJ/MM/AAAA' });
+      errors.push({ field: 'unfitForWorkSince', message: dateProblem(unfit) });
     }
     if (errors.length) {
       showErrors(form, errors);
@@ -351,12 +396,15 @@ async function situationView(id) {
 }
 
 function registerView() {
+  const searched = carried || {};
+  carried = null;
   const form = h('form', { novalidate: true },
       h('fieldset', {}, h('legend', {}, 'Identité'),
-          field('identity.lastName', 'Nom', { required: true }),
+          field('identity.lastName', 'Nom', { required: true, value: searched.lastName }),
           field('identity.birthName', 'Nom de naissance', { help: 'S\'il diffère du nom d\'usage.' }),
           field('identity.firstNames', 'Prénoms', { required: true }),
-          field('identity.birthDate', 'Date de naissance', { required: true, help: 'Au format JJ/MM/AAAA.', inputmode: 'numeric' }),
+          field('identity.birthDate', 'Date de naissance', { required: true, help: 'Au format JJ/MM/AAAA.', inputmode: 'numeric',
+            value: searched.birthDate }),
           field('identity.sex', 'Sexe', { required: true, choices: [['F', 'Femme'], ['M', 'Homme']] }),
           field('identity.nir', 'Numéro de sécurité sociale', { help: '15 caractères, clé comprise. Facultatif.' })),
       h('fieldset', {}, h('legend', {}, 'Adresse'),
@@ -366,6 +414,15 @@ function registerView() {
           field('parisResidence', 'Habite à Paris depuis le', { help: 'Au format JJ/MM/AAAA.', inputmode: 'numeric' }),
           field('noFixedAddress.psa', 'Sans domicile fixe : permanence sociale d\'accueil (PSA) de domiciliation',
               { help: 'À renseigner seulement pour une personne sans domicile fixe.' })),
+      h('fieldset', {}, h('legend', {}, 'Contact'),
+          h('p', { class: 'aide' }, 'Pour prévenir la personne de l\'avancement de ses demandes. Facultatif.'),
+          field('contact.phone', 'Téléphone', { inputmode: 'tel' }),
+          field('contact.email', 'Adresse électronique', { inputmode: 'email', type: 'email' }),
+          h('div', {}, h('input', { type: 'checkbox', id: 'champ-contact.acceptsSms', name: 'contact.acceptsSms' }), ' ',
+              h('label', { for: 'champ-contact.acceptsSms', class: 'en-ligne' }, 'Accepte de recevoir ces avis par SMS (téléphone mobile)'))),
+      h('fieldset', {}, h('legend', {}, 'Ressources mensuelles du foyer (€)'),
+          h('p', { class: 'aide' }, 'Ce que les prestations lisent du dossier ; à compléter plus tard si besoin (« Mettre à jour la situation »).'),
+          RESOURCE_KINDS.map(([kind, label]) => field('resource.' + kind, label, { inputmode: 'decimal' }))),
       field('section', 'Section qui suit le dossier', { required: true, value: agent.section || '', inputmode: 'numeric',
         help: 'Numéro de l\'arrondissement (1 à 20).' }),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Enregistrer la personne')));
@@ -375,12 +432,20 @@ function registerView() {
     const errors = [];
     const birth = isoDate(value(form, 'identity.birthDate'));
     if (!birth) {
-      errors.push({ field: 'identity.birthDate', message: 'une date au format JJ/MM/AAAA' });
+      errors.push({ field: 'identity.birthDate', message: dateProblem(value(form, 'identity.birthDate')) });
+    }
+    if (!value(form, 'identity.sex')) {
+      errors.push({ field: 'identity.sex', message: 'choisissez « Femme » ou « Homme »' });
+    }
+    if (value(form, 'address.line1') && !/^\d{5}$/.test(value(form, 'address.postcode'))) {
+      errors.push({ field: 'address.postcode', message: value(form, 'address.postcode') ? 'cinq chiffres, par exemple 75013'
+        : 'à renseigner avec l\'adresse : cinq chiffres, par exemple 75013' });
     }
     const since = value(form, 'parisResidence');
     if (since && !isoDate(since)) {
-      errors.push({ field: 'parisResidence', message: 'une date au format JJ/MM/AAAA' });
+      errors.push({ field: 'parisResidence', message: dateProblem(since) });
     }
+    const monthlyResources = resourcesTyped(form, errors);
     if (errors.length) {
       showErrors(form, errors);
       return;
@@ -397,6 +462,11 @@ function registerView() {
       },
       noFixedAddress: homeless ? { psa: value(form, 'noFixedAddress.psa') } : undefined,
       parisResidence: since ? [{ from: isoDate(since) }] : [],
+      monthlyResources,
+      contact: value(form, 'contact.phone') || value(form, 'contact.email')
+        ? { phone: value(form, 'contact.phone') || undefined, email: value(form, 'contact.email') || undefined,
+          acceptsSms: checked(form, 'contact.acceptsSms') }
+        : undefined,
       section: value(form, 'section'),
     };
     busy(form, true);
@@ -426,7 +496,8 @@ function registerView() {
       }
       return;
     }
-    showProblem(form, answer, name => name.replace(/^situation\./, '').replace(/^parisResidence\[0\]\.from$/, 'parisResidence'));
+    showProblem(form, answer, name => name.replace(/^situation\./, '').replace(/^parisResidence\[0\]\.from$/, 'parisResidence')
+        .replace(/^monthlyResources\[\d+\]\..*$/, 'resource.OTHER'));
   });
   show('Enregistrer une personne', form);
 }
@@ -644,6 +715,33 @@ async function file(form, path, body, benefit, { name, birthDate }, fieldOf, cor
   showProblem(form, answer, fieldOf);
 }
 
+/**
+ * What a Paris Solidarité amount is made of, from a simulation: the ceiling, the resources declared and those counted
+ * (and why they differ: the national floor), the monthly amount; or why it would be refused (issue #36: it was decided
+ * blind, and "ressources retenues 906,81 €" for 700 € declared said nothing of the floor).
+ */
+function solidarityFigures(simulation, declared, heading, ifRefused) {
+  if (simulation.status !== 200) {
+    return h('p', { class: 'info' }, 'La simulation n\'est pas disponible pour le moment ; le montant sera calculé à la décision.');
+  }
+  const b = simulation.body;
+  if (!(b.eligible && Number(b.monthlyAmount) > 0)) {
+    return h('div', { class: 'info' }, h('p', {}, heading + ' : la demande risque d\'être refusée.'),
+        h('ul', {}, reasonsInFrench(b.reasons).map(reason => h('li', {}, reason))), ifRefused ? h('p', {}, ifRefused) : null);
+  }
+  const floored = b.resourceFloor !== null && Number(b.countedResources) > Number(declared) + 0.005;
+  return h('div', { class: 'info chiffres-psol' }, h('p', {}, heading + ' :'),
+      h('dl', { class: 'fiche' },
+          h('dt', {}, 'Plafond de ressources'), h('dd', {}, euros(b.ceiling) + ' par mois'),
+          h('dt', {}, 'Ressources déclarées'), h('dd', {}, euros(declared) + ' par mois'),
+          h('dt', {}, 'Ressources retenues'), h('dd', {}, euros(b.countedResources) + ' par mois' + (floored
+            ? ' : les ressources sont comptées au moins au minimum national (' + euros(b.resourceFloor)
+              + ', ASPA pour une personne âgée, AAH pour une personne handicapée), même si la personne déclare moins'
+            : '')),
+          h('dt', {}, 'Allocation mensuelle'), h('dd', {}, h('strong', {}, euros(b.monthlyAmount)),
+            ' (plafond moins ressources retenues)')));
+}
+
 async function solidarityView(beneficiaryId, correction) {
   const draft = correction ? correction.body : {};
   const payee = draft.payee || {};
@@ -661,15 +759,8 @@ async function solidarityView(beneficiaryId, correction) {
     applicant: { birthDate: facts.birthDate, disabled: facts.disabled, unfitForWork: facts.unfitForWork },
     parisResidenceYearsInLastFive: facts.years, monthlyResources: Number(facts.resources.toFixed(2)),
   });
-  const estimate = simulation.status !== 200
-    ? h('p', { class: 'info' }, 'La simulation n\'est pas disponible pour le moment ; le montant sera calculé à la décision.')
-    : simulation.body.eligible && Number(simulation.body.monthlyAmount) > 0
-      ? h('p', { class: 'info' }, 'Simulation pour ce mois, d\'après le registre (personne seule) : plafond ',
-          euros(simulation.body.ceiling), ', ressources retenues ', euros(simulation.body.countedResources),
-          ', soit ', h('strong', {}, euros(simulation.body.monthlyAmount) + ' par mois'), '.')
-      : h('div', { class: 'info' }, h('p', {}, 'D\'après le registre, la demande risque d\'être refusée :'),
-          h('ul', {}, reasonsInFrench(simulation.body.reasons).map(reason => h('li', {}, reason))),
-          h('p', {}, 'Elle peut être déposée : elle sera examinée, et le registre peut être corrigé d\'ici la décision.'));
+  const estimate = solidarityFigures(simulation, facts.resources, 'Simulation pour ce mois, d\'après le registre (personne seule)',
+      'Elle peut être déposée : elle sera examinée, et le registre peut être corrigé d\'ici la décision.');
   const form = h('form', { novalidate: true },
       correctionNote(correction),
       availabilityNotice('solidarity'),
@@ -737,7 +828,7 @@ async function navigoView(beneficiaryId, correction) {
     estimate.replaceChildren(answer.status !== 200
       ? h('p', { class: 'info' }, 'La simulation n\'est pas disponible pour le moment.')
       : answer.body.eligible
-        ? h('p', { class: 'info' }, 'Simulation d\'après le registre : ', h('strong', {}, answer.body.product),
+        ? h('p', { class: 'info' }, 'Simulation d\'après le registre : ', h('strong', {}, productInFrench(answer.body.product)),
             ', zones ' + answer.body.zones + ', participation annuelle ' + euros(answer.body.annualParticipation)
             + ', valable du ' + date(answer.body.validFrom) + ' au ' + date(answer.body.validUntil) + ' si accordé aujourd\'hui.')
         : h('div', { class: 'info' }, h('p', {}, 'D\'après le registre, la demande risque d\'être refusée :'),
@@ -953,6 +1044,10 @@ async function applicationView(id) {
         h('a', { class: 'bouton secondaire', href: '#/personne/' + a.beneficiaryId }, 'Dossier de la personne'),
         decision ? h('button', { type: 'button', class: 'secondaire', onclick: () => openLetter(a.id) }, 'Ouvrir la lettre de décision') : null),
   ];
+  if (a.missingDocuments.length && ['RECEIVED', 'UNDER_EXAMINATION', 'APPEALED'].includes(a.status)
+      && hasRole('AGENT', 'SOCIAL_WORKER', 'SECTION_DIRECTOR')) {
+    parts.push(documentsForm(a));
+  }
   if (['RECEIVED', 'UNDER_EXAMINATION'].includes(a.status) && hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR')
       && !(hasRole('SECTION_DIRECTOR') && a.status === 'UNDER_EXAMINATION')) {
     parts.push(examinationForm(a));
@@ -969,6 +1064,42 @@ async function applicationView(id) {
           h('td', {}, TRANSITIONS[step.transition] || 'Étape'), h('td', {}, step.agent ? step.agent.split(' ')[0] : 'le service'),
           h('td', {}, step.transition === 'PAYMENT_ORDERED' ? 'ordre de paiement ' + (step.detail || '') : (step.detail || '')))))));
   show('Demande ' + a.number, ...parts);
+}
+
+/**
+ * The documents brought since the filing, ticked as received (issue #36: nobody could record them, and the aid lapsed
+ * after two months though the person had brought them); what stays unticked is still missing.
+ */
+function documentsForm(a) {
+  const form = h('form', { novalidate: true, class: 'carte' }, h('h2', {}, 'Pièces reçues'),
+      h('p', {}, 'Cochez les pièces que la personne a apportées. Tant qu\'une pièce manque, la demande ne peut pas être décidée ; '
+          + 'elle devient caduque si elle n\'est pas complète deux mois après sa réception.'),
+      h('fieldset', { class: 'motifs', 'data-champ': 'missingDocuments' }, h('legend', {}, 'Pièces manquantes à la réception'),
+          a.missingDocuments.map((document, i) => h('div', {},
+              h('input', { type: 'checkbox', id: 'piece-' + i, name: 'received', value: document }), ' ',
+              h('label', { for: 'piece-' + i, class: 'en-ligne' }, document)))),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Enregistrer les pièces reçues')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const received = Array.from(form.querySelectorAll('input[name=received]:checked')).map(box => box.value);
+    if (received.length === 0) {
+      showErrors(form, [{ field: 'missingDocuments', message: 'cochez au moins une pièce reçue' }]);
+      return;
+    }
+    const stillMissing = a.missingDocuments.filter(document => !received.includes(document));
+    busy(form, true);
+    const answer = await put('/api/aid/applications/' + a.id + '/missing-documents', { missingDocuments: stillMissing });
+    busy(form, false);
+    if (answer.status === 200) {
+      await applicationView(a.id);
+      document.querySelector('#contenu h1').after(h('p', { class: 'info', role: 'status' }, stillMissing.length
+        ? 'Pièces enregistrées. Il manque encore : ' + stillMissing.join(', ') + '.'
+        : 'Pièces enregistrées : le dossier est complet.'));
+      return;
+    }
+    showProblem(form, answer);
+  });
+  return form;
 }
 
 function examinationForm(a) {
@@ -1087,7 +1218,17 @@ async function solidarityApplicationView(id) {
   if (['RECEIVED', 'UNDER_EXAMINATION'].includes(a.status)) {
     // The grant's amount is computed with the figures of the month of reception.
     const month = parisDay(a.receivedAt).slice(0, 7);
-    const stale = await get('/api/solidarity/parameters/stale?date=' + month + '-01');
+    const [stale, person] = await Promise.all([get('/api/solidarity/parameters/stale?date=' + month + '-01'),
+      personAnswer(a.beneficiaryId)]);
+    if (person.status === 200) {
+      const facts = factsOf(person.body.situation);
+      const simulation = await post('/api/solidarity/simulations', {
+        month, applicant: { birthDate: facts.birthDate, disabled: facts.disabled, unfitForWork: facts.unfitForWork },
+        parisResidenceYearsInLastFive: facts.years, monthlyResources: Number(facts.resources.toFixed(2)),
+      });
+      parts.push(solidarityFigures(simulation, facts.resources, 'Ce que le registre donne aujourd\'hui, avec les chiffres du mois de '
+          + 'réception (personne seule ; le foyer et les pièces examinées peuvent le changer)', null));
+    }
     parts.push(stale.status === 200 ? staleFiguresNotice(stale.body) : null);
   }
   if (a.status === 'RECEIVED' && hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR')) {
@@ -1114,7 +1255,7 @@ async function passView(id) {
       h('dt', {}, 'Reçue le'), h('dd', {}, dateTime(p.receivedAt)),
       h('dt', {}, 'Carte Navigo'), h('dd', {}, p.navigoCardNumber + ', zones ' + p.zones),
       h('dt', {}, 'Déposée par'), h('dd', {}, p.filedBy),
-      p.decidedAt ? [h('dt', {}, 'Décision'), h('dd', {}, (p.product ? 'Accordée : ' + p.product + ', valable du '
+      p.decidedAt ? [h('dt', {}, 'Décision'), h('dd', {}, (p.product ? 'Accordée : ' + productInFrench(p.product) + ', valable du '
           + date(p.validFrom) + ' au ' + date(p.validUntil) : 'Refusée : ' + reasonsOf(p.refusalReasons, NAVIGO_REFUSALS)
           + (p.refusalText ? ' — ' + p.refusalText : '')) + ' (le ' + date(p.decidedAt) + ' par ' + p.decidedBy + ')')] : null,
       p.participationDue !== null && p.participationDue !== undefined
@@ -1226,7 +1367,10 @@ function receiptView(benefit, name, filed, queued, note) {
               name ? [h('dt', {}, 'Personne'), h('dd', {}, name)] : null,
               filed.number ? [h('dt', {}, 'Numéro de demande'), h('dd', {}, filed.number)] : null,
               h('dt', {}, 'Date de réception faisant foi'), h('dd', {}, dateTime(receipt.receivedAt) + ' (heure de Paris)'),
-              h('dt', {}, 'État'), h('dd', {}, statusInFrench(receipt.status))),
+              h('dt', {}, 'État'), h('dd', {}, statusInFrench(receipt.status)),
+              (filed.missingDocuments || []).length ? [h('dt', {}, 'Pièces à apporter'),
+                h('dd', {}, filed.missingDocuments.join(', ') + ' — à apporter à la section au plus tard le '
+                    + date(lapseDate(receipt.receivedAt, 2)) + ', sans quoi la demande devient caduque')] : null),
           h('p', {}, 'Conservez ce récépissé : son numéro permet de suivre la demande auprès de votre section.'
               + ' Vos droits sont ouverts à la date de réception ci-dessus.')),
       h('div', { class: 'actions' },

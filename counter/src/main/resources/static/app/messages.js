@@ -23,6 +23,7 @@ const PROBLEMS = {
   'urn:guichet:problem:service-unavailable': 'Le service ne répond pas pour le moment. Réessayez dans quelques minutes.',
   'urn:guichet:problem:service-busy': 'Le service est très sollicité en ce moment : réessayez dans quelques secondes.',
   'urn:guichet:problem:capture-offline': 'Le service et la file d\'attente sont indisponibles : la demande n\'a pas pu être reçue.',
+  'urn:guichet:problem:repeat-filing': 'La personne a déjà une demande de cette prestation en cours d\'examen, ou un droit qui court encore : voyez son dossier (un renouvellement se dépose comme tel, à l\'approche de la fin du droit).',
   'urn:guichet:problem:internal': 'Une erreur interne s\'est produite ; elle a été enregistrée. Réessayez ou signalez-la avec l\'heure.',
 };
 
@@ -42,6 +43,7 @@ const DETAILS = [
   [/^must have at most 2 decimals \(cents\)$/, 'au plus deux décimales (centimes)'],
   [/^must be at most ([\d.]+) €$/, 'au plus $1 €'],
   [/^is not a valid IBAN.*$/, 'IBAN invalide : vérifiez sa longueur et sa clé'],
+  [/^is required and must be a valid IBAN.*$/, 'IBAN à renseigner, ou invalide : vérifiez sa longueur et sa clé (FR76 suivi de 23 caractères)'],
   [/^wrong type or format$/, 'format incorrect'],
   [/^header required$/, 'manquant'],
   [/^must be a section number from 1 to 20$/, 'un numéro de section de 1 à 20'],
@@ -56,9 +58,10 @@ const DETAILS = [
   [/^may hold letters, digits, spaces and .* only$/, 'lettres, chiffres, espaces et / - ? : ( ) . , \' + seulement (ce nom part au Trésor public)'],
   [/^must be in the past$/, 'doit être dans le passé'],
   [/^must be after 1900-01-01$/, 'doit être postérieure au 01/01/1900'],
-  [/^must be F or M$/, 'F ou M'],
+  [/^must be F or M$/, 'choisissez « Femme » ou « Homme »'],
   [/^must be 15 characters.*$/, '15 caractères : 13 chiffres (2A ou 2B pour la Corse) et une clé de 2 chiffres'],
   [/^the control key does not match.*$/, 'la clé ne correspond pas : vérifiez le numéro'],
+  [/^is Paris, but the postcode is not a Paris one$/, 'Paris, mais le code postal n\'est pas celui d\'un arrondissement de Paris : vérifiez la ville ou le code postal'],
   [/^unknown postcode.*$/, 'code postal inconnu (à Paris : 75001 à 75020, ou 75116)'],
   [/^must be the number of a section, 1 to 20$/, 'un numéro de section de 1 à 20'],
   [/^the address is in Paris: give the date since when.*$/, 'adresse à Paris : indiquez depuis quand la personne y habite'],
@@ -88,7 +91,22 @@ export function detailInFrench(detail) {
       return detail.replace(pattern, french);
     }
   }
-  return 'valeur incorrecte';
+  return 'valeur refusée par le service : vérifiez-la';
+}
+
+/**
+ * What is wrong with a date as typed (JJ/MM/AAAA), in words an agent understands (issue #36: 31/02/1948 was "une date au
+ * format JJ/MM/AAAA", though it had that format); null when it is a date.
+ */
+export function dateProblem(typed, required = true) {
+  const text = (typed || '').trim();
+  if (!text) {
+    return required ? 'à renseigner, au format JJ/MM/AAAA' : null;
+  }
+  if (!/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text)) {
+    return 'une date au format JJ/MM/AAAA, par exemple 01/06/1950';
+  }
+  return isoDate(text) ? null : 'cette date n\'existe pas (' + text + ') : vérifiez le jour et le mois';
 }
 
 /** The sentence that explains a problem to the agent. */
@@ -118,6 +136,17 @@ export const ROLES = {
   AGENT: 'Agent d\'accueil', SOCIAL_WORKER: 'Travailleur social', SECTION_DIRECTOR: 'Directeur de section',
   SUPERVISOR: 'Superviseur', ADMINISTRATOR: 'Administrateur des paramètres',
 };
+
+/** The Navigo products by the code the transport service gives them (issue #36: agents read PASS_PARIS_SENIORS). */
+const PRODUCTS = {
+  NAVIGO_EMERAUDE_AMETHYSTE: 'Navigo Émeraude Améthyste',
+  PASS_PARIS_SENIORS: 'Pass Paris Seniors',
+  PASS_PARIS_ACCESS: 'Pass Paris Access\'',
+};
+
+export function productInFrench(code) {
+  return PRODUCTS[code] || code;
+}
 
 export const CATEGORIES = [
   ['ENERGY', 'Énergie (impayés d\'électricité ou de gaz)'], ['WATER', 'Eau'], ['RENT_ARREARS', 'Impayés de loyer'],
