@@ -66,8 +66,10 @@ public final class NoticeText {
             case AMOUNT_CHANGED -> "Le montant mensuel de votre allocation Paris Solidarité (" + reference + ") a changé " + on
                     + " : un chiffre qui sert à le calculer (un plafond, le minimum vieillesse, l'AAH) ou votre situation a "
                     + "changé.";
-            case PASS_LOADED -> "Votre forfait Navigo (" + reference + ") a été chargé sur votre passe " + on
-                    + ". Vous pouvez l'utiliser dès maintenant.";
+            case PASS_LOADED -> "Votre forfait Navigo (" + reference + ") a été chargé sur votre passe " + on + ". "
+                    + (notice.validFrom() != null && notice.validFrom().isAfter(ParisTime.dateOf(notice.occurredAt()))
+                    ? "Il est valable à partir du " + ParisTime.inWords(notice.validFrom()) + " : utilisez-le dès ce jour-là."
+                    : "Vous pouvez l'utiliser dès maintenant.");
             case PASS_NOT_LOADED -> "Votre forfait Navigo (" + reference + ") n'a pas pu être chargé sur votre passe "
                     + on + ".";
         };

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,8 +86,10 @@ public class NoticeService {
                 case SOLIDARITY -> "fileNumber";
                 case TRANSPORT -> "passNumber";
             });
+            JsonNode validFrom = event.get("validFrom");
             Notice notice = new Notice(benefit, moment.get(), reference, required(event, "section"),
-                    Instant.parse(required(event, "occurredAt")));
+                    Instant.parse(required(event, "occurredAt")),
+                    validFrom == null || validFrom.isNull() ? null : LocalDate.parse(validFrom.asString()));
             Instant now = clock.instant();
             boolean late = notice.occurredAt().plus(properties.maxAge()).isBefore(now);
             for (Channel channel : Channel.values()) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,14 +37,14 @@ class NoticeStore {
     void add(UUID id, String eventId, Channel channel, String pseudonym, Notice n, Instant now, String skipped) {
         jdbc.sql("""
                         insert into notice (id, event_id, channel, pseudonym, benefit, moment, reference, section, occurred_at,
-                                            status, next_attempt_at, outcome, created_at)
+                                            valid_from, status, next_attempt_at, outcome, created_at)
                         values (:id, :eventId, :channel, :pseudonym, :benefit, :moment, :reference, :section, :occurredAt,
-                                :status, :now, :outcome, :now)
+                                :validFrom, :status, :now, :outcome, :now)
                         on conflict (event_id, channel) do nothing
                         """)
                 .param("id", id).param("eventId", eventId).param("channel", channel.name()).param("pseudonym", pseudonym)
                 .param("benefit", n.benefit().name()).param("moment", n.moment().name()).param("reference", n.reference())
-                .param("section", n.section()).param("occurredAt", Timestamp.from(n.occurredAt()))
+                .param("section", n.section()).param("occurredAt", Timestamp.from(n.occurredAt())).param("validFrom", n.validFrom())
                 .param("status", skipped == null ? "PENDING" : "SKIPPED").param("outcome", skipped)
                 .param("now", Timestamp.from(now))
                 .update();
@@ -52,7 +53,7 @@ class NoticeStore {
     /** The oldest notice due, locked (other instances skip it); call inside a transaction. */
     Optional<Due> nextDue(Instant now) {
         return jdbc.sql("""
-                        select id, channel, pseudonym, benefit, moment, reference, section, occurred_at, attempts
+                        select id, channel, pseudonym, benefit, moment, reference, section, occurred_at, valid_from, attempts
                           from notice
                          where status = 'PENDING' and next_attempt_at <= :now
                          order by next_attempt_at
@@ -61,7 +62,7 @@ class NoticeStore {
                         """)
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), Channel.valueOf(rs.getString(2)), rs.getString(3),
-                        notice(rs, 4), rs.getInt(9)))
+                        notice(rs, 4), rs.getInt(10)))
                 .optional();
     }
 
@@ -116,7 +117,7 @@ class NoticeStore {
 
     private static Notice notice(ResultSet rs, int from) throws SQLException {
         return new Notice(Benefit.valueOf(rs.getString(from)), Moment.valueOf(rs.getString(from + 1)), rs.getString(from + 2),
-                rs.getString(from + 3), rs.getTimestamp(from + 4).toInstant());
+                rs.getString(from + 3), rs.getTimestamp(from + 4).toInstant(), rs.getObject(from + 5, LocalDate.class));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.paris.casvp.guichet.contracts.section.Sections;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class NoticeTextTest {
@@ -71,5 +72,19 @@ class NoticeTextTest {
         assertThat(Moment.of(Benefit.SOLIDARITY, "APPLICATION_RECEIVED")).contains(Moment.RECEIVED);
         assertThat(Moment.of(Benefit.TRANSPORT, "ACTIVATED")).contains(Moment.PASS_LOADED);
         assertThat(Benefit.ofTopic("transport.events.v1")).isEqualTo(Benefit.TRANSPORT);
+    }
+
+    /** Issue #36: a pass valid from 1 January was "to use from now on" in the e-mail of 4 December. */
+    @Test
+    void aPassLoadedBeforeItsFirstDaySaysFromWhenItCanBeUsed() {
+        Instant loaded = Instant.parse("2026-12-04T10:00:00Z");
+        Notice early = new Notice(Benefit.TRANSPORT, Moment.PASS_LOADED, "NAV-13-2026-000007", "13", loaded, LocalDate.of(2027, 1, 1));
+        Notice today = new Notice(Benefit.TRANSPORT, Moment.PASS_LOADED, "NAV-13-2026-000008", "13", loaded, LocalDate.of(2026, 12, 4));
+
+        assertThat(NoticeText.email(early, EMILIE, Sections.directory().of("13"), "x").body())
+                .contains("Il est valable à partir du 1er janvier 2027 : utilisez-le dès ce jour-là.")
+                .doesNotContain("dès maintenant");
+        assertThat(NoticeText.email(today, EMILIE, Sections.directory().of("13"), "x").body())
+                .contains("Vous pouvez l'utiliser dès maintenant.");
     }
 }
