@@ -338,7 +338,20 @@ class SolidarityIT {
                 .mapToObj(seq -> UUID.nameUUIDFromBytes(("solidarity/applications/" + id + "/steps/" + seq).getBytes(StandardCharsets.UTF_8))
                         .toString()).toArray(String[]::new));
 
-        String filedByDirector = file(person, clock.instant(), DIRECTOR);
+        // Issue #36: a second first application was accepted while one was granted.
+        HttpResponse<String> again = post("/api/solidarity/applications", AGENT, """
+                {"beneficiaryId":"%s","payee":{"iban":"FR76 3000 6000 0112 3456 7890 189"}}""".formatted(person));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(JsonPath.<String>read(again.body(), "$.type")).isEqualTo("urn:guichet:problem:repeat-filing");
+        assertThat(JsonPath.<String>read(again.body(), "$.grantedUntil")).isEqualTo("2027-09");
+
+        UUID other = person(LocalDate.of(1950, 6, 1), "0", 1);
+        String filedByDirector = file(other, clock.instant(), DIRECTOR);
+        HttpResponse<String> second = post("/api/solidarity/applications", AGENT, """
+                {"beneficiaryId":"%s","payee":{"iban":"FR76 3000 6000 0112 3456 7890 189"}}""".formatted(other));
+        assertThat(second.statusCode()).as("one still examined: " + second.body()).isEqualTo(409);
+        assertThat(JsonPath.<String>read(second.body(), "$.existing"))
+                .isEqualTo(JsonPath.<String>read(Http.get(url("/api/solidarity/applications/" + filedByDirector), AGENT).body(), "$.number"));
         examine(filedByDirector);
         HttpResponse<String> fourEyes = post("/api/solidarity/applications/" + filedByDirector + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
         assertThat(fourEyes.statusCode()).isEqualTo(403);

@@ -67,6 +67,10 @@ class ScaleOutDrillIT {
         GatewayClient agent = new GatewayClient(suite, "agent13");
         register(agent, "Montee", people);
         register(agent, "Echauffement", warmUpPeople);
+        // A person has one Paris Solidarité application at a time (issue #36): the load files each one's first, for people
+        // seeded in the service's copy of the registry (thousands: more than the load files).
+        people.put("solidarity", SeededGrants.people(suite, "MONTEE", 3000));
+        warmUpPeople.put("solidarity", SeededGrants.people(suite, "ECHAUF", 1000));
         SeededGrants.seed(suite, "2031", GRANTS, "2031-01-01", "2031-12-01");
         // New instances answer their first requests slowly (classes loaded, code compiled): as a rolling update lets
         // new pods take traffic gradually, they are warmed up before the drill, with other people's applications.

@@ -1,13 +1,47 @@
 package fr.paris.casvp.guichet.systemtests;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Paris Solidarité grants written straight into solidarity-service's database, for the payment run drills. */
 final class SeededGrants {
 
     private SeededGrants() {
+    }
+
+    /**
+     * {@code count} elderly people living in Paris, in solidarity-service's copy of the registry only, without any
+     * application: their ids. For a load that files Paris Solidarité many times, each filing a person's first (issue
+     * #36: a second application of a person is refused while the first is examined or granted).
+     */
+    static List<String> people(LocalSuite suite, String tag, int count) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = suite.database("solidarity");
+             Statement sql = connection.createStatement();
+             ResultSet inserted = sql.executeQuery("""
+                    insert into beneficiary_replica (beneficiary_id, snapshot, version, erased, source_partition, source_offset, replicated_at)
+                    select b::text, jsonb_build_object('id', b, 'fileNumber', 'B-%1$s-' || lpad(n::text, 6, '0'), 'version', 1,
+                             'updatedAt', now(), 'livesInParisSince', '2001-01-01',
+                             'situation', jsonb_build_object(
+                                 'identity', jsonb_build_object('lastName', 'Durand', 'firstNames', 'Paul', 'birthDate', '1948-05-05', 'sex', 'M'),
+                                 'address', jsonb_build_object('line1', '3 rue de Tolbiac', 'postcode', '75013', 'city', 'Paris',
+                                     'arrondissement', 13),
+                                 'parisResidence', jsonb_build_array(jsonb_build_object('from', '2001-01-01')),
+                                 'monthlyResources', jsonb_build_array(jsonb_build_object('kind', 'PENSION', 'amount', 300)),
+                                 'warVeteran', false, 'section', '13')),
+                           1, false, 0, 0, now()
+                      from (select n, gen_random_uuid() as b from generate_series(1, %2$d) n) people
+                    returning beneficiary_id
+                    """.formatted(tag, count))) {
+            while (inserted.next()) {
+                ids.add(inserted.getString(1));
+            }
+        }
+        return ids;
     }
 
     /**

@@ -57,6 +57,13 @@ public final class ProblemTypes {
      */
     public static final URI RECEIPT_ALREADY_USED = URI.create("urn:guichet:problem:receipt-already-used");
 
+    /**
+     * The application would repeat one the person already has (409): the same benefit still being examined, or a right
+     * that still runs. {@code existing} names the application already there; where the rules allow a second one, the
+     * request says it is meant ({@code confirmedRepeat}) and is then accepted.
+     */
+    public static final URI REPEAT_FILING = URI.create("urn:guichet:problem:repeat-filing");
+
     private ProblemTypes() {
     }
 }

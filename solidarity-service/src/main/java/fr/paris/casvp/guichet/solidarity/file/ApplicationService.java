@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.solidarity.file;
 
 import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
@@ -84,6 +85,7 @@ public class ApplicationService {
             Fields.check(List.of(FieldError.of("section", "the beneficiary's file is followed by section " + section)));
         }
         agent.requireWrite(section);
+        refuseRepeat(beneficiary.id(), filing.renewal(), LocalDate.ofInstant(receivedAt, PARIS).withDayOfMonth(1));
         Application application = Application.file(UUID.randomUUID(),
                 store.nextNumber("PS", LocalDate.ofInstant(receivedAt, PARIS).getYear()),
                 receiptNumber == null ? ReceiptNumber.next() : receiptNumber, beneficiary.id(), section, filing.renewal(),
@@ -92,6 +94,29 @@ public class ApplicationService {
         store.insert(application);
         published(application);
         return reload(application.id());
+    }
+
+    /**
+     * One Paris Solidarité at a time (issue #36: a second first application was accepted while one was granted): an
+     * application still examined refuses another; a grant that still runs refuses a first application (its renewal is
+     * filed instead). Refused as 409 {@code repeat-filing}, naming what is there already.
+     */
+    private void refuseRepeat(UUID beneficiaryId, boolean renewal, LocalDate month) {
+        for (Application pending : store.search(null, beneficiaryId, null)) {
+            if (pending.status() == Application.Status.RECEIVED || pending.status() == Application.Status.UNDER_EXAMINATION) {
+                throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.REPEAT_FILING, "Already filed", "Application "
+                        + pending.number() + ", received on " + LocalDate.ofInstant(pending.receivedAt(), PARIS)
+                        + ", is still being examined: this one would be a second.").with("existing", pending.number());
+            }
+        }
+        if (!renewal) {
+            Optional<LocalDate> running = store.runningGrantUntil(beneficiaryId, month);
+            if (running.isPresent()) {
+                throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.REPEAT_FILING, "Already granted", "A grant runs until "
+                        + YearMonth.from(running.get()) + ": file its renewal, not a first application.")
+                        .with("grantedUntil", YearMonth.from(running.get()).toString());
+            }
+        }
     }
 
     @Transactional

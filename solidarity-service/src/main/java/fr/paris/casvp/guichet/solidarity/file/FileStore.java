@@ -90,6 +90,16 @@ class FileStore {
                 .query(this::application).list();
     }
 
+    /** The last month of the beneficiary's grant that still runs (active or suspended) in {@code month} or later. */
+    Optional<LocalDate> runningGrantUntil(UUID beneficiaryId, LocalDate month) {
+        return jdbc.sql("""
+                        select last_month from psol_grant
+                         where beneficiary_id = :b and status in ('ACTIVE', 'SUSPENDED') and last_month >= :month
+                         order by last_month desc limit 1
+                        """).param("b", beneficiaryId).param("month", month)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+    }
+
     /** How many grants the beneficiary has had. */
     long grantsOf(UUID beneficiaryId) {
         return jdbc.sql("select count(*) from psol_grant where beneficiary_id = :b").param("b", beneficiaryId)
