@@ -877,12 +877,21 @@ async function queueView() {
     Promise.all(['RECEIVED', 'UNDER_EXAMINATION'].map(status => get('/api/aid/applications?status=' + status))),
     get('/api/aid/parameters'),
     Promise.all(BENEFITS.map(([benefit]) => get('/api/' + benefit + '/intake/rejected')))]);
+  // Issue #36: the queues showed application numbers only. Each file's person, by name (one read per person).
+  const ids = [...new Set([...lists, ...others].filter(list => list.status === 200).flatMap(list => list.body)
+      .map(file => file.beneficiaryId))];
+  const people = new Map(await Promise.all(ids.map(async id => {
+    const person = await get('/api/beneficiaries/' + id);
+    return [id, person.status === 200
+      ? person.body.situation.identity.firstNames + ' ' + person.body.situation.identity.lastName : 'dossier illisible'];
+  })));
+  const nameOf = file => people.get(file.beneficiaryId) || '';
   const sections = [];
   if (examining) {
-    sections.push(examinationQueue(lists));
-    sections.push(otherQueue(director ? 'Paris Solidarité à décider' : 'Paris Solidarité à instruire', others[0], '#/psol/'));
+    sections.push(examinationQueue(lists, nameOf));
+    sections.push(otherQueue(director ? 'Paris Solidarité à décider' : 'Paris Solidarité à instruire', others[0], '#/psol/', nameOf));
     if (director) {
-      sections.push(otherQueue('Navigo à décider', others[1], '#/navigo-demande/'));
+      sections.push(otherQueue('Navigo à décider', others[1], '#/navigo-demande/', nameOf));
     }
   }
   sections.push(rejectedQueue(rejected));
@@ -893,24 +902,25 @@ async function queueView() {
 const BENEFITS = [['aid', 'Allocation exceptionnelle'], ['solidarity', 'Paris Solidarité'], ['transport', 'Navigo']];
 
 /** Paris Solidarité or Navigo applications waiting for the agent's role. */
-function otherQueue(title, answer, link) {
+function otherQueue(title, answer, link, nameOf) {
   if (answer.status !== 200) {
     return [h('h2', {}, title), unavailableList(answer)];
   }
   const mine = file => file.filedBy === agent.username || file.examinedBy === agent.username;
   return [h('h2', {}, title), answer.body.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
-      h('thead', {}, h('tr', {}, ['Demande', 'Reçue le', 'État', 'Déposée par'].map(column => h('th', { scope: 'col' }, column)))),
+      h('thead', {}, h('tr', {}, ['Demande', 'Personne', 'Reçue le', 'État', 'Déposée par']
+          .map(column => h('th', { scope: 'col' }, column)))),
       h('tbody', {}, answer.body.map(file => h('tr', {},
           h('td', {}, h('a', { href: link + file.id }, file.number),
               hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
-          h('td', {}, date(file.receivedAt)), h('td', {}, statusInFrench(file.status)), h('td', {}, file.filedBy)))))];
+          h('td', {}, nameOf(file)), h('td', {}, date(file.receivedAt)), h('td', {}, statusInFrench(file.status)), h('td', {}, file.filedBy)))))];
 }
 
 function unavailableList(answer) {
   return h('p', { class: 'info' }, problemInFrench(answer.body, answer.status));
 }
 
-function examinationQueue(lists) {
+function examinationQueue(lists, nameOf) {
   const title = h('h2', {}, hasRole('SECTION_DIRECTOR') ? 'Allocations exceptionnelles à décider'
     : 'Allocations exceptionnelles à instruire');
   const failed = lists.find(list => list.status !== 200);
@@ -924,12 +934,12 @@ function examinationQueue(lists) {
       ? h('p', { class: 'info' }, 'Règle des quatre yeux : vous ne décidez pas une demande que vous avez déposée ou instruite ;'
           + ' elle revient à un autre directeur de la section.') : null,
     files.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
-        h('thead', {}, h('tr', {}, ['Demande', 'Reçue le', 'Motif', 'Montant demandé', 'État', 'Pièces manquantes']
+        h('thead', {}, h('tr', {}, ['Demande', 'Personne', 'Reçue le', 'Motif', 'Montant demandé', 'État', 'Pièces manquantes']
             .map(column => h('th', { scope: 'col' }, column)))),
         h('tbody', {}, files.map(file => h('tr', {},
             h('td', {}, h('a', { href: '#/demande/' + file.id }, file.number),
                 hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
-            h('td', {}, date(file.receivedAt)),
+            h('td', {}, nameOf(file)), h('td', {}, date(file.receivedAt)),
             h('td', {}, (CATEGORIES.find(([code]) => code === file.category) || [null, ''])[1]),
             h('td', {}, euros(file.requestedAmount)), h('td', {}, statusInFrench(file.status)),
             h('td', {}, file.missingDocuments.length ? file.missingDocuments.join(', ') : 'aucune')))))];
@@ -1042,6 +1052,7 @@ async function applicationView(id) {
             : 'Refusée le ' + date(decision.decisionDate) + ' (' + ((REFUSALS.find(([code]) => code === decision.reasonCode) || [null, ''])[1]) + ')')] : null)),
     h('div', { class: 'actions' },
         h('a', { class: 'bouton secondaire', href: '#/personne/' + a.beneficiaryId }, 'Dossier de la personne'),
+        reprintButton(a.receipt),
         decision ? h('button', { type: 'button', class: 'secondaire', onclick: () => openLetter(a.id) }, 'Ouvrir la lettre de décision') : null),
   ];
   if (a.missingDocuments.length && ['RECEIVED', 'UNDER_EXAMINATION', 'APPEALED'].includes(a.status)
@@ -1213,7 +1224,8 @@ async function solidarityApplicationView(id) {
           + monthOf(g.lastMonth) + ', ' + (GRANT_STATUSES[g.status] || 'en cours')
           + (g.statusFrom && g.status !== 'ACTIVE' ? ' depuis le ' + date(g.statusFrom) : ''))] : null,
       h('dt', {}, 'Versée sur'), h('dd', {}, a.payeeIban + (a.payeeAccountHolder ? ' (' + a.payeeAccountHolder + ')' : '')))),
-  h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + a.beneficiaryId }, 'Dossier de la personne'))];
+  h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + a.beneficiaryId }, 'Dossier de la personne'),
+      reprintButton(a.receipt))];
   const own = a.filedBy === agent.username || a.examinedBy === agent.username;
   if (['RECEIVED', 'UNDER_EXAMINATION'].includes(a.status)) {
     // The grant's amount is computed with the figures of the month of reception.
@@ -1262,7 +1274,8 @@ async function passView(id) {
         ? [h('dt', {}, 'Participation'), h('dd', {}, Number(p.participationDue) === 0 ? 'aucune'
             : euros(p.participationDue) + (p.participationPaidAt ? ', payée le ' + date(p.participationPaidAt) : ', à payer'))]
         : null)),
-  h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + p.beneficiaryId }, 'Dossier de la personne'))];
+  h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + p.beneficiaryId }, 'Dossier de la personne'),
+      reprintButton(p.receipt))];
   if (p.status === 'REQUESTED' && hasRole('SECTION_DIRECTOR')) {
     parts.push(p.filedBy === agent.username ? fourEyesNote()
       : refusalOrGrantForm('/api/transport/passes/' + p.id + '/decision', NAVIGO_REFUSALS, () => passView(p.id)));
@@ -1349,6 +1362,13 @@ async function openPdf(path, failure) {
     return;
   }
   window.open(URL.createObjectURL(file.blob), '_blank');
+}
+
+/** The receipt of an application, printed again from its page (issue #36: a reload lost it, and no page offered it again). */
+function reprintButton(receipt) {
+  return receipt && receipt.number ? h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf('/api/receipts/'
+      + receipt.number + '/pdf', 'Le récépissé n\'est pas disponible pour le moment : réessayez dans quelques instants.') },
+  'Réimprimer le récépissé') : null;
 }
 
 /** The récépissé: what the person takes away, printable. */

@@ -151,7 +151,9 @@ class OfflineCaptureIT {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Récépissé de dépôt de demande", number, "Navigo", "Section du 13e arrondissement",
                     "Date de réception faisant foi : " + frenchDate(now),
-                    "reçue, en attente du service", "sans que vous ayez à revenir");
+                    "reçue, en attente du service", "sans que vous ayez à revenir")
+                    // The full address of the page (GUICHET_PUBLIC_URL, or the one the request came to, as here).
+                    .contains("« Suivre ma demande », " + url("/suivi") + ",");
         }
         try (PDDocument document = Loader.loadPDF(ticket.body())) {
             assertThat(document.getPage(0).getMediaBox().getWidth()).as("80 mm").isCloseTo(226.8f, Offset.offset(0.1f));

@@ -179,6 +179,8 @@ class CounterJourneyIT {
         // Another agent examines, a director decides (four-eyes): each sees the file in their queue.
         signInAs("travailleur13");
         click(By.linkText("Dossiers à traiter"));
+        // Issue #36: the queues showed application numbers only; each row names its person.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Lucie " + lastName));
         click(By.linkText(aid));
         type("champ-assessment", "Facture vérifiée, ressources faibles depuis l'hospitalisation.");
         type("champ-proposedAmount", "450,50");
@@ -299,7 +301,9 @@ class CounterJourneyIT {
         assertThat(browser.getTitle()).as(browser.findElement(By.tagName("main")).getText()).contains("Lucie " + newcomer);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("lucie." + suffix + "@example.org",
                 "06 12 34 56 78", "avis par courriel", "Pensions de retraite");
+        // Signed out, as the first test expects to find the counter; the sign-out goes by the issuer and back.
         click(By.xpath("//button[normalize-space()='Se déconnecter']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//main//button[normalize-space()='Se connecter']")));
     }
 
     /**

@@ -55,12 +55,16 @@ class ReceiptController {
     private final RateLimits.Buckets perClient = new RateLimits.Buckets();
     private final RateLimits.Buckets perReceipt = new RateLimits.Buckets();
 
+    /** The address people are given (GUICHET_PUBLIC_URL); empty: the address this request came to (a local run). */
+    private final String publicUrl;
+
     ReceiptController(ReceiptBook receipts, Clock clock, @Value("${guichet.receipt-key:}") String receiptKey,
-                      ClientAddresses addresses) {
+                      ClientAddresses addresses, @Value("${guichet.public-url:}") String publicUrl) {
         this.receipts = receipts;
         this.clock = clock;
         this.checks = new ReceiptChecks(receiptKey);
         this.addresses = addresses;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     /**
@@ -114,7 +118,7 @@ class ReceiptController {
      */
     @GetMapping("/api/receipts/{number}/pdf")
     ResponseEntity<?> pdf(@PathVariable String number, @RequestParam(defaultValue = "a4") String format,
-                          JwtAuthenticationToken token) {
+                          JwtAuthenticationToken token, ServerWebExchange exchange) {
         String canonical = ReceiptNumber.normalise(number);
         ReceiptState state = canonical == null ? null : receipts.get(canonical).orElse(null);
         if (state == null || !readable(token, state)) {
@@ -124,7 +128,16 @@ class ReceiptController {
         ReceiptPdf.Format layout = "ticket".equalsIgnoreCase(format) ? ReceiptPdf.Format.TICKET : ReceiptPdf.Format.A4;
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"recepisse-" + state.number() + ".pdf\"")
-                .body(ReceiptPdf.of(state, layout, clock.instant()));
+                .body(ReceiptPdf.of(state, layout, clock.instant(), followAddress(exchange)));
+    }
+
+    /** The full address of "Suivre ma demande", as a person types it (issue #36: "(/suivi)" was no address at all). */
+    private String followAddress(ServerWebExchange exchange) {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl + "/suivi";
+        }
+        var uri = exchange.getRequest().getURI();
+        return uri.getScheme() + "://" + uri.getAuthority() + "/suivi";
     }
 
     /** "Suivre ma demande": the public's French page, which asks the receipt number and the birth date. */

@@ -36,7 +36,8 @@ final class ReceiptPdf {
     private ReceiptPdf() {
     }
 
-    static byte[] of(ReceiptState receipt, Format format, Instant printedAt) {
+    /** @param followAddress the full address of the page where a person follows the receipt ({@code https://.../suivi}) */
+    static byte[] of(ReceiptState receipt, Format format, Instant printedAt, String followAddress) {
         String title = "Récépissé de dépôt de demande " + receipt.number();
         PrintedDocument document = format == Format.TICKET ? PrintedDocument.roll(title, 80)
                 : PrintedDocument.a4(title, "Centre d'action sociale de la Ville de Paris — récépissé " + receipt.number());
@@ -63,7 +64,7 @@ final class ReceiptPdf {
                         + "d'aide sociale facultative, titre I). Si des pièces manquent, la demande doit être complétée dans les "
                         + "deux mois qui suivent.")
                 .text(Style.TEXT, "Conservez ce récépissé : son numéro et votre date de naissance permettent de suivre la demande "
-                        + "sur la page « Suivre ma demande » (/suivi) ou auprès de votre section.");
+                        + "sur la page « Suivre ma demande », " + followAddress + ", ou auprès de votre section.");
         if (section != null) {
             document.text(Style.SMALL, "Téléphone : " + section.phone() + ". Accueil " + section.openingHours() + ".");
         }

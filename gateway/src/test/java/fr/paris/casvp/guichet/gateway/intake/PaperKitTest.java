@@ -50,13 +50,16 @@ class PaperKitTest {
         }
         ReceiptState receipt = new ReceiptState("K7QD-2M9X-4TR0", "aid", ReceiptState.QUEUED, Instant.parse("2026-12-01T09:07:00Z"),
                 null, null, "13", null, null, Instant.parse("2026-12-01T09:07:00Z"));
-        byte[] a4 = ReceiptPdf.of(receipt, ReceiptPdf.Format.A4, Instant.parse("2026-12-01T09:08:00Z"));
-        byte[] ticket = ReceiptPdf.of(receipt, ReceiptPdf.Format.TICKET, Instant.parse("2026-12-01T09:08:00Z"));
+        byte[] a4 = ReceiptPdf.of(receipt, ReceiptPdf.Format.A4, Instant.parse("2026-12-01T09:08:00Z"), "https://guichet.paris.fr/suivi");
+        byte[] ticket = ReceiptPdf.of(receipt, ReceiptPdf.Format.TICKET, Instant.parse("2026-12-01T09:08:00Z"),
+                "https://guichet.paris.fr/suivi");
         save("recepisse.pdf", a4);
         save("recepisse-ticket.pdf", ticket);
         try (PDDocument document = Loader.loadPDF(a4)) {
             assertThat(new PDFTextStripper().getText(document)).contains("K7QD-2M9X-4TR0",
-                    "Date de réception faisant foi : 1er décembre 2026 à 10:07", "146 boulevard de l'Hôpital");
+                    "Date de réception faisant foi : 1er décembre 2026 à 10:07", "146 boulevard de l'Hôpital")
+                    // Issue #36: "(/suivi)" was no address anyone could type.
+                    .contains("« Suivre ma demande », https://guichet.paris.fr/suivi, ou auprès de votre section");
         }
     }
 
