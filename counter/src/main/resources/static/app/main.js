@@ -877,9 +877,10 @@ async function queueView() {
     Promise.all(['RECEIVED', 'UNDER_EXAMINATION'].map(status => get('/api/aid/applications?status=' + status))),
     get('/api/aid/parameters'),
     Promise.all(BENEFITS.map(([benefit]) => get('/api/' + benefit + '/intake/rejected')))]);
-  // Issue #36: the queues showed application numbers only. Each file's person, by name (one read per person).
+  // Issue #36: the queues showed application numbers only. Each file's person, by name (one read per person; the first
+  // 100 people, well within an agent's burst of requests at the gateway).
   const ids = [...new Set([...lists, ...others].filter(list => list.status === 200).flatMap(list => list.body)
-      .map(file => file.beneficiaryId))];
+      .map(file => file.beneficiaryId))].slice(0, 100);
   const people = new Map(await Promise.all(ids.map(async id => {
     const person = await get('/api/beneficiaries/' + id);
     return [id, person.status === 200
@@ -1721,6 +1722,14 @@ function route() {
     return;
   }
   const [, view, id] = (window.location.hash || '#/').split('/');
+  // The current page, marked in the navigation (issue #36: it was not).
+  document.querySelectorAll('#navigation a').forEach(link => {
+    if (link.getAttribute('href') === '#/' + view) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  });
   if (view === 'recherche') {
     searchView();
   } else if (view === 'enregistrer') {

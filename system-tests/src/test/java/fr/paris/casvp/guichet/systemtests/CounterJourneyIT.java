@@ -266,6 +266,8 @@ class CounterJourneyIT {
         click(By.xpath("//button[normalize-space()='Rechercher']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "1 personne trouvée"));
         assertThat(browser.findElement(By.tagName("table")).getText()).contains(lastName, "13");
+        assertThat(browser.findElement(By.xpath("//nav//a[.='Rechercher une personne']")).getDomAttribute("aria-current"))
+                .as("the current page, marked in the navigation").isEqualTo("page");
 
         signInAs("agent18");
         click(By.linkText("Rechercher une personne"));
@@ -294,6 +296,7 @@ class CounterJourneyIT {
         type("champ-contact-phone", "06 12 34 56 78");
         type("champ-contact-email", "lucie." + suffix + "@example.org");
         type("champ-resource-PENSION", "803,20");
+        assertThat(browser.findElement(By.id("champ-contact.acceptsSms")).getSize().getWidth()).as("a 24 px target").isGreaterThanOrEqualTo(24);
         screenshot("36-enregistrer-avec-contact");
         click(By.xpath("//button[normalize-space()='Enregistrer la personne']"));
         wait.until(ExpectedConditions.or(ExpectedConditions.titleContains("Lucie " + newcomer),
