@@ -137,16 +137,15 @@ public final class KafkaRestore {
 
     private TopicRestored restore(String topic, boolean force, boolean dryRun, KafkaConsumer<byte[], byte[]> source,
                                   KafkaConsumer<byte[], byte[]> target, KafkaProducer<byte[], byte[]> producer) {
-        int targetPartitions = target.partitionsFor(topic, Duration.ofSeconds(30)).size();
-        long alreadyThere = target.endOffsets(partitions(topic, target)).values().stream().mapToLong(Long::longValue).sum()
-                - target.beginningOffsets(partitions(topic, target)).values().stream().mapToLong(Long::longValue).sum();
+        List<TopicPartition> onTarget = partitions(topic, target);
+        int targetPartitions = onTarget.size();
+        long alreadyThere = held(target, onTarget);
         List<TopicPartition> partitions = partitions(topic, source);
         Map<TopicPartition, Long> ends = source.endOffsets(partitions);
         source.assign(partitions);
         source.seekToBeginning(partitions);
         if (alreadyThere > 0 && !force && !dryRun) {
-            long inCopy = ends.values().stream().mapToLong(Long::longValue).sum()
-                    - source.beginningOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            long inCopy = held(source, partitions);
             return new TopicRestored(topic, inCopy, 0, true, alreadyThere + " record(s) already on the cluster (--force to write anyway)");
         }
         List<Future<RecordMetadata>> writes = new ArrayList<>();
@@ -175,6 +174,12 @@ public final class KafkaRestore {
         }
         String why = dryRun ? "dry run: nothing written" : alreadyThere > 0 ? alreadyThere + " record(s) were there already" : null;
         return new TopicRestored(topic, read, writes.size(), dryRun, why);
+    }
+
+    /** How many offsets the partitions span (the records they hold, but for those compaction removed). */
+    private static long held(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+        return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum()
+                - consumer.beginningOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static List<TopicPartition> partitions(String topic, KafkaConsumer<byte[], byte[]> consumer) {
