@@ -73,6 +73,15 @@ export function checked(form, name) {
 export function showErrors(form, errors, summaryText) {
   form.querySelectorAll('.erreur-champ').forEach(e => e.remove());
   form.querySelectorAll('.invalide').forEach(e => { e.classList.remove('invalide'); e.removeAttribute('aria-invalid'); });
+  // The previous messages leave the descriptions too: a screen reader reads each error once, not once per attempt.
+  form.querySelectorAll('[aria-describedby]').forEach(e => {
+    const kept = e.getAttribute('aria-describedby').split(/\s+/).filter(id => id && !id.endsWith('-erreur'));
+    if (kept.length) {
+      e.setAttribute('aria-describedby', kept.join(' '));
+    } else {
+      e.removeAttribute('aria-describedby');
+    }
+  });
   const old = form.querySelector('.resume-erreurs');
   if (old) {
     old.remove();

@@ -712,6 +712,16 @@ async function file(form, path, body, benefit, { name, birthDate }, fieldOf, cor
     capturedReceiptView(item);
     return;
   }
+  if (answer.status === 409 && answer.body && answer.body.type === 'urn:guichet:problem:repeat-filing' && answer.body.confirmable) {
+    // An aid may be asked again: the agent confirms that this one is not the same request typed twice.
+    showErrors(form, [], 'La personne a déjà déposé une demande de ce type (n° ' + answer.body.existing + ', '
+        + statusInFrench(answer.body.existingStatus).toLowerCase() + ') il y a moins de 30 jours.');
+    form.querySelector('.resume-erreurs').append(h('p', {}, 'S\'il s\'agit d\'un nouveau besoin, déposez-la quand même ; '
+        + 'sinon, ouvrez la demande existante depuis le dossier de la personne.'),
+    h('button', { type: 'button', onclick: () => file(form, path, { ...body, repeatConfirmed: true }, benefit, { name, birthDate },
+        fieldOf, correction) }, 'Déposer quand même'));
+    return;
+  }
   showProblem(form, answer, fieldOf);
 }
 
@@ -1053,8 +1063,8 @@ async function applicationView(id) {
             : 'Refusée le ' + date(decision.decisionDate) + ' (' + ((REFUSALS.find(([code]) => code === decision.reasonCode) || [null, ''])[1]) + ')')] : null)),
     h('div', { class: 'actions' },
         h('a', { class: 'bouton secondaire', href: '#/personne/' + a.beneficiaryId }, 'Dossier de la personne'),
-        reprintButton(a.receipt),
-        decision ? h('button', { type: 'button', class: 'secondaire', onclick: () => openLetter(a.id) }, 'Ouvrir la lettre de décision') : null),
+        reprintButton(a.receipt, a.beneficiaryId),
+        decision ? letterButton('/api/aid/applications/' + a.id + '/letter') : null),
   ];
   if (a.missingDocuments.length && ['RECEIVED', 'UNDER_EXAMINATION', 'APPEALED'].includes(a.status)
       && hasRole('AGENT', 'SOCIAL_WORKER', 'SECTION_DIRECTOR')) {
@@ -1226,7 +1236,7 @@ async function solidarityApplicationView(id) {
           + (g.statusFrom && g.status !== 'ACTIVE' ? ' depuis le ' + date(g.statusFrom) : ''))] : null,
       h('dt', {}, 'Versée sur'), h('dd', {}, a.payeeIban + (a.payeeAccountHolder ? ' (' + a.payeeAccountHolder + ')' : '')))),
   h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + a.beneficiaryId }, 'Dossier de la personne'),
-      reprintButton(a.receipt))];
+      reprintButton(a.receipt, a.beneficiaryId), a.decidedAt ? letterButton('/api/solidarity/applications/' + a.id + '/letter') : null)];
   const own = a.filedBy === agent.username || a.examinedBy === agent.username;
   if (['RECEIVED', 'UNDER_EXAMINATION'].includes(a.status)) {
     // The grant's amount is computed with the figures of the month of reception.
@@ -1276,7 +1286,7 @@ async function passView(id) {
             : euros(p.participationDue) + (p.participationPaidAt ? ', payée le ' + date(p.participationPaidAt) : ', à payer'))]
         : null)),
   h('div', { class: 'actions' }, h('a', { class: 'bouton secondaire', href: '#/personne/' + p.beneficiaryId }, 'Dossier de la personne'),
-      reprintButton(p.receipt))];
+      reprintButton(p.receipt, p.beneficiaryId), p.decidedAt ? letterButton('/api/transport/passes/' + p.id + '/letter') : null)];
   if (p.status === 'REQUESTED' && hasRole('SECTION_DIRECTOR')) {
     parts.push(p.filedBy === agent.username ? fourEyesNote()
       : refusalOrGrantForm('/api/transport/passes/' + p.id + '/decision', NAVIGO_REFUSALS, () => passView(p.id)));
@@ -1351,8 +1361,9 @@ function refusalOrGrantForm(path, refusals, done, ...more) {
 }
 
 /** The decision letter (PDF), fetched with the agent's token, opened in a new tab to read or print. */
-async function openLetter(id) {
-  await openPdf('/api/aid/applications/' + id + '/letter', 'La lettre ne peut pas être ouverte pour le moment.');
+function letterButton(path) {
+  return h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf(path,
+      'La lettre ne peut pas être ouverte pour le moment.') }, 'Ouvrir la lettre de décision');
 }
 
 /** A document of the API (a letter, a receipt), opened in a new tab to print. */
@@ -1365,10 +1376,17 @@ async function openPdf(path, failure) {
   window.open(URL.createObjectURL(file.blob), '_blank');
 }
 
+/** Where a receipt's PDF is: named after its person (the gateway asks the registry with the agent's token). */
+function receiptPdf(number, beneficiaryId, ticket) {
+  const query = [ticket ? 'format=ticket' : null, beneficiaryId ? 'beneficiaryId=' + beneficiaryId : null].filter(Boolean);
+  return '/api/receipts/' + number + '/pdf' + (query.length ? '?' + query.join('&') : '');
+}
+
 /** The receipt of an application, printed again from its page (issue #36: a reload lost it, and no page offered it again). */
-function reprintButton(receipt) {
-  return receipt && receipt.number ? h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf('/api/receipts/'
-      + receipt.number + '/pdf', 'Le récépissé n\'est pas disponible pour le moment : réessayez dans quelques instants.') },
+function reprintButton(receipt, beneficiaryId) {
+  return receipt && receipt.number ? h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf(
+      receiptPdf(receipt.number, beneficiaryId),
+      'Le récépissé n\'est pas disponible pour le moment : réessayez dans quelques instants.') },
   'Réimprimer le récépissé') : null;
 }
 
@@ -1396,10 +1414,10 @@ function receiptView(benefit, name, filed, queued, note) {
               + ' Vos droits sont ouverts à la date de réception ci-dessus.')),
       h('div', { class: 'actions' },
           h('button', { type: 'button', onclick: () => window.print() }, 'Imprimer le récépissé'),
-          h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf('/api/receipts/' + receipt.number + '/pdf',
+          h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf(receiptPdf(receipt.number, filed.beneficiaryId),
               'Le récépissé en PDF n\'est pas disponible pour le moment : imprimez-le depuis cet écran.') }, 'Récépissé en PDF'),
-          h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf('/api/receipts/' + receipt.number
-              + '/pdf?format=ticket', 'Le récépissé n\'est pas disponible pour le moment : imprimez-le depuis cet écran.') },
+          h('button', { type: 'button', class: 'secondaire', onclick: () => openPdf(receiptPdf(receipt.number, filed.beneficiaryId, true),
+              'Le récépissé n\'est pas disponible pour le moment : imprimez-le depuis cet écran.') },
           'Ticket (imprimante de caisse)'),
           h('a', { class: 'bouton secondaire', href: '#/personne/' + (filed.beneficiaryId || '') }, 'Retour au dossier')));
 }

@@ -330,6 +330,28 @@ class AidApplicationsIT {
         assertThat(letterText(id, AGENT)).contains("prise sur votre recours", "Montant accordé : 600,00 €");
     }
 
+    /** Issue #36: a second identical rent-arrears aid was accepted minutes later. */
+    @Test
+    void aSecondApplicationOfTheSameKindWithinThirtyDaysAsksTheAgentsConfirmation() {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        java.util.function.BiFunction<String, String, String> unconfirmed = (category, amount) ->
+                AidFixture.filing(person, category, amount).replace("\"repeatConfirmed\":true,", "");
+        String first = JsonPath.read(aid.post("/api/aid/applications", AGENT, unconfirmed.apply("RENT_ARREARS", "300")).body(),
+                "$.number");
+
+        HttpResponse<String> again = aid.post("/api/aid/applications", AGENT, unconfirmed.apply("RENT_ARREARS", "300"));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(JsonPath.<String>read(again.body(), "$.type")).isEqualTo("urn:guichet:problem:repeat-filing");
+        assertThat(JsonPath.<String>read(again.body(), "$.existing")).isEqualTo(first);
+        assertThat(JsonPath.<Boolean>read(again.body(), "$.confirmable")).isTrue();
+        assertThat(aid.post("/api/aid/applications", AGENT, unconfirmed.apply("WATER", "80")).statusCode())
+                .as("another kind of need is no repeat").isEqualTo(201);
+        HttpResponse<String> confirmed = aid.post("/api/aid/applications", AGENT,
+                AidFixture.filing(person, "RENT_ARREARS", "300"));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+        assertThat(JsonPath.<String>read(confirmed.body(), "$.number")).isNotEqualTo(first);
+    }
+
     @Test
     void aFailedPaymentIsOrderedAgainOnceACorrectedPayeeIsConfirmedByASecondAgent() {
         UUID person = aid.person(LocalDate.of(2015, 3, 1));

@@ -95,9 +95,10 @@ final class AidFixture {
                 .param("id", snapshot.id().toString()).query(Long.class).single() == 1);
     }
 
+    /** An application the agent confirms is no repeat: the tests file the same kind of aid for one person on purpose. */
     static String filing(UUID beneficiary, String category, String amount) {
         return """
-                {"beneficiaryId":"%s","category":"%s",%s"requestedAmount":%s,"reason":"Facture d'énergie impayée",
+                {"beneficiaryId":"%s","repeatConfirmed":true,"category":"%s",%s"requestedAmount":%s,"reason":"Facture d'énergie impayée",
                  "payee":{"kind":"CREDITOR","accountHolder":"EDF Solidarité","iban":"%s"}}
                 """.formatted(beneficiary, category, category.equals("DISASTER") ? "\"disasterEvent\":\"incendie-2026-17\"," : "",
                 amount, IBAN);

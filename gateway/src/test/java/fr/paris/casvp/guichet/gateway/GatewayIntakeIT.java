@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.EventSchemas;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
+import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.status.BoardEntry;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,7 +184,8 @@ class GatewayIntakeIT {
                 ReceiptState.REJECTED, received, null, null, "18", List.of("forged"), null, later))).get();
         kafka.send("receipts.v1", number, json.writeValueAsString(forged)).get();
         ReceiptState genuine = new ReceiptState(number, "aid", "RECEIVED", received, UUID.randomUUID(), "AE-13-2026-00001", "13",
-                List.of(), null, Instant.now());
+                List.of(), new ReceiptChecks(TestSigningKeys.RECEIPT_KEY).of(number, LocalDate.of(1950, 6, 1)), Instant.now(),
+                ReceiptState.Details.of(null, false, null, null, List.of("Dernière facture d'électricité", "Avis d'imposition 2025")));
         kafka.send("receipts.aid.v1", number, json.writeValueAsString(genuine)).get();
 
         // The genuine state, sent last, is read once the forged ones before it on their partitions have been.
@@ -195,6 +198,13 @@ class GatewayIntakeIT {
         assertThat(JsonPath.<String>read(receipt.body(), "$.section")).isEqualTo("13");
         assertThat(Http.get(url("/api/receipts/" + number), TestTokens.of("agent18", "AGENT", "18")).statusCode())
                 .as("never moved to section 18").isEqualTo(404);
+
+        // Issue #36: the person reads on "Suivre ma demande" which documents the section still waits for.
+        HttpResponse<String> followed = Http.get(url("/api/receipts/" + number + "?birthDate=1950-06-01"));
+        assertThat(followed.statusCode()).as(followed.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(followed.body(), "$.details.missingDocuments"))
+                .containsExactly("Dernière facture d'électricité", "Avis d'imposition 2025");
+        assertThat(EventSchemas.violations(ReceiptState.TYPE, json.writeValueAsString(genuine))).isEmpty();
     }
 
     @Test

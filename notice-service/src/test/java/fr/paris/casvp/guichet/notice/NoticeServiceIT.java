@@ -9,6 +9,7 @@ import com.jayway.jsonpath.JsonPath;
 import fr.paris.casvp.guichet.contracts.CloudEventHeaders;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms;
 import fr.paris.casvp.guichet.messaging.partner.Pseudonyms.Partner;
 import fr.paris.casvp.guichet.testsupport.Http;
@@ -86,6 +87,25 @@ class NoticeServiceIT extends ServiceConventionsTests {
         assertThat(messagesTo(smsOf("+33612345678"))).hasSize(2);
         assertThat(jdbc.sql("select count(*) from notice where event_id = :id").param("id", received).query(Long.class).single())
                 .as("one notice per channel for the event delivered twice").isEqualTo(2);
+    }
+
+    @Test
+    void aParisSolidariteGrantIsAnnouncedUnderTheApplicationsNumberTheReceiptGave() throws Exception {
+        UUID person = UUID.randomUUID();
+        String email = "ps-" + person + "@example.org";
+        register(person, email, null, false, false);
+        String event = """
+                {"fileId":"%s","fileNumber":"PSG-2026-000004","applicationId":"%s","applicationNumber":"PS-2026-000009",
+                 "beneficiary":"%s","section":"13","transition":"GRANTED","status":"ACTIVE","monthlyAmount":106.40,
+                 "firstMonth":"2026-12-01","lastMonth":"2027-11-01","occurredAt":"%s"}
+                """.formatted(UUID.randomUUID(), UUID.randomUUID(), pseudonyms.of(Partner.EVENTS, person), Instant.now());
+        send(new ProducerRecord<>("solidarity.events.v1", person.toString(), event),
+                SolidarityEvent.typeOf(SolidarityEvent.Transition.GRANTED), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> messagesTo(email).size() == 1);
+        MimeMessage granted = messagesTo(email).get(0);
+        assertThat(granted.getSubject()).isEqualTo("Paris Solidarité — demande accordée (dossier n° PS-2026-000009)");
+        assertThat(new String(granted.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).doesNotContain("PSG-");
     }
 
     @Test

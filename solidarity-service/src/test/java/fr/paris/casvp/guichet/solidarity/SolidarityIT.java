@@ -24,6 +24,7 @@ import fr.paris.casvp.guichet.testsupport.TestTokens;
 import fr.paris.casvp.guichet.testsupport.Topics;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -315,6 +318,7 @@ class SolidarityIT {
         Instant receivedAt = LocalDate.of(2026, 10, 7).atTime(15, 0).atZone(PARIS).toInstant(); // received offline
 
         String id = file(person, receivedAt);
+        assertThat(letter(id, AGENT).statusCode()).as("no decision to notify yet").isEqualTo(409);
         HttpResponse<String> byFiler = post("/api/solidarity/applications/" + id + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
         assertThat(byFiler.statusCode()).as("not examined yet").isEqualTo(409);
         examine(id);
@@ -332,6 +336,15 @@ class SolidarityIT {
             assertThat(step.value()).doesNotContain(person.toString()).doesNotContain("Durand");
         });
         assertThat(steps).extracting(r -> header(r, "ce_type")).contains("fr.paris.casvp.guichet.solidarity.granted.v1");
+        // Issue #36: the e-mail of the grant cited the grant's number (PSG-…) where the receipt said the application's.
+        String number = JsonPath.read(granted.body(), "$.number");
+        assertThat(steps).extracting(r -> JsonPath.<String>read(r.value(), "$.applicationNumber")).containsOnly(number);
+        String letter = text(letter(id, AGENT));
+        assertThat(letter).contains("Objet : notification de décision — allocation Paris Solidarité", "Demande n° " + number,
+                "l'allocation Paris Solidarité vous est accordée au titre des personnes âgées", "Montant mensuel : 85,40 €",
+                "Période : d'octobre 2026 à septembre 2027 inclus (12 mois)", "Ressources retenues", "minimum national",
+                "Allocation : le plafond moins les ressources retenues, soit 85,40 € par mois", "Durand",
+                "Tribunal administratif de Paris", "renouvellement").doesNotContain("FR76 3000 6000 0112 3456 7890 189");
         // Issue #35: each step's event id is derived from the application and the step's place in its history, so that a
         // step taken again after a restore of the database is the same event (RestoreReconciliation), not a second one.
         assertThat(steps).extracting(r -> header(r, "ce_id")).containsExactly(IntStream.rangeClosed(1, 3)
@@ -371,6 +384,8 @@ class SolidarityIT {
                 "{\"outcome\":\"REFUSED\",\"reasonCodes\":[\"NOT_ELDERLY_OR_DISABLED\"]}");
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<List<String>>read(refused.body(), "$.refusalReasons")).containsExactly("NOT_ELDERLY_OR_DISABLED");
+        assertThat(text(letter(id, AGENT))).contains("est rejetée pour le motif suivant", "vous n'avez pas 65 ans",
+                "Tribunal administratif de Paris", "deux mois").doesNotContain("Montant mensuel");
     }
 
     @Test
@@ -623,6 +638,25 @@ class SolidarityIT {
 
     private long count(YearMonth month) {
         return jdbc.sql("select count(*) from psol_payment where month = :m").param("m", month.atDay(1)).query(Long.class).single();
+    }
+
+    private HttpResponse<byte[]> letter(String id, String token) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/solidarity/applications/" + id + "/letter")))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(HttpResponse<byte[]> letter) {
+        assertThat(letter.statusCode()).isEqualTo(200);
+        assertThat(letter.headers().firstValue("Content-Type")).contains("application/pdf");
+        try (var document = Loader.loadPDF(letter.body())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void publish(BeneficiarySnapshot snapshot) {

@@ -17,10 +17,14 @@ final class BenefitRequests {
         };
     }
 
-    /** An application of the benefit for a person (a registered beneficiary's id); {@code card}: the Navigo card's number. */
+    /**
+     * An application of the benefit for a person (a registered beneficiary's id); {@code card}: the Navigo card's number.
+     * The drills file the same aid for the same people many times on purpose: they confirm it is no repeat by mistake.
+     */
     static String body(String benefit, String person, String card) {
         return switch (benefit) {
-            case "aid" -> "{\"beneficiaryId\":\"" + person + "\",\"category\":\"FOOD\",\"requestedAmount\":50,\"reason\":\"Exercice\","
+            case "aid" -> "{\"beneficiaryId\":\"" + person + "\",\"repeatConfirmed\":true,"
+                    + "\"category\":\"FOOD\",\"requestedAmount\":50,\"reason\":\"Exercice\","
                     + "\"payee\":{\"kind\":\"BENEFICIARY\",\"iban\":\"" + IBAN + "\"}}";
             case "solidarity" -> "{\"beneficiaryId\":\"" + person + "\",\"payee\":{\"iban\":\"" + IBAN + "\"}}";
             default -> "{\"beneficiaryId\":\"" + person + "\",\"navigoCardNumber\":\"" + card + "\",\"zones\":\"1-2\"}";

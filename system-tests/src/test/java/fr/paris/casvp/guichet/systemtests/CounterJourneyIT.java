@@ -214,8 +214,19 @@ class CounterJourneyIT {
         click(By.xpath("//button[normalize-space()='Enregistrer la décision']"));
         // (Before the decision, the page shows the amount too: wait for the decided page, not for "par mois".)
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "en cours de versement"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée", "directeur13", "par mois");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée", "directeur13", "par mois",
+                "Ouvrir la lettre de décision");
         assertFrench();
+        // Issue #36: no decision letter for Paris Solidarité nor Navigo, and the receipt did not name the person.
+        GatewayClient director = new GatewayClient(suite, "directeur13");
+        String solidarityId = browser.getCurrentUrl().replaceAll(".*#/psol/", "");
+        assertThat(pdfText(director.download("/api/solidarity/applications/" + solidarityId + "/letter"), "lettre-paris-solidarite"))
+                .contains("allocation Paris Solidarité vous est accordée", "Montant mensuel : ", "Ressources retenues",
+                        "Lucie " + lastName, solidarity, "Tribunal administratif de Paris");
+        String solidarityReceipt = JsonPath.read(director.get("/api/solidarity/applications/" + solidarityId).body(), "$.receipt.number");
+        String beneficiaryId = JsonPath.read(director.get("/api/solidarity/applications/" + solidarityId).body(), "$.beneficiaryId");
+        assertThat(pdfText(director.download("/api/receipts/" + solidarityReceipt + "/pdf?beneficiaryId=" + beneficiaryId),
+                "recepisse-reimprime")).contains("Demandeur : Madame Lucie " + lastName, solidarity, "/suivi");
 
         click(By.linkText("Dossiers à traiter"));
         click(By.linkText(navigo));
@@ -225,6 +236,9 @@ class CounterJourneyIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "valable du"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée", "directeur13");
         assertFrench();
+        String passId = browser.getCurrentUrl().replaceAll(".*#/navigo-demande/", "");
+        assertThat(pdfText(director.download("/api/transport/passes/" + passId + "/letter"), "lettre-navigo"))
+                .contains("notification de décision — forfait Navigo", "vous est accordé", "Valable du 1er ", "Lucie " + lastName);
 
         // The director's report: on screen, then as a file a spreadsheet set to French opens right.
         click(By.linkText("Rapports"));
@@ -328,8 +342,31 @@ class CounterJourneyIT {
         assertThat(browser.findElement(By.className("recepisse")).getText())
                 .contains("Pièces à apporter", "Avis d'imposition 2025, Quittance de loyer", "sans quoi la demande devient caduque");
         String number = browser.findElement(By.xpath("//dt[.='Numéro de demande']/following-sibling::dd[1]")).getText();
+        String receipt = browser.findElement(By.className("numero")).getText();
+        String file = browser.findElement(By.linkText("Retour au dossier")).getAttribute("href");
 
-        click(By.linkText("Retour au dossier"));
+        // Issue #36: the same request typed twice was accepted; now the agent confirms a second one of the same kind.
+        browser.get(file.replace("#/personne/", "#/aide/"));
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"),
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "ne peut pas être affiché")));
+        fillAid("Alimentation", "80", "Courses en attendant le versement de la pension.");
+        click(By.xpath("//button[normalize-space()='Déposer la demande']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("resume-erreurs"), number));
+        assertThat(browser.findElement(By.className("resume-erreurs")).getText()).contains("déjà déposé une demande de ce type",
+                "Déposer quand même");
+        screenshot("37-doublon");
+        click(By.xpath("//button[normalize-space()='Déposer quand même']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.className("recepisse")));
+        assertThat(browser.findElement(By.xpath("//dt[.='Numéro de demande']/following-sibling::dd[1]")).getText()).isNotEqualTo(number);
+
+        // The person reads on "Suivre ma demande" which documents the section waits for.
+        follow(receipt, "01/06/1950");
+        assertThat(browser.findElement(By.className("resultat")).getText()).contains("Pièces à apporter à votre section",
+                "Avis d'imposition 2025", "Quittance de loyer");
+        screenshot("38-suivi-pieces");
+
+        browser.get(file);
         click(By.linkText(number));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Pièces reçues"));
         click(By.xpath("//label[normalize-space()='Quittance de loyer']"));
@@ -790,7 +827,8 @@ class CounterJourneyIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> "PAYMENT_ORDERED".equals(JsonPath.read(
                     agent.get("/api/receipts/" + number).body(), "$.status")));
             follow(number, "01/06/1950");
-            assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée, paiement en cours", "Trésor public");
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée, paiement en cours", "Trésor public",
+                    "Montant accordé", "150,00");
             screenshot("23-suivi-accordee");
         } finally {
             assertThat(suite.guichet("start", "partners")).as(suite.output()).isZero();
@@ -799,6 +837,17 @@ class CounterJourneyIT {
 
         follow(number, "02/06/1950");
         assertThat(browser.findElement(By.id("erreurs")).getText()).contains("Aucune demande ne correspond");
+    }
+
+    /** The text of a PDF the gateway answered, kept in target/screenshots to look at. */
+    private static String pdfText(HttpResponse<byte[]> pdf, String name) throws IOException {
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".pdf"), pdf.body());
+        try (var document = Loader.loadPDF(pdf.body())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
     }
 
     /** Types a receipt number and a birth date on the public page, as a person would. */

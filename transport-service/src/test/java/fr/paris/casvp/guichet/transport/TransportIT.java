@@ -21,6 +21,7 @@ import fr.paris.casvp.guichet.testsupport.Topics;
 import fr.paris.casvp.guichet.transport.pass.PassService;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,8 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +127,10 @@ class TransportIT {
         assertThat(JsonPath.<String>read(granted.body(), "$.status")).isEqualTo("ORDERED");
         assertThat(JsonPath.<String>read(granted.body(), "$.product")).isEqualTo("PASS_PARIS_SENIORS");
         assertThat(JsonPath.<Double>read(granted.body(), "$.participationDue")).isEqualTo(0.0);
+        // Issue #36: the e-mail announced a decision letter that did not exist.
+        assertThat(text(letter(id))).contains("Objet : notification de décision — forfait Navigo", "le forfait Pass Paris Seniors "
+                + "vous est accordé", "Zones : 1 à 2. Valable du 1er ", "carte Navigo n° 1234567890",
+                "Participation annuelle : aucune", "Tribunal administratif de Paris").doesNotContain("PASS_PARIS_SENIORS");
         ConsumerRecord<String, String> order = first("transport.pass-orders.v1",
                 r -> r.value().contains(JsonPath.<String>read(granted.body(), "$.number")));
         assertThat(EventSchemas.violations(PassOrder.TYPE, order.value())).isEmpty();
@@ -185,6 +192,8 @@ class TransportIT {
         HttpResponse<String> refused = post("/api/transport/passes/" + first + "/decision", DIRECTOR, "{\"outcome\":\"GRANTED\"}");
         assertThat(refused.statusCode()).as("2 200 € is above the first request's ceiling").isEqualTo(422);
         post("/api/transport/passes/" + first + "/decision", DIRECTOR, "{\"outcome\":\"REFUSED\",\"reasonCodes\":[\"INCOME_TAX_ABOVE_CEILING\"]}");
+        assertThat(text(letter(first))).contains("est rejetée pour le motif suivant", "l'impôt sur le revenu de votre foyer dépasse",
+                "Paris, le 15 novembre 2017");
 
         UUID modest = person(LocalDate.of(1945, 2, 2), "1000.00");
         String pass = request(modest, "1-5");
@@ -195,6 +204,8 @@ class TransportIT {
         HttpResponse<String> paid = post("/api/transport/passes/" + pass + "/participation-payment", AGENT, "{\"reference\":\"REGIE-2017-0042\"}");
         assertThat(JsonPath.<String>read(paid.body(), "$.participationPaidAt")).isNotNull();
         assertThat(post("/api/transport/passes/" + pass + "/participation-payment", AGENT, "{\"reference\":\"again\"}").statusCode()).isEqualTo(409);
+        assertThat(text(letter(pass))).contains("forfait Navigo Émeraude Améthyste", "Zones : 1 à 5. Valable du 1er décembre 2017 au "
+                + "30 novembre 2018.", "Participation annuelle : 410,00 €", "Vous l'avez réglée le 15 novembre 2017.");
         jdbc.sql("update transport_pass set status = 'ACTIVE' where id = :id").param("id", UUID.fromString(pass)).update();
 
         clock.set(LocalDate.of(2018, 9, 1).atTime(10, 0).atZone(PARIS).toInstant());
@@ -292,6 +303,24 @@ class TransportIT {
                 null, List.of(), null, List.of(), List.of(), List.of(new IncomeTax(2016, new BigDecimal(tax))), false, "13", null);
         return new BeneficiarySnapshot(id, "B-2026-%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000)), version,
                 Instant.now(), situation, LocalDate.of(2005, 1, 1), null);
+    }
+
+    private HttpResponse<byte[]> letter(String id) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/transport/passes/" + id + "/letter")))
+                    .header("Authorization", "Bearer " + AGENT).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(HttpResponse<byte[]> letter) {
+        assertThat(letter.statusCode()).isEqualTo(200);
+        try (var document = Loader.loadPDF(letter.body())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void publish(BeneficiarySnapshot snapshot) {

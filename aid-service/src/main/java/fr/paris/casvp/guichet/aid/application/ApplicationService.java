@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.aid.application;
 
 import fr.paris.casvp.guichet.aid.domain.Application;
 import fr.paris.casvp.guichet.aid.domain.CapRule;
+import fr.paris.casvp.guichet.aid.domain.Category;
 import fr.paris.casvp.guichet.aid.domain.Decision;
 import fr.paris.casvp.guichet.aid.domain.Domicile;
 import fr.paris.casvp.guichet.aid.domain.Payee;
@@ -10,7 +11,9 @@ import fr.paris.casvp.guichet.aid.domain.Status;
 import fr.paris.casvp.guichet.aid.domain.Step;
 import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
+import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent.Transition;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
@@ -23,6 +26,7 @@ import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ReceptionTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,6 +55,8 @@ public class ApplicationService {
     static final String[] EXAMINERS = {Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
     /** The answer to a list: its first 200 applications. */
     static final int LIST_LIMIT = 200;
+    /** A second application of the same kind within this window asks the agent's confirmation. */
+    static final Duration REPEAT_WINDOW = Duration.ofDays(30);
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
 
@@ -99,6 +105,9 @@ public class ApplicationService {
                 parameters.integer(ParameterStore.LAPSE_MONTHS, today), errors);
         Commands.check(errors);
         agent.requireWrite(section);
+        if (queuedAt == null && !Boolean.TRUE.equals(filing.repeatConfirmed())) {
+            refuseUnconfirmedRepeat(beneficiary.id(), filing.category(), receivedAt);
+        }
         Application application = Application.file(UUID.randomUUID(),
                 store.nextNumber(LocalDate.ofInstant(receivedAt, PARIS).getYear()),
                 receiptNumber == null ? ReceiptNumber.next() : receiptNumber, beneficiary, filing.category(),
@@ -108,6 +117,28 @@ public class ApplicationService {
         store.insert(application);
         publish(application);
         return reload(application.id());
+    }
+
+    /**
+     * An aid may be granted again (within the household's cap), but a second application of the same kind while the
+     * first is examined, or within 30 days of it, is most often the same request typed twice (issue #36: a second
+     * identical rent-arrears aid was accepted minutes later). Refused as 409 {@code repeat-filing}, naming the first, until
+     * the agent confirms it ({@code repeatConfirmed}). A command queued during an outage is not refused: nobody is
+     * there to confirm it, and nothing accepted may be lost; the examiner sees both in the person's file.
+     */
+    private void refuseUnconfirmedRepeat(UUID beneficiaryId, Category category, Instant receivedAt) {
+        Instant since = receivedAt.minus(REPEAT_WINDOW);
+        store.search(null, null, beneficiaryId, 50).stream()
+                .filter(a -> a.category() == category && (Status.PENDING.contains(a.status()) || a.receivedAt().isAfter(since)))
+                .findFirst()
+                .ifPresent(first -> {
+                    throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.REPEAT_FILING, "Possible repeat",
+                            "Application " + first.number() + " (" + category + "), received on "
+                                    + LocalDate.ofInstant(first.receivedAt(), PARIS) + ", is " + first.status()
+                                    + ": send repeatConfirmed=true to file a second one.")
+                            .with("existing", first.number()).with("existingStatus", first.status().name())
+                            .with("confirmable", true);
+                });
     }
 
     @Transactional
@@ -296,14 +327,23 @@ public class ApplicationService {
         int seq = application.history().size() - application.steps().size();
         for (Step step : application.steps()) {
             events.step(application, step, seq++);
-            if (step.statusChanged()) {
+            if (step.statusChanged() || step.transition() == Transition.DOCUMENTS_UPDATED) {
                 receipts.publish(new ReceiptState(application.receiptNumber(), "aid", step.status().name(),
                         application.receivedAt(), application.id(), application.number(), application.section(),
                         step.reasonCode() == null ? null : List.of(step.reasonCode()),
                         beneficiaries.find(application.beneficiaryId()).map(b -> receipts.birthDateCheck(
-                                application.receiptNumber(), b.situation().identity().birthDate())).orElse(null), step.at()));
+                                application.receiptNumber(), b.situation().identity().birthDate())).orElse(null), step.at(),
+                        details(application)));
             }
         }
+    }
+
+    /** What the person reads on "Suivre ma demande": the amount granted by the latest decision, the documents still missing. */
+    private static ReceiptState.Details details(Application application) {
+        List<Decision> decisions = application.decisions();
+        Decision latest = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
+        return ReceiptState.Details.of(latest != null && latest.outcome() == Decision.Outcome.GRANTED ? latest.amount() : null,
+                false, null, null, application.missingDocuments());
     }
 
     private Application lockForWrite(UUID id, Agent agent) {

@@ -40,11 +40,20 @@ final class Commands {
      * @param receivedAt       optional: when the section received the request, if not now (a request captured during
      *                         an outage keeps its original time, which opens the rights: RM I/B art. 3)
      * @param missingDocuments the documents still to be provided; the application lapses if they are not within 2 months
+     * @param repeatConfirmed  true when the agent confirms a second application of the same kind while the first is
+     *                         examined or was filed within 30 days (answered 409 {@code repeat-filing} otherwise)
      */
     public record Filing(UUID beneficiaryId, Category category, @Schema(maxLength = DISASTER_EVENT) String disasterEvent,
                   BigDecimal requestedAmount, @Schema(maxLength = REASON) String reason, PayeeRequest payee,
                   @Schema(pattern = "^([1-9]|1[0-9]|20)$") String section, Instant receivedAt,
-                  @ArraySchema(maxItems = DOCUMENTS, schema = @Schema(maxLength = DOCUMENT)) List<String> missingDocuments) {
+                  @ArraySchema(maxItems = DOCUMENTS, schema = @Schema(maxLength = DOCUMENT)) List<String> missingDocuments,
+                  Boolean repeatConfirmed) {
+
+        /** A filing without the confirmation of a repeat. */
+        Filing(UUID beneficiaryId, Category category, String disasterEvent, BigDecimal requestedAmount, String reason,
+                      PayeeRequest payee, String section, Instant receivedAt, List<String> missingDocuments) {
+            this(beneficiaryId, category, disasterEvent, requestedAmount, reason, payee, section, receivedAt, missingDocuments, null);
+        }
 
         List<FieldError> errors() {
             List<FieldError> errors = new ArrayList<>();

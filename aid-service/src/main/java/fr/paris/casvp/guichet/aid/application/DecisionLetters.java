@@ -4,15 +4,11 @@ import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.section.Section;
 import fr.paris.casvp.guichet.contracts.section.Sections;
+import fr.paris.casvp.guichet.documents.Addressee;
 import fr.paris.casvp.guichet.documents.Letter;
 import fr.paris.casvp.guichet.documents.PrintedDocument;
 import fr.paris.casvp.guichet.documents.PrintedDocument.Style;
 import fr.paris.casvp.guichet.web.Agent;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -45,72 +41,40 @@ class DecisionLetters {
     /** The letter of a decision: the recipient from the file, the section's details, the decision, how to contest it. */
     static byte[] pdf(ApplicationView a, ApplicationView.DecisionView d, BeneficiarySituation person) {
         Section section = Sections.directory().of(a.section());
-        String civility = "F".equals(person.identity().sex()) ? "Madame" : "M".equals(person.identity().sex()) ? "Monsieur" : "";
-        List<String> recipient = new ArrayList<>();
-        recipient.add((civility + " " + person.identity().firstNames() + " " + person.identity().lastName()).trim());
-        if (person.address() != null) {
-            if (person.address().line2() != null && !person.address().line2().isBlank()) {
-                recipient.add(person.address().line2());
-            }
-            recipient.add(person.address().line1());
-            recipient.add(person.address().postcode() + " " + person.address().city());
-        } else if (person.noFixedAddress() != null) {
-            recipient.add("Domiciliation : " + person.noFixedAddress().psa());
-        }
-        Letter letter = new Letter("Notification de décision — allocation exceptionnelle", section, recipient, d.decisionDate());
+        Addressee to = Addressee.of(person);
+        Letter letter = new Letter("Notification de décision — allocation exceptionnelle", section, to.block(), d.decisionDate());
         PrintedDocument body = letter.body()
                 .text(Style.HEADING, "Objet : notification de décision — allocation exceptionnelle")
                 .text(Style.TEXT, "Demande n° " + a.number() + ", reçue le " + ParisTime.dayInWords(a.receivedAt())
                         + " (récépissé " + a.receipt().number() + "). Motif de la demande : " + a.category().label()
                         + (a.disasterEvent() == null ? "" : " (sinistre " + a.disasterEvent() + ")") + ".")
                 .space(2)
-                .text(Style.TEXT, (civility.isEmpty() ? "Madame, Monsieur" : civility) + ",");
+                .text(Style.TEXT, to.greeting() + ",");
         if (d.outcome().equals("GRANTED")) {
             body.text(Style.TEXT, "Par décision de la direction de la section du " + ParisTime.inWords(d.decisionDate())
                             + (d.onAppeal() ? ", prise sur votre recours," : ",") + " une allocation exceptionnelle vous est "
                             + "accordée. C'est une aide ponctuelle en argent, versée une fois, que la Ville de Paris accorde à une "
                             + "personne qui fait face à une dépense imprévue (règlement municipal des prestations d'aide sociale "
                             + "facultative, titre V, chapitre 2.1).")
-                    .text(Style.STRONG, "Montant accordé : " + euros(d.amount()))
+                    .text(Style.STRONG, "Montant accordé : " + Letter.euros(d.amount()))
                     .text(Style.TEXT, "Date de la décision : " + ParisTime.inWords(d.decisionDate())
                             + ". Participation demandée : aucune. Aide ponctuelle, sans renouvellement régulier.")
                     .text(Style.TEXT, "Versement : " + (a.payee().kind().equals("CREDITOR")
                             ? "directement à " + a.payee().accountHolder() + ", en règlement de votre dette"
                             : "sur votre compte") + " (IBAN " + a.payee().iban() + ").");
             if (a.requestedAmount().compareTo(d.amount()) > 0) {
-                body.text(Style.TEXT, "Le montant accordé est inférieur au montant demandé (" + euros(a.requestedAmount()) + ")"
+                body.text(Style.TEXT, "Le montant accordé est inférieur au montant demandé (" + Letter.euros(a.requestedAmount()) + ")"
                         + (d.reasonText() == null ? "." : " : " + d.reasonText()));
             }
         } else {
             body.text(Style.TEXT, "Par décision de la direction de la section du " + ParisTime.inWords(d.decisionDate())
                             + (d.onAppeal() ? ", prise sur votre recours," : ",") + " votre demande d'allocation exceptionnelle de "
-                            + euros(a.requestedAmount()) + " est rejetée pour le motif suivant :")
+                            + Letter.euros(a.requestedAmount()) + " est rejetée pour le motif suivant :")
                     .text(Style.STRONG, d.reasonCode().letterText());
             if (d.reasonText() != null) {
                 body.text(Style.TEXT, d.reasonText());
             }
         }
-        body.space(2).text(Style.HEADING, "Si vous n'êtes pas d'accord avec cette décision")
-                .text(Style.TEXT, "Vous avez deux mois à compter de la réception de ce courrier pour la contester. Vous pouvez :")
-                .text(Style.TEXT, "• former un recours administratif : écrivez à l'auteur de la décision, " + section.signatoryRole()
-                        + ", " + section.address() + ", en expliquant pourquoi vous contestez la décision et en joignant une "
-                        + "copie de ce courrier ; ", 4)
-                .text(Style.TEXT, "• et/ou former un recours contentieux devant le Tribunal administratif de Paris, 7 rue de Jouy, "
-                        + "75181 Paris Cedex 04, par courrier ou sur www.telerecours.fr (Télérecours citoyens).", 4)
-                .text(Style.TEXT, "Si vous formez d'abord un recours administratif, le délai de deux mois pour saisir le tribunal "
-                        + "recommence à courir à compter de la réponse, ou de l'absence de réponse pendant deux mois.")
-                .space(2)
-                .text(Style.SMALL, "Les informations vous concernant sont couvertes par le secret professionnel (article L133-5 du "
-                        + "code de l'action sociale et des familles) ; vous pouvez les consulter et les faire corriger auprès de "
-                        + "votre section.")
-                .space(2)
-                .text(Style.TEXT, "Nous vous prions d'agréer, " + (civility.isEmpty() ? "Madame, Monsieur" : civility)
-                        + ", l'expression de nos salutations distinguées.");
-        return letter.signed();
-    }
-
-    private static String euros(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.FRANCE);
-        return format.format(amount).replace('\u202f', ' ').replace('\u00a0', ' ');
+        return letter.appealRoutes().closing(to).signed();
     }
 }

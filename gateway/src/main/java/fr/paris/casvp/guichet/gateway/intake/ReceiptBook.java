@@ -147,7 +147,7 @@ public class ReceiptBook {
                     : old.idempotencyKey() != null ? old.idempotencyKey() : next.idempotencyKey();
             return key == later.idempotencyKey() ? later : new ReceiptState(later.number(), later.benefit(), later.status(),
                     later.receivedAt(), later.applicationId(), later.applicationNumber(), later.section(), later.reasons(),
-                    later.birthDateCheck(), later.updatedAt(), key);
+                    later.birthDateCheck(), later.updatedAt(), key, later.details());
         });
         Set<String> waiting = queued.computeIfAbsent(kept.benefit(), b -> ConcurrentHashMap.newKeySet());
         if (ReceiptState.QUEUED.equals(kept.status())) {

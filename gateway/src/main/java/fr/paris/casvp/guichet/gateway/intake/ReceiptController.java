@@ -38,15 +38,21 @@ import reactor.core.publisher.Mono;
 @RestController
 class ReceiptController {
 
-    /** What a person without an account sees: no personal data, and the section to turn to. */
-    record PublicReceipt(String number, String benefit, String status, Instant receivedAt, Instant updatedAt, String section) {
+    /**
+     * What a person without an account sees: where their file stands, the amount granted and the documents still
+     * missing (issue #36), and the section to turn to; no name, address or resource.
+     */
+    record PublicReceipt(String number, String benefit, String status, Instant receivedAt, Instant updatedAt, String section,
+                         ReceiptState.Details details) {
     }
 
     record AgentReceipt(String number, String benefit, String status, Instant receivedAt, UUID applicationId,
-                        String applicationNumber, String section, List<String> reasons, Instant updatedAt) {
+                        String applicationNumber, String section, List<String> reasons, Instant updatedAt,
+                        ReceiptState.Details details) {
     }
 
     private final ReceiptBook receipts;
+    private final ReceiptHolders holders;
     private final ClientAddresses addresses;
     private final Clock clock;
     private final ReceiptChecks checks;
@@ -59,8 +65,9 @@ class ReceiptController {
     private final String publicUrl;
 
     ReceiptController(ReceiptBook receipts, Clock clock, @Value("${guichet.receipt-key:}") String receiptKey,
-                      ClientAddresses addresses, @Value("${guichet.public-url:}") String publicUrl) {
+                      ClientAddresses addresses, @Value("${guichet.public-url:}") String publicUrl, ReceiptHolders holders) {
         this.receipts = receipts;
+        this.holders = holders;
         this.clock = clock;
         this.checks = new ReceiptChecks(receiptKey);
         this.addresses = addresses;
@@ -105,30 +112,35 @@ class ReceiptController {
             }
             if (!authenticated) {
                 return ResponseEntity.ok(new PublicReceipt(state.number(), state.benefit(), state.status(), state.receivedAt(), state.updatedAt(),
-                        state.section()));
+                        state.section(), state.details()));
             }
             return ResponseEntity.ok(new AgentReceipt(state.number(), state.benefit(), state.status(), state.receivedAt(),
-                    state.applicationId(), state.applicationNumber(), state.section(), state.reasons(), state.updatedAt()));
+                    state.applicationId(), state.applicationNumber(), state.section(), state.reasons(), state.updatedAt(),
+                    state.details()));
         });
     }
 
     /**
      * The récépissé as PDF, for an agent of the receipt's section (a supervisor: any), to print or hand over:
-     * {@code ?format=ticket} for a receipt printer's 80 mm roll, A4 otherwise.
+     * {@code ?format=ticket} for a receipt printer's 80 mm roll, A4 otherwise; {@code ?beneficiaryId=} names the
+     * person on it, as the registry gives them to this agent.
      */
     @GetMapping("/api/receipts/{number}/pdf")
-    ResponseEntity<?> pdf(@PathVariable String number, @RequestParam(defaultValue = "a4") String format,
-                          JwtAuthenticationToken token, ServerWebExchange exchange) {
+    Mono<ResponseEntity<?>> pdf(@PathVariable String number, @RequestParam(defaultValue = "a4") String format,
+                                @RequestParam(required = false) UUID beneficiaryId, JwtAuthenticationToken token,
+                                ServerWebExchange exchange) {
         String canonical = ReceiptNumber.normalise(number);
         ReceiptState state = canonical == null ? null : receipts.get(canonical).orElse(null);
         if (state == null || !readable(token, state)) {
-            return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Récépissé introuvable",
-                    "Aucun récépissé ne correspond à ce numéro dans votre section.");
+            return Mono.just(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Récépissé introuvable",
+                    "Aucun récépissé ne correspond à ce numéro dans votre section."));
         }
         ReceiptPdf.Format layout = "ticket".equalsIgnoreCase(format) ? ReceiptPdf.Format.TICKET : ReceiptPdf.Format.A4;
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"recepisse-" + state.number() + ".pdf\"")
-                .body(ReceiptPdf.of(state, layout, clock.instant(), followAddress(exchange)));
+        String follow = followAddress(exchange);
+        return holders.name(beneficiaryId, exchange.getRequest().getHeaders().getFirst("Authorization"))
+                .map(holder -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header("Content-Disposition", "inline; filename=\"recepisse-" + state.number() + ".pdf\"")
+                        .body(ReceiptPdf.of(state, layout, clock.instant(), follow, holder.orElse(null))));
     }
 
     /** The full address of "Suivre ma demande", as a person types it (issue #36: "(/suivi)" was no address at all). */

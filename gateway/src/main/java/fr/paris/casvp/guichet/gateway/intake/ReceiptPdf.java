@@ -7,6 +7,7 @@ import fr.paris.casvp.guichet.contracts.section.Sections;
 import fr.paris.casvp.guichet.documents.PrintedDocument;
 import fr.paris.casvp.guichet.documents.PrintedDocument.Style;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,8 +37,11 @@ final class ReceiptPdf {
     private ReceiptPdf() {
     }
 
-    /** @param followAddress the full address of the page where a person follows the receipt ({@code https://.../suivi}) */
-    static byte[] of(ReceiptState receipt, Format format, Instant printedAt, String followAddress) {
+    /**
+     * @param followAddress the full address of the page where a person follows the receipt ({@code https://.../suivi})
+     * @param holder        the person's civility and name, as the registry gives them; null: not named
+     */
+    static byte[] of(ReceiptState receipt, Format format, Instant printedAt, String followAddress, String holder) {
         String title = "Récépissé de dépôt de demande " + receipt.number();
         PrintedDocument document = format == Format.TICKET ? PrintedDocument.roll(title, 80)
                 : PrintedDocument.a4(title, "Centre d'action sociale de la Ville de Paris — récépissé " + receipt.number());
@@ -50,6 +54,9 @@ final class ReceiptPdf {
                 .text(Style.TITLE, "Récépissé de dépôt de demande")
                 .text(Style.NUMBER, receipt.number())
                 .text(Style.TEXT, "Prestation : " + BENEFITS.getOrDefault(receipt.benefit(), receipt.benefit()));
+        if (holder != null && !holder.isBlank()) {
+            document.text(Style.STRONG, "Demandeur : " + holder.strip());
+        }
         if (receipt.applicationNumber() != null) {
             document.text(Style.TEXT, "Numéro de demande : " + receipt.applicationNumber());
         }
@@ -62,7 +69,13 @@ final class ReceiptPdf {
                         : "La demande va être instruite par la section ; la décision vous sera notifiée par courrier.")
                 .text(Style.TEXT, "Vos droits sont ouverts à la date de réception ci-dessus (règlement municipal des prestations "
                         + "d'aide sociale facultative, titre I). Si des pièces manquent, la demande doit être complétée dans les "
-                        + "deux mois qui suivent.")
+                        + "deux mois qui suivent.");
+        List<String> missing = receipt.details() == null ? List.of() : receipt.details().missingDocuments();
+        if (!missing.isEmpty()) {
+            document.text(Style.STRONG, "Pièces à apporter à votre section :");
+            missing.forEach(piece -> document.text(Style.TEXT, "• " + piece, 4));
+        }
+        document
                 .text(Style.TEXT, "Conservez ce récépissé : son numéro et votre date de naissance permettent de suivre la demande "
                         + "sur la page « Suivre ma demande », " + followAddress + ", ou auprès de votre section.");
         if (section != null) {

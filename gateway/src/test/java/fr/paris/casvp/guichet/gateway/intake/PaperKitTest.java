@@ -8,6 +8,7 @@ import fr.paris.casvp.guichet.contracts.section.Sections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -48,18 +49,23 @@ class PaperKitTest {
             assertThat(text).contains("Procédure dégradée — fiche de l'agent d'accueil", "Section du 18e arrondissement",
                     "Plus aucun ordinateur ne fonctionne", "Responsable de la section").doesNotContain("**", "/api", "`");
         }
-        ReceiptState receipt = new ReceiptState("K7QD-2M9X-4TR0", "aid", ReceiptState.QUEUED, Instant.parse("2026-12-01T09:07:00Z"),
-                null, null, "13", null, null, Instant.parse("2026-12-01T09:07:00Z"));
-        byte[] a4 = ReceiptPdf.of(receipt, ReceiptPdf.Format.A4, Instant.parse("2026-12-01T09:08:00Z"), "https://guichet.paris.fr/suivi");
+        ReceiptState receipt = new ReceiptState("K7QD-2M9X-4TR0", "aid", "RECEIVED", Instant.parse("2026-12-01T09:07:00Z"),
+                null, "AE-2026-000042", "13", null, null, Instant.parse("2026-12-01T09:07:00Z"),
+                ReceiptState.Details.of(null, false, null, null, List.of("Dernière facture d'électricité")));
+        byte[] a4 = ReceiptPdf.of(receipt, ReceiptPdf.Format.A4, Instant.parse("2026-12-01T09:08:00Z"), "https://guichet.paris.fr/suivi",
+                "Madame Émilie Ørsted-Nguyễn");
         byte[] ticket = ReceiptPdf.of(receipt, ReceiptPdf.Format.TICKET, Instant.parse("2026-12-01T09:08:00Z"),
-                "https://guichet.paris.fr/suivi");
+                "https://guichet.paris.fr/suivi", "Madame Émilie Ørsted-Nguyễn");
         save("recepisse.pdf", a4);
         save("recepisse-ticket.pdf", ticket);
         try (PDDocument document = Loader.loadPDF(a4)) {
             assertThat(new PDFTextStripper().getText(document)).contains("K7QD-2M9X-4TR0",
                     "Date de réception faisant foi : 1er décembre 2026 à 10:07", "146 boulevard de l'Hôpital")
                     // Issue #36: "(/suivi)" was no address anyone could type.
-                    .contains("« Suivre ma demande », https://guichet.paris.fr/suivi, ou auprès de votre section");
+                    .contains("« Suivre ma demande », https://guichet.paris.fr/suivi, ou auprès de votre section")
+                    // Issue #36: the receipt did not name the person, nor the documents still missing.
+                    .contains("Demandeur : Madame Émilie Ørsted-Nguyễn", "Pièces à apporter à votre section :",
+                            "• Dernière facture d'électricité");
         }
     }
 

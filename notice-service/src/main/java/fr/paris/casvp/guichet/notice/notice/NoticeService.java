@@ -81,11 +81,16 @@ public class NoticeService {
             if (moment.isEmpty()) {
                 return;
             }
-            String reference = required(event, switch (benefit) {
-                case AID -> "applicationNumber";
-                case SOLIDARITY -> "fileNumber";
-                case TRANSPORT -> "passNumber";
-            });
+            // The number the person holds (the application's, on the receipt), also for a Paris Solidarité grant's steps;
+            // an event written before applicationNumber existed names its file.
+            JsonNode applicationNumber = event.get("applicationNumber");
+            String reference = benefit == Benefit.SOLIDARITY && applicationNumber != null && !applicationNumber.isNull()
+                    ? applicationNumber.asString()
+                    : required(event, switch (benefit) {
+                        case AID -> "applicationNumber";
+                        case SOLIDARITY -> "fileNumber";
+                        case TRANSPORT -> "passNumber";
+                    });
             JsonNode validFrom = event.get("validFrom");
             Notice notice = new Notice(benefit, moment.get(), reference, required(event, "section"),
                     Instant.parse(required(event, "occurredAt")),

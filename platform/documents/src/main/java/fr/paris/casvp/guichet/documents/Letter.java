@@ -2,7 +2,10 @@ package fr.paris.casvp.guichet.documents;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.section.Section;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +18,8 @@ import java.util.Locale;
  * the fold marks in the margin.
  */
 public final class Letter {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
 
     private final PrintedDocument document;
     private final Section section;
@@ -46,6 +51,47 @@ public final class Letter {
     /** The letter's body, to write its subject, paragraphs and headings. */
     public PrintedDocument body() {
         return document;
+    }
+
+    /**
+     * How to contest a decision (CRPA L411-2, CJA R421-1 and R421-5): two months, a recours administratif to its
+     * author, and/or the Tribunal administratif de Paris, and how the first extends the second's delay.
+     */
+    public Letter appealRoutes() {
+        document.space(2).text(PrintedDocument.Style.HEADING, "Si vous n'êtes pas d'accord avec cette décision")
+                .text(PrintedDocument.Style.TEXT, "Vous avez deux mois à compter de la réception de ce courrier pour la contester. "
+                        + "Vous pouvez :")
+                .text(PrintedDocument.Style.TEXT, "• former un recours administratif : écrivez à l'auteur de la décision, "
+                        + section.signatoryRole() + ", " + section.address() + ", en expliquant pourquoi vous contestez la "
+                        + "décision et en joignant une copie de ce courrier ; ", 4)
+                .text(PrintedDocument.Style.TEXT, "• et/ou former un recours contentieux devant le Tribunal administratif de Paris, "
+                        + "7 rue de Jouy, 75181 Paris Cedex 04, par courrier ou sur www.telerecours.fr (Télérecours citoyens).", 4)
+                .text(PrintedDocument.Style.TEXT, "Si vous formez d'abord un recours administratif, le délai de deux mois pour "
+                        + "saisir le tribunal recommence à courir à compter de la réponse, ou de l'absence de réponse pendant deux "
+                        + "mois.");
+        return this;
+    }
+
+    /** The professional secrecy the file is under, and the closing formula. */
+    public Letter closing(Addressee addressee) {
+        document.space(2)
+                .text(PrintedDocument.Style.SMALL, "Les informations vous concernant sont couvertes par le secret professionnel "
+                        + "(article L133-5 du code de l'action sociale et des familles) ; vous pouvez les consulter et les faire "
+                        + "corriger auprès de votre section.")
+                .space(2)
+                .text(PrintedDocument.Style.TEXT, "Nous vous prions d'agréer, " + addressee.greeting()
+                        + ", l'expression de nos salutations distinguées.");
+        return this;
+    }
+
+    /** An amount as a French letter writes it: "1 234,50 €" (ordinary spaces: every font prints them). */
+    public static String euros(BigDecimal amount) {
+        return NumberFormat.getCurrencyInstance(Locale.FRANCE).format(amount).replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    /** A month as a French letter writes it: "décembre 2026". */
+    public static String month(LocalDate anyDayOfIt) {
+        return MONTH.format(anyDayOfIt);
     }
 
     /** Signs with the section's named signatory, and gives the PDF. */

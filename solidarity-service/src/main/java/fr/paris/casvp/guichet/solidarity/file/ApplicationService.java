@@ -157,7 +157,29 @@ public class ApplicationService {
         Grant grant = application.grant(result, months.getAsInt(), UUID.randomUUID(), store.nextNumber("PSG", first.getYear()),
                 beneficiary.version(), director, now);
         store.insert(grant);
+        store.recordFigures(grant.id(), new FileStore.DecisionFigures(result.category() == null ? null : result.category().name(),
+                result.ceiling(), facts.household().monthlyResources(), result.countedResources(), result.resourceFloor(),
+                result.monthlyAmount()));
         return save(application);
+    }
+
+    /** What a decision letter says: the application, its grant and what the decision computed, and the person. */
+    public record Notification(Application application, Optional<Grant> grant, Optional<FileStore.DecisionFigures> figures,
+                               BeneficiarySnapshot person) {
+    }
+
+    /** The latest decision of an application, to notify; 409 while it is not decided. */
+    @Transactional(readOnly = true)
+    public Notification notification(UUID id, Agent agent) {
+        Application application = get(id, agent);
+        if (application.status() != Application.Status.GRANTED && application.status() != Application.Status.REFUSED) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.INVALID_TRANSITION, "No decision yet",
+                    "The application " + application.number() + " is " + application.status() + ": there is no decision to notify.")
+                    .with("status", application.status().name());
+        }
+        Optional<Grant> grant = store.grantOf(id);
+        return new Notification(application, grant, grant.flatMap(g -> store.figuresOf(g.id())),
+                beneficiaries.get(application.beneficiaryId(), "beneficiaryId"));
     }
 
     @Transactional(readOnly = true)
@@ -188,13 +210,15 @@ public class ApplicationService {
 
     /** The application's steps on {@code solidarity.events.v1}, and its receipt: the gateway answers it also while this service is down. */
     private void published(Application application) {
-        events.publish(application.changes(), store::lastStepSeq);
+        events.publish(application.changes(), store::lastStep);
         receipts.publish(new ReceiptState(application.receiptNumber(), "solidarity", application.status().name(),
                 application.receivedAt(), application.id(), application.number(), application.section(),
                 application.refusalReasons().isEmpty() ? null : application.refusalReasons(),
                 beneficiaries.find(application.beneficiaryId())
                         .map(b -> receipts.birthDateCheck(application.receiptNumber(), b.situation().identity().birthDate()))
-                        .orElse(null), application.updatedAt()));
+                        .orElse(null), application.updatedAt(), store.grantOf(application.id())
+                        .map(g -> ReceiptState.Details.of(g.monthlyAmount(), true, g.firstMonth(), g.lastMonth(), List.of()))
+                        .orElse(null)));
     }
 
     private Application lockForWrite(UUID id, Agent agent) {

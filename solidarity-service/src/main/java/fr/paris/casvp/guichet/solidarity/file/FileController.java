@@ -8,6 +8,9 @@ import fr.paris.casvp.guichet.web.Agent;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +29,11 @@ class FileController {
     private final ApplicationService applications;
     private final FilingCommand filingCommand;
     private final JsonCommand commands;
+    private final DecisionLetters letters;
 
-    FileController(ApplicationService applications, FilingCommand filingCommand, JsonCommand commands) {
+    FileController(ApplicationService applications, FilingCommand filingCommand, JsonCommand commands, DecisionLetters letters) {
         this.applications = applications;
+        this.letters = letters;
         this.filingCommand = filingCommand;
         this.commands = commands;
     }
@@ -55,6 +60,16 @@ class FileController {
     @GetMapping("/{id}")
     ApplicationView get(@PathVariable UUID id) {
         return view(applications.get(id, Agent.current()));
+    }
+
+    /** The decision letter (notification), in French, as PDF; 409 while the application is not decided. */
+    @GetMapping(value = "/{id}/letter", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> letter(@PathVariable UUID id) {
+        DecisionLetters.Notice letter = letters.letter(id, Agent.current());
+        Shown.files(List.of(id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(letter.fileName()).build().toString())
+                .body(letter.pdf());
     }
 
     /** The agent's section's applications (every section's for a supervisor), newest first, 200 at most. */

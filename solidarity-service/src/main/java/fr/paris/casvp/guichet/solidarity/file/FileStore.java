@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.solidarity.file;
 import fr.paris.casvp.guichet.solidarity.domain.Application;
 import fr.paris.casvp.guichet.solidarity.domain.Change;
 import fr.paris.casvp.guichet.solidarity.domain.Grant;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -134,6 +135,33 @@ class FileStore {
         addSteps(g.changes());
     }
 
+    /** What the decision computed for a grant, for its letter; empty for a grant decided before it was kept. */
+    record DecisionFigures(String category, BigDecimal ceiling, BigDecimal declared, BigDecimal counted, BigDecimal floor,
+                           BigDecimal amount) {
+    }
+
+    void recordFigures(UUID grantId, DecisionFigures f) {
+        jdbc.sql("""
+                        update psol_grant set category = :category, ceiling = :ceiling, declared_resources = :declared,
+                               counted_resources = :counted, resource_floor = :floor, granted_amount = :amount
+                         where id = :id
+                        """)
+                .param("id", grantId).param("category", f.category()).param("ceiling", f.ceiling())
+                .param("declared", f.declared()).param("counted", f.counted()).param("floor", f.floor())
+                .param("amount", f.amount()).update();
+    }
+
+    Optional<DecisionFigures> figuresOf(UUID grantId) {
+        return jdbc.sql("""
+                        select category, ceiling, declared_resources, counted_resources, resource_floor, granted_amount
+                          from psol_grant where id = :id and granted_amount is not null
+                        """).param("id", grantId)
+                .query((rs, n) -> new DecisionFigures(rs.getString("category"), rs.getBigDecimal("ceiling"),
+                        rs.getBigDecimal("declared_resources"), rs.getBigDecimal("counted_resources"),
+                        rs.getBigDecimal("resource_floor"), rs.getBigDecimal("granted_amount")))
+                .optional();
+    }
+
     Optional<Grant> grantOf(UUID applicationId) {
         return jdbc.sql("select * from psol_grant where application_id = :id").param("id", applicationId)
                 .query((rs, n) -> grant(rs)).optional();
@@ -163,10 +191,16 @@ class FileStore {
                 .param("horizon", horizon).query((rs, n) -> grant(rs)).list();
     }
 
-    /** The number of the application's last recorded step (0 when none). */
-    int lastStepSeq(UUID applicationId) {
-        return jdbc.sql("select coalesce(max(seq), 0) from psol_step where file_id = :id").param("id", applicationId)
-                .query(Integer.class).single();
+    /** An application's number and the number of its last recorded step (0 when none). */
+    record LastStep(String applicationNumber, int seq) {
+    }
+
+    LastStep lastStep(UUID applicationId) {
+        return jdbc.sql("""
+                        select a.number, (select coalesce(max(seq), 0) from psol_step where file_id = a.id) as seq
+                          from psol_application a where a.id = :id
+                        """).param("id", applicationId)
+                .query((rs, n) -> new LastStep(rs.getString("number"), rs.getInt("seq"))).single();
     }
 
     private void addSteps(List<Change> changes) {

@@ -103,6 +103,6 @@ public class SituationChangeService {
 
     private void save(Grant grant) {
         store.save(grant);
-        events.publish(grant.changes(), store::lastStepSeq);
+        events.publish(grant.changes(), store::lastStep);
     }
 }

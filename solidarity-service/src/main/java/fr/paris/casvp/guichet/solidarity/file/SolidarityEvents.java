@@ -41,22 +41,28 @@ public class SolidarityEvents {
      * from its step's number there: the same step taken again (after a restore of the database, RestoreReconciliation)
      * is the same event, not sent twice.
      *
-     * @param lastStep the number of an application's last recorded step, these changes included
+     * @param lastStep an application's number and the number of its last recorded step, these changes included
      */
-    void publish(List<Change> changes, Function<UUID, Integer> lastStep) {
+    void publish(List<Change> changes, Function<UUID, FileStore.LastStep> lastStep) {
         Map<UUID, Long> counts = changes.stream().collect(Collectors.groupingBy(Change::applicationId, Collectors.counting()));
-        Map<UUID, Integer> seqs = new HashMap<>();
+        Map<UUID, FileStore.LastStep> steps = new HashMap<>();
         for (Change change : changes) {
-            int seq = seqs.computeIfAbsent(change.applicationId(), id -> lastStep.apply(id) - counts.get(id).intValue()) + 1;
-            seqs.put(change.applicationId(), seq);
-            publish(change, seq);
+            FileStore.LastStep last = steps.computeIfAbsent(change.applicationId(), id -> {
+                FileStore.LastStep recorded = lastStep.apply(id);
+                return new FileStore.LastStep(recorded.applicationNumber(), recorded.seq() - counts.get(id).intValue());
+            });
+            FileStore.LastStep step = new FileStore.LastStep(last.applicationNumber(), last.seq() + 1);
+            steps.put(change.applicationId(), step);
+            publish(change, step);
         }
     }
 
     /** A step of a file, keyed by its beneficiary's pseudonym: a beneficiary's events stay in order. */
-    private void publish(Change change, int seq) {
+    private void publish(Change change, FileStore.LastStep step) {
+        int seq = step.seq();
         String beneficiary = pseudonyms.of(Partner.EVENTS, change.beneficiaryId());
-        SolidarityEvent event = new SolidarityEvent(change.fileId(), change.fileNumber(), change.applicationId(), beneficiary,
+        SolidarityEvent event = new SolidarityEvent(change.fileId(), change.fileNumber(), change.applicationId(),
+                step.applicationNumber(), beneficiary,
                 change.section(), change.transition(), change.status(), change.monthlyAmount(), change.firstMonth(),
                 change.lastMonth(), change.effectiveFrom(),
                 change.reasonCodes() == null || change.reasonCodes().isEmpty() ? null : change.reasonCodes(),

@@ -8,6 +8,9 @@ import fr.paris.casvp.guichet.web.Agent;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +30,11 @@ class PassController {
     private final PassService passes;
     private final RequestCommand requestCommand;
     private final JsonCommand commands;
+    private final DecisionLetters letters;
 
-    PassController(PassService passes, RequestCommand requestCommand, JsonCommand commands) {
+    PassController(PassService passes, RequestCommand requestCommand, JsonCommand commands, DecisionLetters letters) {
         this.passes = passes;
+        this.letters = letters;
         this.requestCommand = requestCommand;
         this.commands = commands;
     }
@@ -70,6 +75,16 @@ class PassController {
     @GetMapping("/{id}")
     PassView get(@PathVariable UUID id) {
         return view(passes.get(id, Agent.current()));
+    }
+
+    /** The decision letter (notification), in French, as PDF; 409 while the request is not decided. */
+    @GetMapping(value = "/{id}/letter", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> letter(@PathVariable UUID id) {
+        DecisionLetters.Notice letter = letters.letter(id, Agent.current());
+        Shown.files(List.of(id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(letter.fileName()).build().toString())
+                .body(letter.pdf());
     }
 
     @GetMapping

@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.transport.pass;
 import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.Refusal;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptNumber;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
@@ -216,6 +217,12 @@ public class PassService {
         return store.search(agent.isSupervisor() ? null : agent.section(), beneficiaryId, status);
     }
 
+    /** The person a pass is for, as the registry's replica has them (for a letter). */
+    @Transactional(readOnly = true)
+    public BeneficiarySituation person(Pass pass) {
+        return beneficiaries.get(pass.beneficiaryId(), "beneficiaryId").situation();
+    }
+
     /** A pass's history, as stored. */
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(UUID id) {
@@ -242,8 +249,14 @@ public class PassService {
                     pass.id(), pass.number(), pass.section(), step.reasons().isEmpty() ? null : step.reasons(),
                     beneficiaries.find(pass.beneficiaryId())
                             .map(b -> receipts.birthDateCheck(pass.receiptNumber(), b.situation().identity().birthDate()))
-                            .orElse(null), step.at()));
+                            .orElse(null), step.at(), details(pass)));
         }
+    }
+
+    /** What the person reads on "Suivre ma demande": the dates a granted pass is valid. */
+    private static ReceiptState.Details details(Pass pass) {
+        Pass.Decision d = pass.decision();
+        return d == null || d.product() == null ? null : ReceiptState.Details.of(null, false, d.validFrom(), d.validUntil(), List.of());
     }
 
     private Pass lockForWrite(UUID id, Agent agent) {
