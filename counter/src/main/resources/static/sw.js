@@ -3,9 +3,12 @@
 // the cache only when the gateway cannot be reached. The API is never cached: what the agent captures offline waits
 // in IndexedDB (app/offline.js), not here.
 
-const CACHE = 'guichet-v2';
-const SHELL = ['/', '/app/styles.css', '/app/main.js', '/app/auth.js', '/app/api.js', '/app/messages.js',
-  '/app/dom.js', '/app/parameters.js', '/app/offline.js', '/favicon.svg', '/counter/config'];
+const CACHE = 'guichet-v3';
+const SHELL = ['/', '/app/styles.css', '/app/aid-application.js', '/app/api.js', '/app/auth.js', '/app/banner.js',
+  '/app/benefits.js', '/app/capture.js', '/app/decisions.js', '/app/dom.js', '/app/filing.js', '/app/household.js',
+  '/app/main.js', '/app/messages.js', '/app/offline.js', '/app/paper-kit.js', '/app/parameters.js', '/app/person.js',
+  '/app/queues.js', '/app/report.js', '/app/rules.js', '/app/search.js', '/app/session.js', '/favicon.svg',
+  '/counter/config'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -121,3 +121,28 @@ export function showProblem(form, answer, fieldOf = name => name) {
 export function busy(form, on) {
   form.querySelectorAll('button').forEach(button => { button.disabled = on; });
 }
+
+/**
+ * A form that sends one command: the errors {@code check} finds first, all at once; then the command, the form's
+ * buttons disabled while it runs; {@code done} with the answer when it is applied (200 or 201), the refusal on the
+ * form otherwise.
+ */
+export function sendsCommand(form, send, done, check = () => []) {
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const errors = check();
+    showErrors(form, errors);
+    if (errors.length) {
+      return;
+    }
+    busy(form, true);
+    const answer = await send();
+    busy(form, false);
+    if (answer.status === 200 || answer.status === 201) {
+      done(answer);
+      return;
+    }
+    showProblem(form, answer);
+  });
+  return form;
+}

@@ -343,10 +343,11 @@ class CounterJourneyIT {
                 .contains("Pièces à apporter", "Avis d'imposition 2025, Quittance de loyer", "sans quoi la demande devient caduque");
         String number = browser.findElement(By.xpath("//dt[.='Numéro de demande']/following-sibling::dd[1]")).getText();
         String receipt = browser.findElement(By.className("numero")).getText();
-        String file = browser.findElement(By.linkText("Retour au dossier")).getAttribute("href");
 
         // Issue #36: the same request typed twice was accepted; now the agent confirms a second one of the same kind.
-        browser.get(file.replace("#/personne/", "#/aide/"));
+        click(By.linkText("Retour au dossier"));
+        String file = browser.getCurrentUrl();
+        click(By.linkText("Allocation exceptionnelle"));
         wait.until(ExpectedConditions.or(
                 ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "reste"),
                 ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "ne peut pas être affiché")));
@@ -546,7 +547,8 @@ class CounterJourneyIT {
             // A fourth, with a mistake that only the service sees: a disaster's reference on a food aid.
             click(By.linkText("Retour au dossier"));
             click(By.linkText("Allocation exceptionnelle"));
-            fillAid("Alimentation", "80", "Colis alimentaire.");
+            // (Another kind of need than the first: the same kind within 30 days would ask the agent to confirm it.)
+            fillAid("Équipement de première nécessité", "80", "Réfrigérateur hors d'usage.");
             type("champ-disasterEvent", "INCENDIE-2026-17");
             printed.add(captureOffline("Allocation exceptionnelle", name));
             assertThat(printed).doesNotHaveDuplicates();
@@ -589,7 +591,7 @@ class CounterJourneyIT {
         click(By.linkText("Corriger"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Correction de la demande"));
         assertThat(browser.findElement(By.id("champ-disasterEvent")).getAttribute("value")).isEqualTo("INCENDIE-2026-17");
-        assertThat(browser.findElement(By.id("champ-reason")).getAttribute("value")).isEqualTo("Colis alimentaire.");
+        assertThat(browser.findElement(By.id("champ-reason")).getAttribute("value")).isEqualTo("Réfrigérateur hors d'usage.");
         screenshot("17-corriger");
         browser.findElement(By.id("champ-disasterEvent")).clear();
         fileUntilReceived();
@@ -839,6 +841,144 @@ class CounterJourneyIT {
         assertThat(browser.findElement(By.id("erreurs")).getText()).contains("Aucune demande ne correspond");
     }
 
+    /**
+     * Issue #36: the screens stopped at the decision, though the API went further. A person's household, an appeal
+     * against a refusal, a payee corrected after a failed payment (four-eyes), a Navigo card lost, a Paris Solidarité
+     * grant suspended by an absence and its renewal, and the day's filings, each through the counter.
+     */
+    @Test
+    void afterTheDecisionTheCounterKeepsTheFileAliveHouseholdAppealPayeeCardSuspensionRenewal() throws Exception {
+        signInAs("agent13");
+        String suffix = UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        String spouse = "Conjoint-" + suffix;
+        register(spouse, null);
+        String lastName = "Cycle-" + suffix;
+        String person = register(lastName, null);
+        // The last income tax notice, which Navigo reads.
+        click(By.linkText("Mettre à jour la situation"));
+        type("champ-incomeTax-taxYear", "2025");
+        type("champ-incomeTax-amount", "0");
+        click(By.xpath("//button[normalize-space()='Enregistrer la situation']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Mise à jour de la situation"));
+
+        // The household: the spouse found in the registry and added.
+        click(By.linkText("Composer le foyer"));
+        type("champ-lastName", spouse);
+        type("champ-birthDate", "01/06/1950");
+        click(By.xpath("//button[normalize-space()='Chercher']"));
+        click(By.xpath("//button[normalize-space()='Ajouter comme conjoint']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), "Conjoint"));
+        screenshot("40-foyer");
+        click(By.xpath("//button[normalize-space()='Enregistrer le foyer']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Lucie " + spouse + " — conjoint"));
+        assertFrench();
+
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        GatewayClient worker = new GatewayClient(suite, "travailleur13");
+        GatewayClient director = new GatewayClient(suite, "directeur13");
+        // An aid paid to a closed account (the local treasury fails it), and another refused.
+        String failed = filed(agent, "/api/aid/applications", """
+                {"beneficiaryId":"%s","category":"ENERGY","requestedAmount":120,"reason":"Facture d'électricité.",
+                 "payee":{"kind":"BENEFICIARY","iban":"FR09 3000 6000 0100 0000 0000 097"}}""".formatted(person));
+        assertThat(worker.post("/api/aid/applications/" + failed + "/examination", UUID.randomUUID(),
+                "{\"assessment\":\"Facture vérifiée.\",\"proposedAmount\":120}").statusCode()).isEqualTo(200);
+        assertThat(director.post("/api/aid/applications/" + failed + "/decision", UUID.randomUUID(),
+                "{\"outcome\":\"GRANTED\",\"amount\":120}").statusCode()).isEqualTo(200);
+        String refused = filed(agent, "/api/aid/applications", """
+                {"beneficiaryId":"%s","category":"WATER","requestedAmount":90,"reason":"Facture d'eau.",
+                 "payee":{"kind":"BENEFICIARY","iban":"FR76 3000 6000 0112 3456 7890 189"}}""".formatted(person));
+        assertThat(worker.post("/api/aid/applications/" + refused + "/examination", UUID.randomUUID(),
+                "{\"assessment\":\"Ressources à vérifier.\"}").statusCode()).isEqualTo(200);
+        assertThat(director.post("/api/aid/applications/" + refused + "/decision", UUID.randomUUID(),
+                "{\"outcome\":\"REFUSED\",\"reasonCode\":\"RESOURCES_SUFFICIENT\"}").statusCode()).isEqualTo(200);
+
+        // The appeal, recorded at the counter: back to a director other than the one who refused.
+        browser.get(suite.gateway("/#/demande/" + refused));
+        type("champ-reason", "La facture a doublé après une fuite ; la personne apporte le devis du plombier.");
+        screenshot("41-recours");
+        click(By.xpath("//button[normalize-space()='Enregistrer le recours']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "En recours"));
+
+        // The payee corrected after the failed payment: proposed by agent13, confirmed by another agent.
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PAYMENT_FAILED".equals(JsonPath.read(
+                agent.get("/api/aid/applications/" + failed).body(), "$.status")));
+        browser.get(suite.gateway("/#/demande/" + failed));
+        type("champ-iban", "FR76 3000 6000 0112 3456 7890 189");
+        click(By.xpath("//button[normalize-space()='Proposer ce compte']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Nouveau compte à confirmer"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Règle des quatre yeux", "FR76 **** 0189");
+        screenshot("42-compte-a-confirmer");
+        signInAs("travailleur13");
+        browser.get(suite.gateway("/#/demande/" + failed));
+        click(By.xpath("//button[normalize-space()='Confirmer et payer à nouveau']"));
+        wait.until(ExpectedConditions.or(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Paiement demandé"),
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Payée")));
+        assertFrench();
+
+        // Navigo: granted, loaded, then the card is lost.
+        String pass = filed(agent, "/api/transport/passes", """
+                {"beneficiaryId":"%s","navigoCardNumber":"1234 5678 90","zones":"1-2"}""".formatted(person));
+        assertThat(director.post("/api/transport/passes/" + pass + "/decision", UUID.randomUUID(), "{\"outcome\":\"GRANTED\"}")
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ACTIVE".equals(JsonPath.read(
+                agent.get("/api/transport/passes/" + pass).body(), "$.status")));
+        signInAs("agent13");
+        browser.get(suite.gateway("/#/navigo-demande/" + pass));
+        type("champ-navigoCardNumber", "2345 6789 01");
+        screenshot("43-carte-perdue");
+        click(By.xpath("//button[normalize-space()='Charger sur la nouvelle carte']"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "2345678901".equals(JsonPath.read(
+                agent.get("/api/transport/passes/" + pass).body(), "$.navigoCardNumber"))
+                && "ACTIVE".equals(JsonPath.read(agent.get("/api/transport/passes/" + pass).body(), "$.status")));
+        assertThat(JsonPath.<List<String>>read(agent.get("/api/transport/passes/" + pass).body(), "$.orders[*].action"))
+                .containsExactly("LOAD", "CANCEL", "LOAD");
+
+        // Paris Solidarité granted, then suspended by an absence of more than three months; its renewal offered.
+        String solidarity = filed(agent, "/api/solidarity/applications", """
+                {"beneficiaryId":"%s","payee":{"iban":"FR76 3000 6000 0112 3456 7890 189"}}""".formatted(person));
+        assertThat(worker.post("/api/solidarity/applications/" + solidarity + "/examination", UUID.randomUUID(),
+                "{\"assessment\":\"Ressources vérifiées.\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> granted = director.post("/api/solidarity/applications/" + solidarity + "/decision", UUID.randomUUID(),
+                "{\"outcome\":\"GRANTED\"}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        browser.get(suite.gateway("/#/psol/" + solidarity));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Suspendre, reprendre, renouveler"));
+        click(By.linkText("Mettre à jour la situation"));
+        String away = ZonedDateTime.now(ZoneId.of("Europe/Paris")).minusMonths(4).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        type("champ-awayFromHomeSince", away);
+        click(By.xpath("//button[normalize-space()='Enregistrer la situation']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Mise à jour de la situation"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SUSPENDED".equals(JsonPath.read(
+                agent.get("/api/solidarity/applications/" + solidarity).body(), "$.grant.status")));
+        browser.get(suite.gateway("/#/psol/" + solidarity));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "suspendue"));
+        screenshot("44-suspendue");
+        click(By.partialLinkText("Déposer le renouvellement"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("renouvellement-oui")));
+        assertThat(browser.findElement(By.id("renouvellement-oui")).isSelected()).isTrue();
+
+        // The day's filings, every benefit, with the person's name.
+        click(By.linkText("Dossiers à traiter"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Demandes reçues aujourd'hui"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Lucie " + lastName));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Paris Solidarité", "Navigo", "Allocation exceptionnelle");
+        screenshot("45-recues-aujourdhui");
+        assertFrench();
+    }
+
+    /**
+     * Files an application through the gateway, again (under a new key: a refusal applied nothing) while the service
+     * does not know the new person yet; its id.
+     */
+    private static String filed(GatewayClient client, String path, String json) {
+        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            answer.set(client.post(path, UUID.randomUUID(), json));
+            return answer.get().statusCode() == 201;
+        });
+        return JsonPath.read(answer.get().body(), "$.id");
+    }
+
     /** The text of a PDF the gateway answered, kept in target/screenshots to look at. */
     private static String pdfText(HttpResponse<byte[]> pdf, String name) throws IOException {
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -951,7 +1091,7 @@ class CounterJourneyIT {
 
         WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("resume-erreurs")));
         assertThat(browser.switchTo().activeElement()).isEqualTo(summary);
-        assertThat(summary.getText()).contains("Certains champs sont à corriger", "Date de naissance : doit être dans le passé",
+        assertThat(summary.getText()).contains("2 champs sont à corriger", "Date de naissance : doit être dans le passé",
                 "Code postal : code postal inconnu");
         List<WebElement> invalid = browser.findElements(By.cssSelector("[aria-invalid='true']"));
         assertThat(invalid).extracting(element -> element.getAttribute("id"))

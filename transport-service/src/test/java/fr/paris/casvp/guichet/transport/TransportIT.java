@@ -161,9 +161,35 @@ class TransportIT {
                 .mapToObj(seq -> UUID.nameUUIDFromBytes(("transport/passes/" + id + "/steps/" + seq).getBytes(StandardCharsets.UTF_8)).toString())
                 .toArray(String[]::new));
 
+        // Issue #36: the card is lost. The pass leaves the old card, then is loaded on the new one; a late answer about
+        // the old card's load changes nothing.
+        HttpResponse<String> lost = Http.send(HttpRequest.newBuilder(URI.create(url("/api/transport/passes/" + id + "/card")))
+                .header("Authorization", "Bearer " + AGENT).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"navigoCardNumber\":\"9876 5432 10\"}")).build());
+        assertThat(lost.statusCode()).as(lost.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(lost.body(), "$.status")).isEqualTo("ORDERED");
+        assertThat(JsonPath.<List<String>>read(lost.body(), "$.orders[*].action")).containsExactly("LOAD", "CANCEL", "LOAD");
+        ConsumerRecord<String, String> release = first("transport.pass-orders.v1",
+                r -> r.value().contains(JsonPath.<String>read(lost.body(), "$.orders[1].id")));
+        assertThat(JsonPath.<String>read(release.value(), "$.navigoCardNumber")).as("the old card").isEqualTo("1234567890");
+        String reloadId = JsonPath.read(lost.body(), "$.orders[2].id");
+        ConsumerRecord<String, String> reload = first("transport.pass-orders.v1", r -> r.value().contains(reloadId));
+        assertThat(JsonPath.<String>read(reload.value(), "$.navigoCardNumber")).isEqualTo("9876543210");
+        RecordMetadata stale = confirm("{\"orderId\":\"" + orderId + "\",\"passNumber\":\"" + passNumber
+                + "\",\"status\":\"DONE\",\"at\":\"" + clock.instant() + "\"}", UUID.randomUUID().toString());
+        Topics.awaitConsumed(kafka, "transport-service.pass-confirmations", stale);
+        assertThat(JsonPath.<String>read(get("/api/transport/passes/" + id).body(), "$.status")).as("not loaded on the new card yet")
+                .isEqualTo("ORDERED");
+        RecordMetadata reloaded = confirm("{\"orderId\":\"" + reloadId + "\",\"passNumber\":\"" + passNumber
+                + "\",\"status\":\"DONE\",\"at\":\"" + clock.instant() + "\"}", UUID.randomUUID().toString());
+        Topics.awaitConsumed(kafka, "transport-service.pass-confirmations", reloaded);
+        assertThat(JsonPath.<String>read(get("/api/transport/passes/" + id).body(), "$.status")).isEqualTo("ACTIVE");
+        assertThat(JsonPath.<String>read(get("/api/transport/passes/" + id).body(), "$.navigoCardNumber")).isEqualTo("9876543210");
+
         HttpResponse<String> cancelled = post("/api/transport/passes/" + id + "/cancellation", AGENT, "{\"reason\":\"Déménagement en province\"}");
         assertThat(JsonPath.<String>read(cancelled.body(), "$.status")).isEqualTo("CANCELLED");
-        assertThat(JsonPath.<List<String>>read(cancelled.body(), "$.orders[*].action")).containsExactly("LOAD", "CANCEL");
+        assertThat(JsonPath.<List<String>>read(cancelled.body(), "$.orders[*].action")).containsExactly("LOAD", "CANCEL", "LOAD", "CANCEL");
     }
 
     @Test

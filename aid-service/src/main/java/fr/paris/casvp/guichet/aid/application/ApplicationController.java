@@ -7,14 +7,13 @@ import fr.paris.casvp.guichet.audit.Shown;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.web.Agent;
+import fr.paris.casvp.guichet.web.InlinePdf;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,10 +118,7 @@ class ApplicationController {
     @GetMapping(value = "/applications/{id}/letter", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> letter(@PathVariable UUID id) {
         DecisionLetters.Notice letter = letters.letter(id, Agent.current());
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(letter.fileName()).build().toString())
-                .body(letter.pdf());
+        return InlinePdf.of(letter.fileName(), letter.pdf());
     }
 
     /**

@@ -145,8 +145,13 @@ public final class Grant {
                 monthlyAmount, firstMonth, lastMonth, lastMonth, null, null, now, null, number + " → " + lastMonth));
     }
 
-    private void change(Status next, LocalDate from, List<String> reasons, Transition transition, BigDecimal amount,
+    /**
+     * @param effective when the change takes effect; a suspension or an end that would take effect before the grant's
+     *                  first month takes effect from it (an absence begun before the grant: "suspended from" its start)
+     */
+    private void change(Status next, LocalDate effective, List<String> reasons, Transition transition, BigDecimal amount,
                         Instant now) {
+        LocalDate from = effective != null && effective.isBefore(firstMonth) ? firstMonth : effective;
         boolean resumed = next == Status.ACTIVE;
         status = next;
         statusFrom = resumed ? null : from;

@@ -5,11 +5,10 @@ import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.solidarity.domain.Application;
 import fr.paris.casvp.guichet.web.Agent;
+import fr.paris.casvp.guichet.web.InlinePdf;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,9 +66,7 @@ class FileController {
     ResponseEntity<byte[]> letter(@PathVariable UUID id) {
         DecisionLetters.Notice letter = letters.letter(id, Agent.current());
         Shown.files(List.of(id));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(letter.fileName()).build().toString())
-                .body(letter.pdf());
+        return InlinePdf.of(letter.fileName(), letter.pdf());
     }
 
     /** The agent's section's applications (every section's for a supervisor), newest first, 200 at most. */

@@ -63,6 +63,18 @@ class GrantTest {
         });
     }
 
+    /** An absence begun before the grant suspends it from its first month, not from before it existed. */
+    @Test
+    void aSuspensionThatWouldPrecedeTheGrantTakesEffectFromItsFirstMonth() {
+        Grant grant = new Grant(UUID.randomUUID(), "PSG-2026-000002", UUID.randomUUID(), UUID.randomUUID(), "13", "Paul Durand",
+                "FR7630006000011234567890189", MONTH.atDay(1), MONTH.plusMonths(11).atDay(1), Grant.Status.ACTIVE, null,
+                null, new BigDecimal("100.00"), 1L, null, "director13", NOW);
+        reexamine(grant, People.elderly("700.00", null, MONTH.minusMonths(5).atDay(1)));
+        assertThat(grant.status()).isEqualTo(Grant.Status.SUSPENDED);
+        assertThat(grant.statusFrom()).isEqualTo(MONTH.atDay(1));
+        assertThat(grant.changes()).singleElement().satisfies(change -> assertThat(change.effectiveFrom()).isEqualTo(MONTH.atDay(1)));
+    }
+
     @Test
     void newResourcesRecomputeTheAmountAndResourcesAboveTheCeilingSuspend() {
         Grant grant = active("1.00");

@@ -161,9 +161,22 @@ public final class Pass {
         return true;
     }
 
-    /** After a rejected order (unknown card...): the corrected card number, and the order sent again. */
+    /**
+     * A card lost, stolen or replaced while the pass is on it (issue #36: no screen, and the API knew only the card of a
+     * rejected order): the operator is asked to take the pass off the old card, before {@link #changeCard} loads it on
+     * the new one. Nothing to take off after a rejected order.
+     */
+    public Optional<OperatorOrder> releaseCard(Actor by, Instant now) {
+        requireStatus(PassStatus.ORDER_REJECTED, PassStatus.ORDERED, PassStatus.ACTIVE);
+        return status == PassStatus.ORDER_REJECTED ? Optional.empty() : Optional.of(order(PassOrder.Action.CANCEL, now, by));
+    }
+
+    /**
+     * The new card's number, and the pass ordered on it: after a rejected order (unknown card...), or once the old card
+     * was released ({@link #releaseCard}).
+     */
     public OperatorOrder changeCard(String cardNumber, Actor by, Instant now) {
-        requireStatus(PassStatus.ORDER_REJECTED);
+        requireStatus(PassStatus.ORDER_REJECTED, PassStatus.ORDERED, PassStatus.ACTIVE);
         navigoCardNumber = normaliseCard(cardNumber);
         status = PassStatus.ORDERED;
         updatedAt = now;
@@ -215,7 +228,10 @@ public final class Pass {
         OperatorOrder settled = new OperatorOrder(order.id(), order.passId(), order.action(),
                 done ? OperatorOrder.State.DONE : OperatorOrder.State.REJECTED, reason, order.orderedAt(), at);
         orders.set(orders.indexOf(order), settled);
-        if (order.action() != PassOrder.Action.LOAD || status != PassStatus.ORDERED) {
+        // Only the latest load speaks for the pass: the answer to a load on a card since replaced changes nothing.
+        boolean latestLoad = orders.stream().filter(o -> o.action() == PassOrder.Action.LOAD).reduce((first, next) -> next)
+                .map(o -> o.id().equals(orderId)).orElse(false);
+        if (order.action() != PassOrder.Action.LOAD || status != PassStatus.ORDERED || !latestLoad) {
             return settled;
         }
         updatedAt = at;

@@ -139,7 +139,10 @@ public class PassService {
         agent.requireRole(COUNTER);
         Fields.check(change.errors());
         Pass pass = lockForWrite(id, agent);
-        send(pass, pass.changeCard(change.navigoCardNumber(), agent.actor(), clock.instant()));
+        Instant now = clock.instant();
+        // The pass leaves the old card (sent with its number) before it is ordered on the new one.
+        pass.releaseCard(agent.actor(), now).ifPresent(release -> send(pass, release));
+        send(pass, pass.changeCard(change.navigoCardNumber(), agent.actor(), now));
         return save(pass);
     }
 

@@ -1,0 +1,200 @@
+// The work queues: what each role has to do, with the names of the persons.
+
+import { get, post } from './api.js';
+import { h, show } from './dom.js';
+import { CATEGORIES, date, dateTime, detailInFrench, euros, problemInFrench, statusInFrench } from './messages.js';
+import { lapseDate, parisDay, parisToday } from './rules.js';
+import { agent, hasRole } from './session.js';
+
+export const TRANSITIONS = {
+  RECEIVED: 'Demande reçue', DOCUMENTS_UPDATED: 'Pièces mises à jour', EXAMINED: 'Instruction', GRANTED: 'Accord',
+  REFUSED: 'Refus', APPEALED: 'Recours', PAYMENT_ORDERED: 'Paiement demandé', PAID: 'Payée',
+  PAYMENT_FAILED: 'Paiement en échec', LAPSED: 'Caducité',
+};
+
+export const REFUSALS = [
+  ['DOMICILE_TOO_RECENT', 'Domiciliation à Paris depuis moins d\'un mois'], ['CAP_REACHED', 'Plafond du foyer atteint'],
+  ['NOT_TEMPORARY_DIFFICULTY', 'Pas une difficulté financière temporaire'],
+  ['STATUTORY_BENEFITS_NOT_CLAIMED', 'Prestations légales non demandées'],
+  ['RESOURCES_SUFFICIENT', 'Ressources suffisantes'], ['OTHER', 'Autre motif (à préciser)'],
+];
+
+/** The files waiting for this agent: to examine (social worker), to decide (director, never their own). */
+export async function queueView() {
+  show('Dossiers à traiter', h('p', {}, 'Chargement…'));
+  const examining = hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR');
+  const wanted = hasRole('SECTION_DIRECTOR') ? ['UNDER_EXAMINATION', 'APPEALED'] : ['RECEIVED', 'UNDER_EXAMINATION'];
+  const director = hasRole('SECTION_DIRECTOR');
+  const [today, lists, others, open, parameters, rejected] = await Promise.all([
+    Promise.all(FILED.map(([path]) => get(path))),
+    Promise.all((examining ? wanted : []).map(status => get('/api/aid/applications?status=' + status))),
+    Promise.all(!examining ? [] : director
+      ? [get('/api/solidarity/applications?status=UNDER_EXAMINATION'), get('/api/transport/passes?status=REQUESTED')]
+      : [get('/api/solidarity/applications?status=RECEIVED')]),
+    Promise.all(['RECEIVED', 'UNDER_EXAMINATION'].map(status => get('/api/aid/applications?status=' + status))),
+    get('/api/aid/parameters'),
+    Promise.all(BENEFITS.map(([benefit]) => get('/api/' + benefit + '/intake/rejected')))]);
+  // Issue #36: the queues showed application numbers only. Each file's person, by name (one read per person; the first
+  // 100 people, well within an agent's burst of requests at the gateway).
+  const filedToday = today.map(answer => answer.status !== 200 ? answer
+    : { ...answer, body: answer.body.filter(file => parisDay(file.receivedAt) === parisToday()) });
+  const ids = [...new Set([...filedToday, ...lists, ...others].filter(list => list.status === 200).flatMap(list => list.body)
+      .map(file => file.beneficiaryId))].slice(0, 100);
+  const people = new Map(await Promise.all(ids.map(async id => {
+    const person = await get('/api/beneficiaries/' + id);
+    return [id, person.status === 200
+      ? person.body.situation.identity.firstNames + ' ' + person.body.situation.identity.lastName : 'dossier illisible'];
+  })));
+  const nameOf = file => people.get(file.beneficiaryId) || '';
+  const sections = [todaysFilings(filedToday, nameOf)];
+  if (examining) {
+    sections.push(examinationQueue(lists, nameOf));
+    sections.push(otherQueue(director ? 'Paris Solidarité à décider' : 'Paris Solidarité à instruire', others[0], '#/psol/', nameOf));
+    if (director) {
+      sections.push(otherQueue('Navigo à décider', others[1], '#/navigo-demande/', nameOf));
+    }
+  }
+  sections.push(rejectedQueue(rejected));
+  sections.push(lapseQueue(open, parameters));
+  show('Dossiers à traiter', ...sections.flat());
+}
+
+export const BENEFITS = [['aid', 'Allocation exceptionnelle'], ['solidarity', 'Paris Solidarité'], ['transport', 'Navigo']];
+
+/** Where each benefit lists the section's applications (newest first), and where one of them opens. */
+const FILED = [['/api/aid/applications', '#/demande/', 'Allocation exceptionnelle'],
+  ['/api/solidarity/applications', '#/psol/', 'Paris Solidarité'], ['/api/transport/passes', '#/navigo-demande/', 'Navigo']];
+
+/** The section's applications received today, every benefit, the latest first (issue #36: the agent had no such list). */
+function todaysFilings(answers, nameOf) {
+  const title = h('h2', {}, 'Demandes reçues aujourd\'hui');
+  const rows = answers.flatMap((answer, index) => answer.status !== 200 ? []
+    : answer.body.map(file => ({ file, link: FILED[index][1], benefit: FILED[index][2] })))
+    .sort((a, b) => b.file.receivedAt.localeCompare(a.file.receivedAt));
+  const unavailable = answers.map((answer, index) => answer.status === 200 ? null : FILED[index][2]).filter(Boolean);
+  return [title,
+    unavailable.length ? h('p', { class: 'info' }, 'Non disponible pour le moment : ' + unavailable.join(', ') + '.') : null,
+    rows.length === 0 ? h('p', {}, 'Aucune demande reçue aujourd\'hui.') : h('table', {},
+        h('thead', {}, h('tr', {}, ['Heure', 'Demande', 'Prestation', 'Personne', 'État', 'Déposée par']
+            .map(column => h('th', { scope: 'col' }, column)))),
+        h('tbody', {}, rows.map(({ file, link, benefit }) => h('tr', {},
+            h('td', {}, dateTime(file.receivedAt).slice(-5)), h('td', {}, h('a', { href: link + file.id }, file.number)),
+            h('td', {}, benefit), h('td', {}, nameOf(file)), h('td', {}, statusInFrench(file.status)),
+            h('td', {}, file.filedBy)))))];
+}
+
+/** Paris Solidarité or Navigo applications waiting for the agent's role. */
+function otherQueue(title, answer, link, nameOf) {
+  if (answer.status !== 200) {
+    return [h('h2', {}, title), unavailableList(answer)];
+  }
+  const mine = file => file.filedBy === agent.username || file.examinedBy === agent.username;
+  return [h('h2', {}, title), answer.body.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
+      h('thead', {}, h('tr', {}, ['Demande', 'Personne', 'Reçue le', 'État', 'Déposée par']
+          .map(column => h('th', { scope: 'col' }, column)))),
+      h('tbody', {}, answer.body.map(file => h('tr', {},
+          h('td', {}, h('a', { href: link + file.id }, file.number),
+              hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
+          h('td', {}, nameOf(file)), h('td', {}, date(file.receivedAt)), h('td', {}, statusInFrench(file.status)), h('td', {}, file.filedBy)))))];
+}
+
+function unavailableList(answer) {
+  return h('p', { class: 'info' }, problemInFrench(answer.body, answer.status));
+}
+
+function examinationQueue(lists, nameOf) {
+  const title = h('h2', {}, hasRole('SECTION_DIRECTOR') ? 'Allocations exceptionnelles à décider'
+    : 'Allocations exceptionnelles à instruire');
+  const failed = lists.find(list => list.status !== 200);
+  if (failed) {
+    return [title, unavailableList(failed)];
+  }
+  const files = lists.flatMap(list => list.body);
+  const mine = file => file.filedBy === agent.username || (file.examination && file.examination.examinedBy === agent.username);
+  return [title,
+    hasRole('SECTION_DIRECTOR')
+      ? h('p', { class: 'info' }, 'Règle des quatre yeux : vous ne décidez pas une demande que vous avez déposée ou instruite ;'
+          + ' elle revient à un autre directeur de la section.') : null,
+    files.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
+        h('thead', {}, h('tr', {}, ['Demande', 'Personne', 'Reçue le', 'Motif', 'Montant demandé', 'État', 'Pièces manquantes']
+            .map(column => h('th', { scope: 'col' }, column)))),
+        h('tbody', {}, files.map(file => h('tr', {},
+            h('td', {}, h('a', { href: '#/demande/' + file.id }, file.number),
+                hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
+            h('td', {}, nameOf(file)), h('td', {}, date(file.receivedAt)),
+            h('td', {}, (CATEGORIES.find(([code]) => code === file.category) || [null, ''])[1]),
+            h('td', {}, euros(file.requestedAmount)), h('td', {}, statusInFrench(file.status)),
+            h('td', {}, file.missingDocuments.length ? file.missingDocuments.join(', ') : 'aucune')))))];
+}
+
+/** The queued commands of the section that their service refused when it came back: to call the person back. */
+function rejectedQueue(answers) {
+  const title = h('h2', {}, 'Demandes rejetées à la reprise d\'un service');
+  const rows = [];
+  const unavailable = [];
+  answers.forEach((answer, index) => {
+    const [benefit, label] = BENEFITS[index];
+    if (answer.status !== 200) {
+      unavailable.push(label);
+      return;
+    }
+    answer.body.forEach(command => {
+      const problem = command.problem || {};
+      const reasons = [problemInFrench(problem, command.status),
+        ...(problem.errors || []).map(e => (FIELD_LABELS[e.field] || 'Un champ') + ' : ' + detailInFrench(e.detail))];
+      rows.push(h('tr', {},
+          h('td', {}, command.receiptNumber), h('td', {}, label), h('td', {}, dateTime(command.receivedAt)),
+          h('td', {}, command.agent.split(' ')[0]), h('td', {}, h('ul', {}, reasons.map(reason => h('li', {}, reason)))),
+          h('td', {}, h('button', { type: 'button', class: 'secondaire', onclick: async event => {
+            event.target.disabled = true;
+            const done = await post('/api/' + benefit + '/intake/rejected/' + command.receiptNumber + '/handled');
+            if (done.status === 200 || done.status === 204) {
+              queueView();
+            } else {
+              event.target.disabled = false;
+              event.target.after(h('span', { class: 'erreur-champ', role: 'alert' }, problemInFrench(done.body, done.status)));
+            }
+          } }, 'Marquer comme traitée'))));
+    });
+  });
+  return [title,
+    h('p', {}, 'Des demandes reçues pendant l\'indisponibilité d\'un service, qu\'il a refusées à son retour. Rappelez la'
+        + ' personne, puis déposez à nouveau la demande corrigée depuis son dossier ; marquez-la ensuite comme traitée.'),
+    unavailable.length ? h('p', { class: 'info' }, 'Momentanément indisponible : ' + unavailable.join(', ') + '.') : null,
+    rows.length ? h('table', {}, h('thead', {}, h('tr', {}, ['Récépissé', 'Prestation', 'Reçue le', 'Déposée par', 'Motif du rejet',
+      'Action'].map(column => h('th', { scope: 'col' }, column)))), h('tbody', {}, rows))
+      : h('p', {}, 'Aucune demande rejetée à traiter.')];
+}
+
+// The fields of the filing forms, as their labels name them.
+export const FIELD_LABELS = {
+  beneficiaryId: 'Personne', category: 'Motif de la demande', requestedAmount: 'Montant demandé (€)',
+  reason: 'Situation et besoin', 'payee.kind': 'Le paiement est fait à', 'payee.accountHolder': 'Titulaire du compte',
+  'payee.iban': 'IBAN', missingDocuments: 'Pièces manquantes', disasterEvent: 'Référence du sinistre',
+  navigoCardNumber: 'Numéro de la carte Navigo', zones: 'Zones', receivedAt: 'Date de réception', section: 'Section',
+};
+
+/** The exceptional aid applications still waiting for documents, by the day they lapse (RM I/B art. 3). */
+function lapseQueue(lists, parameters) {
+  const title = h('h2', {}, 'Allocations exceptionnelles bientôt caduques');
+  const failed = lists.find(list => list.status !== 200);
+  if (failed || parameters.status !== 200) {
+    return [title, unavailableList(failed || parameters)];
+  }
+  const today = parisToday();
+  const months = parameters.body.filter(p => p.name === 'lapse.months' && p.effectiveFrom <= today)
+      .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+  const files = lists.flatMap(list => list.body).filter(file => file.missingDocuments.length)
+      .map(file => ({ file, lapsesOn: lapseDate(file.receivedAt, Number(months ? months.value : 2)) }))
+      .sort((a, b) => a.lapsesOn.localeCompare(b.lapsesOn));
+  return [title,
+    h('p', {}, 'Une demande dont des pièces manquent devient caduque si elle n\'est pas complète ' + (months ? Number(months.value) : 2)
+        + ' mois après sa réception : prévenez la personne avant la date.'),
+    files.length ? h('table', {}, h('thead', {}, h('tr', {}, ['Demande', 'Reçue le', 'Pièces attendues au plus tard le',
+      'Pièces manquantes']
+        .map(column => h('th', { scope: 'col' }, column)))),
+    h('tbody', {}, files.map(({ file, lapsesOn }) => h('tr', {},
+        h('td', {}, h('a', { href: '#/demande/' + file.id }, file.number)), h('td', {}, date(file.receivedAt)),
+        h('td', {}, date(lapsesOn)), h('td', {}, file.missingDocuments.join(', '))))))
+      : h('p', {}, 'Aucune demande en attente de pièces.')];
+}
