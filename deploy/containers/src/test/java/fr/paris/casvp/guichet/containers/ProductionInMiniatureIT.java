@@ -626,10 +626,10 @@ class ProductionInMiniatureIT {
         return person;
     }
 
-    /** An aid filed, examined and granted: its id. */
+    /** An aid filed, examined and granted: its id. The drills file several for one person, on purpose: no repeat by mistake. */
     private static String grantedAid(String person, String label) throws Exception {
         String id = filed("/api/aid/applications", token("agent13"), """
-                {"beneficiaryId": "%s", "category": "FOOD", "requestedAmount": 60, "reason": "Exercice de restauration %s",
+                {"beneficiaryId": "%s", "repeatConfirmed": true, "category": "FOOD", "requestedAmount": 60, "reason": "Exercice de restauration %s",
                  "payee": {"kind": "BENEFICIARY", "iban": "FR7630006000011234567890189"}}""".formatted(person, label));
         accepted(send(gateway, "POST", "/api/aid/applications/" + id + "/examination", token("travailleur13"),
                 "{\"assessment\": \"Courses.\", \"proposedAmount\": 60}"));
