@@ -1043,7 +1043,7 @@ class CounterJourneyIT {
         browser.get(suite.gateway("/"));
         wait.until(ExpectedConditions.or(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), " — "),
                 ExpectedConditions.presenceOfElementLocated(By.xpath("//main//button[normalize-space()='Se connecter']"))));
-        if (browser.findElement(By.id("agent")).getText().startsWith(user + " —")) {
+        if (agentLine().startsWith(user + " —")) {
             return;
         }
         if (!browser.findElements(By.xpath("//button[normalize-space()='Se déconnecter']")).isEmpty()) {
@@ -1128,6 +1128,23 @@ class CounterJourneyIT {
             sleep(Duration.ofSeconds(2));
         }
         throw new AssertionError("The application was never received: " + browser.findElement(By.tagName("main")).getText());
+    }
+
+    /**
+     * Who the header says is signed in. The header is drawn again as the session starts: Chromium may then answer that
+     * the element read "does not belong to the document" (a stale element it does not name as such), so it is read again.
+     */
+    private static String agentLine() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(By.id("agent")).getText();
+            } catch (org.openqa.selenium.WebDriverException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+                sleep(Duration.ofMillis(200));
+            }
+        }
     }
 
     private static void click(By locator) {
