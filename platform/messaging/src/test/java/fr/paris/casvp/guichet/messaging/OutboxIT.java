@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,32 @@ class OutboxIT {
 
         assertThat(values(consume(2, key), key))
                 .containsExactly("{\"n\":\"inserted-last-committed-first\"}", "{\"n\":\"inserted-first-committed-last\"}");
+    }
+
+    /**
+     * Issue #37: the commit order is drawn once per transaction, not once per event (the payment run writes two events
+     * per grant); the events of one transaction share it and keep the order they were written in, and each following
+     * transaction, even on the same connection, draws its own.
+     */
+    @Test
+    void aTransactionDrawsOneCommitNumberForAllItsEvents() {
+        String key = "one-number-" + UUID.randomUUID();
+        for (int transaction = 1; transaction <= 3; transaction++) {
+            int t = transaction;
+            transactions.executeWithoutResult(status -> outbox.addAll(IntStream.rangeClosed(1, 4)
+                    .mapToObj(i -> event(key, t + "." + i)).toList()));
+        }
+
+        List<Map<String, Object>> rows = jdbc.sql("select commit_seq, payload from outbox_event where message_key = :key order by id")
+                .param("key", key).query().listOfRows();
+        assertThat(rows).hasSize(12).allSatisfy(row -> assertThat(row.get("commit_seq")).isNotNull());
+        List<Long> numbers = rows.stream().map(row -> ((Number) row.get("commit_seq")).longValue()).toList();
+        assertThat(numbers.subList(0, 4)).containsOnly(numbers.get(0));
+        assertThat(numbers.subList(4, 8)).containsOnly(numbers.get(4));
+        assertThat(numbers.subList(8, 12)).containsOnly(numbers.get(8));
+        assertThat(List.of(numbers.get(0), numbers.get(4), numbers.get(8))).doesNotHaveDuplicates().isSorted();
+        assertThat(values(consume(12, key), key)).containsExactly(IntStream.rangeClosed(1, 3).boxed()
+                .flatMap(t -> IntStream.rangeClosed(1, 4).mapToObj(i -> "{\"n\":\"" + t + "." + i + "\"}")).toArray(String[]::new));
     }
 
     /** Issue #33 (code review): a round held a transaction, and an advisory lock, while Kafka acknowledged. */
