@@ -19,3 +19,10 @@ begin
     return null;
 end;
 $$;
+
+-- The relay reads the unsent events "order by commit_seq nulls first, id" (the events of before V4 have no number and go
+-- first), and an ascending index keeps its nulls last: PostgreSQL sorted every unsent event at each round to find the
+-- first 500, so a backlog of 300 000 orders (the payment run) cost 40 ms a round, and more as it grew. In the relay's
+-- order, a round reads its 500 from the start of the index.
+drop index outbox_event_unsent;
+create index outbox_event_unsent on outbox_event (commit_seq nulls first, id) where sent_at is null and parked_at is null;

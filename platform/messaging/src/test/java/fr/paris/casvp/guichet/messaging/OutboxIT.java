@@ -11,6 +11,7 @@ import fr.paris.casvp.guichet.messaging.outbox.OutboxRelay;
 import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,6 +198,32 @@ class OutboxIT {
         assertThat(List.of(numbers.get(0), numbers.get(4), numbers.get(8))).doesNotHaveDuplicates().isSorted();
         assertThat(values(consume(12, key), key)).containsExactly(IntStream.rangeClosed(1, 3).boxed()
                 .flatMap(t -> IntStream.rangeClosed(1, 4).mapToObj(i -> "{\"n\":\"" + t + "." + i + "\"}")).toArray(String[]::new));
+    }
+
+    /**
+     * After a restore of the database, a step taken again writes its event again under the same id: the partners saw
+     * it before the restore (restore_gap has it), so it is marked sent as it is written, and the others of its batch
+     * are published as usual.
+     */
+    @Test
+    void anEventPublishedBeforeARestoreIsNotPublishedAgainWhenItsStepIsTakenAgain() {
+        String key = "retaken-" + UUID.randomUUID();
+        OutboxEvent seen = event(key, "seen-before-the-restore");
+        OutboxEvent fresh = event(key, "new");
+        Instant foundAt = Instant.parse("2026-11-30T08:15:00Z");
+        jdbc.sql("""
+                        insert into restore_gap (event_id, topic, record_partition, record_offset, found_at)
+                        values (:id, :topic, 0, 41, :at)
+                        """)
+                .param("id", seen.eventId()).param("topic", TOPIC).param("at", Timestamp.from(foundAt)).update();
+
+        transactions.executeWithoutResult(status -> outbox.addAll(List.of(seen, fresh)));
+
+        Map<String, Object> retaken = jdbc.sql("select sent_at, last_error from outbox_event where event_id = :id")
+                .param("id", seen.eventId()).query().singleRow();
+        assertThat(((Timestamp) retaken.get("sent_at")).toInstant()).isEqualTo(foundAt);
+        assertThat(retaken.get("last_error")).isEqualTo("published before the database was restored");
+        assertThat(values(consume(1, key), key)).containsExactly("{\"n\":\"new\"}");
     }
 
     /** Issue #33 (code review): a round held a transaction, and an advisory lock, while Kafka acknowledged. */
