@@ -33,15 +33,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -58,15 +65,18 @@ import tools.jackson.databind.json.JsonMapper;
  * in one transaction; a run that was interrupted (process killed) is still RUNNING and resumes where it stopped, at
  * start-up and on every instance's watch ({@link PaymentRunWatch}, every 30 s): when the
  * instance running it dies, a surviving one finishes the month. Running a completed month again creates nothing.
- * Batches take a lock on the month, so two instances never compute the same batch at once.
+ *
+ * <p>Runners in parallel ({@code guichet.solidarity.payment-run.runners}, 2 by default): the month's grants are cut
+ * into slices of their ids, each paid in id order by one runner; a batch takes its slice's lock, so two runners, of
+ * one instance or two, never compute the same batch at once, and a grant already paid is left out of any batch.
  */
 @Service
 public class PaymentRunService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentRunService.class);
     private static final int BATCH = 1000;
-    /** The smallest uuid in PostgreSQL's order (unsigned bytes). */
-    private static final UUID FIRST = new UUID(0, 0);
+    /** The slices of the grants' ids the runners share (fixed, so that any instance cuts a month the same way). */
+    private static final int SLICES = 32;
     private static final DateTimeFormatter LABEL_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
     static final String ISSUER = "solidarity-service";
 
@@ -79,12 +89,14 @@ public class PaymentRunService {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
+    private final int runners;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "psol-payment-run"));
     /** The months this instance runs or has queued, so that the watch never queues one twice. */
     private final Set<YearMonth> inProgress = ConcurrentHashMap.newKeySet();
 
     PaymentRunService(PaymentStore store, ParameterStore parameters, ParameterService figures, AuditTrail audit,
-                      SolidarityEvents events, Outbox outbox, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                      SolidarityEvents events, Outbox outbox, TransactionTemplate transactions, JsonMapper json, Clock clock,
+                      @Value("${guichet.solidarity.payment-run.runners:2}") int runners) {
         this.store = store;
         this.parameters = parameters;
         this.figures = figures;
@@ -94,6 +106,10 @@ public class PaymentRunService {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        if (runners < 1) {
+            throw new IllegalArgumentException("guichet.solidarity.payment-run.runners must be at least 1, not " + runners);
+        }
+        this.runners = runners;
     }
 
     /**
@@ -220,32 +236,97 @@ public class PaymentRunService {
         }
     }
 
+    /**
+     * The month's grants cut into {@link #SLICES} slices of their ids, shared by this instance's runners: each takes the
+     * next slice not begun and pays it batch by batch, in id order. The month is completed once every slice is.
+     */
     private int runBatches(YearMonth month) {
         Allowance.Parameters monthParameters = parameters.on(month.atDay(1));
-        int total = 0;
-        UUID after = FIRST;
-        while (!Thread.currentThread().isInterrupted()) {
-            UUID from = after;
-            List<PaymentStore.DueWithPerson> batch = transactions.execute(status -> {
-                List<PaymentStore.DueWithPerson> due = store.due(month, from, BATCH);
-                pay(month, due, monthParameters);
-                return due;
-            });
-            if (batch.isEmpty()) {
-                break;
-            }
-            total += batch.size();
-            after = batch.get(batch.size() - 1).due().grantId();
+        Queue<GrantRange> slices = new ConcurrentLinkedQueue<>(GrantRange.split(SLICES));
+        AtomicInteger total = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean(Thread.currentThread().isInterrupted());
+        ExecutorService pool = Executors.newFixedThreadPool(runners, r -> new Thread(r, "psol-payment-runner"));
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < runners && !stopped.get(); i++) {
+            workers.add(pool.submit(() -> {
+                try {
+                    for (GrantRange slice = slices.poll(); slice != null && !stopped.get(); slice = slices.poll()) {
+                        if (!paySlice(month, slice, monthParameters, total, stopped)) {
+                            stopped.set(true);
+                        }
+                    }
+                } catch (RuntimeException failed) {
+                    stopped.set(true); // the other runners stop after their batch; the run resumes from what committed
+                    throw failed;
+                }
+            }));
         }
-        if (Thread.currentThread().isInterrupted()) {
+        pool.shutdown();
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException stop) {
+            stopped.set(true);
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException failed) {
+            stopped.set(true);
+            throw failed.getCause() instanceof RuntimeException e ? e : new IllegalStateException(failed.getCause());
+        } finally {
+            // The batches in progress commit (or roll back on their own); none starts after this.
+            awaitRunners(pool);
+        }
+        if (stopped.get() || !slices.isEmpty()) {
             // A graceful stop (SIGTERM) between two batches: the month is not over. Left RUNNING, the run resumes on
             // another instance's watch or at the next start (resumeUnfinished) from the first grant not paid yet.
             log.info("Payment run of {} stopped after {} grant(s): left RUNNING, another instance or the next start resumes it",
-                    month, total);
-            return total;
+                    month, total.get());
+            return total.get();
         }
         store.completeRun(month, clock.instant());
-        return total;
+        return total.get();
+    }
+
+    /**
+     * Pays one slice, batch by batch, each in its transaction.
+     *
+     * @return false when the run was stopped (or another runner failed) before the end of the slice
+     */
+    private boolean paySlice(YearMonth month, GrantRange slice, Allowance.Parameters monthParameters, AtomicInteger total,
+                             AtomicBoolean stopped) {
+        Optional<UUID> from = Optional.of(slice.first());
+        while (from.isPresent()) {
+            if (stopped.get()) {
+                return false;
+            }
+            UUID start = from.get();
+            PaymentStore.Batch batch = transactions.execute(status -> {
+                PaymentStore.Batch read = store.due(month, slice, start, BATCH);
+                pay(month, read.due(), monthParameters);
+                return read;
+            });
+            total.addAndGet(batch.due().size());
+            from = batch.lastRead() == null ? Optional.empty() : slice.following(batch.lastRead());
+        }
+        return true;
+    }
+
+    private static void awaitRunners(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                    break;
+                }
+                log.warn("A payment runner is still in its batch after 30 s");
+            } catch (InterruptedException again) {
+                interrupted = true;
+                pool.shutdownNow();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One batch: each grant's payment, and the orders of those ordered, in the batch's transaction. */

@@ -11,10 +11,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +35,10 @@ class PaymentStore {
 
     /** A grant due in the month, and its beneficiary's latest snapshot (null when the replica does not hold them). */
     record DueWithPerson(MonthlyPayment.Due due, BeneficiarySnapshot person) {
+    }
+
+    /** A batch of a slice: the grants to pay, and the last id read, after which the next batch starts (null: none read). */
+    record Batch(List<DueWithPerson> due, UUID lastRead) {
     }
 
     /** A payment ordered and not answered yet. */
@@ -63,39 +69,52 @@ class PaymentStore {
                 .param("at", Timestamp.from(at)).param("month", month.atDay(1)).update();
     }
 
-    /** The months whose run a stopped process left unfinished. */
     /** The month of the latest payment run, if there was one. */
     Optional<YearMonth> latestRun() {
         return jdbc.sql("select max(month) from psol_payment_run").query(LocalDate.class).optional().map(YearMonth::from);
     }
 
+    /** The months whose run a stopped process left unfinished. */
     List<YearMonth> unfinishedRuns() {
         return jdbc.sql("select month from psol_payment_run where status = 'RUNNING' order by month")
                 .query(LocalDate.class).list().stream().map(YearMonth::from).toList();
     }
 
     /**
-     * The next grants of the month not paid yet, in id order after {@code after}, under the month's lock: two instances
-     * never compute the same batch at once.
+     * The grants of the month in this slice from {@code from} on, in id order, under the slice's lock (two runners, of
+     * this instance or another, never compute the same batch at once), with those already paid this month left out.
+     *
+     * <p>The grants are read by their key, then their payments looked up by key: a query joining the month's payments
+     * was planned as a hash of all of them once the table grew, each batch then costing as much as the month so far.
+     *
+     * @return the grants due, and the last id read (the next batch starts after it), empty when the slice is done
      */
-    List<DueWithPerson> due(YearMonth month, UUID after, int batch) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "psol-payment-run:" + month)
+    Batch due(YearMonth month, GrantRange range, UUID from, int size) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "psol-payment-run:" + month + ":" + range.index())
                 .query(Object.class).single();
-        return jdbc.sql("""
+        List<DueWithPerson> read = jdbc.sql("""
                         select g.id, g.number, g.beneficiary_id, g.payee_account_holder, g.payee_iban, g.status, g.status_from,
                                g.status_reason, r.snapshot::text
                           from psol_grant g
                           left join beneficiary_replica r on r.beneficiary_id = g.beneficiary_id::text and not r.erased
-                         where g.first_month <= :month and g.last_month >= :month and g.id > :after
-                           and not exists (select 1 from psol_payment p where p.grant_id = g.id and p.month = :month)
-                         order by g.id limit :batch
+                         where g.id >= :from and g.id <= :last and g.first_month <= :month and g.last_month >= :month
+                         order by g.id limit :size
                         """)
-                .param("month", month.atDay(1)).param("after", after).param("batch", batch)
+                .param("month", month.atDay(1)).param("from", from).param("last", range.last()).param("size", size)
                 .query((rs, n) -> new DueWithPerson(new MonthlyPayment.Due(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), Grant.Status.valueOf(rs.getString(6)),
                         rs.getObject(7, LocalDate.class), rs.getString(8)),
                         rs.getString(9) == null ? null : snapshots.readValue(rs.getString(9))))
                 .list();
+        if (read.isEmpty()) {
+            return new Batch(List.of(), null);
+        }
+        Set<UUID> paid = new HashSet<>(jdbc.sql("select grant_id from psol_payment where month = :month and grant_id = any(:ids)")
+                .param("month", month.atDay(1)).param("ids", read.stream().map(d -> d.due().grantId()).toArray(UUID[]::new))
+                .query(UUID.class).list());
+        return new Batch(paid.isEmpty() ? read : read.stream().filter(d -> !paid.contains(d.due().grantId())).toList(),
+                read.get(read.size() - 1).due().grantId());
     }
 
     /** The latest snapshots of these beneficiaries (the partners of a batch), in one query. */
