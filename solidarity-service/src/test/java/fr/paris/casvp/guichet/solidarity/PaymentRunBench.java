@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * twenty with resources that give 2 € or less); the run then computes and writes every payment and its order, as in
  * production. Reports the run's time, and how long the outbox takes to publish every order to Kafka.
  *
- * <p>{@code ./mvnw -B install -DskipTests && ./mvnw -B -Pbench -pl solidarity-service verify [-Dbench.grants=50000]}
+ * <p>{@code ./mvnw -B install -DskipTests && ./mvnw -B -Pbench -pl solidarity-service verify [-Dbench.grants=50000]};
+ * {@link PaymentRunSmokeIT} runs it at a CI size with the tests.
  */
 @SpringBootTest
 @RealInfrastructure(database = "solidarity")
@@ -58,7 +59,7 @@ class PaymentRunBench {
 
     @Test
     void payTheMonthForEveryActiveGrant() throws IOException {
-        int grants = Integer.getInteger("bench.grants", 50_000);
+        int grants = grants();
         YearMonth month = YearMonth.of(2026, 11);
         long seeding = System.nanoTime();
         seed(grants, month);
@@ -86,11 +87,21 @@ class PaymentRunBench {
         System.out.println(result);
         Path dir = Path.of(System.getProperty("bench.report", "target/bench"));
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("payment-run.txt"), result);
+        Files.writeString(dir.resolve(reportName()), result);
 
         assertThat(processed).isEqualTo(grants);
         assertThat(report.processed()).isEqualTo(grants);
         assertThat(report.ordered() + report.skipped()).isEqualTo(grants);
+    }
+
+    /** How many active grants the month has. */
+    int grants() {
+        return Integer.getInteger("bench.grants", 50_000);
+    }
+
+    /** The file the result is written to, in {@code target/bench}. */
+    String reportName() {
+        return "payment-run.txt";
     }
 
     private void seed(int count, YearMonth month) {

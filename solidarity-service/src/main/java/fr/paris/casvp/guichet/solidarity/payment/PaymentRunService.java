@@ -262,19 +262,23 @@ public class PaymentRunService {
             }));
         }
         pool.shutdown();
+        boolean interrupted = false;
         try {
             for (Future<?> worker : workers) {
                 worker.get();
             }
         } catch (InterruptedException stop) {
             stopped.set(true);
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } catch (ExecutionException failed) {
             stopped.set(true);
             throw failed.getCause() instanceof RuntimeException e ? e : new IllegalStateException(failed.getCause());
         } finally {
-            // The batches in progress commit (or roll back on their own); none starts after this.
-            awaitRunners(pool);
+            // The batches in progress commit (they are not interrupted); none starts after this.
+            interrupted |= awaitRunners(pool);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (stopped.get() || !slices.isEmpty()) {
             // A graceful stop (SIGTERM) between two batches: the month is not over. Left RUNNING, the run resumes on
@@ -311,21 +315,18 @@ public class PaymentRunService {
         return true;
     }
 
-    private static void awaitRunners(ExecutorService pool) {
-        boolean interrupted = false;
+    /** Waits for the runners to end their batch, uninterrupted; returns whether this thread was interrupted meanwhile. */
+    private static boolean awaitRunners(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
         while (true) {
             try {
                 if (pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    break;
+                    return interrupted;
                 }
                 log.warn("A payment runner is still in its batch after 30 s");
             } catch (InterruptedException again) {
                 interrupted = true;
-                pool.shutdownNow();
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
