@@ -33,8 +33,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class BenchReport {
 
     private static final Path ROOT = Path.of(System.getProperty("guichet.root", "..")).toAbsolutePath().normalize();
-    private static final Path DOC = ROOT.resolve("docs/benchmarks.md");
-    private static final Path PLOTS = ROOT.resolve("docs/benchmarks");
+    /** Where the sections and plots go: {@code docs/}, unless a smoke run sent them to its own folder. */
+    private static volatile Path doc = ROOT.resolve("docs/benchmarks.md");
+    private static volatile Path plots = ROOT.resolve("docs/benchmarks");
 
     /** Told apart on white and in grey: blue, orange, green, red (Okabe-Ito's). */
     private static final List<Color> COLOURS = List.of(new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
@@ -43,16 +44,23 @@ final class BenchReport {
     private BenchReport() {
     }
 
+    /** Sends the sections and plots to {@code folder} instead of {@code docs/} (a smoke run: its figures mean nothing). */
+    static void writeInto(Path folder) {
+        doc = folder.resolve("benchmarks.md");
+        plots = folder.resolve("benchmarks");
+    }
+
     /** Replaces (or adds) the scenario's section. */
     static synchronized void section(String id, String markdown) throws IOException {
         String begin = "<!-- bench:" + id + " -->";
         String end = "<!-- /bench:" + id + " -->";
         String block = begin + "\n" + markdown.strip() + "\n" + end;
-        String doc = Files.exists(DOC) ? Files.readString(DOC) : "# Benchmarks\n";
-        Matcher existing = Pattern.compile(Pattern.quote(begin) + ".*?" + Pattern.quote(end), Pattern.DOTALL).matcher(doc);
-        doc = existing.find() ? doc.substring(0, existing.start()) + block + doc.substring(existing.end())
-                : doc.stripTrailing() + "\n\n" + block + "\n";
-        Files.writeString(DOC, doc);
+        Files.createDirectories(doc.getParent());
+        String text = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n";
+        Matcher existing = Pattern.compile(Pattern.quote(begin) + ".*?" + Pattern.quote(end), Pattern.DOTALL).matcher(text);
+        text = existing.find() ? text.substring(0, existing.start()) + block + text.substring(existing.end())
+                : text.stripTrailing() + "\n\n" + block + "\n";
+        Files.writeString(doc, text);
         System.out.println(block);
     }
 
@@ -163,8 +171,8 @@ final class BenchReport {
     }
 
     private static void save(JFreeChart chart, String name) throws IOException {
-        Files.createDirectories(PLOTS);
-        ChartUtils.saveChartAsPNG(PLOTS.resolve(name).toFile(), chart, 800, 420);
+        Files.createDirectories(plots);
+        ChartUtils.saveChartAsPNG(plots.resolve(name).toFile(), chart, 800, 420);
     }
 
     static String f(double value) {

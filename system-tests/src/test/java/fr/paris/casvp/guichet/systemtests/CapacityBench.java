@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RunningSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CapacityBench {
 
     /** The capacity the issue asks for, per second, and the p99 under it (ms). */
@@ -66,8 +68,22 @@ class CapacityBench {
     private static final AtomicInteger cards = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
     private static final AtomicInteger names = new AtomicInteger();
 
+    /** A phase's length, as written here for a measured run; a smoke run ({@link CapacityBenchSmokeIT}) shortens it. */
+    Duration seconds(int seconds) {
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** An offered rate, as written here for a measured run; a smoke run lowers it. */
+    int rate(int perSecond) {
+        return perSecond;
+    }
+
+    /** What is checked of a scenario's requests: nothing in a measured run (its figures are reported, never asserted). */
+    void checked(OpenLoad.Result result) {
+    }
+
     @BeforeAll
-    static void agentsAndWarmUp() throws Exception {
+    void agentsAndWarmUp() throws Exception {
         suite = RunningSuite.suite();
         for (int i = 1; i <= 6; i++) {
             agents.add(suite.token("agent13-" + i));
@@ -75,7 +91,7 @@ class CapacityBench {
         socialWorker = suite.token("travailleur13");
         director = suite.token("directeur13");
         // Every JVM's first requests load classes and compile: a counter opens after its services have started.
-        new OpenLoad().run(List.of(new OpenLoad.Phase("warm-up", 20, Duration.ofSeconds(20))), CapacityBench::registration);
+        new OpenLoad().run(List.of(new OpenLoad.Phase("warm-up", rate(20), seconds(20))), CapacityBench::registration);
     }
 
     /** The CPU table of a phase, introduced; nothing where it could not be read. */
@@ -90,20 +106,24 @@ class CapacityBench {
     void registrationsAgainstOfferedLoad() throws Exception {
         List<OpenLoad.Phase> steps = new ArrayList<>();
         for (int rate : new int[] {25, 50, 75, 100, 125, 150, 200}) {
-            steps.add(new OpenLoad.Phase(rate + "/s", rate, Duration.ofSeconds(15)));
+            steps.add(new OpenLoad.Phase(rate(rate) + "/s", rate(rate), seconds(15)));
         }
         OpenLoad.Result stepped = new OpenLoad().run(steps, CapacityBench::registration);
         awaitQuiet();
-        OpenLoad.Phase steady = new OpenLoad.Phase(REGISTRATION_RATE + "/s for 60 s", REGISTRATION_RATE, Duration.ofSeconds(60));
+        long length = seconds(60).toSeconds();
+        OpenLoad.Phase steady = new OpenLoad.Phase(rate(REGISTRATION_RATE) + "/s for " + length + " s", rate(REGISTRATION_RATE),
+                seconds(60));
         CpuByComponent before = CpuByComponent.now();
         OpenLoad.Result result = new OpenLoad().run(List.of(steady), CapacityBench::registration);
         String cpu = before.tableUntil(CpuByComponent.now());
 
         StringBuilder rows = new StringBuilder(BenchReport.HEADER.replace("requests", "offered"));
         for (OpenLoad.Phase phase : steps) {
-            rows.append('\n').append(BenchReport.row(phase.name(), stepped.phase(phase.name()), 15));
+            rows.append('\n').append(BenchReport.row(phase.name(), stepped.phase(phase.name()), seconds(15).toSeconds()));
         }
         OpenLoad.Tally tally = result.all();
+        checked(stepped);
+        checked(result);
         BenchReport.section("registrations", """
                 ## Registrations through the gateway
 
@@ -124,9 +144,9 @@ class CapacityBench {
                 %s
                 """.formatted(BenchReport.machine(), COMMAND, REGISTRATION_RATE, REGISTRATION_P99,
                 met(tally, REGISTRATION_P99), BenchReport.f(tally.servedMs(99)), tally.served(), tally.total(), tally.refused(),
-                tally.failed(), failures(result), BenchReport.HEADER, BenchReport.row(steady.name(), tally, 60),
+                tally.failed(), failures(result), BenchReport.HEADER, BenchReport.row(steady.name(), tally, length),
                 cpuDuring(steady, cpu), rows, BenchReport.againstOfferedLoad("registrations", stepped)));
-        assertThat(tally.total()).isEqualTo(REGISTRATION_RATE * 60L);
+        assertThat(tally.total()).isEqualTo(rate(REGISTRATION_RATE) * length);
     }
 
     @Test
@@ -135,27 +155,30 @@ class CapacityBench {
         prepareTheMorning();
         List<OpenLoad.Phase> steps = new ArrayList<>();
         for (int rate : new int[] {25, 50, 75, 100, 150}) {
-            steps.add(new OpenLoad.Phase(rate + "/s", rate, Duration.ofSeconds(15)));
+            steps.add(new OpenLoad.Phase(rate(rate) + "/s", rate(rate), seconds(15)));
         }
         OpenLoad.Result stepped = new OpenLoad().run(steps, CapacityBench::morningCall);
         mixCapacity = 0;
         StringBuilder rows = new StringBuilder(BenchReport.HEADER.replace("requests", "offered"));
         for (OpenLoad.Phase phase : steps) {
             OpenLoad.Tally step = stepped.phase(phase.name());
-            rows.append('\n').append(BenchReport.row(phase.name(), step, 15));
+            rows.append('\n').append(BenchReport.row(phase.name(), step, seconds(15).toSeconds()));
             if (step.failed() == 0 && step.served() >= 0.95 * step.total()) {
                 mixCapacity = (int) phase.perSecond();
             }
         }
         awaitQuiet();
-        OpenLoad.Phase morning = new OpenLoad.Phase(MIX_RATE + "/s for 60 s", MIX_RATE, Duration.ofSeconds(60));
+        long length = seconds(60).toSeconds();
+        OpenLoad.Phase morning = new OpenLoad.Phase(rate(MIX_RATE) + "/s for " + length + " s", rate(MIX_RATE), seconds(60));
         CpuByComponent before = CpuByComponent.now();
         OpenLoad.Result result = new OpenLoad().run(List.of(morning), CapacityBench::morningCall);
         String cpu = before.tableUntil(CpuByComponent.now());
 
         StringBuilder kinds = new StringBuilder(BenchReport.HEADER);
-        result.byKind().forEach((kind, tally) -> kinds.append('\n').append(BenchReport.row(kind, tally, 60)));
+        result.byKind().forEach((kind, tally) -> kinds.append('\n').append(BenchReport.row(kind, tally, length)));
         OpenLoad.Tally tally = result.all();
+        checked(stepped);
+        checked(result);
         BenchReport.section("morning", """
                 ## A counter's morning
 
@@ -185,10 +208,10 @@ class CapacityBench {
                 %s
                 """.formatted(BenchReport.machine(), COMMAND, MIX_RATE, MIX_P99, met(tally, MIX_P99),
                 BenchReport.f(tally.servedMs(99)), tally.served(), tally.total(), tally.refused(), tally.failed(),
-                failures(result), BenchReport.HEADER, BenchReport.row(morning.name(), tally, 60), kinds, cpuDuring(morning, cpu),
+                failures(result), BenchReport.HEADER, BenchReport.row(morning.name(), tally, length), kinds, cpuDuring(morning, cpu),
                 BenchReport.timeline("morning", result), mixCapacity, rows,
                 BenchReport.againstOfferedLoad("morning", stepped)));
-        assertThat(tally.total()).isEqualTo(MIX_RATE * 60L);
+        assertThat(tally.total()).isEqualTo(rate(MIX_RATE) * length);
     }
 
     @Test
@@ -196,18 +219,20 @@ class CapacityBench {
     void twiceTheCapacityThenBackToNormal() throws Exception {
         awaitQuiet();
         // Twice the capacity measured by the morning's steps (the target's, 150/s, when none was measured).
-        int capacity = mixCapacity > 0 ? mixCapacity : MIX_RATE;
-        OpenLoad.Phase overload = new OpenLoad.Phase("overload, " + 2 * capacity + "/s for 30 s", 2 * capacity, Duration.ofSeconds(30));
-        OpenLoad.Phase after = new OpenLoad.Phase("back to " + capacity + "/s for 30 s", capacity, Duration.ofSeconds(30));
+        int capacity = mixCapacity > 0 ? mixCapacity : rate(MIX_RATE);
+        int half = (int) seconds(30).toSeconds();
+        OpenLoad.Phase overload = new OpenLoad.Phase("overload, " + 2 * capacity + "/s for " + half + " s", 2 * capacity, seconds(30));
+        OpenLoad.Phase after = new OpenLoad.Phase("back to " + capacity + "/s for " + half + " s", capacity, seconds(30));
         OpenLoad.Result result = new OpenLoad().run(List.of(overload, after), CapacityBench::morningCall);
+        checked(result);
 
         OpenLoad.Tally over = result.phase(overload.name());
-        double goodput = over.served() / 30.0;
+        double goodput = over.served() / (double) half;
         Integer recovered = null;
-        for (int second = 30; second < 60; second++) {
+        for (int second = half; second < 2 * half; second++) {
             OpenLoad.Tally tally = result.bySecond().get(second);
             if (tally != null && tally.failed() == 0 && tally.refused() == 0 && tally.servedMs(99) <= MIX_P99) {
-                recovered = second - 30;
+                recovered = second - half;
                 break;
             }
         }
@@ -232,7 +257,7 @@ class CapacityBench {
                 met ? "met" : "not met", BenchReport.f(goodput), BenchReport.f(over.refusedMs(99)),
                 over.refusedWithoutRetryAfter(), over.failed(), failures(result),
                 recovered == null ? "not within 30 s" : recovered + " s after its end", BenchReport.HEADER,
-                BenchReport.row(overload.name(), over, 30), BenchReport.row(after.name(), result.phase(after.name()), 30),
+                BenchReport.row(overload.name(), over, half), BenchReport.row(after.name(), result.phase(after.name()), half),
                 BenchReport.timeline("overload", result)));
         assertThat(result.all().total()).isPositive();
     }
@@ -249,9 +274,11 @@ class CapacityBench {
         IntFunction<OpenLoad.Call> alternate = i -> i % 2 == 0
                 ? new OpenLoad.Call("direct", get(direct, token), 200)
                 : new OpenLoad.Call("gateway", get(gateway, token), 200);
-        new OpenLoad().run(List.of(new OpenLoad.Phase("warm-up", 80, Duration.ofSeconds(10))), alternate);
-        OpenLoad.Result result = new OpenLoad().run(List.of(new OpenLoad.Phase("40/s each for 60 s", 80, Duration.ofSeconds(60))),
-                alternate);
+        new OpenLoad().run(List.of(new OpenLoad.Phase("warm-up", rate(80), seconds(10))), alternate);
+        long length = seconds(60).toSeconds();
+        OpenLoad.Result result = new OpenLoad().run(List.of(new OpenLoad.Phase(rate(40) + "/s each for " + length + " s", rate(80),
+                seconds(60))), alternate);
+        checked(result);
 
         OpenLoad.Tally directTally = result.byKind().get("direct");
         OpenLoad.Tally gatewayTally = result.byKind().get("gateway");
@@ -270,7 +297,7 @@ class CapacityBench {
                 %s
                 %s
                 """.formatted(BenchReport.machine(), COMMAND, p50 <= 1.3 && p99 <= 1.5 ? "met" : "not met", p50, p99,
-                BenchReport.HEADER, BenchReport.row("direct", directTally, 60), BenchReport.row("gateway", gatewayTally, 60)));
+                BenchReport.HEADER, BenchReport.row("direct", directTally, length), BenchReport.row("gateway", gatewayTally, length)));
         assertThat(directTally.total()).isPositive();
     }
 
@@ -362,10 +389,10 @@ class CapacityBench {
      * What the morning needs beforehand: every registered person in each benefit's replica, and exceptional aids filed
      * (to examine) and examined (to decide), at a gentle rate.
      */
-    private static void prepareTheMorning() throws Exception {
+    private void prepareTheMorning() throws Exception {
         awaitReplicas();
         Queue<String> filed = new ConcurrentLinkedQueue<>();
-        new OpenLoad().run(List.of(new OpenLoad.Phase("aid filings", 20, Duration.ofSeconds(60))), i -> {
+        new OpenLoad().run(List.of(new OpenLoad.Phase("aid filings", rate(20), seconds(60))), i -> {
             String person = unfiled.get("aid").poll();
             // An application queued (202, when aid-service is saturated) has no id yet: not examined in the morning.
             return filing("aid", person, agent(i), body -> {
@@ -378,7 +405,7 @@ class CapacityBench {
         int half = applications.size() / 2;
         toExamine.addAll(applications.subList(0, half));
         Queue<String> examine = new ConcurrentLinkedQueue<>(applications.subList(half, applications.size()));
-        new OpenLoad().run(List.of(new OpenLoad.Phase("examinations", 20, Duration.ofSeconds(half / 20))),
+        new OpenLoad().run(List.of(new OpenLoad.Phase("examinations", rate(20), Duration.ofSeconds(Math.max(1, half / rate(20))))),
                 i -> examination(examine.poll()));
         awaitQuiet();
     }
@@ -393,9 +420,9 @@ class CapacityBench {
     }
 
     /** Lets the queues of the previous scenario (outbox, replicas, notices) empty before the next one. */
-    private static void awaitQuiet() throws Exception {
+    private void awaitQuiet() throws Exception {
         awaitReplicas();
-        Thread.sleep(5_000);
+        Thread.sleep(seconds(5).toMillis());
     }
 
     private static long count(String database, String sql) throws Exception {
