@@ -43,6 +43,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -1135,16 +1136,8 @@ class CounterJourneyIT {
      * the element read "does not belong to the document" (a stale element it does not name as such), so it is read again.
      */
     private static String agentLine() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return browser.findElement(By.id("agent")).getText();
-            } catch (org.openqa.selenium.WebDriverException redrawn) {
-                if (attempt == 5) {
-                    throw redrawn;
-                }
-                sleep(Duration.ofMillis(200));
-            }
-        }
+        return new WebDriverWait(browser, Duration.ofSeconds(5)).pollingEvery(Duration.ofMillis(200))
+                .ignoring(WebDriverException.class).until(driver -> driver.findElement(By.id("agent")).getText());
     }
 
     private static void click(By locator) {
