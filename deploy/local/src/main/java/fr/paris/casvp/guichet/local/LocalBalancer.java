@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,8 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reaches a service without the gateway's limits from outside (issue #33). With {@code proxy}, each connection passed
  * on starts with the PROXY protocol's line (version 1, as HAProxy writes it) naming the client's address: the gateway
  * limits each client by its own address, not the balancer's. An idle connection (nothing read either way for
- * {@value #IDLE_MILLIS} ms) is closed, and a component holds at most {@value #MAX_CONNECTIONS} connections at once (past
- * that, a new one is closed at once): a few hundred idle clients no longer make the balancer run a thread pair each.
+ * {@value #IDLE_MILLIS} ms) is closed, and a component holds at most {@value #MAX_CONNECTIONS} connections at once: past
+ * that, a new connection waits in the port's queue until one closes, as a full server's would, and the wait is logged.
+ * It was closed at once until 2026-12-06, and under load each such connection was a request lost without an answer
+ * (the client had sent it already): thousands in a counter's morning at 150 requests a second.
  *
  * <p>The file is read again whenever it changes: a component added opens its port, an instance removed receives no new
  * connection (its open ones carry on until it closes them, as in a rolling update). Once a version of the file is
@@ -47,16 +50,23 @@ public final class LocalBalancer implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
     static final int IDLE_MILLIS = 60_000;
-    static final int MAX_CONNECTIONS = 256;
+    static final int MAX_CONNECTIONS = 1024;
+    private static final long WAIT_SAID_EVERY_NANOS = 10_000_000_000L;
 
     private final Path configuration;
+    private final int maxConnections;
     private final Map<String, Front> fronts = new LinkedHashMap<>();
     private volatile boolean running = true;
     private long readModified = -1;
     private long readSize = -1;
 
     public LocalBalancer(Path configuration) {
+        this(configuration, MAX_CONNECTIONS);
+    }
+
+    LocalBalancer(Path configuration, int maxConnections) {
         this.configuration = configuration;
+        this.maxConnections = maxConnections;
     }
 
     public static void main(String[] args) throws Exception {
@@ -175,7 +185,9 @@ public final class LocalBalancer implements AutoCloseable {
         private final boolean proxy;
         private final ServerSocket server;
         private final AtomicInteger next = new AtomicInteger();
-        private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
+        private final Semaphore connections = new Semaphore(maxConnections);
+        private long waits;
+        private long waitSaidAt;
         private volatile int[] instances = new int[0];
 
         Front(String name, int port, boolean proxy) throws IOException {
@@ -191,12 +203,17 @@ public final class LocalBalancer implements AutoCloseable {
         }
 
         private void accept() {
-            while (running && !server.isClosed()) {
+            while (running && !server.isClosed() && !Thread.currentThread().isInterrupted()) {
                 try {
-                    Socket client = server.accept();
-                    if (!connections.tryAcquire()) {
-                        closeQuietly(client);
+                    if (!placeForOneMore()) {
                         continue;
+                    }
+                    Socket client;
+                    try {
+                        client = server.accept();
+                    } catch (IOException e) {
+                        connections.release();
+                        throw e;
                     }
                     Thread connection = new Thread(() -> {
                         try {
@@ -212,6 +229,34 @@ public final class LocalBalancer implements AutoCloseable {
                         log(name + ": accept failed: " + e.getMessage());
                     }
                 }
+            }
+        }
+
+        /**
+         * Waits for a connection to close when the port holds its most: the next clients wait in the port's queue (the
+         * kernel's, then their own retries), none is closed unanswered. False when the port closed meanwhile.
+         */
+        private boolean placeForOneMore() {
+            if (connections.tryAcquire()) {
+                return true;
+            }
+            waits++;
+            long now = System.nanoTime();
+            if (waitSaidAt == 0 || now - waitSaidAt >= WAIT_SAID_EVERY_NANOS) {
+                waitSaidAt = now;
+                log(name + ": " + maxConnections + " connections open, the next wait until one closes (" + waits
+                        + " waits so far)");
+            }
+            try {
+                while (running && !server.isClosed()) {
+                    if (connections.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
 

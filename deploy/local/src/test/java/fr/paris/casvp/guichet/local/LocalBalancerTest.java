@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,36 @@ class LocalBalancerTest {
                 .as("without proxy, the bytes as sent").isEqualTo("b:GET /");
     }
 
+    /**
+     * Past its most connections a port closed the next at once, and under a counter's morning at 150/s each was a
+     * request lost without an answer (issue #37): the next connection now waits for one to close.
+     */
+    @Test
+    void pastItsMostConnectionsAPortMakesTheNextWaitInsteadOfClosingIt() throws Exception {
+        Path file = folder.resolve("balancer.conf");
+        Files.writeString(file, "aid-service 0 " + instance("a").port() + "\n");
+        LocalBalancer balancer = new LocalBalancer(file, 2);
+        open.add(balancer);
+        balancer.reload();
+        int port = balancer.port("aid-service");
+        Socket first = new Socket("127.0.0.1", port);
+        open.add(first);
+        Socket second = new Socket("127.0.0.1", port);
+        open.add(second);
+
+        try (Socket third = new Socket("127.0.0.1", port)) {
+            third.getOutputStream().write("ping".getBytes(StandardCharsets.UTF_8));
+            third.shutdownOutput();
+            third.setSoTimeout(300);
+            assertThatThrownBy(() -> third.getInputStream().read()).as("neither closed nor answered while both are open")
+                    .isInstanceOf(SocketTimeoutException.class);
+
+            first.close();
+            third.setSoTimeout(5000);
+            assertThat(new String(third.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a:ping");
+        }
+    }
+
     @Test
     void aLineThatIsNotAComponentIsRefusedWithItsText() {
         assertThatThrownBy(() -> LocalBalancer.parse(List.of("# comment", "gateway")))
@@ -154,17 +185,17 @@ class LocalBalancerTest {
         }
     }
 
-    /** An instance that answers "<name>:" and what it read, once the client has finished sending. */
+    /** An instance that answers "<name>:" and what it read, once the client has finished sending; a thread a connection. */
     private Instance instance(String name) throws IOException {
         ServerSocket server = new ServerSocket(0);
         open.add(server);
         Thread thread = new Thread(() -> {
             while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
-                    InputStream in = socket.getInputStream();
-                    byte[] read = in.readAllBytes();
-                    socket.getOutputStream().write((name + ":").getBytes(StandardCharsets.UTF_8));
-                    socket.getOutputStream().write(read);
+                try {
+                    Socket socket = server.accept();
+                    Thread connection = new Thread(() -> answer(socket, name));
+                    connection.setDaemon(true);
+                    connection.start();
                 } catch (IOException e) {
                     // Closed.
                 }
@@ -173,6 +204,17 @@ class LocalBalancerTest {
         thread.setDaemon(true);
         thread.start();
         return new Instance(server.getLocalPort());
+    }
+
+    private static void answer(Socket socket, String name) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            byte[] read = in.readAllBytes();
+            socket.getOutputStream().write((name + ":").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(read);
+        } catch (IOException e) {
+            // Closed.
+        }
     }
 
     private record Instance(int port) {
