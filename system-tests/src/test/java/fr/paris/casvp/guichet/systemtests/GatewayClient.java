@@ -16,6 +16,7 @@ final class GatewayClient {
 
     private final LocalSuite suite;
     private final String token;
+    private final String traceparent;
 
     /** As agent13 (AGENT, section 13). */
     GatewayClient(LocalSuite suite) {
@@ -23,8 +24,18 @@ final class GatewayClient {
     }
 
     GatewayClient(LocalSuite suite, String user) {
+        this(suite, suite.token(user), null);
+    }
+
+    private GatewayClient(LocalSuite suite, String token, String traceparent) {
         this.suite = suite;
-        this.token = suite.token(user);
+        this.token = token;
+        this.traceparent = traceparent;
+    }
+
+    /** The same agent, every request sent with this W3C {@code traceparent} (a trace id the test knows, sampled or not). */
+    GatewayClient withTraceparent(String traceparent) {
+        return new GatewayClient(suite, token, traceparent);
     }
 
     HttpResponse<String> get(String path) {
@@ -68,8 +79,9 @@ final class GatewayClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(suite.gateway(path))).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gateway(path))).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
+        return traceparent == null ? request : request.header("traceparent", traceparent);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -91,6 +91,52 @@ class TracingJourneyIT {
                 .allSatisfy(line -> assertThat(line).contains(traceId));
     }
 
+    /**
+     * One request in ten is traced in production (the gateway decides, every service follows): a request left out of
+     * the trace store still carries the trace id the gateway gave it into the log lines of its receipt, where a
+     * complaint is then followed. The request arrives here with a traceparent that says "not sampled", as the gateway's
+     * own decision would.
+     */
+    @Test
+    void anApplicationNotTracedKeepsItsTraceIdInTheLogLinesOfItsReceipt() throws Exception {
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        String person = registeredAndKnownToAidService(agent, "Echantillon");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String spanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+        HttpResponse<String> filed = agent.withTraceparent("00-" + traceId + "-" + spanId + "-00").post("/api/aid/applications",
+                UUID.randomUUID(), """
+                {"beneficiaryId":"%s","category":"RENT_ARREARS","requestedAmount":250,"reason":"Un mois de loyer impayé",
+                 "payee":{"kind":"CREDITOR","accountHolder":"Paris Habitat","iban":"FR76 3000 6000 0112 3456 7890 189"}}
+                """.formatted(person));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String receipt = JsonPath.read(filed.body(), "$.receipt.number");
+        // Then a request that asks to be traced: once its spans are in the store, the first request's would be too.
+        String marker = UUID.randomUUID().toString().replace("-", "");
+        assertThat(agent.withTraceparent("00-" + marker + "-" + spanId + "-01").get("/api/aid/beneficiaries/" + person).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(trace(marker)).as("the traced request's spans").anySatisfy(span ->
+                        assertThat(service(span)).isEqualTo("aid-service")));
+
+        assertThat(trace(traceId)).as("the request not traced, in the store").isEmpty();
+        assertThat(tracesTagged("guichet.receipt=" + receipt)).as("traces of receipt %s", receipt).isEmpty();
+        assertThat(Files.readAllLines(suite.log("aid-service")).stream().filter(line -> line.contains("Receipt " + receipt)))
+                .as("aid-service's log lines about receipt %s", receipt).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(traceId));
+    }
+
+    /** The spans of one trace in the store; none when it has no such trace. */
+    private static List<Map<String, Object>> trace(String traceId) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(suite.traces("/api/v2/trace/" + traceId))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 404) {
+            return List.of();
+        }
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JsonPath.read(answer.body(), "$");
+    }
+
     @Test
     void anApplicationQueuedWhileItsServiceIsDownIsAppliedInTheTraceOfTheCountersRequest() throws Exception {
         GatewayClient agent = new GatewayClient(suite, "agent13");
