@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.systemtests;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -102,7 +103,7 @@ final class OpenLoad {
             boolean retryAfter = false;
             if (error != null) {
                 outcome = Outcome.FAILED;
-                failures.merge(call.kind() + ": " + rootCause(error).getClass().getSimpleName(), 1, Integer::sum);
+                failures.merge(call.kind() + ": " + failure(rootCause(error)), 1, Integer::sum);
             } else if (call.served().test(response.statusCode())) {
                 outcome = Outcome.SERVED;
                 call.onServed().accept(response.body());
@@ -118,6 +119,15 @@ final class OpenLoad {
                     bySecond.computeIfAbsent(second, s -> new Tally()))) {
                 tally.add(outcome, status, micros, retryAfter);
             }
+        }
+
+        /**
+         * The failure's kind; a bare {@code IOException} with its message, which tells a connection closed before the answer
+         * ("header parser received no bytes") from one reset.
+         */
+        private static String failure(Throwable cause) {
+            String kind = cause.getClass().getSimpleName();
+            return cause.getClass() == IOException.class && cause.getMessage() != null ? kind + " (" + cause.getMessage() + ")" : kind;
         }
 
         private static Throwable rootCause(Throwable error) {

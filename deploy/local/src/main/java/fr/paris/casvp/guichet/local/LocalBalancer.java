@@ -48,7 +48,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalBalancer implements AutoCloseable {
 
+    /** An instance that does not take a connection within this is skipped for the next, when there is a next. */
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+    /** The last instance left is given as long as a client would wait for a busy server's queue. */
+    private static final int LAST_CONNECT_TIMEOUT_MILLIS = 10_000;
     static final int IDLE_MILLIS = 60_000;
     static final int MAX_CONNECTIONS = 1024;
     private static final long WAIT_SAID_EVERY_NANOS = 10_000_000_000L;
@@ -188,6 +191,8 @@ public final class LocalBalancer implements AutoCloseable {
         private final Semaphore connections = new Semaphore(maxConnections);
         private long waits;
         private long waitSaidAt;
+        private final AtomicInteger unplaced = new AtomicInteger();
+        private long unplacedSaidAt;
         private volatile int[] instances = new int[0];
 
         Front(String name, int port, boolean proxy) throws IOException {
@@ -269,7 +274,8 @@ public final class LocalBalancer implements AutoCloseable {
                 Socket backend = new Socket();
                 try {
                     backend.setTcpNoDelay(true);
-                    backend.connect(new InetSocketAddress("127.0.0.1", instance), CONNECT_TIMEOUT_MILLIS);
+                    backend.connect(new InetSocketAddress("127.0.0.1", instance),
+                            i == candidates.length - 1 ? LAST_CONNECT_TIMEOUT_MILLIS : CONNECT_TIMEOUT_MILLIS);
                 } catch (IOException refused) {
                     closeQuietly(backend);
                     continue;
@@ -298,6 +304,17 @@ public final class LocalBalancer implements AutoCloseable {
                 return;
             }
             closeQuietly(client);
+            unplaced.incrementAndGet();
+            sayUnplaced();
+        }
+
+        /** Connections no instance took (none running, or none within its time): said at most every 10 s. */
+        private synchronized void sayUnplaced() {
+            long now = System.nanoTime();
+            if (unplacedSaidAt == 0 || now - unplacedSaidAt >= WAIT_SAID_EVERY_NANOS) {
+                unplacedSaidAt = now;
+                log(name + ": no instance took a connection, closed (" + unplaced.get() + " so far)");
+            }
         }
 
         void close() {
