@@ -46,7 +46,7 @@ class AidEvents {
                 application.section(), step.transition(), step.status().name(), application.category().name(), step.amount(),
                 step.reasonCode(), application.receivedAt(), step.at());
         UUID eventId = UUID.nameUUIDFromBytes(("aid/applications/" + application.id() + "/steps/" + seq).getBytes(StandardCharsets.UTF_8));
-        outbox.add(new OutboxEvent(eventId, Topic.AID_EVENTS.topicName(), beneficiary, AidApplicationEvent.typeOf(step.transition()),
+        outbox.add(new OutboxEvent(eventId, Topic.eventsOf("aid").topicName(), beneficiary, AidApplicationEvent.typeOf(step.transition()),
                 "aid/applications/" + application.id(), step.at(), json.writeValueAsString(event)));
     }
 

@@ -44,7 +44,7 @@ class KubernetesKafkaTest {
     void everyTopicIsReplicatedThreeTimesWithTwoInSyncAndTheQueuesOutliveTwoMonths() {
         String topics = KubernetesKafka.topics();
         // Each topic and its dead-letter topic (a split gives one piece more than there are separators).
-        int pieces = 2 * Topic.values().length + 1;
+        int pieces = 2 * Topic.values().size() + 1;
         assertThat(topics.split("kind: KafkaTopic", -1)).hasSize(pieces);
         assertThat(topics.split("replicas: 3", -1)).hasSize(pieces);
         assertThat(topics.split("min.insync.replicas: 2", -1)).hasSize(pieces);

@@ -73,7 +73,7 @@ class KubernetesManifestsTest {
             assertThat((Object) path(policy, "spec.ingress.0.from.0.podSelector.matchLabels"))
                     .isEqualTo(Map.of("app.kubernetes.io/name", database + "-service"));
         }
-        assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(2 * Topic.values().length);
+        assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(2 * Topic.values().size());
         assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(9);
     }
 
@@ -249,7 +249,7 @@ class KubernetesManifestsTest {
                 checked++;
             }
         }
-        assertThat(checked).as("the cluster, its node pool, the topics and the users").isEqualTo(2 + 2 * Topic.values().length + 9);
+        assertThat(checked).as("the cluster, its node pool, the topics and the users").isEqualTo(2 + 2 * Topic.values().size() + 9);
         assertThat(violations).isEmpty();
     }
 

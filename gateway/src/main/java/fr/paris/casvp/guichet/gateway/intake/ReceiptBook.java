@@ -86,11 +86,10 @@ public class ReceiptBook {
     }
 
     /** The gateway's QUEUED states, and each benefit's states of its own receipts. */
-    static final List<String> TOPICS = List.of(Topic.RECEIPTS.topicName(), Topic.RECEIPTS_AID.topicName(),
-            Topic.RECEIPTS_SOLIDARITY.topicName(), Topic.RECEIPTS_TRANSPORT.topicName());
+    static final List<String> TOPICS = Topic.receiptStateNames();
 
     @KafkaListener(id = "gateway.receipts", groupId = "gateway-receipts-${random.uuid}",
-            topics = {"receipts.v1", "receipts.aid.v1", "receipts.solidarity.v1", "receipts.transport.v1"},
+            topics = "#{T(fr.paris.casvp.guichet.contracts.Topic).receiptStateNames()}",
             properties = "auto.offset.reset=earliest")
     void on(ConsumerRecord<String, String> record) {
         if (record.key() == null) {

@@ -1,51 +1,63 @@
 package fr.paris.casvp.guichet.notice.domain;
 
 import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
+import java.util.List;
+import java.util.Locale;
 
-/** The benefits whose steps are told to the person, with the words a letter would use. */
-public enum Benefit {
-    AID(Topic.AID_EVENTS, "votre demande d'aide exceptionnelle", "Aide exceptionnelle", "dossier"),
-    SOLIDARITY(Topic.SOLIDARITY_EVENTS, "votre demande de Paris Solidarité", "Paris Solidarité", "dossier"),
-    TRANSPORT(Topic.TRANSPORT_EVENTS, "votre demande de forfait Navigo", "Forfait Navigo", "demande");
+/**
+ * A benefit whose steps are told to the person, as {@link Benefits} declares it: the words a letter uses, the
+ * transitions told and where its reference is. Stored and answered by its {@link #name()} ({@code AID}).
+ */
+public record Benefit(fr.paris.casvp.guichet.contracts.benefit.Benefit declared) {
 
-    private final String topic;
-    private final String yourRequest;
-    private final String title;
-    private final String referenceWord;
+    /** Every benefit declared. */
+    public static List<Benefit> values() {
+        return Benefits.all().stream().map(Benefit::new).toList();
+    }
 
-    Benefit(Topic topic, String yourRequest, String title, String referenceWord) {
-        this.topic = topic.topicName();
-        this.yourRequest = yourRequest;
-        this.title = title;
-        this.referenceWord = referenceWord;
+    /** The benefit of a stored name ({@code AID}) or a code ({@code aid}). */
+    public static Benefit valueOf(String name) {
+        return new Benefit(Benefits.of(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The benefit whose events arrive on this topic. */
     public static Benefit ofTopic(String topic) {
-        for (Benefit benefit : values()) {
-            if (benefit.topic.equals(topic)) {
-                return benefit;
-            }
-        }
-        throw new IllegalArgumentException("No benefit publishes on " + topic);
+        return Topic.byName(topic).flatMap(Topic::benefit).filter(code -> Topic.eventsOf(code).topicName().equals(topic))
+                .map(Benefit::valueOf).orElseThrow(() -> new IllegalArgumentException("No benefit publishes on " + topic));
+    }
+
+    /** {@code AID}: what the notices' table and the API hold. */
+    public String name() {
+        return declared.code().toUpperCase(Locale.ROOT);
     }
 
     public String topic() {
-        return topic;
+        return Topic.eventsOf(declared.code()).topicName();
     }
 
     /** "votre demande d'aide exceptionnelle" */
     public String yourRequest() {
-        return yourRequest;
+        return declared.names().yourRequest();
     }
 
     /** "Aide exceptionnelle" */
     public String title() {
-        return title;
+        return declared.names().title();
     }
 
     /** "dossier" n° ... */
     public String referenceWord() {
-        return referenceWord;
+        return declared.names().referenceWord();
+    }
+
+    /** The fields of an event that hold the number the person knows, the first present wins. */
+    public List<String> reference() {
+        return declared.reference();
+    }
+
+    @Override
+    public String toString() {
+        return name();
     }
 }

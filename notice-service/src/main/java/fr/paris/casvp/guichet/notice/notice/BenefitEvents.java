@@ -1,5 +1,8 @@
 package fr.paris.casvp.guichet.notice.notice;
 
+import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -9,7 +12,10 @@ import org.springframework.stereotype.Component;
  * ({@code ce_id}), however many times Kafka delivers it.
  */
 @Component
-class BenefitEvents {
+public class BenefitEvents {
+
+    /** Every declared benefit's events. */
+    public static final List<String> TOPICS = Benefits.codes().stream().map(code -> Topic.eventsOf(code).topicName()).toList();
 
     private final NoticeService notices;
 
@@ -17,7 +23,7 @@ class BenefitEvents {
         this.notices = notices;
     }
 
-    @KafkaListener(id = "notice-service.benefit-events", topics = {"aid.events.v1", "solidarity.events.v1", "transport.events.v1"})
+    @KafkaListener(id = "notice-service.benefit-events", topics = "#{T(fr.paris.casvp.guichet.notice.notice.BenefitEvents).TOPICS}")
     void on(ConsumerRecord<String, String> record) {
         notices.record(record);
     }

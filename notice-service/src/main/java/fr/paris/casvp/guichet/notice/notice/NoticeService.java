@@ -82,15 +82,10 @@ public class NoticeService {
                 return;
             }
             // The number the person holds (the application's, on the receipt), also for a Paris Solidarité grant's steps;
-            // an event written before applicationNumber existed names its file.
-            JsonNode applicationNumber = event.get("applicationNumber");
-            String reference = benefit == Benefit.SOLIDARITY && applicationNumber != null && !applicationNumber.isNull()
-                    ? applicationNumber.asString()
-                    : required(event, switch (benefit) {
-                        case AID -> "applicationNumber";
-                        case SOLIDARITY -> "fileNumber";
-                        case TRANSPORT -> "passNumber";
-                    });
+            // an event written before applicationNumber existed names its file: the first field the benefit declares.
+            String reference = benefit.reference().stream().map(event::get).filter(node -> node != null && !node.isNull())
+                    .map(JsonNode::asString).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                            "An event on " + r.topic() + " has none of " + benefit.reference()));
             JsonNode validFrom = event.get("validFrom");
             Notice notice = new Notice(benefit, moment.get(), reference, required(event, "section"),
                     Instant.parse(required(event, "occurredAt")),

@@ -98,7 +98,7 @@ class NoticeStore {
                         """)
                 .param("status", status.name()).param("limit", limit)
                 .query((rs, n) -> new NoticeView(rs.getObject(1, UUID.class), rs.getString(2), Channel.valueOf(rs.getString(3)),
-                        Benefit.valueOf(rs.getString(4)), Moment.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        rs.getString(4), Moment.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
                         instant(rs, 8), Delivery.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), instant(rs, 12),
                         instant(rs, 13)))
                 .list();

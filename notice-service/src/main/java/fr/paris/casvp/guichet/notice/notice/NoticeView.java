@@ -1,6 +1,5 @@
 package fr.paris.casvp.guichet.notice.notice;
 
-import fr.paris.casvp.guichet.notice.domain.Benefit;
 import fr.paris.casvp.guichet.notice.domain.Channel;
 import fr.paris.casvp.guichet.notice.domain.Delivery;
 import fr.paris.casvp.guichet.notice.domain.Moment;
@@ -13,7 +12,8 @@ public record NoticeView(
         UUID id,
         @Schema(description = "The benefit's event (ce_id) the notice tells", maxLength = 200) String eventId,
         Channel channel,
-        Benefit benefit,
+        @Schema(description = "The benefit, by its declared code in capitals (AID, SOLIDARITY, TRANSPORT...)", maxLength = 20)
+        String benefit,
         Moment moment,
         @Schema(description = "The file's number the person knows", maxLength = 40) String reference,
         @Schema(description = "The section that follows the file", maxLength = 2) String section,

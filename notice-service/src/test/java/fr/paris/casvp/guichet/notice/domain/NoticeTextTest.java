@@ -9,11 +9,24 @@ import org.junit.jupiter.api.Test;
 
 class NoticeTextTest {
 
+    private static final Benefit AID = Benefit.valueOf("aid");
+    private static final Benefit SOLIDARITY = Benefit.valueOf("SOLIDARITY");
+    private static final Benefit TRANSPORT = Benefit.valueOf("transport");
+
+    @Test
+    void everyTransitionADeclaredBenefitTellsIsAMomentThisServiceKnows() {
+        assertThat(Benefit.values()).isNotEmpty().allSatisfy(benefit -> assertThat(benefit.declared().notices())
+                .allSatisfy((transition, moment) -> assertThat(Moment.of(benefit, transition)).contains(Moment.valueOf(moment))));
+        assertThat(AID.name()).isEqualTo("AID");
+        assertThat(Benefit.valueOf(AID.name())).isEqualTo(AID);
+    }
+
+
     private static final Recipient EMILIE = new Recipient("F", "Ørsted-Nguyễn", "emilie@example.org", "06 12 34 56 78", true, false);
 
     @Test
     void anEmailGreetsTellsWhatComesNextAndWhomToCallWithoutAnyAmountOrReason() {
-        Notice granted = new Notice(Benefit.AID, Moment.GRANTED, "AE-13-2026-000042", "13", Instant.parse("2026-12-01T09:30:00Z"));
+        Notice granted = new Notice(AID, Moment.GRANTED, "AE-13-2026-000042", "13", Instant.parse("2026-12-01T09:30:00Z"));
 
         NoticeText.Message message = NoticeText.email(granted, EMILIE, Sections.directory().of("13"), "https://guichet.example/suivi");
 
@@ -30,7 +43,7 @@ class NoticeTextTest {
     @Test
     void theDateIsParissAndTheFirstOfTheMonthIsSaid1er() {
         // 23:30 UTC on 30 November is 00:30 on 1 December in Paris.
-        Notice received = new Notice(Benefit.SOLIDARITY, Moment.RECEIVED, "PS-18-2026-000001", "18",
+        Notice received = new Notice(SOLIDARITY, Moment.RECEIVED, "PS-18-2026-000001", "18",
                 Instant.parse("2026-11-30T23:30:00Z"));
 
         assertThat(NoticeText.email(received, EMILIE, Sections.directory().of("18"), "x").body())
@@ -54,7 +67,7 @@ class NoticeTextTest {
 
     @Test
     void aChangedMonthlyAmountIsToldWithoutTheAmount() {
-        Notice changed = new Notice(Benefit.SOLIDARITY, Moment.AMOUNT_CHANGED, "PSG-2026-000042", "13",
+        Notice changed = new Notice(SOLIDARITY, Moment.AMOUNT_CHANGED, "PSG-2026-000042", "13",
                 Instant.parse("2026-12-05T09:30:00Z"));
 
         NoticeText.Message message = NoticeText.email(changed, EMILIE, Sections.directory().of("13"), "x");
@@ -66,20 +79,20 @@ class NoticeTextTest {
 
     @Test
     void onlyTheStepsWorthAMessageAreTold() {
-        assertThat(Moment.of(Benefit.SOLIDARITY, "AMOUNT_RECOMPUTED")).contains(Moment.AMOUNT_CHANGED);
-        assertThat(Moment.of(Benefit.SOLIDARITY, "EXAMINED")).isEmpty();
-        assertThat(Moment.of(Benefit.AID, "EXAMINED")).isEmpty();
-        assertThat(Moment.of(Benefit.SOLIDARITY, "APPLICATION_RECEIVED")).contains(Moment.RECEIVED);
-        assertThat(Moment.of(Benefit.TRANSPORT, "ACTIVATED")).contains(Moment.PASS_LOADED);
-        assertThat(Benefit.ofTopic("transport.events.v1")).isEqualTo(Benefit.TRANSPORT);
+        assertThat(Moment.of(SOLIDARITY, "AMOUNT_RECOMPUTED")).contains(Moment.AMOUNT_CHANGED);
+        assertThat(Moment.of(SOLIDARITY, "EXAMINED")).isEmpty();
+        assertThat(Moment.of(AID, "EXAMINED")).isEmpty();
+        assertThat(Moment.of(SOLIDARITY, "APPLICATION_RECEIVED")).contains(Moment.RECEIVED);
+        assertThat(Moment.of(TRANSPORT, "ACTIVATED")).contains(Moment.PASS_LOADED);
+        assertThat(Benefit.ofTopic("transport.events.v1")).isEqualTo(TRANSPORT);
     }
 
     /** Issue #36: a pass valid from 1 January was "to use from now on" in the e-mail of 4 December. */
     @Test
     void aPassLoadedBeforeItsFirstDaySaysFromWhenItCanBeUsed() {
         Instant loaded = Instant.parse("2026-12-04T10:00:00Z");
-        Notice early = new Notice(Benefit.TRANSPORT, Moment.PASS_LOADED, "NAV-13-2026-000007", "13", loaded, LocalDate.of(2027, 1, 1));
-        Notice today = new Notice(Benefit.TRANSPORT, Moment.PASS_LOADED, "NAV-13-2026-000008", "13", loaded, LocalDate.of(2026, 12, 4));
+        Notice early = new Notice(TRANSPORT, Moment.PASS_LOADED, "NAV-13-2026-000007", "13", loaded, LocalDate.of(2027, 1, 1));
+        Notice today = new Notice(TRANSPORT, Moment.PASS_LOADED, "NAV-13-2026-000008", "13", loaded, LocalDate.of(2026, 12, 4));
 
         assertThat(NoticeText.email(early, EMILIE, Sections.directory().of("13"), "x").body())
                 .contains("Il est valable à partir du 1er janvier 2027 : utilisez-le dès ce jour-là.")

@@ -1,22 +1,20 @@
 package fr.paris.casvp.guichet.contracts;
 
-import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.audit.AuditAnchor;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
-import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
 import fr.paris.casvp.guichet.contracts.status.BoardEntry;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
-import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,51 +25,52 @@ import java.util.stream.Collectors;
 /**
  * Every Kafka topic of the suite ({@code v1} is the contract version). Topics are partitioned by beneficiary id so
  * that everything about one person stays in order.
+ *
+ * <p>The topics of the platform and of the partners are the constants below; each benefit declared in
+ * {@link Benefits} has four of its own, named after its code: its events ({@code <code>.events.v1}), the commands the
+ * gateway queued for it ({@code intake.<code>.v1}), the later states of its receipts ({@code receipts.<code>.v1}) and
+ * its audit trail's anchors ({@code audit-anchors.<database>.v1}). {@link #values()} lists them all, once each: a topic
+ * is one object, compared by identity.
  */
-public enum Topic {
+public final class Topic {
 
     /** Full snapshot of a beneficiary and household; key = beneficiary id, null value = erased. */
-    BENEFICIARIES("beneficiaries.v1", true, null),
-    AID_EVENTS("aid.events.v1", false, Retention.PARTNERS),
-    SOLIDARITY_EVENTS("solidarity.events.v1", false, Retention.PARTNERS),
-    TRANSPORT_EVENTS("transport.events.v1", false, Retention.PARTNERS),
+    public static final Topic BENEFICIARIES = new Topic("beneficiaries.v1", true, null, Key.BENEFICIARY_ID, null,
+            Set.of(BeneficiarySnapshot.TYPE));
     /** To the treasury; the only topic that carries an IBAN. */
-    PAYMENT_ORDERS("payment-orders.v1", false, Retention.PARTNERS),
+    public static final Topic PAYMENT_ORDERS = partners("payment-orders.v1", Key.PSEUDONYM, PaymentOrder.TYPE);
     /** From the treasury. */
-    PAYMENT_CONFIRMATIONS("payment-confirmations.v1", false, Retention.PARTNERS),
+    public static final Topic PAYMENT_CONFIRMATIONS = partners("payment-confirmations.v1", Key.ANSWERED_ORDER, PaymentConfirmation.TYPE);
     /**
      * Version 2 of the payment orders and confirmations (amounts as decimal strings): written alongside version 1, each
      * order under the same id in both, for the overlap period (docs/partners.md, "How the contract changes").
      */
-    PAYMENT_ORDERS_V2("payment-orders.v2", false, Retention.PARTNERS),
-    PAYMENT_CONFIRMATIONS_V2("payment-confirmations.v2", false, Retention.PARTNERS),
-    TRANSPORT_PASS_ORDERS("transport.pass-orders.v1", false, Retention.PARTNERS),
-    TRANSPORT_PASS_CONFIRMATIONS("transport.pass-confirmations.v1", false, Retention.PARTNERS),
-    /** Commands queued by the gateway while the benefit's service is unavailable. */
-    INTAKE_AID("intake.aid.v1", false, Retention.INTAKE),
-    INTAKE_SOLIDARITY("intake.solidarity.v1", false, Retention.INTAKE),
-    INTAKE_TRANSPORT("intake.transport.v1", false, Retention.INTAKE),
+    public static final Topic PAYMENT_ORDERS_V2 = partners("payment-orders.v2", Key.PSEUDONYM, PaymentOrderV2.TYPE);
+    public static final Topic PAYMENT_CONFIRMATIONS_V2 = partners("payment-confirmations.v2", Key.ANSWERED_ORDER,
+            PaymentConfirmation.TYPE_V2);
+    /** To the transport operator. */
+    public static final Topic TRANSPORT_PASS_ORDERS = partners("transport.pass-orders.v1", Key.PSEUDONYM, PassOrder.TYPE);
+    /** From the transport operator. */
+    public static final Topic TRANSPORT_PASS_CONFIRMATIONS = partners("transport.pass-confirmations.v1", Key.ANSWERED_ORDER,
+            PassConfirmation.TYPE);
     /**
      * The gateway's QUEUED state of every receipt it gave a queued command; key = receipt number. Each benefit's
-     * service writes the later states of its receipts on its own topic below, which nobody else may write (issue #33:
-     * any service's credentials rewrote another benefit's receipts).
+     * service writes the later states of its receipts on its own topic ({@link #receiptsOf}), which nobody else may
+     * write (issue #33: any service's credentials rewrote another benefit's receipts).
      */
-    RECEIPTS("receipts.v1", true, null),
-    RECEIPTS_AID("receipts.aid.v1", true, null),
-    RECEIPTS_SOLIDARITY("receipts.solidarity.v1", true, null),
-    RECEIPTS_TRANSPORT("receipts.transport.v1", true, null),
+    public static final Topic RECEIPTS = new Topic("receipts.v1", true, null, Key.RECEIPT_NUMBER, null, Set.of(ReceiptState.TYPE));
     /** Every series of receipt numbers reserved by a counter for offline capture; key = the series prefix. */
-    RECEIPT_SERIES("receipt-series.v1", true, null),
+    public static final Topic RECEIPT_SERIES = new Topic("receipt-series.v1", true, null, Key.SERIES_PREFIX, null,
+            Set.of(ReceiptSeries.TYPE));
     /**
-     * The head of each service's audit trail, kept outside its database, on a topic only that service writes (issue #33:
-     * any of four services could write another's anchor); key = the trail.
+     * The head of the registry's audit trail, kept outside its database, on a topic only that service writes (issue
+     * #33); each benefit's service has its own ({@link #auditAnchorsOf}). Key = the trail.
      */
-    AUDIT_ANCHORS_BENEFICIARY("audit-anchors.beneficiary.v1", true, null),
-    AUDIT_ANCHORS_AID("audit-anchors.aid.v1", true, null),
-    AUDIT_ANCHORS_SOLIDARITY("audit-anchors.solidarity.v1", true, null),
-    AUDIT_ANCHORS_TRANSPORT("audit-anchors.transport.v1", true, null),
+    public static final Topic AUDIT_ANCHORS_BENEFICIARY = new Topic("audit-anchors.beneficiary.v1", true, null, Key.TRAIL, null,
+            Set.of(AuditAnchor.TYPE));
     /** The status board's messages and availability changes, shared by the gateway's instances; key = the service. */
-    STATUS_BOARD("status-board.v1", false, Retention.STATUS_BOARD);
+    public static final Topic STATUS_BOARD = new Topic("status-board.v1", false, Retention.STATUS_BOARD, Key.SERVICE, null,
+            Set.of(BoardEntry.TYPE));
 
     /**
      * What a record's key is, on each topic: Kafka keeps the records of one key in order. {@code pattern} is what every
@@ -133,11 +132,29 @@ public enum Topic {
     private final String topicName;
     private final boolean compacted;
     private final Duration retention;
+    private final Key key;
+    private final String benefit;
+    private final Set<String> eventTypes;
 
-    Topic(String topicName, boolean compacted, Duration retention) {
+    private Topic(String topicName, boolean compacted, Duration retention, Key key, String benefit, Set<String> eventTypes) {
         this.topicName = topicName;
         this.compacted = compacted;
         this.retention = retention;
+        this.key = key;
+        this.benefit = benefit;
+        this.eventTypes = Set.copyOf(eventTypes);
+    }
+
+    private static Topic partners(String topicName, Key key, String type) {
+        return new Topic(topicName, false, Retention.PARTNERS, key, null, Set.of(type));
+    }
+
+    /**
+     * Every topic, in a fixed order: the registry's, the benefits' events, the partners', the queues, the receipts, the
+     * series, the anchors, the status board.
+     */
+    public static List<Topic> values() {
+        return Index.ALL;
     }
 
     public String topicName() {
@@ -159,16 +176,7 @@ public enum Topic {
 
     /** What its records' keys are. */
     public Key key() {
-        return switch (this) {
-            case BENEFICIARIES -> Key.BENEFICIARY_ID;
-            case AID_EVENTS, SOLIDARITY_EVENTS, TRANSPORT_EVENTS, PAYMENT_ORDERS, PAYMENT_ORDERS_V2, TRANSPORT_PASS_ORDERS -> Key.PSEUDONYM;
-            case PAYMENT_CONFIRMATIONS, PAYMENT_CONFIRMATIONS_V2, TRANSPORT_PASS_CONFIRMATIONS -> Key.ANSWERED_ORDER;
-            case INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT -> Key.BENEFICIARY_OR_RECEIPT;
-            case RECEIPTS, RECEIPTS_AID, RECEIPTS_SOLIDARITY, RECEIPTS_TRANSPORT -> Key.RECEIPT_NUMBER;
-            case RECEIPT_SERIES -> Key.SERIES_PREFIX;
-            case AUDIT_ANCHORS_BENEFICIARY, AUDIT_ANCHORS_AID, AUDIT_ANCHORS_SOLIDARITY, AUDIT_ANCHORS_TRANSPORT -> Key.TRAIL;
-            case STATUS_BOARD -> Key.SERVICE;
-        };
+        return key;
     }
 
     /** The settings of its dead-letter topic. */
@@ -187,58 +195,84 @@ public enum Topic {
 
     /**
      * The event types ({@code ce_type}) a record of this topic carries, each with its schema in {@link EventSchemas}:
-     * what {@code docs/asyncapi.yaml} lists as the topic's messages, and all the outbox lets a service write to it.
+     * what {@code docs/asyncapi.yaml} lists as the topic's messages, and all the outbox lets a service write to it. A
+     * benefit's events are the types of {@link EventSchemas} that start with its declared prefix.
      */
     public Set<String> eventTypes() {
-        return Index.EVENT_TYPES.get(this);
+        return eventTypes;
+    }
+
+    /** The benefit whose service alone writes this topic (its events, receipts, anchors) or reads it (its queue). */
+    public Optional<String> benefit() {
+        return Optional.ofNullable(benefit);
+    }
+
+    /** Its name, as Kafka knows it. */
+    @Override
+    public String toString() {
+        return topicName;
     }
 
     /** Every record read and every event written asks: computed once, not per record. */
     private static final class Index {
-        static final Map<Topic, Set<String>> EVENT_TYPES = new EnumMap<>(Arrays.stream(values())
-                .collect(Collectors.toMap(Function.identity(), Topic::declaredEventTypes)));
-        static final Map<String, Topic> BY_NAME = Arrays.stream(values())
+        static final List<Topic> ALL = all();
+        static final Map<String, Topic> BY_NAME = ALL.stream()
                 .collect(Collectors.toUnmodifiableMap(Topic::topicName, Function.identity()));
+
+        private static List<Topic> all() {
+            List<Benefit> benefits = Benefits.all();
+            List<Topic> all = new ArrayList<>(List.of(BENEFICIARIES));
+            benefits.forEach(b -> all.add(new Topic(b.code() + ".events.v1", false, Retention.PARTNERS, Key.PSEUDONYM, b.code(),
+                    EventSchemas.types().stream().filter(type -> type.startsWith(b.eventTypePrefix())).collect(Collectors.toSet()))));
+            all.addAll(List.of(PAYMENT_ORDERS, PAYMENT_CONFIRMATIONS, PAYMENT_ORDERS_V2, PAYMENT_CONFIRMATIONS_V2, TRANSPORT_PASS_ORDERS,
+                    TRANSPORT_PASS_CONFIRMATIONS));
+            benefits.forEach(b -> all.add(new Topic("intake." + b.code() + ".v1", false, Retention.INTAKE, Key.BENEFICIARY_OR_RECEIPT,
+                    b.code(), Set.of(QueuedCommand.TYPE))));
+            all.add(RECEIPTS);
+            benefits.forEach(b -> all.add(new Topic("receipts." + b.code() + ".v1", true, null, Key.RECEIPT_NUMBER, b.code(),
+                    Set.of(ReceiptState.TYPE))));
+            all.add(RECEIPT_SERIES);
+            all.add(AUDIT_ANCHORS_BENEFICIARY);
+            benefits.forEach(b -> all.add(new Topic("audit-anchors." + b.database() + ".v1", true, null, Key.TRAIL, b.code(),
+                    Set.of(AuditAnchor.TYPE))));
+            all.add(STATUS_BOARD);
+            return List.copyOf(all);
+        }
     }
 
-    private Set<String> declaredEventTypes() {
-        return switch (this) {
-            case BENEFICIARIES -> Set.of(BeneficiarySnapshot.TYPE);
-            case AID_EVENTS -> types(AidApplicationEvent.Transition.values(), AidApplicationEvent::typeOf);
-            case SOLIDARITY_EVENTS -> types(SolidarityEvent.Transition.values(), SolidarityEvent::typeOf);
-            case TRANSPORT_EVENTS -> types(TransportEvent.Transition.values(), TransportEvent::typeOf);
-            case PAYMENT_ORDERS -> Set.of(PaymentOrder.TYPE);
-            case PAYMENT_CONFIRMATIONS -> Set.of(PaymentConfirmation.TYPE);
-            case PAYMENT_ORDERS_V2 -> Set.of(PaymentOrderV2.TYPE);
-            case PAYMENT_CONFIRMATIONS_V2 -> Set.of(PaymentConfirmation.TYPE_V2);
-            case TRANSPORT_PASS_ORDERS -> Set.of(PassOrder.TYPE);
-            case TRANSPORT_PASS_CONFIRMATIONS -> Set.of(PassConfirmation.TYPE);
-            case INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT -> Set.of(QueuedCommand.TYPE);
-            case RECEIPTS, RECEIPTS_AID, RECEIPTS_SOLIDARITY, RECEIPTS_TRANSPORT -> Set.of(ReceiptState.TYPE);
-            case RECEIPT_SERIES -> Set.of(ReceiptSeries.TYPE);
-            case AUDIT_ANCHORS_BENEFICIARY, AUDIT_ANCHORS_AID, AUDIT_ANCHORS_SOLIDARITY, AUDIT_ANCHORS_TRANSPORT -> Set.of(AuditAnchor.TYPE);
-            case STATUS_BOARD -> Set.of(BoardEntry.TYPE);
-        };
+    /** Where a benefit publishes its events: {@code aid} → {@code aid.events.v1}. */
+    public static Topic eventsOf(String benefit) {
+        return required(benefit + ".events.v1", benefit);
     }
 
-    private static <T> Set<String> types(T[] transitions, Function<T, String> typeOf) {
-        return Arrays.stream(transitions).map(typeOf).collect(Collectors.toUnmodifiableSet());
+    /** Where the gateway queues a benefit's commands while its service cannot answer: {@code intake.aid.v1}. */
+    public static Topic intakeOf(String benefit) {
+        return required("intake." + benefit + ".v1", benefit);
     }
 
     /** Where a benefit's service writes the states of its receipts: {@code aid} → {@code receipts.aid.v1}. */
     public static Topic receiptsOf(String benefit) {
-        return byName("receipts." + benefit + ".v1")
-                .orElseThrow(() -> new IllegalArgumentException("No receipts topic for the benefit " + benefit));
+        return required("receipts." + benefit + ".v1", benefit);
+    }
+
+    private static Topic required(String name, String benefit) {
+        return byName(name).filter(topic -> topic.benefit != null)
+                .orElseThrow(() -> new IllegalArgumentException("No topic " + name + ": " + benefit + " is not a declared benefit"));
     }
 
     /** The benefit whose service alone writes this receipts topic; empty for the gateway's {@code receipts.v1}. */
     public Optional<String> receiptsBenefit() {
-        return switch (this) {
-            case RECEIPTS_AID -> Optional.of("aid");
-            case RECEIPTS_SOLIDARITY -> Optional.of("solidarity");
-            case RECEIPTS_TRANSPORT -> Optional.of("transport");
-            default -> Optional.empty();
-        };
+        return topicName.startsWith("receipts.") ? benefit() : Optional.empty();
+    }
+
+    /**
+     * The names of the topics that say where receipts stand: the gateway's QUEUED states, then each benefit's states of
+     * its own receipts (what the gateway's receipt book reads).
+     */
+    public static List<String> receiptStateNames() {
+        List<String> names = new ArrayList<>(List.of(RECEIPTS.topicName()));
+        Benefits.codes().forEach(code -> names.add(receiptsOf(code).topicName()));
+        return List.copyOf(names);
     }
 
     /** Where a service's audit trail is anchored, by its database: {@code aid} → {@code audit-anchors.aid.v1}. */
@@ -253,7 +287,10 @@ public enum Topic {
      * {@code KafkaRestore} puts it back into a cluster that lost its data ({@code docs/restauration.md}).
      */
     public static List<Topic> heldOnlyByKafka() {
-        return List.of(INTAKE_AID, INTAKE_SOLIDARITY, INTAKE_TRANSPORT, RECEIPTS, RECEIPT_SERIES);
+        List<Topic> held = new ArrayList<>(Benefits.codes().stream().map(Topic::intakeOf).toList());
+        held.add(RECEIPTS);
+        held.add(RECEIPT_SERIES);
+        return List.copyOf(held);
     }
 
     /** {@link #heldOnlyByKafka()} as the regular expression MirrorMaker 2's {@code topics} setting takes. */

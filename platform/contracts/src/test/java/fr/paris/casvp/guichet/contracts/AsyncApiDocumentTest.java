@@ -9,7 +9,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +55,7 @@ class AsyncApiDocumentTest {
         Set<String> documented = new TreeSet<>(channelsByAddress.keySet());
         documented.remove("{topic}.dlt");
         assertThat(documented).as("the topics in docs/asyncapi.yaml")
-                .isEqualTo(Arrays.stream(Topic.values()).map(Topic::topicName).collect(Collectors.toCollection(TreeSet::new)));
+                .isEqualTo(Topic.values().stream().map(Topic::topicName).collect(Collectors.toCollection(TreeSet::new)));
         assertThat(channelsByAddress).as("the dead-letter topics").containsKey("{topic}.dlt");
     }
 

@@ -69,7 +69,7 @@ public class SolidarityEvents {
                 change.receivedAt(), change.at());
         UUID eventId = UUID.nameUUIDFromBytes(("solidarity/applications/" + change.applicationId() + "/steps/" + seq)
                 .getBytes(StandardCharsets.UTF_8));
-        outbox.add(new OutboxEvent(eventId, Topic.SOLIDARITY_EVENTS.topicName(), beneficiary, SolidarityEvent.typeOf(change.transition()),
+        outbox.add(new OutboxEvent(eventId, Topic.eventsOf("solidarity").topicName(), beneficiary, SolidarityEvent.typeOf(change.transition()),
                 "solidarity/files/" + change.fileId(), change.at(), json.writeValueAsString(event)));
     }
 }

@@ -45,7 +45,7 @@ class PassEvents {
                 pass.participation() == null ? null : pass.participation().due(),
                 step.reasons().isEmpty() ? null : step.reasons(), pass.receivedAt(), step.at());
         UUID eventId = UUID.nameUUIDFromBytes(("transport/passes/" + pass.id() + "/steps/" + seq).getBytes(StandardCharsets.UTF_8));
-        outbox.add(new OutboxEvent(eventId, Topic.TRANSPORT_EVENTS.topicName(), beneficiary, TransportEvent.typeOf(step.transition()),
+        outbox.add(new OutboxEvent(eventId, Topic.eventsOf("transport").topicName(), beneficiary, TransportEvent.typeOf(step.transition()),
                 "transport/passes/" + pass.id(), step.at(), json.writeValueAsString(event)));
     }
 

@@ -1,0 +1,102 @@
+package fr.paris.casvp.guichet.contracts.benefit;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A benefit as {@code benefits/benefits.properties} declares it: what the gateway, the topics, the paper kit, the
+ * notices, the counter and the deployments need to know of it without knowing its service's code.
+ *
+ * @param code            its short name in routes, topics and breakers: {@code aid}, {@code solidarity}...
+ * @param service         its service's module, Kafka principal and Deployment: {@code aid-service}
+ * @param database        its database, and the name of its audit trail's anchor topic
+ * @param localPort       its port in the local run
+ * @param names           what people read of it (French)
+ * @param filing          the paths of the commands the gateway queues when the service cannot answer
+ * @param eventTypePrefix the prefix of its events' types on {@code <code>.events.v1}
+ * @param notices         the transitions of its events told to the person, each with the moment it is told as
+ * @param reference       the fields of its events holding the number the person knows, the first present wins
+ * @param partner         who carries out its decisions
+ * @param monthly         whether a grant is paid every month
+ * @param roles           who may file, examine and decide
+ */
+public record Benefit(String code, String service, String database, int localPort, Names names, List<String> filing,
+                      String eventTypePrefix, Map<String, String> notices, List<String> reference, Partner partner, boolean monthly, Roles roles) {
+
+    public Benefit {
+        filing = List.copyOf(filing);
+        notices = Map.copyOf(notices);
+        reference = List.copyOf(reference);
+    }
+
+    /** Where its API is behind the gateway: {@code /api/aid}. */
+    public String apiPath() {
+        return "/api/" + code;
+    }
+
+    /** The environment variable of its local port: {@code GUICHET_AID_PORT}. */
+    public String portVariable() {
+        return "GUICHET_" + code.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
+    }
+
+    /** Whether the gateway queues this command when the service cannot answer. */
+    public boolean queues(String method, String path) {
+        return "POST".equals(method) && filing.contains(path);
+    }
+
+    /**
+     * @param board         on the status board and the public page
+     * @param receipt       on the receipt and the paper form
+     * @param title         in a notice's subject
+     * @param yourRequest   "votre demande de ..." in a notice
+     * @param referenceWord what its reference is called in a notice ("dossier", "demande")
+     */
+    public record Names(String board, String receipt, String title, String yourRequest, String referenceWord) {
+    }
+
+    /** Who carries out a benefit's decisions, and reads the orders it writes. */
+    public enum Partner {
+        /** Pays the payment orders ({@code payment-orders.*}) and confirms them. */
+        TREASURY("treasury"),
+        /** Issues the Navigo passes ordered ({@code transport.pass-orders.v1}) and confirms them. */
+        TRANSPORT_OPERATOR("transport-operator");
+
+        private final String principal;
+
+        Partner(String principal) {
+            this.principal = principal;
+        }
+
+        /** Its Kafka principal, and how the declaration names it. */
+        public String principal() {
+            return principal;
+        }
+
+        static Partner of(String principal) {
+            for (Partner partner : values()) {
+                if (partner.principal.equals(principal)) {
+                    return partner;
+                }
+            }
+            throw new IllegalArgumentException("no partner " + principal);
+        }
+    }
+
+    /**
+     * The roles of the agents' tokens that may take each step. The one who decides is never the one who examined the
+     * file (four-eyes rule).
+     *
+     * @param file    file an application at the counter
+     * @param examine examine a file; empty when a file is decided without a separate examination
+     * @param decide  grant or refuse
+     */
+    public record Roles(List<String> file, List<String> examine, List<String> decide) {
+
+        public Roles {
+            file = List.copyOf(file);
+            examine = List.copyOf(examine);
+            decide = List.copyOf(decide);
+        }
+    }
+}

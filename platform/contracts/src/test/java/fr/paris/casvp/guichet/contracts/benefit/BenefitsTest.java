@@ -1,0 +1,89 @@
+package fr.paris.casvp.guichet.contracts.benefit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class BenefitsTest {
+
+    @Test
+    void readsTheDeclarationShippedWithGuichet() {
+        assertThat(Benefits.codes()).containsExactly("aid", "solidarity", "transport");
+        Benefit solidarity = Benefits.of("solidarity");
+        assertThat(solidarity.service()).isEqualTo("solidarity-service");
+        assertThat(solidarity.apiPath()).isEqualTo("/api/solidarity");
+        assertThat(solidarity.portVariable()).isEqualTo("GUICHET_SOLIDARITY_PORT");
+        assertThat(solidarity.names().board()).isEqualTo("Paris Solidarité");
+        assertThat(solidarity.monthly()).isTrue();
+        assertThat(solidarity.partner()).isEqualTo(Benefit.Partner.TREASURY);
+        assertThat(solidarity.queues("POST", "/api/solidarity/applications")).isTrue();
+        assertThat(solidarity.queues("GET", "/api/solidarity/applications")).isFalse();
+        assertThat(Benefits.of("transport").roles().examine()).isEmpty();
+        assertThat(Benefits.of("transport").notices()).containsEntry("ACTIVATED", "PASS_LOADED").doesNotContainKey("ORDERED");
+        assertThat(solidarity.reference()).containsExactly("applicationNumber", "fileNumber");
+        assertThat(Benefits.of("aid").roles().decide()).containsExactly("SECTION_DIRECTOR");
+        assertThat(Benefits.ofService("transport-service")).map(Benefit::code).contains("transport");
+        assertThat(Benefits.ofService("beneficiary-service")).isEmpty();
+        assertThatThrownBy(() -> Benefits.of("housing")).hasMessage("no benefit housing (declared: [aid, solidarity, transport])");
+    }
+
+    @Test
+    void aWrongDeclarationIsRefusedWithEveryFaultNamed() throws IOException {
+        Properties entries = new Properties();
+        entries.load(new StringReader("""
+                benefits=aid,Bad
+                aid.service=aid-service
+                aid.database=aid
+                aid.local-port=80
+                aid.board=Allocation exceptionnelle
+                aid.receipt=Allocation exceptionnelle
+                aid.title=Aide exceptionnelle
+                aid.your-request=votre demande
+                aid.reference-word=dossier
+                aid.filing=/api/other/applications
+                aid.event-type-prefix=fr.paris.casvp.guichet.aid
+                aid.notices=RECEIVED
+                aid.partner=bank
+                aid.monthly=yes
+                aid.file=AGENT
+                aid.decide=
+                aid.colour=blue
+                """));
+        assertThatThrownBy(() -> Benefits.parse(entries)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("benefits: Bad is not a code")
+                .hasMessageContaining("aid.local-port: 80 is not a port from 1024 to 65535")
+                .hasMessageContaining("aid.filing: /api/other/applications is not under /api/aid/")
+                .hasMessageContaining("aid.event-type-prefix: ends with a dot")
+                .hasMessageContaining("aid.partner: bank is not treasury or transport-operator")
+                .hasMessageContaining("aid.monthly: yes is not true or false")
+                .hasMessageContaining("aid.examine: missing")
+                .hasMessageContaining("aid.decide: names no role")
+                .hasMessageContaining("aid.notices: RECEIVED is not TRANSITION:MOMENT")
+                .hasMessageContaining("aid.reference: names no field")
+                .hasMessageContaining("aid.colour: not a key of the declaration");
+    }
+
+    @Test
+    void twoBenefitsCannotShareAServiceADatabaseOrAPort() throws IOException {
+        StringBuilder text = new StringBuilder("benefits=one,two\n");
+        for (String code : new String[] {"one", "two"}) {
+            text.append(code).append(".service=same-service\n").append(code).append(".database=").append(code).append('\n')
+                    .append(code).append(".local-port=8090\n");
+            for (String key : new String[] {"board", "receipt", "title", "your-request", "reference-word"}) {
+                text.append(code).append('.').append(key).append("=x\n");
+            }
+            text.append(code).append(".filing=\n").append(code).append(".reference=number\n")
+                    .append(code).append(".event-type-prefix=fr.").append(code).append(".\n")
+                    .append(code).append(".partner=treasury\n").append(code).append(".monthly=false\n")
+                    .append(code).append(".file=AGENT\n").append(code).append(".examine=\n").append(code).append(".decide=SECTION_DIRECTOR\n");
+        }
+        Properties entries = new Properties();
+        entries.load(new StringReader(text.toString()));
+        assertThatThrownBy(() -> Benefits.parse(entries)).hasMessageContaining("service: same-service is declared twice")
+                .hasMessageContaining("local-port: 8090 is declared twice").message().doesNotContain("database:");
+    }
+}
