@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.contracts.section.Section;
 import fr.paris.casvp.guichet.documents.Markdown;
@@ -9,17 +10,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The paper kit of a section, for the day when no computer works (issue #16): the agents' degraded procedure
- * ({@code paper-kit/procedure-degradee.md}, in French, printed as is) and the paper forms of each benefit, one per
+ * ({@code paper-kit/procedure-degradee.md}, in French, printed as is) and the paper forms of each declared benefit
+ * (its own questions in its {@code benefits/<code>.paper-form.txt}), one per
  * receipt number of a series reserved for the section, with a slip to cut off and hand to the person. Typed in later
  * at the counter ("Saisie d'un formulaire papier"), a form keeps its number and the reception time written on it.
  */
 final class PaperKit {
 
-    static final List<String> BENEFITS = List.of("aid", "solidarity", "transport");
+    /** The benefits that have a paper form: every one declared. */
+    static final List<String> BENEFITS = Benefits.codes();
 
     private PaperKit() {
     }
@@ -35,7 +39,7 @@ final class PaperKit {
 
     /** One form per number of the series, for this benefit. */
     static byte[] forms(String benefit, ReceiptSeries series, Section section) {
-        String name = ReceiptPdf.BENEFITS.get(benefit);
+        String name = Benefits.of(benefit).names().receipt();
         PrintedDocument document = PrintedDocument.a4("Formulaires papier — " + name + " — série " + series.prefix(),
                 "CASVP — " + section.name() + " — formulaire de secours, à saisir au guichet dans les deux mois");
         List<String> numbers = series.numbers();
@@ -55,20 +59,7 @@ final class PaperKit {
                 .writeIn("Reçue le (JJ/MM/AAAA) et à (heure) — date de réception faisant foi :", 1)
                 .writeIn("Nom, prénoms, date de naissance de la personne ; n° de dossier s'il est connu :", 2)
                 .writeIn("Adresse, téléphone, adresse électronique (pour être prévenue) :", 1);
-        switch (benefit) {
-            case "aid" -> document.text(Style.TEXT, "Motif de la demande :")
-                    .checkboxes(List.of("Énergie (électricité, gaz)", "Eau", "Impayés de loyer", "Alimentation", "Frais de santé",
-                            "Équipement de première nécessité", "Sinistre", "Autre difficulté financière temporaire"))
-                    .writeIn("Montant demandé (€) et exposé de la situation :", 2)
-                    .writeIn("Versement à (la personne ou le créancier), titulaire du compte et IBAN :", 1);
-            case "solidarity" -> document.checkboxes(List.of("Première demande", "Renouvellement"))
-                    .writeIn("Ressources mensuelles du foyer (nature et montant) :", 2)
-                    .writeIn("Titulaire du compte et IBAN :", 1);
-            default -> document.text(Style.TEXT, "Forfait demandé :")
-                    .checkboxes(List.of("Pass Paris Seniors (65 ans, ou 60 ans et inapte au travail)",
-                            "Pass Paris Access' (adulte handicapé)"))
-                    .writeIn("Numéro du passe Navigo, zones, dernier avis d'impôt (montant de l'impôt) :", 1);
-        }
+        questions(document, resource(Benefits.of(benefit).paperForm()));
         document.writeIn("Pièces présentées :", 1)
                 .writeIn("Signature de la personne — nom et signature de l'agent :", 1)
                 .cutLine("Coupon à remettre à la personne")
@@ -77,6 +68,33 @@ final class PaperKit {
                 .text(Style.SMALL, "Votre demande sera enregistrée dès le retour du système, sans que vous ayez à revenir. Suivez-la "
                         + "sur la page « Suivre ma demande » du site de la Ville avec ce numéro et votre date de naissance, ou "
                         + "auprès de la " + section.name().toLowerCase(java.util.Locale.FRANCE) + " : " + section.phone() + ".");
+    }
+
+    /**
+     * A benefit's own questions, from its declared paper form: {@code [ ] choice} a box (boxes that follow each other
+     * go together), {@code question : | n} a question with n lines to write in, any other line a text.
+     */
+    static void questions(PrintedDocument document, String form) {
+        List<String> boxes = new ArrayList<>();
+        for (String line : form.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            if (line.startsWith("[ ] ")) {
+                boxes.add(line.substring(4).strip());
+                continue;
+            }
+            if (!boxes.isEmpty()) {
+                document.checkboxes(List.copyOf(boxes));
+                boxes.clear();
+            }
+            int bar = line.lastIndexOf(" | ");
+            if (bar > 0) {
+                document.writeIn(line.substring(0, bar).strip(), Integer.parseInt(line.substring(bar + 3).strip()));
+            } else {
+                document.text(Style.TEXT, line);
+            }
+        }
+        if (!boxes.isEmpty()) {
+            document.checkboxes(boxes);
+        }
     }
 
     private static String resource(String name) {

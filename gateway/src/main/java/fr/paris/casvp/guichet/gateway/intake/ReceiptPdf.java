@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.gateway.intake;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.section.Section;
 import fr.paris.casvp.guichet.contracts.section.Sections;
@@ -21,8 +22,6 @@ final class ReceiptPdf {
         A4, TICKET
     }
 
-    static final Map<String, String> BENEFITS = Map.of("aid", "Allocation exceptionnelle",
-            "solidarity", "Paris Solidarité", "transport", "Navigo (Émeraude, Améthyste, Pass Paris Seniors ou Access')");
     private static final Map<String, String> STATUSES = Map.ofEntries(
             Map.entry("QUEUED", "reçue, en attente du service"), Map.entry("RECEIVED", "reçue"),
             Map.entry("UNDER_EXAMINATION", "en cours d'instruction"), Map.entry("GRANTED", "accordée"),
@@ -53,7 +52,7 @@ final class ReceiptPdf {
         document.space(3)
                 .text(Style.TITLE, "Récépissé de dépôt de demande")
                 .text(Style.NUMBER, receipt.number())
-                .text(Style.TEXT, "Prestation : " + BENEFITS.getOrDefault(receipt.benefit(), receipt.benefit()));
+                .text(Style.TEXT, "Prestation : " + Benefits.find(receipt.benefit()).map(b -> b.names().receipt()).orElse(receipt.benefit()));
         if (holder != null && !holder.isBlank()) {
             document.text(Style.STRONG, "Demandeur : " + holder.strip());
         }

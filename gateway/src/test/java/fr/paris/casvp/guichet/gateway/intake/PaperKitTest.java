@@ -2,9 +2,11 @@ package fr.paris.casvp.guichet.gateway.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
 import fr.paris.casvp.guichet.contracts.section.Sections;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +38,17 @@ class PaperKitTest {
                 String second = page.getText(document);
                 assertThat(second.split(series.numbers().get(1), -1)).as("the number on the form and on the slip").hasSize(3);
                 assertThat(second).contains("formulaire de secours", "Coupon à remettre à la personne", "faisant foi");
+                assertThat(second).as(benefit + ": the questions of its declared paper form").contains(questions(benefit));
             }
+        }
+    }
+
+    /** What each line of a benefit's paper form asks, as printed (without "[ ] " or the lines to write in). */
+    private static List<String> questions(String benefit) throws Exception {
+        try (var in = PaperKitTest.class.getClassLoader().getResourceAsStream(Benefits.of(benefit).paperForm())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.replaceFirst("^\\[ \\] ", "").replaceFirst(" \\| \\d+$", "")).toList();
         }
     }
 

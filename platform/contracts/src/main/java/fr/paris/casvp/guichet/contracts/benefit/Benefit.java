@@ -40,6 +40,14 @@ public record Benefit(String code, String service, String database, int localPor
         return "GUICHET_" + code.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
     }
 
+    /**
+     * Its paper form's own questions, for the day no computer works: a resource beside the declaration, one item a line
+     * ({@code [ ] choice}, {@code question : | lines}, or a text), comment lines starting with {@code #}.
+     */
+    public String paperForm() {
+        return "benefits/" + code + ".paper-form.txt";
+    }
+
     /** Whether the gateway queues this command when the service cannot answer. */
     public boolean queues(String method, String path) {
         return "POST".equals(method) && filing.contains(path);

@@ -150,7 +150,11 @@ public final class Benefits {
             if (faults.size() > faultsBefore) {
                 return null;
             }
-            return new Benefit(code, service, database, port, names, filing, prefix, notices, reference, partner, monthly, roles);
+            Benefit benefit = new Benefit(code, service, database, port, names, filing, prefix, notices, reference, partner, monthly, roles);
+            if (Benefits.class.getClassLoader().getResource(benefit.paperForm()) == null) {
+                faults.add(code + ": no paper form " + benefit.paperForm());
+            }
+            return benefit;
         }
 
         private String text(String key) {

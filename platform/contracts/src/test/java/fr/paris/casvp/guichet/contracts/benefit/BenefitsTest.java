@@ -64,7 +64,7 @@ class BenefitsTest {
                 .hasMessageContaining("aid.decide: names no role")
                 .hasMessageContaining("aid.notices: RECEIVED is not TRANSITION:MOMENT")
                 .hasMessageContaining("aid.reference: names no field")
-                .hasMessageContaining("aid.colour: not a key of the declaration");
+                .hasMessageContaining("aid.colour: not a key of the declaration").message().doesNotContain("aid: no paper form");
     }
 
     @Test
@@ -84,6 +84,7 @@ class BenefitsTest {
         Properties entries = new Properties();
         entries.load(new StringReader(text.toString()));
         assertThatThrownBy(() -> Benefits.parse(entries)).hasMessageContaining("service: same-service is declared twice")
-                .hasMessageContaining("local-port: 8090 is declared twice").message().doesNotContain("database:");
+                .hasMessageContaining("local-port: 8090 is declared twice")
+                .hasMessageContaining("one: no paper form").message().doesNotContain("database:");
     }
 }
