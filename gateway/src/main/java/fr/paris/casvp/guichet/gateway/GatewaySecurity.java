@@ -87,6 +87,8 @@ class GatewaySecurity {
                         .pathMatchers(org.springframework.http.HttpMethod.GET, "/contracts", "/contracts/**").permitAll()
                         // A person without an account looks up their receipt with their birth date (checked there).
                         .pathMatchers(org.springframework.http.HttpMethod.GET, "/api/receipts/*").permitAll()
+                        // The benefits as declared: what the public page names a receipt's benefit with.
+                        .pathMatchers(org.springframework.http.HttpMethod.GET, "/api/benefits").permitAll()
                         .pathMatchers("/actuator/**").hasRole("SUPERVISOR")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.TestSigningKeys;
 import fr.paris.casvp.guichet.testsupport.TestTokens;
@@ -100,6 +101,16 @@ class GatewayRoutingIT {
             assertThat(JsonPath.<String>read(response.body(), "$.service")).isEqualTo(service);
             assertThat(JsonPath.<String>read(response.body(), "$.path")).isEqualTo("/api/" + service + "/files/42");
         }
+    }
+
+    @Test
+    void theDeclaredBenefitsAreListedForAnyoneInTheirOrder() {
+        HttpResponse<String> response = Http.get(url("/api/benefits"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(response.body(), "$[*].code")).isEqualTo(Benefits.codes());
+        assertThat(JsonPath.<String>read(response.body(), "$[1].name")).isEqualTo("Paris Solidarité");
+        assertThat(JsonPath.<List<String>>read(response.body(), "$[0].filing")).containsExactly("/api/aid/applications");
+        assertThat(JsonPath.<Boolean>read(response.body(), "$[1].monthly")).isTrue();
     }
 
     @Test
