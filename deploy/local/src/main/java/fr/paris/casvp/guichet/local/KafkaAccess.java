@@ -1,9 +1,12 @@
 package fr.paris.casvp.guichet.local;
 
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +23,12 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The principals of {@code deploy/kafka/access.yaml} and the ACLs they amount to. */
+/**
+ * The principals of {@code deploy/kafka/access.yaml} and the ACLs they amount to. Each declared benefit
+ * ({@link Benefits}) is a principal named after its service, made from the file's template for its partner
+ * ({@code benefit-services}); in any list, a name with {@code <code>} (or {@code <database>}, {@code <service>}) stands
+ * for one name per declared benefit, and in a template for that benefit's.
+ */
 record KafkaAccess(Map<String, Principal> principals) {
 
     /** What one principal may do: write {@code produces}, read {@code consumes}, use the groups named {@code groups*}. */
@@ -34,13 +42,55 @@ record KafkaAccess(Map<String, Principal> principals) {
     static KafkaAccess read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
             Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            Map<String, Principal> principals = new LinkedHashMap<>();
-            asMap(document.get("principals"), "principals").forEach((name, value) -> {
-                Map<String, Object> entry = asMap(value, name);
-                principals.put(name, new Principal(name, list(entry, "produces"), list(entry, "consumes"), list(entry, "groups")));
-            });
-            return new KafkaAccess(principals);
+            return of(document, Benefits.all());
         }
+    }
+
+    static KafkaAccess of(Map<String, Object> document, List<Benefit> benefits) {
+        Map<String, Principal> principals = new LinkedHashMap<>();
+        asMap(document.get("principals"), "principals").forEach((name, value) -> {
+            Map<String, Object> entry = asMap(value, name);
+            principals.put(name, new Principal(name, everyBenefit(list(entry, "produces"), benefits),
+                    everyBenefit(list(entry, "consumes"), benefits), everyBenefit(list(entry, "groups"), benefits)));
+        });
+        Map<String, Object> templates = asMap(document.get("benefit-services"), "benefit-services");
+        for (Benefit benefit : benefits) {
+            String partner = benefit.partner().principal();
+            Map<String, Object> template = asMap(templates.get(partner), "benefit-services." + partner);
+            if (principals.containsKey(benefit.service())) {
+                throw new IllegalArgumentException(benefit.service() + " is a declared benefit's service: its principal is made"
+                        + " from benefit-services, it may not be written under principals");
+            }
+            principals.put(benefit.service(), new Principal(benefit.service(), thisBenefit(list(template, "produces"), benefit),
+                    thisBenefit(list(template, "consumes"), benefit), thisBenefit(list(template, "groups"), benefit)));
+        }
+        return new KafkaAccess(principals);
+    }
+
+    /** A name with {@code <code>} becomes one name per benefit, in the declaration's order. */
+    private static List<String> everyBenefit(List<String> names, List<Benefit> benefits) {
+        List<String> expanded = new ArrayList<>();
+        for (String name : names) {
+            if (name.contains("<")) {
+                benefits.forEach(benefit -> expanded.add(named(name, benefit)));
+            } else {
+                expanded.add(name);
+            }
+        }
+        return List.copyOf(expanded);
+    }
+
+    private static List<String> thisBenefit(List<String> names, Benefit benefit) {
+        return names.stream().map(name -> named(name, benefit)).toList();
+    }
+
+    private static String named(String name, Benefit benefit) {
+        String named = name.replace("<code>", benefit.code()).replace("<database>", benefit.database())
+                .replace("<service>", benefit.service());
+        if (named.contains("<") || named.contains(">")) {
+            throw new IllegalArgumentException("'" + name + "': only <code>, <database> and <service> stand for a benefit's names");
+        }
+        return named;
     }
 
     /** Every ACL of every principal: nothing more is allowed. */
