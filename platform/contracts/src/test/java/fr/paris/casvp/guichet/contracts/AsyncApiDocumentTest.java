@@ -109,18 +109,6 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void namesWhoMayWriteAndReadEachTopicAsTheBrokerAllows() {
-        JsonNode principals = YAML.readTree(new File("../../deploy/kafka/access.yaml")).get("principals");
-        for (Topic topic : Topic.values()) {
-            JsonNode channel = channelsByAddress.get(topic.topicName());
-            assertThat(strings(channel.get("x-writers"))).as("who writes %s", topic.topicName())
-                    .isEqualTo(allowed(principals, "produces", topic.topicName()));
-            assertThat(strings(channel.get("x-readers"))).as("who reads %s", topic.topicName())
-                    .isEqualTo(allowed(principals, "consumes", topic.topicName()));
-        }
-    }
-
-    @Test
     void everyPublishedSchemaIsInTheDocument() throws Exception {
         String text = Files.readString(DOCS.resolve("asyncapi.yaml"));
         try (var files = Files.list(DOCS.resolve("schemas"))) {
@@ -135,23 +123,5 @@ class AsyncApiDocumentTest {
         List<JsonNode> messages = new ArrayList<>();
         channel.get("messages").forEach(reference -> messages.add(document.at(reference.get("$ref").asString().substring(1))));
         return messages;
-    }
-
-    private static Set<String> allowed(JsonNode principals, String access, String topic) {
-        Set<String> names = new TreeSet<>();
-        principals.properties().forEach(p -> {
-            if (strings(p.getValue().get(access)).contains(topic)) {
-                names.add(p.getKey());
-            }
-        });
-        return names;
-    }
-
-    private static Set<String> strings(JsonNode array) {
-        Set<String> values = new TreeSet<>();
-        if (array != null) {
-            array.forEach(value -> values.add(value.asString()));
-        }
-        return values;
     }
 }

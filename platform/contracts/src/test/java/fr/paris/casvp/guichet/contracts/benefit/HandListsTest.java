@@ -1,0 +1,120 @@
+package fr.paris.casvp.guichet.contracts.benefit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A benefit is declared once ({@code benefits.properties}): no other file of the repository may list the benefits by
+ * hand. A file lists them when it names every declared benefit's service, queue, receipts topic, events topic, local
+ * port or API path. Not looked at: the declaration, each benefit's own module, documents written for people
+ * ({@code *.md}), the files generated from the declaration and checked by a test, and unit and integration tests (they
+ * exercise named benefits on purpose).
+ *
+ * <p>{@link #NOT_YET} is what still lists them, each with why: it may only shrink. The test fails when another file
+ * lists them, and when a file of the list no longer does (then strike it off).
+ */
+class HandListsTest {
+
+    private static final Path ROOT = Path.of("../..");
+
+    /** Generated from the declaration and compared with it by a test: a benefit added there reaches them. */
+    private static final Map<String, String> GENERATED = Map.of(
+            "deploy/k8s/base/kafka/topics.yaml", "KubernetesKafka, from Topic; KubernetesKafkaTest",
+            "deploy/k8s/base/kafka/users.yaml", "KubernetesKafka, from access.yaml and the declaration; KubernetesKafkaTest",
+            "deploy/k8s/disaster-recovery/topics.yaml", "KubernetesKafka, from Topic.heldOnlyByKafka; KubernetesKafkaTest",
+            "docs/asyncapi.yaml", "the published contract, for partners; AsyncApiDocumentTest compares its channels with Topic");
+
+    /** Still listing the benefits by hand (issue #38, to be derived next). */
+    private static final Map<String, String> NOT_YET = Map.ofEntries(
+            Map.entry("pom.xml", "Maven's modules: a benefit's service is one line of the build, by hand"),
+            Map.entry("counter/src/main/resources/static/app/benefits.js", "the three filing forms in one file"),
+            Map.entry("counter/src/main/resources/static/app/person.js", "a person's files, benefit by benefit"),
+            Map.entry("counter/src/main/resources/static/app/queues.js", "the queues and the rejected filings, benefit by benefit"),
+            Map.entry("deploy/containers/src/test/java/fr/paris/casvp/guichet/containers/Cluster.java",
+                    "the production in miniature: the services it starts from their images"),
+            Map.entry("deploy/containers/src/test/java/fr/paris/casvp/guichet/containers/ProductionInMiniatureIT.java",
+                    "the production in miniature: a filing per benefit"),
+            Map.entry("deploy/k8s/base/apps/gateway.yaml", "the gateway's GUICHET_SERVICES_<CODE>_URL, one pair a benefit"),
+            Map.entry("deploy/k8s/base/kustomization.yaml", "the services' manifests and images"),
+            Map.entry("deploy/k8s/base/monitoring/pod-monitors.yaml", "one PodMonitor selector a service"),
+            Map.entry("deploy/k8s/base/network-policies.yaml", "who may call whom, a service at a time"),
+            Map.entry("deploy/k8s/overlays/production/kustomization.yaml", "the services' replicas and images"),
+            Map.entry("deploy/monitoring/guichet.rules.test.yaml", "the alert rules' test series, a service at a time"),
+            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/KafkaAccessIT.java",
+                    "the refusals drilled, principal by principal"),
+            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/OperatorMetricsIT.java",
+                    "the metrics each service exposes"),
+            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/OutageDrillIT.java",
+                    "the outage drilled on each benefit"),
+            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/ScaleOutDrillIT.java",
+                    "the services scaled out"),
+            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/BenefitRequests.java",
+                    "the requests of the capacity benchmark, benefit by benefit"),
+            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/CapacityBench.java",
+                    "the benchmark's mix of benefits"),
+            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/CounterJourneyIT.java",
+                    "the counter's journeys, benefit by benefit"),
+            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/RegistryOutageIT.java",
+                    "the benefits that keep working while the registry is down"));
+
+    private static final List<Function<Benefit, String>> NAMES = List.of(Benefit::service, b -> "intake." + b.code() + ".v1",
+            b -> "receipts." + b.code() + ".v1", b -> b.code() + ".events.v1", Benefit::portVariable, b -> b.apiPath() + "/");
+
+    @Test
+    void noFileListsTheBenefitsByHandButThoseNotYetDerived() throws IOException {
+        Map<String, String> listing = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(HandListsTest::lookedAt).toList()) {
+                String text = read(file);
+                if (text == null) {
+                    continue;
+                }
+                NAMES.stream().filter(name -> Benefits.all().stream().allMatch(b -> text.contains(name.apply(b)))).findFirst()
+                        .ifPresent(name -> listing.put(relative(file), name.apply(Benefits.all().get(0)) + ", ..."));
+            }
+        }
+        assertThat(new TreeSet<>(listing.keySet())).as("files listing every declared benefit by hand (the first name found: %s);"
+                + " take the list from the declaration, or say why in NOT_YET", listing).isEqualTo(new TreeSet<>(NOT_YET.keySet()));
+    }
+
+    private static boolean lookedAt(Path file) {
+        String path = relative(file);
+        if (path.startsWith(".") || path.contains("/target/") || path.startsWith("target/") || path.contains("node_modules/")
+                || path.contains("/.") || path.endsWith(".md") || GENERATED.containsKey(path)
+                || path.endsWith("benefits/benefits.properties")) {
+            return false;
+        }
+        if (Benefits.all().stream().anyMatch(b -> path.startsWith(b.service() + "/"))) {
+            return false;
+        }
+        return !path.contains("/src/test/") || path.startsWith("system-tests/") || path.startsWith("deploy/containers/");
+    }
+
+    private static String relative(Path file) {
+        return ROOT.relativize(file).normalize().toString().replace('\\', '/');
+    }
+
+    private static String read(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png") || name.endsWith(".pdf") || name.endsWith(".jar") || name.endsWith(".ttf")) {
+            return null;
+        }
+        try {
+            return Files.readString(file);
+        } catch (MalformedInputException binary) {
+            return null;
+        }
+    }
+}
