@@ -1,6 +1,6 @@
 package fr.paris.casvp.guichet.solidarity.allowance;
 
-import fr.paris.casvp.guichet.solidarity.domain.StaleFigure;
+import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,12 +12,12 @@ import java.util.List;
 public record FigureWarning(String figure, String label, BigDecimal value, LocalDate inForceSince, LocalDate dueSince,
                             String revaluation, String message) {
 
-    public static FigureWarning of(StaleFigure stale) {
+    public static FigureWarning of(DatedFigures.Stale stale) {
         return new FigureWarning(stale.name(), stale.label(), stale.value(), stale.inForceSince(), stale.dueSince(),
                 stale.revaluation(), stale.french());
     }
 
-    public static List<FigureWarning> of(List<StaleFigure> stale) {
+    public static List<FigureWarning> of(List<DatedFigures.Stale> stale) {
         return stale.stream().map(FigureWarning::of).toList();
     }
 }

@@ -1,10 +1,10 @@
 package fr.paris.casvp.guichet.solidarity.allowance;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
 import fr.paris.casvp.guichet.solidarity.domain.FigureFamily;
-import fr.paris.casvp.guichet.solidarity.domain.StaleFigure;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -51,8 +51,8 @@ public class ParameterService {
     @Transactional(readOnly = true)
     public List<FamilyView> families() {
         List<DatedParameter> rows = store.all();
-        Map<String, StaleFigure> stale = StaleFigure.on(ParisTime.today(clock), rows).stream()
-                .collect(Collectors.toMap(StaleFigure::name, Function.identity()));
+        Map<String, DatedFigures.Stale> stale = FigureFamily.staleOn(ParisTime.today(clock), rows).stream()
+                .collect(Collectors.toMap(DatedFigures.Stale::name, Function.identity()));
         return Arrays.stream(FigureFamily.values()).map(family -> new FamilyView(family.name(), family.french(),
                 family.revaluation().french(), family.basis(), family.names().stream().map(name -> new FigureView(name,
                         FigureFamily.label(name), stale.containsKey(name) ? FigureWarning.of(stale.get(name)) : null,
@@ -62,7 +62,7 @@ public class ParameterService {
     }
 
     /** What the rule gives, and the stale figures it rests on (those it read that were due for revaluation). */
-    record Simulation(Allowance.Result result, List<StaleFigure> staleFigures) {
+    record Simulation(Allowance.Result result, List<DatedFigures.Stale> staleFigures) {
     }
 
     /** The amount a household would receive in a month, with the parameters of that month. */
@@ -76,7 +76,7 @@ public class ParameterService {
             read.add(name);
             return inForce.value(name);
         });
-        return new Simulation(result, StaleFigure.on(firstDay, rows).stream().filter(figure -> read.contains(figure.name())).toList());
+        return new Simulation(result, FigureFamily.staleOn(firstDay, rows).stream().filter(figure -> read.contains(figure.name())).toList());
     }
 
     /**
@@ -84,12 +84,12 @@ public class ParameterService {
      * the status board and the metrics show; on a month's first day, what an amount of that month rests on.
      */
     @Transactional(readOnly = true)
-    public List<StaleFigure> stale(LocalDate date) {
-        return StaleFigure.on(date, store.all());
+    public List<DatedFigures.Stale> stale(LocalDate date) {
+        return FigureFamily.staleOn(date, store.all());
     }
 
     /** The figures stale today (Paris). */
-    public List<StaleFigure> staleToday() {
+    public List<DatedFigures.Stale> staleToday() {
         return stale(ParisTime.today(clock));
     }
 }

@@ -1,8 +1,8 @@
 package fr.paris.casvp.guichet.solidarity.allowance;
 
+import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
 import fr.paris.casvp.guichet.solidarity.domain.FigureFamily;
 import fr.paris.casvp.guichet.solidarity.domain.ParameterNames;
-import fr.paris.casvp.guichet.solidarity.domain.StaleFigure;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalTime;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 class StaleFigureMetrics {
 
     private final ParameterService parameters;
-    private volatile Map<String, StaleFigure> stale = Map.of();
+    private volatile Map<String, DatedFigures.Stale> stale = Map.of();
 
     StaleFigureMetrics(ParameterService parameters, MeterRegistry meters) {
         this.parameters = parameters;
@@ -32,7 +32,7 @@ class StaleFigureMetrics {
                     .description("1 while the figure's revaluation is overdue: no new value since its due date")
                     .tag("figure", name).tag("family", family).register(meters);
             Gauge.builder("guichet.dated.figure.due.timestamp", this, metrics -> {
-                        StaleFigure figure = metrics.stale.get(name);
+                        DatedFigures.Stale figure = metrics.stale.get(name);
                         return figure == null ? Double.NaN
                                 : figure.dueSince().atTime(LocalTime.MIDNIGHT).atZone(fr.paris.casvp.guichet.contracts.ParisTime.ZONE)
                                         .toEpochSecond();
@@ -44,6 +44,6 @@ class StaleFigureMetrics {
 
     @Scheduled(fixedDelayString = "${guichet.solidarity.stale-figures-interval:PT1M}", initialDelay = 2_000)
     void refresh() {
-        stale = parameters.staleToday().stream().collect(Collectors.toMap(StaleFigure::name, Function.identity()));
+        stale = parameters.staleToday().stream().collect(Collectors.toMap(DatedFigures.Stale::name, Function.identity()));
     }
 }

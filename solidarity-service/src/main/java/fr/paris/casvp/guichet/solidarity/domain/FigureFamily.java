@@ -1,7 +1,12 @@
 package fr.paris.casvp.guichet.solidarity.domain;
 
+import fr.paris.casvp.guichet.contracts.figures.DatedFigure;
+import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
+import fr.paris.casvp.guichet.contracts.figures.Revaluation;
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -66,6 +71,21 @@ public enum FigureFamily {
     public static FigureFamily of(String name) {
         return Arrays.stream(values()).filter(family -> family.figures.containsKey(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No family for " + name));
+    }
+
+    /**
+     * The figures stale on {@code date} among these rows: the value in force is the latest of its name and the next due
+     * date of its family after it has come ({@link DatedFigures#staleOn}).
+     */
+    public static List<DatedFigures.Stale> staleOn(LocalDate date, Collection<DatedParameter> rows) {
+        List<DatedFigure> figures = rows.stream().map(row -> new DatedFigure(row.name(), row.effectiveFrom(), row.value(), row.source()))
+                .toList();
+        return new DatedFigures(figures, Arrays.stream(values()).map(FigureFamily::shared).toList()).staleOn(date);
+    }
+
+    /** This family as the platform's dated figures know it. */
+    public fr.paris.casvp.guichet.contracts.figures.FigureFamily shared() {
+        return new fr.paris.casvp.guichet.contracts.figures.FigureFamily(french, revaluation, basis, figures);
     }
 
     /** The French name of a figure. */

@@ -5,6 +5,7 @@ import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.Topic;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
@@ -19,7 +20,6 @@ import fr.paris.casvp.guichet.solidarity.domain.HouseholdFacts;
 import fr.paris.casvp.guichet.solidarity.domain.MonthlyPayment;
 import fr.paris.casvp.guichet.solidarity.domain.ParameterNames;
 import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
-import fr.paris.casvp.guichet.solidarity.domain.StaleFigure;
 import fr.paris.casvp.guichet.solidarity.file.SolidarityEvents;
 import fr.paris.casvp.guichet.web.Agent;
 import jakarta.annotation.PreDestroy;
@@ -121,19 +121,19 @@ public class PaymentRunService {
         agent.requireRole(Agent.SUPERVISOR);
         parameters.on(month.atDay(1)).value(ParameterNames.PAYMENT_THRESHOLD); // 422 now rather than a failed run
         if (store.report(month).isEmpty()) {
-            List<StaleFigure> stale = figures.stale(month.atDay(1));
+            List<DatedFigures.Stale> stale = figures.stale(month.atDay(1));
             if (!stale.isEmpty() && !confirmStaleFigures) {
                 throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.STALE_FIGURES, "Stale figures",
                         "The run of " + month + " would use figures whose revaluation is overdue: "
-                                + String.join(", ", stale.stream().map(StaleFigure::name).toList())
+                                + String.join(", ", stale.stream().map(DatedFigures.Stale::name).toList())
                                 + ". Record their new values, or confirm the run with them (confirmStaleFigures).")
                         .with("staleFigures", FigureWarning.of(stale));
             }
             if (!stale.isEmpty()) {
-                audit.record(agent, "CONFIRM STALE FIGURES " + String.join(" ", stale.stream().map(StaleFigure::name).toList()),
+                audit.record(agent, "CONFIRM STALE FIGURES " + String.join(" ", stale.stream().map(DatedFigures.Stale::name).toList()),
                         "payment-run", month.toString(), 200);
                 log.warn("Payment run of {} confirmed by {} with stale figures {}", month, agent.username(),
-                        stale.stream().map(StaleFigure::name).toList());
+                        stale.stream().map(DatedFigures.Stale::name).toList());
             }
         }
         store.startRun(month, agent.toString(), clock.instant());

@@ -2,6 +2,8 @@ package fr.paris.casvp.guichet.solidarity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
+import fr.paris.casvp.guichet.contracts.figures.Revaluation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,11 +29,11 @@ class StaleFigureTest {
     void theCeilingsAreDueEvery1JanuarySoTheRowOfJune2024WasStaleOn1January2025() {
         assertThat(staleOn("2024-12-31")).isEmpty();
 
-        List<StaleFigure> stale = StaleFigure.on(LocalDate.parse("2025-01-01"), ROWS);
+        List<DatedFigures.Stale> stale = FigureFamily.staleOn(LocalDate.parse("2025-01-01"), ROWS);
 
-        assertThat(stale).extracting(StaleFigure::name)
+        assertThat(stale).extracting(DatedFigures.Stale::name)
                 .containsExactly(ParameterNames.CEILING_DISABLED_SINGLE, ParameterNames.CEILING_ELDERLY_SINGLE);
-        StaleFigure elderly = stale.get(1);
+        DatedFigures.Stale elderly = stale.get(1);
         assertThat(elderly.value()).isEqualByComparingTo("1129");
         assertThat(elderly.inForceSince()).isEqualTo("2024-06-01");
         assertThat(elderly.dueSince()).isEqualTo("2025-01-01");
@@ -44,7 +46,7 @@ class StaleFigureTest {
     void theAspaOf2026IsCurrentOn31DecemberAndStaleOn1January2027() {
         assertThat(staleOn("2026-12-31")).doesNotContain(ParameterNames.ASPA_ANNUAL_SINGLE);
         assertThat(staleOn("2027-01-01")).contains(ParameterNames.ASPA_ANNUAL_SINGLE);
-        assertThat(StaleFigure.on(LocalDate.parse("2027-01-01"), ROWS).stream()
+        assertThat(FigureFamily.staleOn(LocalDate.parse("2027-01-01"), ROWS).stream()
                 .filter(f -> f.name().equals(ParameterNames.ASPA_ANNUAL_SINGLE)).findFirst().orElseThrow().dueSince())
                 .isEqualTo("2027-01-01");
     }
@@ -64,7 +66,7 @@ class StaleFigureTest {
     void aLaterValueEvenRecordedLateOrForTheFutureMeansTheFigureIsNotStale() {
         List<DatedParameter> withNext = new java.util.ArrayList<>(ROWS);
         withNext.add(row(ParameterNames.ASPA_ANNUAL_SINGLE, "2027-01-01", "12700.00"));
-        assertThat(StaleFigure.on(LocalDate.parse("2026-12-31"), withNext)).extracting(StaleFigure::name)
+        assertThat(FigureFamily.staleOn(LocalDate.parse("2026-12-31"), withNext)).extracting(DatedFigures.Stale::name)
                 .doesNotContain(ParameterNames.ASPA_ANNUAL_SINGLE);
         // On 1 March 2025 the AAH of April 2024 was in force, and a later one exists: history, not staleness.
         assertThat(staleOn("2025-03-01")).doesNotContain(ParameterNames.AAH_MONTHLY);
@@ -80,7 +82,7 @@ class StaleFigureTest {
     }
 
     private static List<String> staleOn(String date) {
-        return StaleFigure.on(LocalDate.parse(date), ROWS).stream().map(StaleFigure::name).toList();
+        return FigureFamily.staleOn(LocalDate.parse(date), ROWS).stream().map(DatedFigures.Stale::name).toList();
     }
 
     private static DatedParameter row(String name, String from, String value) {
