@@ -4,8 +4,7 @@ import { download } from './api.js';
 import { busy, field, h, show, showErrors, value } from './dom.js';
 import { openPdf } from './filing.js';
 import { problemInFrench } from './messages.js';
-import { BENEFITS } from './queues.js';
-import { agent } from './session.js';
+import { agent, config } from './session.js';
 
 /**
  * The paper kit, printed while the counter works, for the day when no computer does: the agents' procedure and, per
@@ -13,7 +12,7 @@ import { agent } from './session.js';
  */
 export function paperKitView() {
   const status = h('div', { 'aria-live': 'polite' });
-  const forms = BENEFITS.map(([benefit, label]) => {
+  const forms = config.benefits.map(({ code: benefit, name: label }) => {
     const form = h('form', { novalidate: true, class: 'kit' },
         field('count-' + benefit, 'Nombre de formulaires « ' + label + ' »', { value: '10', inputmode: 'numeric',
           help: 'De 1 à 50 ; chacun porte son propre numéro de récépissé.' }),

@@ -7,7 +7,7 @@ import { householdSummary } from './household.js';
 import { date, dateProblem, dateTime, euros, isoDate, problemInFrench, statusInFrench } from './messages.js';
 import { DONE, mine } from './offline.js';
 import { amountOf, latestIncomeTax, parisToday } from './rules.js';
-import { agent, load, personAnswer } from './session.js';
+import { agent, config, load, personAnswer } from './session.js';
 
 export async function personView(id) {
   show('Dossier de la personne', h('p', {}, 'Chargement…'));
@@ -18,10 +18,9 @@ export async function personView(id) {
   }
   const person = answer.body;
   const s = person.situation;
-  const [aid, solidarity, passes, history, household] = await Promise.all([
-    get('/api/aid/applications?beneficiaryId=' + id),
-    get('/api/solidarity/applications?beneficiaryId=' + id),
-    get('/api/transport/passes?beneficiaryId=' + id),
+  // Every declared benefit's files of the person (the gateway's counter configuration lists them, in their order).
+  const [files, history, household] = await Promise.all([
+    Promise.all(config.benefits.map(benefit => get(benefit.files + '?beneficiaryId=' + id))),
     get('/api/beneficiaries/' + id + '/history'),
     answer.offline ? [] : householdSummary(person)]);
   const rows = [];
@@ -29,15 +28,12 @@ export async function personView(id) {
       h('td', {}, benefit), h('td', {}, link ? h('a', { href: link + file.id }, file.number) : file.number),
       h('td', {}, date(file.receivedAt)),
       h('td', {}, statusInFrench(file.status)), h('td', {}, file.receipt ? file.receipt.number : ''))));
-  add('Allocation exceptionnelle', aid, '#/demande/');
-  add('Paris Solidarité', solidarity, '#/psol/');
-  add('Navigo', passes, '#/navigo-demande/');
+  config.benefits.forEach((benefit, index) => add(benefit.name, files[index], benefit.file));
   // What this counter captured offline for the person and its service has not applied yet.
   (await mine(agent.username)).filter(item => item.beneficiaryId === id && item.state !== DONE).forEach(item => rows.push(h('tr', {},
       h('td', {}, item.benefit), h('td', {}, h('a', { href: '#/hors-ligne' }, 'saisie hors ligne')),
       h('td', {}, date(item.receivedAt)), h('td', {}, CAPTURE_STATES[item.state]), h('td', {}, item.receipt))));
-  const unavailable = [[aid, 'l\'allocation exceptionnelle'], [solidarity, 'Paris Solidarité'], [passes, 'Navigo']]
-      .filter(([list]) => list.status !== 200).map(([, name]) => name);
+  const unavailable = config.benefits.filter((benefit, index) => files[index].status !== 200).map(benefit => benefit.name);
   show(s.identity.firstNames + ' ' + s.identity.lastName,
       h('div', { class: 'carte' }, h('dl', { class: 'fiche' },
           h('dt', {}, 'Dossier'), h('dd', {}, person.fileNumber),
@@ -52,10 +48,7 @@ export async function personView(id) {
           h('a', { class: 'bouton secondaire', href: '#/situation/' + id }, 'Mettre à jour la situation')),
       household,
       h('h2', {}, 'Déposer une demande'),
-      h('div', { class: 'actions' },
-          h('a', { class: 'bouton', href: '#/aide/' + id }, 'Allocation exceptionnelle'),
-          h('a', { class: 'bouton', href: '#/solidarite/' + id }, 'Paris Solidarité'),
-          h('a', { class: 'bouton', href: '#/navigo/' + id }, 'Navigo')),
+      h('div', { class: 'actions' }, config.benefits.map(benefit => h('a', { class: 'bouton', href: benefit.form + id }, benefit.name))),
       h('h2', {}, 'Demandes'),
       answer.offline ? h('p', { class: 'info' }, 'Le serveur est injoignable : le dossier est affiché tel qu\'il a été consulté'
           + ' dans cet onglet. Les demandes déposées maintenant sont enregistrées sur ce poste et transmises au retour du serveur.')

@@ -4,7 +4,7 @@ import { get, post } from './api.js';
 import { h, show } from './dom.js';
 import { CATEGORIES, date, dateTime, detailInFrench, euros, problemInFrench, statusInFrench } from './messages.js';
 import { lapseDate, parisDay, parisToday } from './rules.js';
-import { agent, hasRole } from './session.js';
+import { agent, config, hasRole } from './session.js';
 
 export const TRANSITIONS = {
   RECEIVED: 'Demande reçue', DOCUMENTS_UPDATED: 'Pièces mises à jour', EXAMINED: 'Instruction', GRANTED: 'Accord',
@@ -26,14 +26,14 @@ export async function queueView() {
   const wanted = hasRole('SECTION_DIRECTOR') ? ['UNDER_EXAMINATION', 'APPEALED'] : ['RECEIVED', 'UNDER_EXAMINATION'];
   const director = hasRole('SECTION_DIRECTOR');
   const [today, lists, others, open, parameters, rejected] = await Promise.all([
-    Promise.all(FILED.map(([path]) => get(path))),
+    Promise.all(config.benefits.map(benefit => get(benefit.files))),
     Promise.all((examining ? wanted : []).map(status => get('/api/aid/applications?status=' + status))),
     Promise.all(!examining ? [] : director
       ? [get('/api/solidarity/applications?status=UNDER_EXAMINATION'), get('/api/transport/passes?status=REQUESTED')]
       : [get('/api/solidarity/applications?status=RECEIVED')]),
     Promise.all(['RECEIVED', 'UNDER_EXAMINATION'].map(status => get('/api/aid/applications?status=' + status))),
     get('/api/aid/parameters'),
-    Promise.all(BENEFITS.map(([benefit]) => get('/api/' + benefit + '/intake/rejected')))]);
+    Promise.all(config.benefits.map(benefit => get('/api/' + benefit.code + '/intake/rejected')))]);
   // Issue #36: the queues showed application numbers only. Each file's person, by name (one read per person; the first
   // 100 people, well within an agent's burst of requests at the gateway).
   const filedToday = today.map(answer => answer.status !== 200 ? answer
@@ -59,19 +59,14 @@ export async function queueView() {
   show('Dossiers à traiter', ...sections.flat());
 }
 
-export const BENEFITS = [['aid', 'Allocation exceptionnelle'], ['solidarity', 'Paris Solidarité'], ['transport', 'Navigo']];
-
-/** Where each benefit lists the section's applications (newest first), and where one of them opens. */
-const FILED = [['/api/aid/applications', '#/demande/', 'Allocation exceptionnelle'],
-  ['/api/solidarity/applications', '#/psol/', 'Paris Solidarité'], ['/api/transport/passes', '#/navigo-demande/', 'Navigo']];
 
 /** The section's applications received today, every benefit, the latest first (issue #36: the agent had no such list). */
 function todaysFilings(answers, nameOf) {
   const title = h('h2', {}, 'Demandes reçues aujourd\'hui');
   const rows = answers.flatMap((answer, index) => answer.status !== 200 ? []
-    : answer.body.map(file => ({ file, link: FILED[index][1], benefit: FILED[index][2] })))
+    : answer.body.map(file => ({ file, link: config.benefits[index].file, benefit: config.benefits[index].name })))
     .sort((a, b) => b.file.receivedAt.localeCompare(a.file.receivedAt));
-  const unavailable = answers.map((answer, index) => answer.status === 200 ? null : FILED[index][2]).filter(Boolean);
+  const unavailable = answers.map((answer, index) => answer.status === 200 ? null : config.benefits[index].name).filter(Boolean);
   return [title,
     unavailable.length ? h('p', { class: 'info' }, 'Non disponible pour le moment : ' + unavailable.join(', ') + '.') : null,
     rows.length === 0 ? h('p', {}, 'Aucune demande reçue aujourd\'hui.') : h('table', {},
@@ -133,7 +128,7 @@ function rejectedQueue(answers) {
   const rows = [];
   const unavailable = [];
   answers.forEach((answer, index) => {
-    const [benefit, label] = BENEFITS[index];
+    const { code: benefit, name: label } = config.benefits[index];
     if (answer.status !== 200) {
       unavailable.push(label);
       return;

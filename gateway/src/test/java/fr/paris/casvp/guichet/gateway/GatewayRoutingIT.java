@@ -111,6 +111,12 @@ class GatewayRoutingIT {
         assertThat(JsonPath.<String>read(response.body(), "$[1].name")).isEqualTo("Paris Solidarité");
         assertThat(JsonPath.<List<String>>read(response.body(), "$[0].filing")).containsExactly("/api/aid/applications");
         assertThat(JsonPath.<Boolean>read(response.body(), "$[1].monthly")).isTrue();
+
+        String counter = Http.get(url("/counter/config")).body();
+        assertThat(JsonPath.<List<String>>read(counter, "$.benefits[*].code")).isEqualTo(Benefits.codes());
+        assertThat(JsonPath.<String>read(counter, "$.benefits[2].name")).isEqualTo("Navigo");
+        assertThat(JsonPath.<String>read(counter, "$.benefits[0].files")).isEqualTo("/api/aid/applications");
+        assertThat(JsonPath.<String>read(counter, "$.benefits[1].form")).isEqualTo("#/solidarite/");
     }
 
     @Test

@@ -25,7 +25,7 @@ class KafkaAccessTest {
     void aBenefitDeclaredTomorrowGetsItsPrincipalAndItsPlaceInTheGatewaysTheNoticesAndTheCopysLists() throws Exception {
         List<Benefit> benefits = new ArrayList<>(Benefits.all());
         Benefit aid = Benefits.of("aid");
-        benefits.add(new Benefit("housing", "housing-service", "housing", 8087, aid.names(), List.of("/api/housing/applications"),
+        benefits.add(new Benefit("housing", "housing-service", "housing", 8087, aid.names(), aid.counter(), List.of("/api/housing/applications"),
                 "fr.paris.casvp.guichet.housing.", Map.of(), List.of("applicationNumber"), Benefit.Partner.TREASURY, true, aid.roles()));
         KafkaAccess access = KafkaAccess.of(document(), benefits);
 

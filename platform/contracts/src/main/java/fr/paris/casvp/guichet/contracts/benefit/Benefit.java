@@ -13,6 +13,7 @@ import java.util.Map;
  * @param database        its database, and the name of its audit trail's anchor topic
  * @param localPort       its port in the local run
  * @param names           what people read of it (French)
+ * @param counter         where the counter lists, files and opens its files
  * @param filing          the paths of the commands the gateway queues when the service cannot answer
  * @param eventTypePrefix the prefix of its events' types on {@code <code>.events.v1}
  * @param notices         the transitions of its events told to the person, each with the moment it is told as
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param monthly         whether a grant is paid every month
  * @param roles           who may file, examine and decide
  */
-public record Benefit(String code, String service, String database, int localPort, Names names, List<String> filing,
+public record Benefit(String code, String service, String database, int localPort, Names names, Counter counter, List<String> filing,
                       String eventTypePrefix, Map<String, String> notices, List<String> reference, Partner partner, boolean monthly, Roles roles) {
 
     public Benefit {
@@ -57,10 +58,21 @@ public record Benefit(String code, String service, String database, int localPor
      * @param board         on the status board and the public page
      * @param receipt       on the receipt and the paper form
      * @param title         in a notice's subject
+     * @param shortName     in the counter's lists and buttons
      * @param yourRequest   "votre demande de ..." in a notice
      * @param referenceWord what its reference is called in a notice ("dossier", "demande")
      */
-    public record Names(String board, String receipt, String title, String yourRequest, String referenceWord) {
+    public record Names(String board, String receipt, String title, String shortName, String yourRequest, String referenceWord) {
+    }
+
+    /**
+     * The benefit in the counter.
+     *
+     * @param files where its service lists a section's files ({@code GET}, with {@code ?beneficiaryId=} or {@code ?status=})
+     * @param form  the counter's screen that files an application, followed by the person's id ({@code #/aide/})
+     * @param file  the counter's screen of one file, followed by the file's id ({@code #/demande/})
+     */
+    public record Counter(String files, String form, String file) {
     }
 
     /** Who carries out a benefit's decisions, and reads the orders it writes. */

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 public final class Benefits {
 
     public static final String RESOURCE = "benefits/benefits.properties";
-    static final Set<String> KEYS = Set.of("service", "database", "local-port", "board", "receipt", "title", "your-request",
-            "reference-word", "filing", "event-type-prefix", "notices", "reference", "partner", "monthly", "file", "examine", "decide");
+    static final Set<String> KEYS = Set.of("service", "database", "local-port", "board", "receipt", "title", "short",
+            "your-request", "reference-word", "files", "counter-form", "counter-file", "filing", "event-type-prefix", "notices",
+            "reference", "partner", "monthly", "file", "examine", "decide");
     private static final Pattern CODE = Pattern.compile("[a-z]+");
     /** A role, a transition, a moment: upper-case words joined by underscores. */
     private static final Pattern ROLE = Pattern.compile("[A-Z_]+");
@@ -130,8 +131,13 @@ public final class Benefits {
             String service = text("service");
             String database = text("database");
             int port = port();
-            Benefit.Names names = new Benefit.Names(text("board"), text("receipt"), text("title"), text("your-request"),
+            Benefit.Names names = new Benefit.Names(text("board"), text("receipt"), text("title"), text("short"), text("your-request"),
                     text("reference-word"));
+            String files = text("files");
+            if (files != null && !files.startsWith("/api/" + code + "/")) {
+                faults.add(code + ".files: " + files + " is not under /api/" + code + "/");
+            }
+            Benefit.Counter counter = new Benefit.Counter(files, screen("counter-form"), screen("counter-file"));
             List<String> filing = list(entries.getProperty(code + ".filing"));
             filing.stream().filter(path -> !path.startsWith("/api/" + code + "/"))
                     .forEach(path -> faults.add(code + ".filing: " + path + " is not under /api/" + code + "/"));
@@ -150,7 +156,8 @@ public final class Benefits {
             if (faults.size() > faultsBefore) {
                 return null;
             }
-            Benefit benefit = new Benefit(code, service, database, port, names, filing, prefix, notices, reference, partner, monthly, roles);
+            Benefit benefit = new Benefit(code, service, database, port, names, counter, filing, prefix, notices, reference, partner,
+                    monthly, roles);
             if (Benefits.class.getClassLoader().getResource(benefit.paperForm()) == null) {
                 faults.add(code + ": no paper form " + benefit.paperForm());
             }
@@ -164,6 +171,14 @@ public final class Benefits {
                 return null;
             }
             return value.trim();
+        }
+
+        private String screen(String key) {
+            String value = text(key);
+            if (value != null && !value.matches("#/[a-z-]+/")) {
+                faults.add(code + "." + key + ": " + value + " is not a counter's screen (#/name/)");
+            }
+            return value;
         }
 
         private int port() {

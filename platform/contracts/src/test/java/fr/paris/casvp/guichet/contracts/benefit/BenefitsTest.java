@@ -18,6 +18,8 @@ class BenefitsTest {
         assertThat(solidarity.apiPath()).isEqualTo("/api/solidarity");
         assertThat(solidarity.portVariable()).isEqualTo("GUICHET_SOLIDARITY_PORT");
         assertThat(solidarity.names().board()).isEqualTo("Paris Solidarité");
+        assertThat(Benefits.of("transport").names().shortName()).isEqualTo("Navigo");
+        assertThat(solidarity.counter()).isEqualTo(new Benefit.Counter("/api/solidarity/applications", "#/solidarite/", "#/psol/"));
         assertThat(solidarity.monthly()).isTrue();
         assertThat(solidarity.partner()).isEqualTo(Benefit.Partner.TREASURY);
         assertThat(solidarity.queues("POST", "/api/solidarity/applications")).isTrue();
@@ -46,6 +48,10 @@ class BenefitsTest {
                 aid.reference-word=dossier
                 aid.filing=/api/other/applications
                 aid.event-type-prefix=fr.paris.casvp.guichet.aid
+                aid.short=Aide
+                aid.files=/api/aid/applications
+                aid.counter-form=aide
+                aid.counter-file=#/demande/
                 aid.notices=RECEIVED
                 aid.partner=bank
                 aid.monthly=yes
@@ -63,6 +69,7 @@ class BenefitsTest {
                 .hasMessageContaining("aid.examine: missing")
                 .hasMessageContaining("aid.decide: names no role")
                 .hasMessageContaining("aid.notices: RECEIVED is not TRANSITION:MOMENT")
+                .hasMessageContaining("aid.counter-form: aide is not a counter's screen (#/name/)")
                 .hasMessageContaining("aid.reference: names no field")
                 .hasMessageContaining("aid.colour: not a key of the declaration").message().doesNotContain("aid: no paper form");
     }
@@ -73,10 +80,13 @@ class BenefitsTest {
         for (String code : new String[] {"one", "two"}) {
             text.append(code).append(".service=same-service\n").append(code).append(".database=").append(code).append('\n')
                     .append(code).append(".local-port=8090\n");
-            for (String key : new String[] {"board", "receipt", "title", "your-request", "reference-word"}) {
+            for (String key : new String[] {"board", "receipt", "title", "short", "your-request", "reference-word"}) {
                 text.append(code).append('.').append(key).append("=x\n");
             }
             text.append(code).append(".filing=\n").append(code).append(".reference=number\n")
+                    .append(code).append(".files=/api/").append(code).append("/files\n")
+                    .append(code).append(".counter-form=#/").append(code).append("-form/\n")
+                    .append(code).append(".counter-file=#/").append(code).append("-file/\n")
                     .append(code).append(".event-type-prefix=fr.").append(code).append(".\n")
                     .append(code).append(".partner=treasury\n").append(code).append(".monthly=false\n")
                     .append(code).append(".file=AGENT\n").append(code).append(".examine=\n").append(code).append(".decide=SECTION_DIRECTOR\n");

@@ -40,8 +40,7 @@ class HandListsTest {
     private static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry("pom.xml", "Maven's modules: a benefit's service is one line of the build, by hand"),
             Map.entry("counter/src/main/resources/static/app/benefits.js", "the three filing forms in one file"),
-            Map.entry("counter/src/main/resources/static/app/person.js", "a person's files, benefit by benefit"),
-            Map.entry("counter/src/main/resources/static/app/queues.js", "the queues and the rejected filings, benefit by benefit"),
+            Map.entry("counter/src/main/resources/static/app/queues.js", "the examination and decision queues, benefit by benefit"),
             Map.entry("deploy/containers/src/test/java/fr/paris/casvp/guichet/containers/Cluster.java",
                     "the production in miniature: the services it starts from their images"),
             Map.entry("deploy/containers/src/test/java/fr/paris/casvp/guichet/containers/ProductionInMiniatureIT.java",
