@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.aid.domain;
 
 import fr.paris.casvp.guichet.contracts.Actor;
+import fr.paris.casvp.guichet.contracts.FourEyes;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent.Transition;
@@ -143,10 +144,7 @@ public final class Application {
     public void requireDecidableBy(Actor by) {
         requireStatus(Status.UNDER_EXAMINATION, Status.APPEALED);
         String examinedBy = examination == null ? null : examination.examinedBy();
-        if (by.username().equals(filedBy) || by.username().equals(examinedBy)) {
-            throw Refusal.fourEyes("You " + (by.username().equals(filedBy) ? "filed" : "examined") + " this application: another "
-                    + "agent of the section must decide it.");
-        }
+        FourEyes.requireDecider(by, filedBy, examinedBy);
         if (status == Status.APPEALED && by.username().equals(appealedBy())) {
             throw Refusal.fourEyes("You filed the appeal of this application: another director of the section must decide it.");
         }

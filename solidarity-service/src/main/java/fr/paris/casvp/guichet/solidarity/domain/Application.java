@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.solidarity.domain;
 
 import fr.paris.casvp.guichet.contracts.Actor;
+import fr.paris.casvp.guichet.contracts.FourEyes;
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
@@ -106,10 +107,7 @@ public final class Application {
     /** Whether {@code by} may decide now: examined, and they neither filed nor examined it (RM I/B art. 5). */
     public void requireDecidableBy(Actor by) {
         requireStatus(Status.UNDER_EXAMINATION);
-        if (by.username().equals(filedBy) || by.username().equals(examinedBy)) {
-            throw Refusal.fourEyes("You " + (by.username().equals(filedBy) ? "filed" : "examined") + " this application: another agent "
-                            + "of the section must decide it.");
-        }
+        FourEyes.requireDecider(by, filedBy, examinedBy);
     }
 
     /** The section director refuses, with the rule's reasons (and a text for OTHER). */

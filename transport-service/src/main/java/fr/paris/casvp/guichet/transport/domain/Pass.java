@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.transport.domain;
 
 import fr.paris.casvp.guichet.contracts.Actor;
+import fr.paris.casvp.guichet.contracts.FourEyes;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
@@ -116,9 +117,7 @@ public final class Pass {
     /** Whether {@code by} may decide now: the pass is requested, and they did not file it (RM I/B art. 5). */
     public void requireDecidableBy(Actor by) {
         requireStatus(PassStatus.REQUESTED);
-        if (by.username().equals(filedBy)) {
-            throw Refusal.fourEyes("You filed this application: another agent of the section must decide it.");
-        }
+        FourEyes.requireDecider(by, filedBy, null);
     }
 
     /** The section director refuses, with the rule's reasons (and a text for OTHER). */
