@@ -32,11 +32,12 @@ public enum FigureFamily {
     AAH("Allocation aux adultes handicapés (AAH)", Revaluation.yearlyOn(MonthDay.of(4, 1), "chaque 1er avril"),
             "CSS L821-3-1", Map.of(ParameterNames.AAH_MONTHLY, "AAH mensuelle")),
     /** The threshold, ages and residence of the rulebook: changed only by a new rulebook. */
-    RULES("Conditions du règlement municipal", Revaluation.ON_DECISION, "RM II.1.1, II/A art. 2, I/A art. 2", Map.of(
+    RULES("Conditions du règlement municipal", Revaluation.ON_DECISION, "RM II.1.1, II/A art. 2, I/A art. 2, I/B art. 3", Map.of(
             ParameterNames.PAYMENT_THRESHOLD, "Seuil de versement",
             ParameterNames.AGE_ELDERLY, "Âge minimal (personne âgée)",
             ParameterNames.AGE_UNFIT_FOR_WORK, "Âge minimal en cas d'inaptitude au travail",
-            ParameterNames.RESIDENCE_MINIMUM_YEARS, "Années de résidence à Paris (sur les 5 dernières)"));
+            ParameterNames.RESIDENCE_MINIMUM_YEARS, "Années de résidence à Paris (sur les 5 dernières)",
+            ParameterNames.RECEPTION_MONTHS, "Mois pendant lesquels une date de réception écrite fait foi"));
 
     private final String french;
     private final Revaluation revaluation;

@@ -16,10 +16,11 @@ public final class ParameterNames {
     public static final String AGE_ELDERLY = "age.elderly";
     public static final String AGE_UNFIT_FOR_WORK = "age.unfit-for-work";
     public static final String RESIDENCE_MINIMUM_YEARS = "residence.minimum-years";
+    public static final String RECEPTION_MONTHS = "reception.months";
 
     public static final List<String> ALL = List.of(CEILING_ELDERLY_SINGLE, CEILING_ELDERLY_COUPLE, CEILING_DISABLED_SINGLE,
             CEILING_DISABLED_COUPLE, ASPA_ANNUAL_SINGLE, ASPA_ANNUAL_COUPLE, AAH_MONTHLY, PAYMENT_THRESHOLD, AGE_ELDERLY,
-            AGE_UNFIT_FOR_WORK, RESIDENCE_MINIMUM_YEARS);
+            AGE_UNFIT_FOR_WORK, RESIDENCE_MINIMUM_YEARS, RECEPTION_MONTHS);
 
     private ParameterNames() {
     }

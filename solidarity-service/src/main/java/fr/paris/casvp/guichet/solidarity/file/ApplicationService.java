@@ -14,6 +14,7 @@ import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.Application;
 import fr.paris.casvp.guichet.solidarity.domain.Grant;
 import fr.paris.casvp.guichet.solidarity.domain.HouseholdFacts;
+import fr.paris.casvp.guichet.solidarity.domain.ParameterNames;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
@@ -42,7 +43,6 @@ public class ApplicationService {
     static final ZoneId PARIS = ParisTime.ZONE;
     static final String[] COUNTER = {Agent.AGENT, Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
     static final String[] EXAMINERS = {Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
-    private static final int OLDEST_RECEPTION_MONTHS = 2;
 
     private final FileStore store;
     private final ParameterStore parameters;
@@ -77,7 +77,8 @@ public class ApplicationService {
         agent.requireRole(COUNTER);
         List<FieldError> errors = filing.errors();
         Instant now = clock.instant();
-        Instant receivedAt = ReceptionTime.of(filing.receivedAt(), queuedAt, now, OLDEST_RECEPTION_MONTHS, errors);
+        int receptionMonths = parameters.on(LocalDate.ofInstant(now, PARIS)).value(ParameterNames.RECEPTION_MONTHS).intValue();
+        Instant receivedAt = ReceptionTime.of(filing.receivedAt(), queuedAt, now, receptionMonths, errors);
         Fields.check(errors);
         BeneficiarySnapshot beneficiary = beneficiaries.get(filing.beneficiaryId(), "beneficiaryId");
         String section = beneficiary.situation().section();

@@ -45,8 +45,6 @@ public class PassService {
 
     static final ZoneId PARIS = ParisTime.ZONE;
     static final String[] COUNTER = {Agent.AGENT, Agent.SOCIAL_WORKER, Agent.SECTION_DIRECTOR};
-    /** How far back a reception time may go, in months. */
-    static final int RECEPTION_MONTHS = 2;
 
     private static final Logger log = LoggerFactory.getLogger(PassService.class);
 
@@ -84,7 +82,8 @@ public class PassService {
         agent.requireRole(COUNTER);
         List<FieldError> errors = request.errors();
         Instant now = clock.instant();
-        Instant receivedAt = ReceptionTime.of(request.receivedAt(), queuedAt, now, RECEPTION_MONTHS, errors);
+        int receptionMonths = tariffs.on(LocalDate.ofInstant(now, PARIS)).value(TariffNames.RECEPTION_MONTHS).intValueExact();
+        Instant receivedAt = ReceptionTime.of(request.receivedAt(), queuedAt, now, receptionMonths, errors);
         Fields.check(errors);
         BeneficiarySnapshot beneficiary = beneficiaries.get(request.beneficiaryId(), "beneficiaryId");
         String section = beneficiary.situation().section();

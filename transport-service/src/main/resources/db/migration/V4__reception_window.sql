@@ -1,0 +1,5 @@
+-- The reception window (issue #38): how many months back a reception time written on a request may go and still count
+-- (a request captured offline or on paper, typed in later), a dated figure as in the exceptional aid, no longer a
+-- constant in the code.
+insert into transport_parameter (name, effective_from, value, source) values
+    ('reception.months', '2016-02-01', 2, 'RM I/B art. 3 : la date de réception fait foi, la demande complétée dans les deux mois');
