@@ -47,7 +47,8 @@ class CloudNativePgBootstrapIT {
     @Test
     void eachClusterBootstrapsInTheOperatorsOrderAndItsAppRoleWorksWithRowsOnly() throws Exception {
         List<Map<String, Object>> clusters = clusters();
-        assertThat(clusters).hasSize(5);
+        assertThat(clusters).as("the registry's, the notices' and each declared benefit's")
+                .hasSize(2 + fr.paris.casvp.guichet.contracts.benefit.Benefits.all().size());
         for (Map<String, Object> cluster : clusters) {
             Map<String, Object> initdb = path(cluster, "spec", "bootstrap", "initdb");
             String database = (String) initdb.get("database");
@@ -98,8 +99,12 @@ class CloudNativePgBootstrapIT {
 
     private static List<Map<String, Object>> clusters() throws IOException {
         List<Map<String, Object>> clusters = new ArrayList<>();
-        String manifests = Files.readString(Path.of("../k8s/base/postgres/clusters.yaml"));
-        for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(manifests)) {
+        // The registry's and the notices' clusters, and each declared benefit's, in its generated manifest.
+        StringBuilder manifests = new StringBuilder(Files.readString(Path.of("../k8s/base/postgres/clusters.yaml")));
+        for (fr.paris.casvp.guichet.contracts.benefit.Benefit benefit : fr.paris.casvp.guichet.contracts.benefit.Benefits.all()) {
+            manifests.append("\n---\n").append(Files.readString(Path.of("../k8s", KubernetesBenefits.file(benefit))));
+        }
+        for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(manifests.toString())) {
             if (document instanceof Map<?, ?> resource && "Cluster".equals(resource.get("kind"))) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> cluster = (Map<String, Object>) resource;
