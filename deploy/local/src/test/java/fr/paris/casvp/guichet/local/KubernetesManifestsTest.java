@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,8 +33,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class KubernetesManifestsTest {
 
-    private static final List<String> APPLICATIONS = List.of("gateway", "beneficiary-service", "aid-service",
-            "solidarity-service", "transport-service", "notice-service");
+    private static final List<String> APPLICATIONS = Stream.concat(Stream.of("gateway", "beneficiary-service", "notice-service"),
+            Benefits.all().stream().map(Benefit::service)).toList();
 
     @ParameterizedTest
     @ValueSource(strings = {"production", "local-cluster"})
@@ -67,12 +71,14 @@ class KubernetesManifestsTest {
         }
         assertThat(resources).as("secrets are referenced, never written in the manifests")
                 .noneMatch(resource -> "Secret".equals(resource.get("kind")));
-        for (String database : List.of("beneficiary", "aid", "solidarity", "transport", "notice")) {
+        Map<String, String> databases = new HashMap<>(Map.of("beneficiary", "beneficiary-service", "notice", "notice-service"));
+        Benefits.all().forEach(benefit -> databases.put(benefit.database(), benefit.service()));
+        databases.forEach((database, service) -> {
             one(resources, "Cluster", database + "-db");
-            Map<String, Object> policy = one(resources, "NetworkPolicy", database + "-db-from-" + database + "-service-only");
+            Map<String, Object> policy = one(resources, "NetworkPolicy", database + "-db-from-" + service + "-only");
             assertThat((Object) path(policy, "spec.ingress.0.from.0.podSelector.matchLabels"))
-                    .isEqualTo(Map.of("app.kubernetes.io/name", database + "-service"));
-        }
+                    .isEqualTo(Map.of("app.kubernetes.io/name", service));
+        });
         assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(2 * Topic.values().size());
         assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(9);
     }
@@ -90,7 +96,8 @@ class KubernetesManifestsTest {
         Map<String, Object> gateway = path(one(resources, "Deployment", "gateway"), "spec.template.spec.containers.0");
         Map<String, String> env = new HashMap<>();
         envOf(gateway).stream().filter(e -> e.get("value") != null).forEach(e -> env.put((String) e.get("name"), (String) e.get("value")));
-        for (String benefit : List.of("BENEFICIARIES", "AID", "SOLIDARITY", "TRANSPORT")) {
+        for (String benefit : Stream.concat(Stream.of("BENEFICIARIES"), Benefits.codes().stream().map(code -> code.toUpperCase(Locale.ROOT)))
+                .toList()) {
             assertThat(containerPortBehind(resources, env.get("GUICHET_SERVICES_" + benefit + "_URL"))).as(benefit + " API")
                     .isEqualTo("http");
             assertThat(containerPortBehind(resources, env.get("GUICHET_SERVICES_" + benefit + "_MANAGEMENT_URL")))
@@ -101,6 +108,11 @@ class KubernetesManifestsTest {
         assertThat((Object) path(policy, "spec.ingress.0.from.0.podSelector.matchLabels"))
                 .isEqualTo(Map.of("app.kubernetes.io/name", "gateway"));
         assertThat(fromGateway).extracting(port -> port.get("port")).contains("http", "management");
+        for (String application : APPLICATIONS) {
+            Map<String, Object> pod = path(one(resources, "Deployment", application), "spec.template");
+            assertThat(selects(path(policy, "spec.podSelector"), path(pod, "metadata.labels")))
+                    .as(application + ": answers the gateway only").isEqualTo(!"gateway".equals(application));
+        }
     }
 
     /** The name of the container port that a {@code http://<service>:<port>} address reaches, through its Service. */

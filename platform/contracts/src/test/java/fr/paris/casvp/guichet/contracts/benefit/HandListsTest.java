@@ -47,8 +47,6 @@ class HandListsTest {
                     "the production in miniature: a filing per benefit"),
             Map.entry("deploy/k8s/base/apps/gateway.yaml", "the gateway's GUICHET_SERVICES_<CODE>_URL, one pair a benefit"),
             Map.entry("deploy/k8s/base/kustomization.yaml", "the services' manifests and images"),
-            Map.entry("deploy/k8s/base/monitoring/pod-monitors.yaml", "one PodMonitor selector a service"),
-            Map.entry("deploy/k8s/base/network-policies.yaml", "who may call whom, a service at a time"),
             Map.entry("deploy/k8s/overlays/production/kustomization.yaml", "the services' replicas and images"),
             Map.entry("deploy/monitoring/guichet.rules.test.yaml", "the alert rules' test series, a service at a time"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/KafkaAccessIT.java",
