@@ -31,12 +31,19 @@ class KubernetesBenefitsTest {
     }
 
     @Test
+    void theApplicationsKustomizationListsEachDeclaredBenefit() throws Exception {
+        assertThat(Files.readString(K8S.resolve(KubernetesBenefits.APPS))).as(KubernetesBenefits.APPS + " " + REGENERATE)
+                .isEqualTo(KubernetesBenefits.kustomization());
+        assertThat(KubernetesBenefits.kustomization()).contains("  - gateway.yaml\n  - beneficiary-service.yaml\n  - aid-service.yaml\n");
+    }
+
+    @Test
     void noBenefitsManifestIsLeftForABenefitNoLongerDeclared() throws Exception {
         List<String> declared = Benefits.all().stream().map(KubernetesBenefits::file).toList();
         try (Stream<Path> apps = Files.list(K8S.resolve("base/apps"))) {
             assertThat(apps.map(app -> "base/apps/" + app.getFileName()))
                     .filteredOn(app -> !List.of("base/apps/gateway.yaml", "base/apps/beneficiary-service.yaml",
-                            "base/apps/notice-service.yaml").contains(app))
+                            "base/apps/notice-service.yaml", KubernetesBenefits.APPS).contains(app))
                     .containsExactlyInAnyOrderElementsOf(declared);
         }
     }

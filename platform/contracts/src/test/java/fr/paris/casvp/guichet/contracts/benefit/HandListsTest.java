@@ -31,6 +31,7 @@ class HandListsTest {
 
     /** Generated from the declaration and compared with it by a test: a benefit added there reaches them. */
     private static final Map<String, String> GENERATED = Map.of(
+            "deploy/k8s/base/apps/kustomization.yaml", "KubernetesBenefits, from the declaration; KubernetesBenefitsTest",
             "deploy/k8s/base/kafka/topics.yaml", "KubernetesKafka, from Topic; KubernetesKafkaTest",
             "deploy/k8s/base/kafka/users.yaml", "KubernetesKafka, from access.yaml and the declaration; KubernetesKafkaTest",
             "deploy/k8s/disaster-recovery/topics.yaml", "KubernetesKafka, from Topic.heldOnlyByKafka; KubernetesKafkaTest",
@@ -46,7 +47,6 @@ class HandListsTest {
             Map.entry("deploy/containers/src/test/java/fr/paris/casvp/guichet/containers/ProductionInMiniatureIT.java",
                     "the production in miniature: a filing per benefit"),
             Map.entry("deploy/k8s/base/apps/gateway.yaml", "the gateway's GUICHET_SERVICES_<CODE>_URL, one pair a benefit"),
-            Map.entry("deploy/k8s/base/kustomization.yaml", "the services' manifests and images"),
             Map.entry("deploy/k8s/overlays/production/kustomization.yaml", "the services' replicas and images"),
             Map.entry("deploy/monitoring/guichet.rules.test.yaml", "the alert rules' test series, a service at a time"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/KafkaAccessIT.java",
