@@ -96,6 +96,13 @@ class KubernetesManifestsTest {
         Map<String, Object> gateway = path(one(resources, "Deployment", "gateway"), "spec.template.spec.containers.0");
         Map<String, String> env = new HashMap<>();
         envOf(gateway).stream().filter(e -> e.get("value") != null).forEach(e -> env.put((String) e.get("name"), (String) e.get("value")));
+        // Each declared benefit's, from the pattern the gateway is given for all of them (BenefitDefaults).
+        for (Benefit declared : Benefits.all()) {
+            String code = declared.code().toUpperCase(Locale.ROOT);
+            env.put("GUICHET_SERVICES_" + code + "_URL", env.get("GUICHET_BENEFIT_SERVICES_URL").replace("{service}", declared.service()));
+            env.put("GUICHET_SERVICES_" + code + "_MANAGEMENT_URL",
+                    env.get("GUICHET_BENEFIT_SERVICES_MANAGEMENT_URL").replace("{service}", declared.service()));
+        }
         for (String benefit : Stream.concat(Stream.of("BENEFICIARIES"), Benefits.codes().stream().map(code -> code.toUpperCase(Locale.ROOT)))
                 .toList()) {
             assertThat(containerPortBehind(resources, env.get("GUICHET_SERVICES_" + benefit + "_URL"))).as(benefit + " API")

@@ -46,7 +46,6 @@ class HandListsTest {
                     "the production in miniature: the services it starts from their images"),
             Map.entry("deploy/containers/src/test/java/fr/paris/casvp/guichet/containers/ProductionInMiniatureIT.java",
                     "the production in miniature: a filing per benefit"),
-            Map.entry("deploy/k8s/base/apps/gateway.yaml", "the gateway's GUICHET_SERVICES_<CODE>_URL, one pair a benefit"),
             Map.entry("deploy/k8s/overlays/production/kustomization.yaml", "the services' replicas and images"),
             Map.entry("deploy/monitoring/guichet.rules.test.yaml", "the alert rules' test series, a service at a time"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/KafkaAccessIT.java",
