@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,11 @@ class OperatorMetricsIT {
             "(?<![:\\w])((?:guichet|http_server|kafka_consumer|resilience4j|jvm_gc|hikaricp)_[a-z0-9_]+)");
     /** Counted at their first occurrence only: a suite where no record was ever dead-lettered has none. */
     private static final Set<String> ON_FIRST_EVENT = Set.of("guichet_messaging_dead_lettered_total");
-    private static final Map<String, String> COMPONENTS = Map.of("gateway", "GATEWAY", "beneficiary-service", "BENEFICIARY",
-            "aid-service", "AID", "solidarity-service", "SOLIDARITY", "transport-service", "TRANSPORT", "notice-service", "NOTICE");
+    /** Each component, with the name of its port's variable (GUICHET_<NAME>_PORT): every declared benefit's service too. */
+    private static final Map<String, String> COMPONENTS = Stream.concat(Stream.of(Map.entry("gateway", "GATEWAY"),
+            Map.entry("beneficiary-service", "BENEFICIARY"), Map.entry("notice-service", "NOTICE")), Benefits.all().stream()
+            .map(benefit -> Map.entry(benefit.service(), benefit.code().toUpperCase(java.util.Locale.ROOT))))
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
     private static LocalSuite suite;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,9 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutageDrillIT {
 
-    private static final List<String> SERVICES = List.of("beneficiaries", "aid", "solidarity", "transport");
-    private static final List<String> COMPONENTS = List.of("postgres", "kafka", "issuer", "mail", "beneficiary-service",
-            "aid-service", "solidarity-service", "transport-service", "notice-service", "gateway");
+    /** The registry and every declared benefit, as the status board names them. */
+    private static final List<String> SERVICES = Stream.concat(Stream.of("beneficiaries"), Benefits.codes().stream()).toList();
+    private static final List<String> COMPONENTS = Stream.of(Stream.of("postgres", "kafka", "issuer", "mail", "beneficiary-service"),
+            Benefits.all().stream().map(benefit -> benefit.service()), Stream.of("notice-service", "gateway")).flatMap(s -> s).toList();
     private static LocalSuite suite;
 
     private static GatewayClient gateway;
