@@ -49,11 +49,6 @@ public record Benefit(String code, String service, String database, int localPor
         return "benefits/" + code + ".paper-form.txt";
     }
 
-    /** Whether the gateway queues this command when the service cannot answer. */
-    public boolean queues(String method, String path) {
-        return "POST".equals(method) && filing.contains(path);
-    }
-
     /**
      * @param board         on the status board and the public page
      * @param receipt       on the receipt and the paper form

@@ -55,11 +55,6 @@ public final class Benefits {
         return find(code).orElseThrow(() -> new IllegalArgumentException("no benefit " + code + " (declared: " + codes() + ")"));
     }
 
-    /** The benefit a service delivers, by its module's name: {@code aid-service} → aid. */
-    public static Optional<Benefit> ofService(String service) {
-        return DECLARED.stream().filter(benefit -> benefit.service().equals(service)).findFirst();
-    }
-
     static List<Benefit> read(String resource) {
         try (InputStream in = Benefits.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -22,14 +22,14 @@ class BenefitsTest {
         assertThat(solidarity.counter()).isEqualTo(new Benefit.Counter("/api/solidarity/applications", "#/solidarite/", "#/psol/"));
         assertThat(solidarity.monthly()).isTrue();
         assertThat(solidarity.partner()).isEqualTo(Benefit.Partner.TREASURY);
-        assertThat(solidarity.queues("POST", "/api/solidarity/applications")).isTrue();
-        assertThat(solidarity.queues("GET", "/api/solidarity/applications")).isFalse();
+        assertThat(solidarity.filing()).containsExactly("/api/solidarity/applications");
         assertThat(Benefits.of("transport").roles().examine()).isEmpty();
         assertThat(Benefits.of("transport").notices()).containsEntry("ACTIVATED", "PASS_LOADED").doesNotContainKey("ORDERED");
         assertThat(solidarity.reference()).containsExactly("applicationNumber", "fileNumber");
         assertThat(Benefits.of("aid").roles().decide()).containsExactly("SECTION_DIRECTOR");
-        assertThat(Benefits.ofService("transport-service")).map(Benefit::code).contains("transport");
-        assertThat(Benefits.ofService("beneficiary-service")).isEmpty();
+        assertThat(Benefits.all()).filteredOn(b -> b.service().equals("transport-service")).extracting(Benefit::code)
+                .containsExactly("transport");
+        assertThat(Benefits.all()).noneMatch(b -> b.service().equals("beneficiary-service"));
         assertThatThrownBy(() -> Benefits.of("housing")).hasMessage("no benefit housing (declared: [aid, solidarity, transport])");
     }
 
