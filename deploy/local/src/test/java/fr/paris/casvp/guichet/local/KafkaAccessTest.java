@@ -25,20 +25,20 @@ class KafkaAccessTest {
     void aBenefitDeclaredTomorrowGetsItsPrincipalAndItsPlaceInTheGatewaysTheNoticesAndTheCopysLists() throws Exception {
         List<Benefit> benefits = new ArrayList<>(Benefits.all());
         Benefit aid = Benefits.of("aid");
-        benefits.add(new Benefit("housing", "housing-service", "housing", 8087, aid.names(), aid.counter(), List.of("/api/housing/applications"),
-                "fr.paris.casvp.guichet.housing.", Map.of(), List.of("applicationNumber"), Benefit.Partner.TREASURY, true, aid.roles()));
+        benefits.add(new Benefit("energy", "energy-service", "energy", 8090, aid.names(), aid.counter(), List.of("/api/energy/applications"),
+                "fr.paris.casvp.guichet.energy.", Map.of(), List.of("applicationNumber"), Benefit.Partner.TREASURY, true, aid.roles()));
         KafkaAccess access = KafkaAccess.of(document(), benefits);
 
-        KafkaAccess.Principal housing = access.principals().get("housing-service");
-        assertThat(housing.produces()).contains("housing.events.v1", "payment-orders.v2", "receipts.housing.v1",
-                "audit-anchors.housing.v1").doesNotContain("receipts.aid.v1", "transport.pass-orders.v1");
-        assertThat(housing.consumes()).contains("intake.housing.v1", "payment-confirmations.v2").doesNotContain("intake.aid.v1");
-        assertThat(housing.groups()).containsExactly("housing-service");
-        assertThat(access.principals().get("gateway").produces()).contains("intake.aid.v1", "intake.housing.v1");
-        assertThat(access.principals().get("gateway").consumes()).contains("receipts.housing.v1");
-        assertThat(access.principals().get("notice-service").consumes()).contains("housing.events.v1", "transport.events.v1");
-        assertThat(access.principals().get("mirror-maker").consumes()).contains("intake.housing.v1");
-        assertThat(access.principals().get("treasury").consumes()).doesNotContain("intake.housing.v1");
+        KafkaAccess.Principal energy = access.principals().get("energy-service");
+        assertThat(energy.produces()).contains("energy.events.v1", "payment-orders.v2", "receipts.energy.v1",
+                "audit-anchors.energy.v1").doesNotContain("receipts.aid.v1", "transport.pass-orders.v1");
+        assertThat(energy.consumes()).contains("intake.energy.v1", "payment-confirmations.v2").doesNotContain("intake.aid.v1");
+        assertThat(energy.groups()).containsExactly("energy-service");
+        assertThat(access.principals().get("gateway").produces()).contains("intake.aid.v1", "intake.energy.v1");
+        assertThat(access.principals().get("gateway").consumes()).contains("receipts.energy.v1");
+        assertThat(access.principals().get("notice-service").consumes()).contains("energy.events.v1", "transport.events.v1");
+        assertThat(access.principals().get("mirror-maker").consumes()).contains("intake.energy.v1");
+        assertThat(access.principals().get("treasury").consumes()).doesNotContain("intake.energy.v1");
         assertThat(access.principals().get("transport-service").produces()).contains("transport.pass-orders.v1")
                 .doesNotContain("payment-orders.v1");
     }

@@ -33,6 +33,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class KubernetesManifestsTest {
 
+    /**
+     * The Kafka users: the platform's (gateway, registry, notices), the partners' (treasury, transport operator), the
+     * second site's copy (mirror-maker), and one a declared benefit.
+     */
+    private static final int USERS = 6 + Benefits.all().size();
     private static final List<String> APPLICATIONS = Stream.concat(Stream.of("gateway", "beneficiary-service", "notice-service"),
             Benefits.all().stream().map(Benefit::service)).toList();
 
@@ -80,7 +85,7 @@ class KubernetesManifestsTest {
                     .isEqualTo(Map.of("app.kubernetes.io/name", service));
         });
         assertThat(resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))).hasSize(2 * Topic.values().size());
-        assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(9);
+        assertThat(resources.stream().filter(r -> "KafkaUser".equals(r.get("kind")))).hasSize(USERS);
     }
 
     /**
@@ -268,7 +273,7 @@ class KubernetesManifestsTest {
                 checked++;
             }
         }
-        assertThat(checked).as("the cluster, its node pool, the topics and the users").isEqualTo(2 + 2 * Topic.values().size() + 9);
+        assertThat(checked).as("the cluster, its node pool, the topics and the users").isEqualTo(2 + 2 * Topic.values().size() + USERS);
         assertThat(violations).isEmpty();
     }
 
@@ -315,7 +320,7 @@ class KubernetesManifestsTest {
         // backup ever taken. Each database archives through the Barman Cloud plugin into an object store that keeps
         // 30 days, and has a nightly ScheduledBackup by the plugin.
         List<Map<String, Object>> clusters = resources.stream().filter(r -> "Cluster".equals(r.get("kind"))).toList();
-        assertThat(clusters).hasSize(5).allSatisfy(cluster -> {
+        assertThat(clusters).hasSize(2 + Benefits.all().size()).allSatisfy(cluster -> {
             assertThat((Object) path(cluster, "spec.backup")).as("the deprecated in-tree backup").isNull();
             assertThat((Object) path(cluster, "spec.plugins.0.name")).isEqualTo("barman-cloud.cloudnative-pg.io");
             assertThat((Object) path(cluster, "spec.plugins.0.isWALArchiver")).isEqualTo(true);

@@ -7,6 +7,7 @@ import com.networknt.schema.SpecificationVersion;
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.audit.AuditAnchor;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.housing.HousingEvent;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
@@ -109,6 +110,9 @@ public final class EventSchemas {
         byType.put(PassConfirmation.TYPE, LOCATION + "transport-pass-confirmation.v1.json");
         for (TransportEvent.Transition transition : TransportEvent.Transition.values()) {
             byType.put(TransportEvent.typeOf(transition), LOCATION + "transport-event.v1.json");
+        }
+        for (HousingEvent.Transition transition : HousingEvent.Transition.values()) {
+            byType.put(HousingEvent.typeOf(transition), LOCATION + "housing-event.v1.json");
         }
         byType.put(QueuedCommand.TYPE, LOCATION + "intake-command.v1.json");
         byType.put(ReceiptState.TYPE, LOCATION + "receipt-state.v1.json");

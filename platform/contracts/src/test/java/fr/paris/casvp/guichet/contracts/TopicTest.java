@@ -12,20 +12,21 @@ class TopicTest {
     @Test
     void namesTheTopicsOfTheDesign() {
         assertThat(Topic.values().stream().map(Topic::topicName)).containsExactlyInAnyOrder(
-                "beneficiaries.v1", "aid.events.v1", "solidarity.events.v1", "transport.events.v1",
+                "beneficiaries.v1", "aid.events.v1", "solidarity.events.v1", "transport.events.v1", "housing.events.v1",
                 "payment-orders.v1", "payment-confirmations.v1", "payment-orders.v2", "payment-confirmations.v2", "transport.pass-orders.v1",
                 "transport.pass-confirmations.v1", "intake.aid.v1", "intake.solidarity.v1", "intake.transport.v1",
-                "receipts.v1", "receipts.aid.v1", "receipts.solidarity.v1", "receipts.transport.v1", "receipt-series.v1",
-                "audit-anchors.beneficiary.v1", "audit-anchors.aid.v1", "audit-anchors.solidarity.v1", "audit-anchors.transport.v1",
-                "status-board.v1");
+                "intake.housing.v1", "receipts.v1", "receipts.aid.v1", "receipts.solidarity.v1", "receipts.transport.v1",
+                "receipts.housing.v1", "receipt-series.v1", "audit-anchors.beneficiary.v1", "audit-anchors.aid.v1",
+                "audit-anchors.solidarity.v1", "audit-anchors.transport.v1", "audit-anchors.housing.v1", "status-board.v1");
     }
 
     @Test
     void onlyTheLatestStateTopicsAreCompacted() {
         assertThat(Topic.values().stream().filter(Topic::compacted))
                 .map(Topic::topicName).containsExactlyInAnyOrder("beneficiaries.v1", "receipts.v1", "receipts.aid.v1",
-                        "receipts.solidarity.v1", "receipts.transport.v1", "receipt-series.v1", "audit-anchors.beneficiary.v1",
-                        "audit-anchors.aid.v1", "audit-anchors.solidarity.v1", "audit-anchors.transport.v1");
+                        "receipts.solidarity.v1", "receipts.transport.v1", "receipts.housing.v1", "receipt-series.v1",
+                        "audit-anchors.beneficiary.v1", "audit-anchors.aid.v1", "audit-anchors.solidarity.v1", "audit-anchors.transport.v1",
+                        "audit-anchors.housing.v1");
     }
 
     @Test
@@ -62,9 +63,9 @@ class TopicTest {
         assertThat(Topic.eventsOf("aid").eventTypes()).contains("fr.paris.casvp.guichet.aid.application.granted.v1")
                 .allSatisfy(type -> assertThat(type).startsWith("fr.paris.casvp.guichet.aid.application."));
         assertThat(Topic.eventsOf("solidarity").eventTypes()).doesNotContain("fr.paris.casvp.guichet.aid.application.granted.v1");
-        assertThatThrownBy(() -> Topic.intakeOf("housing")).hasMessageContaining("housing is not a declared benefit");
+        assertThatThrownBy(() -> Topic.intakeOf("energy")).hasMessageContaining("energy is not a declared benefit");
         assertThatThrownBy(() -> Topic.eventsOf("beneficiaries")).hasMessageContaining("not a declared benefit");
         assertThat(Topic.receiptStateNames()).containsExactly("receipts.v1", "receipts.aid.v1", "receipts.solidarity.v1",
-                "receipts.transport.v1");
+                "receipts.transport.v1", "receipts.housing.v1");
     }
 }

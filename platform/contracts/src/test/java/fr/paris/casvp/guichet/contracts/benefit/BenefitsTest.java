@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class BenefitsTest {
 
     @Test
     void readsTheDeclarationShippedWithGuichet() {
-        assertThat(Benefits.codes()).containsExactly("aid", "solidarity", "transport");
+        assertThat(Benefits.codes()).containsExactly("aid", "solidarity", "transport", "housing");
         Benefit solidarity = Benefits.of("solidarity");
         assertThat(solidarity.service()).isEqualTo("solidarity-service");
         assertThat(solidarity.apiPath()).isEqualTo("/api/solidarity");
@@ -30,7 +35,7 @@ class BenefitsTest {
         assertThat(Benefits.all()).filteredOn(b -> b.service().equals("transport-service")).extracting(Benefit::code)
                 .containsExactly("transport");
         assertThat(Benefits.all()).noneMatch(b -> b.service().equals("beneficiary-service"));
-        assertThatThrownBy(() -> Benefits.of("housing")).hasMessage("no benefit housing (declared: [aid, solidarity, transport])");
+        assertThatThrownBy(() -> Benefits.of("energy")).hasMessage("no benefit energy (declared: [aid, solidarity, transport, housing])");
     }
 
     @Test
@@ -96,5 +101,22 @@ class BenefitsTest {
         assertThatThrownBy(() -> Benefits.parse(entries)).hasMessageContaining("service: same-service is declared twice")
                 .hasMessageContaining("local-port: 8090 is declared twice")
                 .hasMessageContaining("one: no paper form").message().doesNotContain("database:");
+    }
+
+    /**
+     * The two internal schemas that name a benefit (a queued command's, a receipt's state) name every declared one, and
+     * none other: a benefit declared without them would have its receipts and queued filings refused as invalid. (Their
+     * topics are the benefit's own, new with it, and read by Guichet alone: a new value is not a change a partner sees.)
+     */
+    @Test
+    void theInternalSchemasNameEveryDeclaredBenefit() throws IOException {
+        for (String schema : List.of("intake-command.v1.json", "receipt-state.v1.json")) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("contracts/schemas/" + schema)) {
+                JsonNode benefit = JsonMapper.builder().build().readTree(in).path("properties").path("benefit").path("enum");
+                List<String> named = new ArrayList<>();
+                benefit.forEach(value -> named.add(value.asString()));
+                assertThat(named).as(schema).containsExactlyElementsOf(Benefits.codes());
+            }
+        }
     }
 }

@@ -1,0 +1,35 @@
+package fr.paris.casvp.guichet.housing.simulation;
+
+import fr.paris.casvp.guichet.contracts.figures.DatedFigure;
+import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
+import fr.paris.casvp.guichet.housing.domain.Assessment;
+import fr.paris.casvp.guichet.housing.domain.Household;
+import fr.paris.casvp.guichet.housing.domain.HousingFigures;
+import fr.paris.casvp.guichet.housing.domain.ParisLogement;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Paris Logement's rules with the figures shipped with the service ({@code housing/figures.csv}, read once): what they
+ * give a household on a day, and which of that day's figures are stale (a revaluation due and not recorded).
+ */
+@Component
+public class HousingRules {
+
+    /** An assessment, and the stale figures it was made with (empty when none). */
+    public record Result(Assessment assessment, List<DatedFigures.Stale> stale) {
+    }
+
+    private final List<DatedFigure> rows = DatedFigures.read(HousingFigures.RESOURCE);
+
+    public Result assess(Household household, LocalDate date) {
+        HousingFigures figures = HousingFigures.on(date, rows);
+        return new Result(ParisLogement.assess(household, figures), figures.stale());
+    }
+
+    /** The figures of a day that are stale. */
+    public List<DatedFigures.Stale> stale(LocalDate date) {
+        return HousingFigures.on(date, rows).stale();
+    }
+}

@@ -1,0 +1,235 @@
+package fr.paris.casvp.guichet.housing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.EventSchemas;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Address;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identity;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
+import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
+import fr.paris.casvp.guichet.testsupport.Http;
+import fr.paris.casvp.guichet.testsupport.MutableClock;
+import fr.paris.casvp.guichet.testsupport.MutableClockConfiguration;
+import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
+import fr.paris.casvp.guichet.testsupport.TestTokens;
+import fr.paris.casvp.guichet.testsupport.Topics;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Paris Logement on real PostgreSQL and Kafka: simulation, a file's life, four eyes, the monthly run, the treasury's answers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(database = "housing")
+@Import(MutableClockConfiguration.class)
+class HousingIT {
+
+    private static final String AGENT = TestTokens.agent13();
+    private static final String SOCIAL_WORKER = TestTokens.of("as13", "SOCIAL_WORKER", "13");
+    private static final String DIRECTOR = TestTokens.of("directeur13", "SECTION_DIRECTOR", "13");
+    private static final String SUPERVISOR = TestTokens.supervisor();
+    /** An elderly tenant alone: 1 000 € of resources, 600 € of rent, 50 € of charges, 100 € of housing aid. */
+    private static final String ELDERLY_TENANT = """
+            {"category": "ELDERLY", "couple": false, "children": 0, "tenure": "TENANT", "leaseholder": true,
+             "resources": 1000.00, "rent": 600.00, "rentalCharges": 50.00, "housingAid": 100.00, "housingAidClaimed": true}
+            """;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    ConsumerFactory<String, String> consumers;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MutableClock clock;
+
+    /** Every test runs as of a fixed day (the figures in force then). */
+    @BeforeEach
+    void today() {
+        clock.set(LocalDate.of(2026, 11, 16).atTime(10, 0));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void theSimulationSaysTheAllowanceItsFiguresAndWhatIsStale() {
+        HttpResponse<String> answer = post("/api/housing/simulations", AGENT, "{\"date\": \"2026-11-16\", \"household\": "
+                + ELDERLY_TENANT + "}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(JsonPath.<Boolean>read(answer.body(), "$.eligible")).isTrue();
+        assertThat(JsonPath.<String>read(answer.body(), "$.variant")).isEqualTo("ELDERLY");
+        assertThat(JsonPath.<Number>read(answer.body(), "$.monthlyAmount").doubleValue()).isEqualTo(84.0);
+        // The net SMIC of 1 June 2026 (1 477,96 €), rounded up to the ten.
+        assertThat(JsonPath.<Number>read(answer.body(), "$.ceiling").doubleValue()).isEqualTo(1480.0);
+        // The CNAF's flat-rate charges were due again on 1 October 2026: no text of them here, and the answer says so.
+        assertThat(JsonPath.<List<String>>read(answer.body(), "$.warnings[*].figure")).contains("charges.single");
+        HttpResponse<String> refused = post("/api/housing/simulations", AGENT, "{\"date\": \"2026-11-16\", \"household\": "
+                + ELDERLY_TENANT.replace("1000.00", "1500.00") + "}");
+        assertThat(JsonPath.<Boolean>read(refused.body(), "$.eligible")).isFalse();
+        assertThat(JsonPath.<List<String>>read(refused.body(), "$.reasons[*].code")).containsExactly("RESOURCES_ABOVE_CEILING");
+        assertThat(JsonPath.<List<String>>read(refused.body(), "$.reasons[*].text")).allMatch(text -> text.contains("plafond"));
+        HttpResponse<String> bad = post("/api/housing/simulations", AGENT, "{\"household\": {\"children\": -1, \"rent\": -3}}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(bad.body(), "$.errors[*].field")).containsExactlyInAnyOrder("date",
+                "household.category", "household.tenure", "household.children", "household.resources", "household.rent");
+    }
+
+    @Test
+    void filedExaminedDecidedByAnotherPaidEveryMonthOnce() {
+        UUID person = person();
+        HttpResponse<String> filed = post("/api/housing/files", AGENT, filing(person));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String id = JsonPath.read(filed.body(), "$.id");
+        String number = JsonPath.read(filed.body(), "$.number");
+        assertThat(number).matches("PL-2026-\\d{6}");
+        assertThat(JsonPath.<String>read(filed.body(), "$.receipt.status")).isEqualTo("RECEIVED");
+        assertThat(JsonPath.<String>read(filed.body(), "$.iban")).doesNotContain("3000600001");
+        assertThat(post("/api/housing/files", AGENT, filing(person)).statusCode()).as("a second file while one is examined")
+                .isEqualTo(409);
+
+        assertThat(post("/api/housing/files/" + id + "/examination", AGENT, "{}").statusCode()).as("an agent does not examine")
+                .isEqualTo(403);
+        HttpResponse<String> examined = post("/api/housing/files/" + id + "/examination", SOCIAL_WORKER,
+                "{\"notes\": \"Bail et avis d'aide au logement vus.\"}");
+        assertThat(examined.statusCode()).as(examined.body()).isEqualTo(200);
+        assertThat(JsonPath.<Number>read(examined.body(), "$.examination.assessment.monthlyAmount").doubleValue()).isEqualTo(84.0);
+        HttpResponse<String> byExaminer = post("/api/housing/files/" + id + "/decision", TestTokens.of("as13", "SECTION_DIRECTOR", "13"),
+                "{\"outcome\": \"GRANTED\"}");
+        assertThat(byExaminer.statusCode()).as("who examined does not decide").isEqualTo(403);
+        assertThat(byExaminer.body()).contains("four-eyes");
+        HttpResponse<String> granted = post("/api/housing/files/" + id + "/decision", DIRECTOR, "{\"outcome\": \"GRANTED\"}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(granted.body(), "$.status")).isEqualTo("GRANTED");
+        assertThat(JsonPath.<String>read(granted.body(), "$.decision.validFrom")).isEqualTo("2026-12-01");
+        assertThat(JsonPath.<String>read(granted.body(), "$.decision.validUntil")).isEqualTo("2027-11-30");
+
+        List<ConsumerRecord<String, String>> steps = records("housing.events.v1", r -> r.value().contains(number), 3);
+        assertThat(steps).extracting(r -> JsonPath.<String>read(r.value(), "$.transition")).containsExactly("RECEIVED", "EXAMINED", "GRANTED");
+        steps.forEach(r -> assertThat(EventSchemas.violations(Topics.header(r, "ce_type"), r.value())).isEmpty());
+        assertThat(steps.get(2).value()).doesNotContain(person.toString(), "Lefèvre", "600");
+        assertThat(records("receipts.housing.v1", r -> r.value().contains(number), 3)).hasSize(3);
+
+        assertThat(post("/api/housing/payment-runs", DIRECTOR, "{\"month\": \"2026-12\"}").statusCode()).isEqualTo(403);
+        assertThat(post("/api/housing/payment-runs", SUPERVISOR, "{\"month\": \"2026-11\"}").statusCode()).isEqualTo(200);
+        assertThat(payments(id)).as("November is before the grant").isEmpty();
+        HttpResponse<String> run = post("/api/housing/payment-runs", SUPERVISOR, "{\"month\": \"2026-12\"}");
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(run.body(), "$.status")).isEqualTo("COMPLETED");
+        assertThat(post("/api/housing/payment-runs", SUPERVISOR, "{\"month\": \"2026-12\"}").statusCode()).isEqualTo(200);
+        assertThat(payments(id)).as("run twice, paid once").hasSize(1);
+        ConsumerRecord<String, String> order = Topics.first(consumers, "payment-orders.v2", r -> r.value().contains(number + "-2026-12"));
+        assertThat(EventSchemas.violations(PaymentOrderV2.TYPE, order.value())).isEmpty();
+        assertThat(JsonPath.<String>read(order.value(), "$.amount")).isEqualTo("84.00");
+        assertThat(JsonPath.<String>read(order.value(), "$.issuer")).isEqualTo("housing-service");
+
+        String orderId = JsonPath.read(order.value(), "$.orderId");
+        String paid = "{\"orderId\": \"" + orderId + "\", \"reference\": \"" + number + "-2026-12\", \"amount\": \"84.00\","
+                + " \"status\": \"PAID\", \"settledAt\": \"" + clock.instant() + "\"}";
+        Topics.send(kafka, "payment-confirmations.v2", "treasury", paid);
+        // A second answer to the same order, contradicting the first: ignored, the order was answered.
+        Topics.send(kafka, "payment-confirmations.v2", "treasury", paid.replace("\"PAID\"", "\"FAILED\", \"reason\": \"AM05\""));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PAID".equals(JsonPath.read(get("/api/housing/files/" + id).body(),
+                "$.payments[0].status")));
+        assertThat(jdbc.sql("select status from housing_payment where order_id = :id").param("id", UUID.fromString(orderId))
+                .query(String.class).single()).isEqualTo("PAID");
+    }
+
+    @Test
+    void aRefusalNamesItsReasonsAndTheRulesRefuseAGrantTheyDoNotAllow() {
+        UUID person = person();
+        String id = JsonPath.read(post("/api/housing/files", AGENT, filing(person).replace("1000.00", "1500.00")).body(), "$.id");
+        post("/api/housing/files/" + id + "/examination", SOCIAL_WORKER, "{}");
+
+        HttpResponse<String> grant = post("/api/housing/files/" + id + "/decision", DIRECTOR, "{\"outcome\": \"GRANTED\"}");
+        assertThat(grant.statusCode()).as(grant.body()).isEqualTo(422);
+        assertThat(grant.body()).contains("RESOURCES_ABOVE_CEILING");
+        HttpResponse<String> noReason = post("/api/housing/files/" + id + "/decision", DIRECTOR, "{\"outcome\": \"REFUSED\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(noReason.body(), "$.errors[*].field")).containsExactly("reasonCodes");
+        HttpResponse<String> refused = post("/api/housing/files/" + id + "/decision", DIRECTOR,
+                "{\"outcome\": \"REFUSED\", \"reasonCodes\": [\"RESOURCES_ABOVE_CEILING\"]}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(refused.body(), "$.status")).isEqualTo("REFUSED");
+        assertThat(post("/api/housing/files/" + id + "/decision", DIRECTOR, "{\"outcome\": \"GRANTED\"}").statusCode())
+                .as("a decided file is decided").isEqualTo(409);
+    }
+
+    @Test
+    void aFilingNamesEveryBadField() {
+        HttpResponse<String> bad = post("/api/housing/files", AGENT, "{\"household\": {\"category\": \"ELDERLY\", \"tenure\": \"TENANT\","
+                + " \"resources\": 1000.001, \"rent\": 500}, \"payee\": {\"iban\": \"FR76 1234\"}}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(bad.body(), "$.errors[*].field")).containsExactlyInAnyOrder("beneficiaryId",
+                "household.resources", "payee.iban");
+    }
+
+    private static String filing(UUID person) {
+        return "{\"beneficiaryId\": \"" + person + "\", \"household\": " + ELDERLY_TENANT
+                + ", \"payee\": {\"iban\": \"FR76 3000 6000 0112 3456 7890 189\"}}";
+    }
+
+    private List<Object> payments(String id) {
+        return JsonPath.read(get("/api/housing/files/" + id).body(), "$.payments");
+    }
+
+    private UUID person() {
+        UUID id = UUID.randomUUID();
+        BeneficiarySituation situation = new BeneficiarySituation(new Identity("Lefèvre", null, "Anne", LocalDate.of(1950, 6, 1), "F", null),
+                new Address("8 avenue d'Italie", null, "75013", "Paris", 13), List.of(new ResidencePeriod(LocalDate.of(2005, 1, 1), null)),
+                null, List.of(), null, List.of(), List.of(), List.of(), false, "13", null);
+        BeneficiarySnapshot snapshot = new BeneficiarySnapshot(id, "B-2026-%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000)),
+                1, Instant.now(), situation, LocalDate.of(2005, 1, 1), null);
+        Topics.send(kafka, "beneficiaries.v1", id.toString(), json.writeValueAsString(snapshot));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from beneficiary_replica where beneficiary_id = :id")
+                .param("id", id.toString()).query(Long.class).single() == 1);
+        return id;
+    }
+
+    private List<ConsumerRecord<String, String>> records(String topic, Predicate<ConsumerRecord<String, String>> match, int count) {
+        return Topics.read(consumers, topic, match, count);
+    }
+
+    private HttpResponse<String> get(String path) {
+        return Http.get(url(path), AGENT);
+    }
+
+    private HttpResponse<String> post(String path, String token, String body) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
