@@ -3,10 +3,11 @@
 // the cache only when the gateway cannot be reached. The API is never cached: what the agent captures offline waits
 // in IndexedDB (app/offline.js), not here.
 
-const CACHE = 'guichet-v3';
+const CACHE = 'guichet-v4';
 const SHELL = ['/', '/app/styles.css', '/app/aid-application.js', '/app/api.js', '/app/auth.js', '/app/banner.js',
   '/app/benefits.js', '/app/capture.js', '/app/decisions.js', '/app/dom.js', '/app/filing.js', '/app/household.js',
-  '/app/main.js', '/app/messages.js', '/app/offline.js', '/app/paper-kit.js', '/app/parameters.js', '/app/person.js',
+  '/app/housing.js', '/app/main.js', '/app/messages.js', '/app/offline.js', '/app/paper-kit.js', '/app/parameters.js',
+  '/app/payments.js', '/app/person.js',
   '/app/queues.js', '/app/report.js', '/app/rules.js', '/app/search.js', '/app/session.js', '/favicon.svg',
   '/counter/config'];
 

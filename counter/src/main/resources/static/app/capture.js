@@ -5,6 +5,7 @@ import { currentSession } from './auth.js';
 import { refreshBanner } from './banner.js';
 import { aidView, navigoView, solidarityView } from './benefits.js';
 import { h, show } from './dom.js';
+import { housingView } from './housing.js';
 import { dateTime, detailInFrench, problemInFrench, statusInFrench } from './messages.js';
 import {
   DONE, REFUSED, SENT, WAITING, capturedOne, forget, hasCaptureKey, mine, numbersLeft, othersWaiting, reserveIfLow, synchronise, useCaptureKey,
@@ -139,6 +140,8 @@ export async function correctView(key) {
     aidView(item.beneficiaryId, item);
   } else if (item.path === '/api/solidarity/applications') {
     solidarityView(item.beneficiaryId, item);
+  } else if (item.path === '/api/housing/files') {
+    housingView(item.beneficiaryId, item);
   } else {
     navigoView(item.beneficiaryId, item);
   }

@@ -166,7 +166,7 @@ function simpleExamination(path, done) {
 }
 
 /** Grant, or refuse with the rule's reasons (and a text for "other"). */
-function refusalOrGrantForm(path, refusals, done, ...more) {
+export function refusalOrGrantForm(path, refusals, done, ...more) {
   const form = h('form', { novalidate: true, class: 'carte' }, h('h2', {}, 'Décider'),
       h('fieldset', { class: 'choix', 'data-champ': 'outcome' }, h('legend', {}, 'Décision'),
           h('input', { type: 'radio', id: 'decision-accord', name: 'outcome', value: 'GRANTED' }),

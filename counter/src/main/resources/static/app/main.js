@@ -1,4 +1,4 @@
-// The counter: sign in, find or register a person, file the three benefits and print their receipts, work the
+// The counter: sign in, find or register a person, file the benefits and print their receipts, work the
 // queues; the status of each benefit always in view. Plain DOM, no framework, no build step: what the gateway
 // serves is what runs. This module routes; each screen is a module of its own.
 
@@ -10,10 +10,12 @@ import { capturedView, correctView, ensureCaptureKey } from './capture.js';
 import { passView, solidarityApplicationView } from './decisions.js';
 import { h, show, showLast } from './dom.js';
 import { householdView } from './household.js';
+import { housingFileView, housingView } from './housing.js';
 import { ROLES } from './messages.js';
 import { forgetFiled, useCaptureKey } from './offline.js';
 import { paperKitView } from './paper-kit.js';
 import { parametersView } from './parameters.js';
+import { paymentRunView } from './payments.js';
 import { personView, situationView } from './person.js';
 import { queueView } from './queues.js';
 import { reportView } from './report.js';
@@ -47,6 +49,8 @@ function route() {
     reportView();
   } else if (view === 'parametres') {
     parametersView(agent);
+  } else if (view === 'paiements') {
+    paymentRunView();
   } else if (view === 'kit-papier') {
     paperKitView();
   } else if (view === 'demande' && id) {
@@ -55,6 +59,10 @@ function route() {
     solidarityView(id, undefined, detail === 'renouvellement');
   } else if (view === 'navigo' && id) {
     navigoView(id);
+  } else if (view === 'logement' && id) {
+    housingView(id);
+  } else if (view === 'logement-dossier' && id) {
+    housingFileView(id);
   } else if (view === 'situation' && id) {
     situationView(id);
   } else if (view === 'foyer' && id) {
@@ -98,6 +106,9 @@ function showAgent() {
   }
   if (hasRole('ADMINISTRATOR', 'SUPERVISOR')) {
     document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/parametres' }, 'Paramètres')));
+  }
+  if (hasRole('SUPERVISOR')) {
+    document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/paiements' }, 'Paiements mensuels')));
   }
   if (agent.section) {
     document.querySelector('#navigation ul').append(h('li', {}, h('a', { href: '#/kit-papier' }, 'Kit papier')));

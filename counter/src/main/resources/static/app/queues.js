@@ -29,8 +29,9 @@ export async function queueView() {
     Promise.all(config.benefits.map(benefit => get(benefit.files))),
     Promise.all((examining ? wanted : []).map(status => get('/api/aid/applications?status=' + status))),
     Promise.all(!examining ? [] : director
-      ? [get('/api/solidarity/applications?status=UNDER_EXAMINATION'), get('/api/transport/passes?status=REQUESTED')]
-      : [get('/api/solidarity/applications?status=RECEIVED')]),
+      ? [get('/api/solidarity/applications?status=UNDER_EXAMINATION'), get('/api/housing/files?status=UNDER_EXAMINATION'),
+        get('/api/transport/passes?status=REQUESTED')]
+      : [get('/api/solidarity/applications?status=RECEIVED'), get('/api/housing/files?status=RECEIVED')]),
     Promise.all(['RECEIVED', 'UNDER_EXAMINATION'].map(status => get('/api/aid/applications?status=' + status))),
     get('/api/aid/parameters'),
     Promise.all(config.benefits.map(benefit => get('/api/' + benefit.code + '/intake/rejected')))]);
@@ -50,8 +51,10 @@ export async function queueView() {
   if (examining) {
     sections.push(examinationQueue(lists, nameOf));
     sections.push(otherQueue(director ? 'Paris Solidarité à décider' : 'Paris Solidarité à instruire', others[0], '#/psol/', nameOf));
+    sections.push(otherQueue(director ? 'Paris Logement à décider' : 'Paris Logement à instruire', others[1], '#/logement-dossier/',
+        nameOf));
     if (director) {
-      sections.push(otherQueue('Navigo à décider', others[1], '#/navigo-demande/', nameOf));
+      sections.push(otherQueue('Navigo à décider', others[2], '#/navigo-demande/', nameOf));
     }
   }
   sections.push(rejectedQueue(rejected));
@@ -78,12 +81,13 @@ function todaysFilings(answers, nameOf) {
             h('td', {}, file.filedBy)))))];
 }
 
-/** Paris Solidarité or Navigo applications waiting for the agent's role. */
+/** Paris Solidarité, Paris Logement or Navigo applications waiting for the agent's role. */
 function otherQueue(title, answer, link, nameOf) {
   if (answer.status !== 200) {
     return [h('h2', {}, title), unavailableList(answer)];
   }
-  const mine = file => file.filedBy === agent.username || file.examinedBy === agent.username;
+  const mine = file => file.filedBy === agent.username || file.examinedBy === agent.username
+      || (file.examination && file.examination.examinedBy === agent.username);
   return [h('h2', {}, title), answer.body.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
       h('thead', {}, h('tr', {}, ['Demande', 'Personne', 'Reçue le', 'État', 'Déposée par']
           .map(column => h('th', { scope: 'col' }, column)))),
@@ -167,6 +171,10 @@ export const FIELD_LABELS = {
   reason: 'Situation et besoin', 'payee.kind': 'Le paiement est fait à', 'payee.accountHolder': 'Titulaire du compte',
   'payee.iban': 'IBAN', missingDocuments: 'Pièces manquantes', disasterEvent: 'Référence du sinistre',
   navigoCardNumber: 'Numéro de la carte Navigo', zones: 'Zones', receivedAt: 'Date de réception', section: 'Section',
+  household: 'Le foyer et son logement', 'household.category': 'Le demandeur relève de', 'household.tenure': 'Logement',
+  'household.children': 'Enfants à charge', 'household.disabledChildren': 'Dont enfants handicapés',
+  'household.resources': 'Ressources mensuelles du foyer', 'household.rent': 'Loyer principal mensuel',
+  'household.rentalCharges': 'Charges locatives', 'household.parking': 'Parking', 'household.housingAid': 'Aide au logement perçue',
 };
 
 /** The exceptional aid applications still waiting for documents, by the day they lapse (RM I/B art. 3). */

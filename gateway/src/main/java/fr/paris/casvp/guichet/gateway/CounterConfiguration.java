@@ -30,15 +30,16 @@ class CounterConfiguration {
      * @param files where its service lists a section's files
      * @param form  the counter's screen that files an application, followed by the person's id
      * @param file  the counter's screen of one file, followed by its id
+     * @param monthly whether it is paid every month: the supervisor runs its months' payments ({@code /api/<code>/payment-runs})
      */
-    record CounterBenefit(String code, String name, String files, String form, String file) {
+    record CounterBenefit(String code, String name, String files, String form, String file, boolean monthly) {
     }
 
     private final Config config;
 
     CounterConfiguration(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
         this.config = new Config(issuer, CLIENT_ID, Benefits.all().stream().map(b -> new CounterBenefit(b.code(), b.names().shortName(),
-                b.counter().files(), b.counter().form(), b.counter().file())).toList());
+                b.counter().files(), b.counter().form(), b.counter().file(), b.monthly())).toList());
     }
 
     @GetMapping("/counter/config")

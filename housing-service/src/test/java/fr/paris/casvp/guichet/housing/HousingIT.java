@@ -133,6 +133,11 @@ class HousingIT {
         assertThat(JsonPath.<String>read(granted.body(), "$.decision.validFrom")).isEqualTo("2026-12-01");
         assertThat(JsonPath.<String>read(granted.body(), "$.decision.validUntil")).isEqualTo("2027-11-30");
 
+        // The decision letter, in French, for a window envelope.
+        assertThat(letter(id)).contains("Objet : notification de décision — Paris Logement", "l'allocation Paris Logement (personnes "
+                + "âgées) vous est accordée", "par mois, du 1er décembre 2026 au 30 novembre 2027", "Tribunal administratif de Paris")
+                .doesNotContain("ELDERLY", "3000600001");
+
         List<ConsumerRecord<String, String>> steps = records("housing.events.v1", r -> r.value().contains(number), 3);
         assertThat(steps).extracting(r -> JsonPath.<String>read(r.value(), "$.transition")).containsExactly("RECEIVED", "EXAMINED", "GRANTED");
         steps.forEach(r -> assertThat(EventSchemas.violations(Topics.header(r, "ce_type"), r.value())).isEmpty());
@@ -176,9 +181,12 @@ class HousingIT {
         HttpResponse<String> noReason = post("/api/housing/files/" + id + "/decision", DIRECTOR, "{\"outcome\": \"REFUSED\"}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(noReason.body(), "$.errors[*].field")).containsExactly("reasonCodes");
+        assertThat(Http.get(url("/api/housing/files/" + id + "/letter"), AGENT).statusCode()).as("no decision, no letter").isEqualTo(409);
         HttpResponse<String> refused = post("/api/housing/files/" + id + "/decision", DIRECTOR,
                 "{\"outcome\": \"REFUSED\", \"reasonCodes\": [\"RESOURCES_ABOVE_CEILING\"]}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        assertThat(letter(id)).contains("votre demande de Paris Logement est rejetée pour le motif suivant",
+                "les ressources mensuelles du foyer dépassent le plafond (RM b/2 et annexe)");
         assertThat(JsonPath.<String>read(refused.body(), "$.status")).isEqualTo("REFUSED");
         assertThat(post("/api/housing/files/" + id + "/decision", DIRECTOR, "{\"outcome\": \"GRANTED\"}").statusCode())
                 .as("a decided file is decided").isEqualTo(409);
@@ -196,6 +204,21 @@ class HousingIT {
     private static String filing(UUID person) {
         return "{\"beneficiaryId\": \"" + person + "\", \"household\": " + ELDERLY_TENANT
                 + ", \"payee\": {\"iban\": \"FR76 3000 6000 0112 3456 7890 189\"}}";
+    }
+
+    /** The file's decision letter, as its text on one line. */
+    private String letter(String id) {
+        try {
+            HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(
+                    "/api/housing/files/" + id + "/letter"))).header("Authorization", "Bearer " + AGENT).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Object> payments(String id) {

@@ -992,6 +992,114 @@ class CounterJourneyIT {
     }
 
     /** Types a receipt number and a birth date on the public page, as a person would. */
+    /**
+     * Issue #38: Paris Logement at the counter. Filed with its simulation in view; filed again for another person while
+     * its service is stopped (202 with a receipt, applied once on its return); examined by a social worker, decided by
+     * the director (four eyes), and its first month paid by the supervisor's run and confirmed by the treasury.
+     */
+    @Test
+    void parisLogementIsFiledOnlineAndWhileItsServiceIsDownThenExaminedDecidedAndPaid() throws Exception {
+        signInAs("agent13");
+        String lastName = "Logement-" + UUID.randomUUID().toString().substring(0, 6);
+        String tenant = register(lastName, null);
+        browser.get(suite.gateway("/#/logement/" + tenant));
+        fillHousing();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Allocation mensuelle"));
+        assertThat(plain(browser.findElement(By.className("chiffres-logement")).getText())).contains("Paris Logement (personnes âgées)",
+                "RM II 2.1", "Plafond de ressources", "Taux d'effort", "84,00 €");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.className("chiffres-logement")));
+        screenshot("40-logement", false);
+        fileUntilReceived();
+        assertThat(browser.findElement(By.className("recepisse")).getText()).contains("Paris Logement", "Lucie " + lastName, "Reçue");
+        assertFrench();
+
+        // Another person's application while the service is stopped: a receipt at once, the file made once on its return.
+        String other = register("Logement-" + UUID.randomUUID().toString().substring(0, 6), null);
+        GatewayClient agent = new GatewayClient(suite, "agent13");
+        // Known to the housing service's copy of the registry before it stops: a queued filing for a person it does not
+        // know yet would be rejected on its return (and the agent told to file it again), not what is drilled here.
+        await().atMost(Duration.ofSeconds(60)).until(() -> knownToHousing(other));
+        browser.get(suite.gateway("/#/logement/" + other));
+        fillHousing();
+        String queued;
+        assertThat(suite.guichet("stop", "housing-service")).isZero();
+        try {
+            click(By.xpath("//button[normalize-space()='Déposer la demande']"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "momentanément indisponible"));
+            queued = browser.findElement(By.className("numero")).getText();
+            screenshot("41-logement-en-attente");
+        } finally {
+            assertThat(suite.guichet("start", "housing-service")).as(suite.output()).isZero();
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> "RECEIVED".equals(JsonPath.read(agent.get("/api/receipts/" + queued).body(),
+                "$.status")));
+        assertThat(JsonPath.<List<Object>>read(agent.get("/api/housing/files?beneficiaryId=" + other).body(), "$")).as("applied once")
+                .hasSize(1);
+
+        String file = JsonPath.read(agent.get("/api/housing/files?beneficiaryId=" + tenant).body(), "$[0].id");
+        signInAs("travailleur13");
+        browser.get(suite.gateway("/#/logement-dossier/" + file));
+        type("champ-notes", "Bail, quittance et avis d'aide au logement vus.");
+        click(By.xpath("//button[normalize-space()=\"Enregistrer l'instruction\"]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Ce que donnent les règles"));
+        assertThat(browser.findElements(By.xpath("//button[normalize-space()='Enregistrer la décision']"))).as("a social worker does not decide")
+                .isEmpty();
+        screenshot("42-logement-instruit");
+
+        signInAs("directeur13");
+        browser.get(suite.gateway("/#/logement-dossier/" + file));
+        click(By.id("decision-accord"));
+        click(By.xpath("//button[normalize-space()='Enregistrer la décision']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Accordée : Paris Logement (personnes âgées)"));
+        String decision = plain(browser.findElement(By.tagName("main")).getText());
+        String firstMonth = ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusMonths(1).format(DateTimeFormatter.ofPattern("yyyy-MM"));
+        assertThat(decision).contains("84,00 € par mois du 01/" + firstMonth.substring(5) + "/" + firstMonth.substring(0, 4));
+        assertFrench();
+
+        signInAs("superviseur");
+        click(By.linkText("Paiements mensuels"));
+        WebElement run = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//form[h2[normalize-space()='Paris Logement']]")));
+        WebElement month = run.findElement(By.id("champ-month-housing"));
+        month.clear();
+        month.sendKeys(firstMonth);
+        run.findElement(By.xpath(".//button[normalize-space()='Lancer les paiements du mois']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-rapport='" + firstMonth + "']")));
+        assertThat(run.getText()).contains("Paiements demandés au Trésor", "terminé");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", run);
+        screenshot("43-paiements-mensuels", false);
+        // The local treasury (partner-simulators) pays the order and answers: the file shows the month paid.
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PAID".equals(JsonPath.read(agent.get("/api/housing/files/" + file).body(),
+                "$.payments[0].status")));
+        browser.get(suite.gateway("/#/logement-dossier/" + file));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Versements"));
+        assertThat(plain(browser.findElement(By.tagName("main")).getText())).contains(firstMonth.substring(5) + "/" + firstMonth.substring(0, 4),
+                "84,00 €", "payé");
+        screenshot("44-logement-paye");
+        assertFrench();
+    }
+
+    private static boolean knownToHousing(String beneficiaryId) throws java.sql.SQLException {
+        try (java.sql.Connection db = suite.database("housing");
+             java.sql.PreparedStatement query = db.prepareStatement("select count(*) from beneficiary_replica where beneficiary_id = ?")) {
+            query.setString(1, beneficiaryId);
+            try (java.sql.ResultSet count = query.executeQuery()) {
+                return count.next() && count.getInt(1) == 1;
+            }
+        }
+    }
+
+    /** Paris Logement's form for an elderly tenant alone: 1 000 € of resources, 600 € of rent, 50 € of charges, 100 € of aid. */
+    private static void fillHousing() {
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("champ-category"))))
+                .selectByVisibleText("Personne âgée (65 ans, ou 60 ans et inapte au travail)");
+        type("champ-resources", "1000");
+        type("champ-rent", "600");
+        type("champ-rentalCharges", "50");
+        type("champ-housingAid", "100");
+        type("champ-payee-iban", "FR76 3000 6000 0112 3456 7890 189");
+    }
+
     private void follow(String number, String birthDate) {
         browser.get(suite.gateway("/suivi"));
         type("numero", number);

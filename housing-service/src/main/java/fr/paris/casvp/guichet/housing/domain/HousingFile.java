@@ -24,7 +24,7 @@ import java.util.UUID;
 public final class HousingFile {
 
     /** Where a file stands. */
-    public enum Status { RECEIVED, EXAMINED, GRANTED, REFUSED }
+    public enum Status { RECEIVED, UNDER_EXAMINATION, GRANTED, REFUSED }
 
     /** A step of the file, and the status it led to. */
     public enum Transition { RECEIVED, EXAMINED, GRANTED, REFUSED }
@@ -119,9 +119,9 @@ public final class HousingFile {
      * it, and what the rules give it with the figures of the day.
      */
     public void examine(Household checked, Assessment assessment, String notes, Actor agent, Instant now) {
-        require(Status.RECEIVED, Status.EXAMINED);
+        require(Status.RECEIVED, Status.UNDER_EXAMINATION);
         examination = new Examination(agent.username(), now, checked, assessment, notes);
-        step(Transition.EXAMINED, Status.EXAMINED, now, agent.label(), assessment.granted()
+        step(Transition.EXAMINED, Status.UNDER_EXAMINATION, now, agent.label(), assessment.granted()
                 ? assessment.variant().name() + " " + assessment.amount().toPlainString() : "refus proposé",
                 assessment.reasons().stream().map(Enum::name).toList());
     }
@@ -135,7 +135,7 @@ public final class HousingFile {
      * @param months how many months it covers: 12 for a first grant and a first renewal, then up to 24 (RM II 2.1 c/2)
      */
     public void grant(Assessment assessment, LocalDate today, LocalDate from, int months, Actor director, Instant now) {
-        require(Status.EXAMINED);
+        require(Status.UNDER_EXAMINATION);
         FourEyes.requireDecider(director, filedBy, examination.examinedBy());
         if (!assessment.granted()) {
             throw new Refusal(Refusal.Kind.UNPROCESSABLE, ProblemTypes.REQUEST_REFUSED,
@@ -151,7 +151,7 @@ public final class HousingFile {
 
     /** A refusal, with its reasons (the rules' codes, or OTHER with a text). */
     public void refuse(List<String> reasons, String text, Actor director, Instant now) {
-        require(Status.RECEIVED, Status.EXAMINED);
+        require(Status.RECEIVED, Status.UNDER_EXAMINATION);
         FourEyes.requireDecider(director, filedBy, examination == null ? null : examination.examinedBy());
         decision = new Decision(director.username(), now, null, null, null, null, reasons, text);
         step(Transition.REFUSED, Status.REFUSED, now, director.label(), text, reasons);

@@ -4,9 +4,11 @@ import fr.paris.casvp.guichet.audit.Shown;
 import fr.paris.casvp.guichet.messaging.command.CommandResponses;
 import fr.paris.casvp.guichet.messaging.command.JsonCommand;
 import fr.paris.casvp.guichet.web.Agent;
+import fr.paris.casvp.guichet.web.InlinePdf;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/housing/files}: file, examine, decide; read one, or a section's. */
+/** {@code /api/housing/files}: file, examine, decide; read one (and its decision letter), or a section's. */
 @RestController
 @RequestMapping("/api/housing/files")
 class FileController {
@@ -25,11 +27,13 @@ class FileController {
     private final FileService files;
     private final FilingCommand filing;
     private final JsonCommand commands;
+    private final DecisionLetters letters;
 
-    FileController(FileService files, FilingCommand filing, JsonCommand commands) {
+    FileController(FileService files, FilingCommand filing, JsonCommand commands, DecisionLetters letters) {
         this.files = files;
         this.filing = filing;
         this.commands = commands;
+        this.letters = letters;
     }
 
     @PostMapping
@@ -56,6 +60,14 @@ class FileController {
         FileView file = files.get(id, Agent.current());
         Shown.files(List.of(file.id(), file.beneficiaryId()));
         return file;
+    }
+
+    /** The decision letter (notification), in French, as PDF; 409 while the file is not decided. */
+    @GetMapping(value = "/{id}/letter", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> letter(@PathVariable UUID id) {
+        DecisionLetters.Notice letter = letters.letter(id, Agent.current());
+        Shown.files(List.of(id));
+        return InlinePdf.of(letter.fileName(), letter.pdf());
     }
 
     @GetMapping

@@ -123,7 +123,7 @@ public class FileService {
             return save(file);
         }
         if (file.examination() == null) {
-            throw Refusal.notPossibleNow("The Paris Logement file " + file.number(), file.status(), HousingFile.Status.EXAMINED);
+            throw Refusal.notPossibleNow("The Paris Logement file " + file.number(), file.status(), HousingFile.Status.UNDER_EXAMINATION);
         }
         LocalDate today = ParisTime.dateOf(now);
         int months = store.earlierGrants(file.beneficiaryId()) >= 2 ? LATER_MONTHS : FIRST_MONTHS;
@@ -137,7 +137,7 @@ public class FileService {
     /** A second file while one is being examined, or a first application while a grant runs, is refused. */
     private void refuseRepeat(UUID beneficiaryId, boolean renewal, LocalDate today) {
         for (HousingFile pending : store.search(null, beneficiaryId, null)) {
-            if (pending.status() == HousingFile.Status.RECEIVED || pending.status() == HousingFile.Status.EXAMINED) {
+            if (pending.status() == HousingFile.Status.RECEIVED || pending.status() == HousingFile.Status.UNDER_EXAMINATION) {
                 throw new Refusal(Refusal.Kind.CONFLICT, ProblemTypes.REPEAT_FILING, "Already filed", "Paris Logement file "
                         + pending.number() + ", received on " + ParisTime.dateOf(pending.receivedAt())
                         + ", is still being examined: this one would be a second.").with("existing", pending.number());
