@@ -5,7 +5,7 @@
 
 const CACHE = 'guichet-v4';
 const SHELL = ['/', '/app/styles.css', '/app/aid-application.js', '/app/api.js', '/app/auth.js', '/app/banner.js',
-  '/app/benefits.js', '/app/capture.js', '/app/decisions.js', '/app/dom.js', '/app/filing.js', '/app/household.js',
+  '/app/benefits.js', '/app/capture.js', '/app/decisions.js', '/app/dom.js', '/app/filing.js', '/app/forms.js', '/app/household.js',
   '/app/housing.js', '/app/main.js', '/app/messages.js', '/app/offline.js', '/app/paper-kit.js', '/app/parameters.js',
   '/app/payments.js', '/app/person.js',
   '/app/queues.js', '/app/report.js', '/app/rules.js', '/app/search.js', '/app/session.js', '/favicon.svg',

@@ -3,15 +3,14 @@
 import { get } from './api.js';
 import { currentSession } from './auth.js';
 import { refreshBanner } from './banner.js';
-import { aidView, navigoView, solidarityView } from './benefits.js';
 import { h, show } from './dom.js';
-import { housingView } from './housing.js';
+import { FORMS } from './forms.js';
 import { dateTime, detailInFrench, problemInFrench, statusInFrench } from './messages.js';
 import {
   DONE, REFUSED, SENT, WAITING, capturedOne, forget, hasCaptureKey, mine, numbersLeft, othersWaiting, reserveIfLow, synchronise, useCaptureKey,
 } from './offline.js';
 import { FIELD_LABELS } from './queues.js';
-import { agent, leaving } from './session.js';
+import { agent, config, leaving } from './session.js';
 
 
 /** The printed receipt of an application captured on this counter, with its reserved number. */
@@ -136,13 +135,11 @@ export async function correctView(key) {
     capturedView();
     return;
   }
-  if (item.path === '/api/aid/applications') {
-    aidView(item.beneficiaryId, item);
-  } else if (item.path === '/api/solidarity/applications') {
-    solidarityView(item.beneficiaryId, item);
-  } else if (item.path === '/api/housing/files') {
-    housingView(item.beneficiaryId, item);
+  // The form of the benefit the capture was filed to (its declared files' address), filled with what was captured.
+  const benefit = config.benefits.find(b => b.files === item.path);
+  if (benefit && FORMS[benefit.code]) {
+    FORMS[benefit.code](item.beneficiaryId, item);
   } else {
-    navigoView(item.beneficiaryId, item);
+    capturedView();
   }
 }

@@ -5,12 +5,12 @@
 import { applicationView } from './aid-application.js';
 import { agentOf, completeSignIn, configuration, currentSession, signIn, signOut } from './auth.js';
 import { refreshBanner } from './banner.js';
-import { aidView, navigoView, solidarityView } from './benefits.js';
 import { capturedView, correctView, ensureCaptureKey } from './capture.js';
 import { passView, solidarityApplicationView } from './decisions.js';
 import { h, show, showLast } from './dom.js';
+import { FORMS } from './forms.js';
 import { householdView } from './household.js';
-import { housingFileView, housingView } from './housing.js';
+import { housingFileView } from './housing.js';
 import { ROLES } from './messages.js';
 import { forgetFiled, useCaptureKey } from './offline.js';
 import { paperKitView } from './paper-kit.js';
@@ -35,14 +35,18 @@ function route() {
       link.removeAttribute('aria-current');
     }
   });
+  // A benefit's filing form, at the screen its declaration names (/counter/config).
+  const form = id ? config.benefits.find(benefit => benefit.form === '#/' + view + '/') : null;
+  if (form && FORMS[form.code]) {
+    FORMS[form.code](id, undefined, detail === 'renouvellement');
+    return;
+  }
   if (view === 'recherche') {
     searchView();
   } else if (view === 'enregistrer') {
     registerView();
   } else if (view === 'personne' && id) {
     personView(id);
-  } else if (view === 'aide' && id) {
-    aidView(id);
   } else if (view === 'dossiers') {
     queueView();
   } else if (view === 'rapports') {
@@ -55,12 +59,6 @@ function route() {
     paperKitView();
   } else if (view === 'demande' && id) {
     applicationView(id);
-  } else if (view === 'solidarite' && id) {
-    solidarityView(id, undefined, detail === 'renouvellement');
-  } else if (view === 'navigo' && id) {
-    navigoView(id);
-  } else if (view === 'logement' && id) {
-    housingView(id);
   } else if (view === 'logement-dossier' && id) {
     housingFileView(id);
   } else if (view === 'situation' && id) {

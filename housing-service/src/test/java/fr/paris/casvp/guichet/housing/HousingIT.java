@@ -195,10 +195,12 @@ class HousingIT {
     @Test
     void aFilingNamesEveryBadField() {
         HttpResponse<String> bad = post("/api/housing/files", AGENT, "{\"household\": {\"category\": \"ELDERLY\", \"tenure\": \"TENANT\","
-                + " \"resources\": 1000.001, \"rent\": 500}, \"payee\": {\"iban\": \"FR76 1234\"}}");
+                + " \"resources\": 1000.001, \"rent\": 500}, \"payee\": {\"iban\": \"FR76 1234\"},"
+                + " \"receivedAt\": \"2026-08-01T08:00:00Z\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
+        // A reception time more than two months back (the reception window, a dated figure) is refused too.
         assertThat(JsonPath.<List<String>>read(bad.body(), "$.errors[*].field")).containsExactlyInAnyOrder("beneficiaryId",
-                "household.resources", "payee.iban");
+                "household.resources", "payee.iban", "receivedAt");
     }
 
     private static String filing(UUID person) {

@@ -38,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FileService {
 
-    /** How many months an application may be filed after the section received it (the reception window). */
-    static final int RECEPTION_MONTHS = 2;
     /** A first grant and its first renewal cover 12 months, the next ones 24 (RM II 2.1 c/2, III 2.1, IV 2.1 to 2.3). */
     static final int FIRST_MONTHS = 12;
     static final int LATER_MONTHS = 24;
@@ -76,7 +74,7 @@ public class FileService {
         agent.requireRole(BENEFIT.roles().file().toArray(String[]::new));
         List<FieldError> errors = filing.errors();
         Instant now = clock.instant();
-        Instant receivedAt = ReceptionTime.of(filing.receivedAt(), queuedAt, now, RECEPTION_MONTHS, errors);
+        Instant receivedAt = ReceptionTime.of(filing.receivedAt(), queuedAt, now, rules.receptionMonths(ParisTime.dateOf(now)), errors);
         Fields.check(errors);
         BeneficiarySnapshot beneficiary = beneficiaries.get(filing.beneficiaryId(), "beneficiaryId");
         String section = beneficiary.situation().section();

@@ -28,6 +28,14 @@ public class HousingRules {
         return new Result(ParisLogement.assess(household, figures), figures.stale());
     }
 
+    /**
+     * How many months back a reception time may go on a day (RM I/B art. 3): a dated figure, as every benefit's
+     * reception window.
+     */
+    public int receptionMonths(LocalDate date) {
+        return HousingFigures.on(date, rows).value("reception.months").intValueExact();
+    }
+
     /** The figures of a day that are stale. */
     public List<DatedFigures.Stale> stale(LocalDate date) {
         return HousingFigures.on(date, rows).stale();
