@@ -351,7 +351,7 @@ class OfflineCaptureIT {
         String neverReserved = ReceiptNumber.inSeries(ReceiptNumber.seriesPrefix(), 0);
         assertThat(fields(post("/api/counter/captured", UUID.randomUUID(), paper(neverReserved, written, application),
                 TestTokens.agent13()))).containsExactly("receipt");
-        assertThat(fields(post("/api/counter/paper-forms", null, "{\"benefit\":\"housing\",\"count\":0}", TestTokens.agent13())))
+        assertThat(fields(post("/api/counter/paper-forms", null, "{\"benefit\":\"energy\",\"count\":0}", TestTokens.agent13())))
                 .containsExactlyInAnyOrder("benefit", "count");
         assertThat(postBytes("/api/counter/paper-forms", "{\"benefit\":\"aid\",\"count\":1}", TestTokens.supervisor()).statusCode())
                 .as("no section, no counter").isEqualTo(403);

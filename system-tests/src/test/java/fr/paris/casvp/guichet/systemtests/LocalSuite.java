@@ -1,5 +1,7 @@
 package fr.paris.casvp.guichet.systemtests;
 
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -38,9 +40,13 @@ final class LocalSuite {
 
     LocalSuite(Path home) {
         this.home = home.toAbsolutePath();
-        for (String port : List.of("GATEWAY", "BENEFICIARY", "AID", "SOLIDARITY", "TRANSPORT", "NOTICE", "PARTNERS", "SMTP", "MAIL",
+        for (String port : List.of("GATEWAY", "BENEFICIARY", "NOTICE", "PARTNERS", "SMTP", "MAIL",
                 "POSTGRES", "KAFKA", "KAFKA_TLS", "KAFKA_CONTROLLER", "ISSUER", "TRACES")) {
             environment.put("GUICHET_" + port + "_PORT", String.valueOf(freePort()));
+        }
+        // Every declared benefit's service on a free port too (GUICHET_<CODE>_PORT), not its default one.
+        for (Benefit benefit : Benefits.all()) {
+            environment.put(benefit.portVariable(), String.valueOf(freePort()));
         }
         environment.put("GUICHET_HOME", home.toString());
         environment.put("GUICHET_START_TIMEOUT", "400");
