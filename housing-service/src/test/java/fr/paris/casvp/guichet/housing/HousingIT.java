@@ -215,6 +215,9 @@ class HousingIT {
                     "/api/housing/files/" + id + "/letter"))).header("Authorization", "Bearer " + AGENT).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(pdf.statusCode()).isEqualTo(200);
+            // Kept to be looked at (pdftoppm target/printed/lettre-*.pdf): the layout is not asserted here.
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/printed"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target/printed/lettre-" + id + ".pdf"), pdf.body());
             try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
                 return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             }
