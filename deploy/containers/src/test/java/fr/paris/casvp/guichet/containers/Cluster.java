@@ -1,5 +1,7 @@
 package fr.paris.casvp.guichet.containers;
 
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import fr.paris.casvp.guichet.contracts.intake.CommandSignatures;
 import fr.paris.casvp.guichet.contracts.intake.SealedBodies;
 import java.security.KeyPair;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Stream;
 
 /**
  * What a cluster holds besides the manifests, made up by the container tests: the secrets an operator creates
@@ -20,9 +23,12 @@ import java.util.concurrent.ConcurrentSkipListSet;
  */
 final class Cluster {
 
-    static final List<String> DATABASES = List.of("beneficiary", "aid", "solidarity", "transport", "notice");
-    static final List<String> PRINCIPALS = List.of("beneficiary-service", "aid-service", "solidarity-service", "transport-service",
-            "notice-service", "gateway", "treasury", "transport-operator", "mirror-maker");
+    /** The registry's, every declared benefit's and the notices' databases. */
+    static final List<String> DATABASES = Stream.of(Stream.of("beneficiary"), Benefits.all().stream().map(Benefit::database),
+            Stream.of("notice")).flatMap(s -> s).toList();
+    /** Every Kafka principal: the registry, every declared benefit's service, the notices, the gateway, the partners, the copy. */
+    static final List<String> PRINCIPALS = Stream.of(Stream.of("beneficiary-service"), Benefits.all().stream().map(Benefit::service),
+            Stream.of("notice-service", "gateway", "treasury", "transport-operator", "mirror-maker")).flatMap(s -> s).toList();
 
     private final Map<String, Map<String, String>> secrets = new HashMap<>();
     private final Map<String, String> kafkaPasswords = new HashMap<>();

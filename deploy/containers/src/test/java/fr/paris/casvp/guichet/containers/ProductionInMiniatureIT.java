@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import fr.paris.casvp.guichet.local.KafkaCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -77,8 +80,9 @@ class ProductionInMiniatureIT {
     private static Network network;
     private static Manifests manifests;
     private static Cluster cluster;
-    private static final List<String> SERVICES = List.of("beneficiary-service", "aid-service", "solidarity-service",
-            "transport-service", "notice-service");
+    /** The registry, every declared benefit's service and the notices: each started from its image and its manifest. */
+    private static final List<String> SERVICES = Stream.of(Stream.of("beneficiary-service"), Benefits.all().stream().map(Benefit::service),
+            Stream.of("notice-service")).flatMap(s -> s).toList();
     private static final List<GenericContainer<?>> containers = new CopyOnWriteArrayList<>();
     private static KafkaCertificates tls;
     private static GenericContainer<?> mail;
@@ -106,8 +110,8 @@ class ProductionInMiniatureIT {
         podman = PodmanService.start();
         PodmanService.load(Path.of(PodmanService.run(ROOT.resolve("deploy/images/postgres-image").toString()).strip()
                 .lines().reduce((first, last) -> last).orElseThrow()));
-        for (String module : List.of("deploy/local", "deploy/local-issuer", "beneficiary-service", "aid-service", "solidarity-service",
-                "transport-service", "notice-service", "gateway", "partner-simulators")) {
+        for (String module : Stream.of(Stream.of("deploy/local", "deploy/local-issuer"), SERVICES.stream(),
+                Stream.of("gateway", "partner-simulators")).flatMap(s -> s).toList()) {
             PodmanService.load(ROOT.resolve(module).resolve("target/jib-image.tar"));
         }
         manifests = Manifests.render(ROOT, "local-cluster");
