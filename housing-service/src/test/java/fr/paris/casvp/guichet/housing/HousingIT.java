@@ -178,7 +178,7 @@ class HousingIT {
 
         HttpResponse<String> grant = post("/api/housing/files/" + id + "/decision", DIRECTOR, "{\"outcome\": \"GRANTED\"}");
         assertThat(grant.statusCode()).as(grant.body()).isEqualTo(422);
-        assertThat(grant.body()).contains("RESOURCES_ABOVE_CEILING");
+        assertThat(grant.body()).contains("RESOURCES_ABOVE_CEILING", "urn:guichet:problem:not-eligible");
         HttpResponse<String> noReason = post("/api/housing/files/" + id + "/decision", DIRECTOR, "{\"outcome\": \"REFUSED\"}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(noReason.body(), "$.errors[*].field")).containsExactly("reasonCodes");

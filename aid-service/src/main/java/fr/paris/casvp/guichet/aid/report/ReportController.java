@@ -4,11 +4,11 @@ import fr.paris.casvp.guichet.aid.domain.Category;
 import fr.paris.casvp.guichet.aid.domain.SectionReport;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
+import fr.paris.casvp.guichet.web.Fields;
 import fr.paris.casvp.guichet.web.ProblemException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,8 +70,8 @@ class ReportController {
         if (!section.matches("[1-9]|1[0-9]|20")) {
             errors.add(FieldError.of("section", "must be a section number from 1 to 20"));
         }
-        YearMonth start = month("from", from, errors);
-        YearMonth end = month("to", to, errors);
+        YearMonth start = Fields.month("from", from, errors);
+        YearMonth end = Fields.month("to", to, errors);
         if (start != null && end != null && end.isBefore(start)) {
             errors.add(FieldError.of("to", "must not be before from"));
         }
@@ -79,15 +79,6 @@ class ReportController {
             throw ProblemException.invalid(errors);
         }
         return reports.report(section, start, end, Agent.current());
-    }
-
-    private static YearMonth month(String field, String value, List<FieldError> errors) {
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(field, "must be a month, e.g. 2026-01"));
-            return null;
-        }
     }
 
     private static String decimal(BigDecimal amount) {

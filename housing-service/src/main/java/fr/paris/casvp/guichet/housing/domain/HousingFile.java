@@ -138,10 +138,10 @@ public final class HousingFile {
         require(Status.UNDER_EXAMINATION);
         FourEyes.requireDecider(director, filedBy, examination.examinedBy());
         if (!assessment.granted()) {
-            throw new Refusal(Refusal.Kind.UNPROCESSABLE, ProblemTypes.REQUEST_REFUSED,
-                    "The rules refuse it", "On " + today + " the rules refuse Paris Logement to this household: "
-                    + String.join(", ", assessment.reasons().stream().map(Enum::name).toList()) + ". Refuse the file instead.")
-                    .with("reasons", assessment.reasons().stream().map(Enum::name).toList());
+            List<String> reasons = assessment.reasons().stream().map(Enum::name).toList();
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, ProblemTypes.NOT_ELIGIBLE, "Not eligible", "On " + today
+                    + " the rules refuse Paris Logement to this household: " + String.join(", ", reasons) + ". Refuse the file instead.")
+                    .with("reasons", reasons);
         }
         decision = new Decision(director.username(), now, assessment.variant(), assessment.amount(), from,
                 from.plusMonths(months).minusDays(1), List.of(), null);

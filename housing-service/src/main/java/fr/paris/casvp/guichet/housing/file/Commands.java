@@ -37,15 +37,6 @@ public final class Commands {
     private Commands() {
     }
 
-    /** Adds what is wrong with a household to {@code errors}, each field named from the body's root. */
-    public static void check(HouseholdRequest household, List<FieldError> errors) {
-        household.check("household.", errors);
-    }
-
-    public static Household household(HouseholdRequest household) {
-        return household.toHousehold();
-    }
-
     /**
      * The household, each amount monthly in euros (see {@link Household} for what each means).
      *
@@ -56,7 +47,8 @@ public final class Commands {
                                    BigDecimal rent, BigDecimal rentalCharges, BigDecimal parking, BigDecimal housingAid,
                                    boolean housingAidClaimed, boolean decentHome, boolean unpaidCharges, List<Variant> alreadyHeld) {
 
-        void check(String prefix, List<FieldError> errors) {
+        /** Adds what is wrong with the household to {@code errors}, each field named after {@code prefix}. */
+        public void check(String prefix, List<FieldError> errors) {
             if (category == null) {
                 errors.add(FieldError.of(prefix + "category", "is required: ELDERLY, DISABLED or FAMILY"));
             }
@@ -87,7 +79,7 @@ public final class Commands {
             }
         }
 
-        Household toHousehold() {
+        public Household toHousehold() {
             return new Household(category, couple, children == null ? 0 : children, disabledChildren == null ? 0 : disabledChildren,
                     sharedLease, tenure, leaseholder, resources, rent, rentalCharges, parking, housingAid, housingAidClaimed,
                     decentHome, unpaidCharges, alreadyHeld == null ? Set.of() : Set.copyOf(alreadyHeld));

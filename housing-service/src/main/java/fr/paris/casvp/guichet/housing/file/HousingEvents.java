@@ -42,9 +42,4 @@ class HousingEvents {
         outbox.add(new OutboxEvent(eventId, Topic.eventsOf("housing").topicName(), beneficiary, HousingEvent.typeOf(event.transition()),
                 "housing/files/" + file.id(), step.at(), json.writeValueAsString(event)));
     }
-
-    /** The beneficiary as the treasury knows them. */
-    String treasuryPseudonym(UUID beneficiaryId) {
-        return pseudonyms.of(Partner.TREASURY, beneficiaryId);
-    }
 }

@@ -1,11 +1,7 @@
 package fr.paris.casvp.guichet.housing.payment;
 
 import fr.paris.casvp.guichet.web.Agent;
-import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,23 +29,12 @@ class PaymentRunController {
 
     @PostMapping
     RunReport run(@RequestBody RunRequest request) {
-        return runs.run(month("month", request.month()), Agent.current());
+        return runs.run(Fields.month("month", request.month()), Agent.current());
     }
 
     @GetMapping("/{month}")
     RunReport report(@PathVariable String month) {
-        return runs.report(month("month", month), Agent.current());
+        return runs.report(Fields.month("month", month), Agent.current());
     }
 
-    private static YearMonth month(String field, String value) {
-        try {
-            if (value != null) {
-                return YearMonth.parse(value);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        Fields.check(List.of(FieldError.of(field, "must be a month, e.g. 2026-12")));
-        throw new IllegalStateException();
-    }
 }

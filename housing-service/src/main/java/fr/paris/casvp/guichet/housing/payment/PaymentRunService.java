@@ -83,11 +83,6 @@ public class PaymentRunService {
                 "No payment run for " + month + "."));
     }
 
-    /** The months whose run was left unfinished (the operators' watch). */
-    public List<YearMonth> unfinished() {
-        return store.unfinishedRuns();
-    }
-
     private int pay(YearMonth month, List<PaymentStore.Due> batch) {
         Instant now = clock.instant();
         for (PaymentStore.Due due : batch) {

@@ -103,12 +103,6 @@ public class PaymentStore {
                         rs.getInt("payments"), rs.getBigDecimal("total"), rs.getInt("paid"), rs.getInt("failed"))).optional();
     }
 
-    /** The runs left unfinished (a stopped instance), oldest first. */
-    List<YearMonth> unfinishedRuns() {
-        return jdbc.sql("select month from housing_payment_run where completed_at is null order by month").query(String.class).list()
-                .stream().map(YearMonth::parse).toList();
-    }
-
     private static MonthlyPayment payment(ResultSet rs) throws SQLException {
         return new MonthlyPayment(rs.getString("month"), rs.getString("reference"), rs.getBigDecimal("amount"),
                 rs.getString("status"), rs.getString("reason"), rs.getTimestamp("ordered_at").toInstant(), instant(rs, "settled_at"));

@@ -2,9 +2,9 @@ package fr.paris.casvp.guichet.housing.simulation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
+import fr.paris.casvp.guichet.contracts.figures.FigureWarning;
 import fr.paris.casvp.guichet.housing.domain.Assessment;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -18,14 +18,10 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AssessmentView(boolean eligible, String variant, String variantName, String article, BigDecimal monthlyAmount,
                              BigDecimal ceiling, BigDecimal resourcesRetained, BigDecimal effortRate, BigDecimal flatCharges,
-                             BigDecimal netHousingCharge, BigDecimal scheduled, List<ReasonView> reasons, List<Warning> warnings) {
+                             BigDecimal netHousingCharge, BigDecimal scheduled, List<ReasonView> reasons, List<FigureWarning> warnings) {
 
     /** A reason of refusal: its code, in French, and its article of the règlement. */
     public record ReasonView(String code, String text, String article) {
-    }
-
-    /** A stale figure: what it is, since when a new value is due, and the sentence an agent reads. */
-    public record Warning(String figure, String label, BigDecimal value, LocalDate inForceSince, LocalDate dueSince, String message) {
     }
 
     public static AssessmentView of(Assessment a, List<DatedFigures.Stale> stale) {
@@ -34,6 +30,6 @@ public record AssessmentView(boolean eligible, String variant, String variantNam
                 a.granted() ? a.amount() : null, a.ceiling(), a.resourcesRetained(), a.effortRate(), a.flatCharges(),
                 a.netHousingCharge(), a.scheduled(),
                 a.reasons().stream().map(r -> new ReasonView(r.name(), r.french(), r.article())).toList(),
-                stale.stream().map(s -> new Warning(s.name(), s.label(), s.value(), s.inForceSince(), s.dueSince(), s.french())).toList());
+                FigureWarning.of(stale));
     }
 }

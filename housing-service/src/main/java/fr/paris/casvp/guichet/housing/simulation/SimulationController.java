@@ -38,10 +38,10 @@ class SimulationController {
         if (request.household() == null) {
             errors.add(FieldError.of("household", "is required: the household, its resources and its housing"));
         } else {
-            Commands.check(request.household(), errors);
+            request.household().check("household.", errors);
         }
         Fields.check(errors);
-        HousingRules.Result result = rules.assess(Commands.household(request.household()), request.date());
+        HousingRules.Result result = rules.assess(request.household().toHousehold(), request.date());
         return AssessmentView.of(result.assessment(), result.stale());
     }
 }

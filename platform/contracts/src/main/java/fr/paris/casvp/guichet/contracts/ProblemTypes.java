@@ -27,6 +27,8 @@ public final class ProblemTypes {
      * names each; a supervisor may go on by confirming it explicitly.
      */
     public static final URI STALE_FIGURES = URI.create("urn:guichet:problem:stale-figures");
+    /** The benefit's rule refuses the grant on the facts it reads (422); the problem names the reasons. */
+    public static final URI NOT_ELIGIBLE = URI.create("urn:guichet:problem:not-eligible");
     /** The agent who filed or examined an application cannot decide it. */
     public static final URI FOUR_EYES = URI.create("urn:guichet:problem:four-eyes");
     /** The file (application, pass...) is not in a state where this step is possible; {@code status} says where it stands. */

@@ -1,6 +1,9 @@
 package fr.paris.casvp.guichet.web;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +26,27 @@ public final class Fields {
         } else if (amount.compareTo(max) > 0) {
             errors.add(FieldError.of(field, "must be at most " + max.toPlainString() + " €"));
         }
+    }
+
+    /** A month as {@code 2026-11}: required; null (and the error added) when it is missing or not a month. */
+    public static YearMonth month(String field, String value, List<FieldError> errors) {
+        try {
+            if (value != null) {
+                return YearMonth.parse(value);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        errors.add(FieldError.of(field, "must be a month, e.g. 2026-11"));
+        return null;
+    }
+
+    /** A month, or a 400 problem naming the field. */
+    public static YearMonth month(String field, String value) {
+        List<FieldError> errors = new ArrayList<>();
+        YearMonth month = month(field, value, errors);
+        check(errors);
+        return month;
     }
 
     /** Required, not blank, at most {@code max} characters. */

@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.solidarity.allowance;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
+import fr.paris.casvp.guichet.contracts.figures.FigureWarning;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
 import fr.paris.casvp.guichet.solidarity.domain.FigureFamily;

@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.solidarity.domain;
 import fr.paris.casvp.guichet.contracts.Actor;
 import fr.paris.casvp.guichet.contracts.FourEyes;
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.payment.Iban;
 import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent.Transition;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
 public final class Application {
 
     /** The household is not eligible on the registry's data; {@code reasons} lists the rule's codes. */
-    public static final URI NOT_ELIGIBLE = URI.create("urn:guichet:problem:not-eligible");
+    public static final URI NOT_ELIGIBLE = ProblemTypes.NOT_ELIGIBLE;
 
     /** Where an application stands. */
     public enum Status { RECEIVED, UNDER_EXAMINATION, REFUSED, GRANTED }

@@ -2,11 +2,7 @@ package fr.paris.casvp.guichet.solidarity.payment;
 
 import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
 import fr.paris.casvp.guichet.web.Agent;
-import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,24 +36,13 @@ class PaymentRunController {
 
     @PostMapping
     ResponseEntity<PaymentRunReport> start(@RequestBody RunRequest request) {
-        PaymentRunReport report = runs.start(month("month", request.month()), request.confirmStaleFigures(), Agent.current());
+        PaymentRunReport report = runs.start(Fields.month("month", request.month()), request.confirmStaleFigures(), Agent.current());
         return ResponseEntity.status(report.status().equals("COMPLETED") ? 200 : 202).body(report);
     }
 
     @GetMapping("/{month}")
     PaymentRunReport report(@PathVariable String month) {
-        return runs.report(month("month", month), Agent.current());
+        return runs.report(Fields.month("month", month), Agent.current());
     }
 
-    private static YearMonth month(String field, String value) {
-        try {
-            if (value != null) {
-                return YearMonth.parse(value);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        Fields.check(List.of(FieldError.of(field, "must be a month, e.g. 2026-11")));
-        throw new IllegalStateException();
-    }
 }

@@ -31,7 +31,7 @@ import java.util.UUID;
 public final class Pass {
 
     /** The right cannot be granted on the registry's data; {@code reasons} lists the rule's codes. */
-    public static final URI NOT_ELIGIBLE = URI.create("urn:guichet:problem:not-eligible");
+    public static final URI NOT_ELIGIBLE = ProblemTypes.NOT_ELIGIBLE;
 
     private final UUID id;
     private final String number;

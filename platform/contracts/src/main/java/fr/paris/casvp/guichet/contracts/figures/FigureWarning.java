@@ -1,13 +1,12 @@
-package fr.paris.casvp.guichet.solidarity.allowance;
+package fr.paris.casvp.guichet.contracts.figures;
 
-import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A stale figure as the API shows it: which, its value and since when, the day a new value was due, and the warning
- * an agent reads ({@code message}, in French).
+ * A stale figure as every service's API shows it (a simulation, a refused run, the figures' screen): which, its value
+ * and since when, the day a new value was due, and the warning an agent reads ({@code message}, in French).
  */
 public record FigureWarning(String figure, String label, BigDecimal value, LocalDate inForceSince, LocalDate dueSince,
                             String revaluation, String message) {
