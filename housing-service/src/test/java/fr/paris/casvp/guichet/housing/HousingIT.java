@@ -143,7 +143,14 @@ class HousingIT {
         steps.forEach(r -> assertThat(EventSchemas.violations(Topics.header(r, "ce_type"), r.value())).isEmpty());
         // No name, no id, no resources nor rent (their fields, or the rent's value as a number: a pseudonym's hex may hold "600").
         assertThat(steps.get(2).value()).doesNotContain(person.toString(), "Lefèvre", "\"rent\"", "\"resources\"", ":600");
-        assertThat(records("receipts.housing.v1", r -> r.value().contains(number), 3)).hasSize(3);
+        List<ConsumerRecord<String, String>> receipts = records("receipts.housing.v1", r -> r.value().contains(number), 3);
+        assertThat(receipts).extracting(r -> JsonPath.<String>read(r.value(), "$.status"))
+                .containsExactly("RECEIVED", "UNDER_EXAMINATION", "GRANTED");
+        assertThat(receipts).allSatisfy(r -> {
+            assertThat(JsonPath.<String>read(r.value(), "$.benefit")).isEqualTo("housing");
+            assertThat(JsonPath.<String>read(r.value(), "$.birthDateCheck")).as("the person is in the registry's copy").hasSize(64);
+        });
+        assertThat(JsonPath.<String>read(receipts.get(2).value(), "$.details.amount")).isNotBlank();
 
         assertThat(post("/api/housing/payment-runs", DIRECTOR, "{\"month\": \"2026-12\"}").statusCode()).isEqualTo(403);
         assertThat(post("/api/housing/payment-runs", SUPERVISOR, "{\"month\": \"2026-11\"}").statusCode()).isEqualTo(200);

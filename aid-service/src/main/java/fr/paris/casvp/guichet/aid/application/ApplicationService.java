@@ -328,12 +328,9 @@ public class ApplicationService {
         for (Step step : application.steps()) {
             events.step(application, step, seq++);
             if (step.statusChanged() || step.transition() == Transition.DOCUMENTS_UPDATED) {
-                receipts.publish(new ReceiptState(application.receiptNumber(), "aid", step.status().name(),
-                        application.receivedAt(), application.id(), application.number(), application.section(),
-                        step.reasonCode() == null ? null : List.of(step.reasonCode()),
-                        beneficiaries.find(application.beneficiaryId()).map(b -> receipts.birthDateCheck(
-                                application.receiptNumber(), b.situation().identity().birthDate())).orElse(null), step.at(),
-                        details(application)));
+                receipts.publish(new Receipts.Filed(application.receiptNumber(), application.id(), application.number(),
+                                application.section(), application.receivedAt(), application.beneficiaryId()), step.status().name(),
+                        step.reasonCode() == null ? null : List.of(step.reasonCode()), step.at(), details(application));
             }
         }
     }

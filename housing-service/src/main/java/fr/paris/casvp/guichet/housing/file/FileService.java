@@ -178,13 +178,10 @@ public class FileService {
         for (HousingFile.Step step : file.steps()) {
             events.step(file, step, ++seq);
             HousingFile.Decision d = file.decision();
-            receipts.publish(new ReceiptState(file.receiptNumber(), "housing", step.status().name(), file.receivedAt(), file.id(),
-                    file.number(), file.section(), step.reasons().isEmpty() ? null : step.reasons(),
-                    beneficiaries.find(file.beneficiaryId())
-                            .map(b -> receipts.birthDateCheck(file.receiptNumber(), b.situation().identity().birthDate()))
-                            .orElse(null), step.at(),
+            receipts.publish(new Receipts.Filed(file.receiptNumber(), file.id(), file.number(), file.section(), file.receivedAt(),
+                    file.beneficiaryId()), step.status().name(), step.reasons(), step.at(),
                     d == null || d.variant() == null ? null
-                            : ReceiptState.Details.of(d.monthlyAmount(), true, d.validFrom(), d.validUntil(), List.of())));
+                            : ReceiptState.Details.of(d.monthlyAmount(), true, d.validFrom(), d.validUntil(), List.of()));
         }
     }
 

@@ -1,6 +1,8 @@
 package fr.paris.casvp.guichet.messaging;
 
 import fr.paris.casvp.guichet.contracts.Topic;
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptChecks;
 import fr.paris.casvp.guichet.messaging.command.CommandCaller;
 import fr.paris.casvp.guichet.messaging.command.IdempotentCommands;
@@ -24,6 +26,7 @@ import fr.paris.casvp.guichet.messaging.partner.UnansweredOrders;
 import fr.paris.casvp.guichet.messaging.partner.UnansweredOrdersEndpoint;
 import fr.paris.casvp.guichet.messaging.partner.WaitingOrders;
 import fr.paris.casvp.guichet.messaging.receipt.Receipts;
+import fr.paris.casvp.guichet.messaging.replica.BeneficiaryReplica;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -34,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -266,11 +270,15 @@ public class MessagingAutoConfiguration {
     @ConditionalOnProperty(name = "guichet.messaging.outbox.enabled", havingValue = "true")
     @ConditionalOnBean(JsonMapper.class)
     Receipts receipts(Outbox outbox, JsonMapper json, Environment environment, ObjectProvider<ObservationRegistry> observations,
-                      MeterRegistry meters) {
+                      MeterRegistry meters, ObjectProvider<BeneficiaryReplica> replica) {
         // A service that publishes receipts declares guichet.receipt-key (from GUICHET_RECEIPT_KEY): then it must be set.
         String key = environment.getProperty("guichet.receipt-key");
+        String service = environment.getProperty("spring.application.name", "");
+        String benefit = Benefits.all().stream().filter(b -> b.service().equals(service)).map(Benefit::code).findFirst().orElse(null);
         return new Receipts(outbox, json, key == null ? null : new ReceiptChecks(key),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters);
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters, benefit,
+                id -> Optional.ofNullable(replica.getIfAvailable())
+                        .flatMap(r -> r.find(id)).map(b -> b.situation().identity().birthDate()));
     }
 
     /** For a service that publishes events to partners: their pseudonymous beneficiary ids. */

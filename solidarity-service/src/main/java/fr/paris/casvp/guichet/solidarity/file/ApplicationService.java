@@ -212,14 +212,11 @@ public class ApplicationService {
     /** The application's steps on {@code solidarity.events.v1}, and its receipt: the gateway answers it also while this service is down. */
     private void published(Application application) {
         events.publish(application.changes(), store::lastStep);
-        receipts.publish(new ReceiptState(application.receiptNumber(), "solidarity", application.status().name(),
-                application.receivedAt(), application.id(), application.number(), application.section(),
-                application.refusalReasons().isEmpty() ? null : application.refusalReasons(),
-                beneficiaries.find(application.beneficiaryId())
-                        .map(b -> receipts.birthDateCheck(application.receiptNumber(), b.situation().identity().birthDate()))
-                        .orElse(null), application.updatedAt(), store.grantOf(application.id())
+        receipts.publish(new Receipts.Filed(application.receiptNumber(), application.id(), application.number(),
+                        application.section(), application.receivedAt(), application.beneficiaryId()),
+                application.status().name(), application.refusalReasons(), application.updatedAt(), store.grantOf(application.id())
                         .map(g -> ReceiptState.Details.of(g.monthlyAmount(), true, g.firstMonth(), g.lastMonth(), List.of()))
-                        .orElse(null)));
+                        .orElse(null));
     }
 
     private Application lockForWrite(UUID id, Agent agent) {

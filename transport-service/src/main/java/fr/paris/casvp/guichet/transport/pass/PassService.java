@@ -247,11 +247,8 @@ public class PassService {
         int seq = store.lastStepSeq(pass.id()) - pass.steps().size();
         for (PassStep step : pass.steps()) {
             events.step(pass, step, ++seq);
-            receipts.publish(new ReceiptState(pass.receiptNumber(), "transport", step.status().name(), pass.receivedAt(),
-                    pass.id(), pass.number(), pass.section(), step.reasons().isEmpty() ? null : step.reasons(),
-                    beneficiaries.find(pass.beneficiaryId())
-                            .map(b -> receipts.birthDateCheck(pass.receiptNumber(), b.situation().identity().birthDate()))
-                            .orElse(null), step.at(), details(pass)));
+            receipts.publish(new Receipts.Filed(pass.receiptNumber(), pass.id(), pass.number(), pass.section(), pass.receivedAt(),
+                    pass.beneficiaryId()), step.status().name(), step.reasons(), step.at(), details(pass));
         }
     }
 

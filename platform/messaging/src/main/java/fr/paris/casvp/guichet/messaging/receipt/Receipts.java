@@ -9,7 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each state is also said in the service's log, and on the current span as {@value #RECEIPT_TAG},
  * {@value #APPLICATION_TAG} and {@value #FILE_TAG}: the trace store finds a request by the receipt number a person
  * holds, and the log line carries that request's trace id.
+ *
+ * <p>A benefit's service says its files' steps with {@link #publish(Filed, String, List, Instant, ReceiptState.Details)}:
+ * the benefit's code comes from the declaration (the service's {@code spring.application.name}), the birth-date check
+ * from the registry's copy; what is left to the service is what its file says.
  */
 public class Receipts {
 
@@ -40,21 +49,59 @@ public class Receipts {
     private final ObservationRegistry observations;
     private final MeterRegistry meters;
 
-    /** @param checks the keyed birth-date checks; null in a service that publishes no receipt of its own */
-    public Receipts(Outbox outbox, JsonMapper json, ReceiptChecks checks) {
-        this(outbox, json, checks, ObservationRegistry.NOOP, new SimpleMeterRegistry());
-    }
+    private final String benefit;
+    private final Function<UUID, Optional<LocalDate>> birthDates;
 
     /**
+     * @param checks       the keyed birth-date checks; null in a service that publishes no receipt of its own
      * @param observations where the current request's span is found, to name the receipt on it
      * @param meters       counts the states published: {@code guichet_receipts_total{benefit, status}}
+     * @param benefit      the declared benefit whose receipts this service writes; null for a service of none
+     * @param birthDates   a beneficiary's birth date, from the registry's copy (empty while the person is not in it)
      */
-    public Receipts(Outbox outbox, JsonMapper json, ReceiptChecks checks, ObservationRegistry observations, MeterRegistry meters) {
+    public Receipts(Outbox outbox, JsonMapper json, ReceiptChecks checks, ObservationRegistry observations, MeterRegistry meters,
+                    String benefit, Function<UUID, Optional<LocalDate>> birthDates) {
         this.outbox = outbox;
         this.json = json;
         this.checks = checks;
         this.observations = observations;
         this.meters = meters;
+        this.benefit = benefit;
+        this.birthDates = birthDates;
+    }
+
+    /** Without traces, metrics nor benefit: the gateway's queued states and the tests'. */
+    public Receipts(Outbox outbox, JsonMapper json, ReceiptChecks checks) {
+        this(outbox, json, checks, ObservationRegistry.NOOP, new SimpleMeterRegistry(), null, id -> Optional.empty());
+    }
+
+    /**
+     * What a receipt names of the file behind it.
+     *
+     * @param receiptNumber the receipt the person holds
+     * @param fileId        the file's id (application, pass...)
+     * @param fileNumber    its number at the counter (AE-13-2026-00042...)
+     * @param beneficiaryId the person, whose birth date makes the receipt's check
+     */
+    public record Filed(String receiptNumber, UUID fileId, String fileNumber, String section, Instant receivedAt,
+                        UUID beneficiaryId) {
+    }
+
+    /**
+     * A step of one of this service's files, said on its receipt.
+     *
+     * @param status  the file's status after the step (RECEIVED, GRANTED...)
+     * @param reasons a refusal's reasons, in the service's codes; null or empty when none
+     * @param at      when the step was taken
+     * @param details what the person reads of their file on "Suivre ma demande"; null when nothing
+     */
+    public void publish(Filed file, String status, List<String> reasons, Instant at, ReceiptState.Details details) {
+        if (benefit == null) {
+            throw new IllegalStateException("This service is no declared benefit's: it has no file's receipt to publish");
+        }
+        String check = birthDates.apply(file.beneficiaryId()).map(date -> birthDateCheck(file.receiptNumber(), date)).orElse(null);
+        publish(new ReceiptState(file.receiptNumber(), benefit, status, file.receivedAt(), file.fileId(), file.fileNumber(),
+                file.section(), reasons == null || reasons.isEmpty() ? null : List.copyOf(reasons), check, at, null, details));
     }
 
     /** The receipt's birth-date check ({@link ReceiptChecks}). */
