@@ -42,6 +42,20 @@ test('each capture takes the next reserved number, once, in the order captured',
   assert.equal(await offline.numbersLeft('18'), 0, 'another section has no number of these');
 });
 
+test('captures of the same millisecond keep the order they were captured in', async () => {
+  const now = Date.now;
+  const instant = now();
+  Date.now = () => instant;
+  try {
+    for (const name of ['Un', 'Deux', 'Trois', 'Quatre', 'Cinq']) {
+      await offline.capture(application(name, 'FR7630006000011234567890189'));
+    }
+  } finally {
+    Date.now = now;
+  }
+  assert.deepEqual((await offline.captured()).map(item => item.receipt), NUMBERS.slice(0, 5));
+});
+
 test('what is kept on the workstation names nobody, and only the agent who captured it opens it', async () => {
   await offline.capture(application('Ørsted-Nguyễn', 'FR7630006000011234567890189'));
   const stored = JSON.stringify(await offline.captured());

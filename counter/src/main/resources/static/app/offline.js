@@ -36,6 +36,8 @@ export const DONE = 'DONE';
 export const REFUSED = 'REFUSED';
 
 let opened;
+/** The order of the last capture of this page: the next one's is greater, even within the same millisecond. */
+let lastOrder = 0;
 
 const CAPTURE_KEY = 'guichet.cle-saisie';
 
@@ -192,9 +194,11 @@ export async function capture({ key, path, body, benefit, name, birthDate, benef
     return null;
   }
   const used = series[0];
+  // The time in microseconds, with a random part keeping two tabs' captures apart, and never below this page's last.
+  lastOrder = Math.max(Date.now() * 1000 + Math.floor(Math.random() * 1000), lastOrder + 1000);
   const item = {
     key: key || crypto.randomUUID(),
-    order: Date.now() * 1000 + Math.floor(Math.random() * 1000),
+    order: lastOrder,
     series: used.series,
     receipt: used.numbers[used.next],
     receivedAt: new Date(gatewayNow(used)).toISOString(),
