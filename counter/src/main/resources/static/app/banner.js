@@ -5,7 +5,7 @@ import { renewalBlocked } from './auth.js';
 import { refreshCapturedCount, synchroniseAndShow } from './capture.js';
 import { h } from './dom.js';
 import { date, euros } from './messages.js';
-import { agent, hasRole } from './session.js';
+import { agent, config, hasRole } from './session.js';
 
 
 /** The last status board read: null while the gateway cannot be reached. */
@@ -44,13 +44,18 @@ export async function refreshBanner() {
     }
   }
   if (agent && hasRole('SECTION_DIRECTOR', 'SUPERVISOR')) {
-    const stale = await get('/api/solidarity/parameters/stale');
-    if (stale.status === 200 && stale.body.length > 0) {
-      lines.push(h('p', { class: 'chiffres-perimes' }, 'Chiffres à revaloriser (Paris Solidarité) : ',
-          stale.body.map(w => w.label + ', ' + euros(w.value) + ' depuis le ' + date(w.inForceSince)
-              + ' (revalorisation attendue le ' + date(w.dueSince) + ')').join(' ; '),
-          '. Les montants calculés avec ces chiffres peuvent être faux.'));
-    }
+    // Every benefit whose amounts rest on dated figures (the declaration's datedFigures) says which are overdue.
+    const dated = (config?.benefits ?? []).filter(benefit => benefit.datedFigures);
+    const answers = await Promise.all(dated.map(benefit => get('/api/' + benefit.code + '/parameters/stale')));
+    dated.forEach((benefit, i) => {
+      const stale = answers[i];
+      if (stale.status === 200 && stale.body.length > 0) {
+        lines.push(h('p', { class: 'chiffres-perimes' }, 'Chiffres à revaloriser (' + benefit.name + ') : ',
+            stale.body.map(w => w.label + ', ' + euros(w.value) + ' depuis le ' + date(w.inForceSince)
+                + ' (revalorisation attendue le ' + date(w.dueSince) + ')').join(' ; '),
+            '. Les montants calculés avec ces chiffres peuvent être faux.'));
+      }
+    });
   }
   banner.replaceChildren(...lines);
 }

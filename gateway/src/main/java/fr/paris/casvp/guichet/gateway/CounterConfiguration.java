@@ -31,15 +31,17 @@ class CounterConfiguration {
      * @param form  the counter's screen that files an application, followed by the person's id
      * @param file  the counter's screen of one file, followed by its id
      * @param monthly whether it is paid every month: the supervisor runs its months' payments ({@code /api/<code>/payment-runs})
+     * @param datedFigures whether its amounts rest on dated figures: the supervisors' banner reads the stale ones
+     *                     ({@code /api/<code>/parameters/stale})
      */
-    record CounterBenefit(String code, String name, String files, String form, String file, boolean monthly) {
+    record CounterBenefit(String code, String name, String files, String form, String file, boolean monthly, boolean datedFigures) {
     }
 
     private final Config config;
 
     CounterConfiguration(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
         this.config = new Config(issuer, CLIENT_ID, Benefits.all().stream().map(b -> new CounterBenefit(b.code(), b.names().shortName(),
-                b.counter().files(), b.counter().form(), b.counter().file(), b.monthly())).toList());
+                b.counter().files(), b.counter().form(), b.counter().file(), b.monthly(), b.datedFigures())).toList());
     }
 
     @GetMapping("/counter/config")

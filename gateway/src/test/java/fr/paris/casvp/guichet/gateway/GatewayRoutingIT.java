@@ -117,6 +117,7 @@ class GatewayRoutingIT {
         assertThat(JsonPath.<String>read(counter, "$.benefits[2].name")).isEqualTo("Navigo");
         assertThat(JsonPath.<String>read(counter, "$.benefits[0].files")).isEqualTo("/api/aid/applications");
         assertThat(JsonPath.<String>read(counter, "$.benefits[1].form")).isEqualTo("#/solidarite/");
+        assertThat(JsonPath.<List<String>>read(counter, "$.benefits[?(@.datedFigures == true)].code")).containsExactly("solidarity", "housing");
     }
 
     @Test

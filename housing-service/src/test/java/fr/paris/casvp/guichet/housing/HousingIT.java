@@ -93,6 +93,13 @@ class HousingIT {
         assertThat(JsonPath.<Number>read(answer.body(), "$.ceiling").doubleValue()).isEqualTo(1480.0);
         // The CNAF's flat-rate charges were due again on 1 October 2026: no text of them here, and the answer says so.
         assertThat(JsonPath.<List<String>>read(answer.body(), "$.warnings[*].figure")).contains("charges.single");
+        // The same, for the supervisors' banner: today's (16 November 2026), and none of them before 1 October.
+        String stale = get("/api/housing/parameters/stale").body();
+        assertThat(JsonPath.<List<String>>read(stale, "$[*].figure")).contains("charges.single");
+        assertThat(JsonPath.<List<String>>read(stale, "$[?(@.figure == 'charges.single')].dueSince")).containsExactly("2026-10-01");
+        assertThat(JsonPath.<List<String>>read(stale, "$[*].message")).allMatch(message -> message.contains("revaloris"));
+        assertThat(JsonPath.<List<String>>read(get("/api/housing/parameters/stale?date=2026-09-15").body(), "$[*].figure"))
+                .doesNotContain("charges.single");
         HttpResponse<String> refused = post("/api/housing/simulations", AGENT, "{\"date\": \"2026-11-16\", \"household\": "
                 + ELDERLY_TENANT.replace("1000.00", "1500.00") + "}");
         assertThat(JsonPath.<Boolean>read(refused.body(), "$.eligible")).isFalse();

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -425,7 +427,6 @@ class CounterJourneyIT {
         assertFrench();
     }
 
-    /** The report downloaded by the browser, once complete. */
     /**
      * Issue #32: two administrators change a ceiling. The first proposes it with its source (and may not approve it),
      * the second sees its impact per section and approves it; the simulation at the counter then answers the new amount.
@@ -991,11 +992,11 @@ class CounterJourneyIT {
         }
     }
 
-    /** Types a receipt number and a birth date on the public page, as a person would. */
     /**
      * Issue #38: Paris Logement at the counter. Filed with its simulation in view; filed again for another person while
      * its service is stopped (202 with a receipt, applied once on its return); examined by a social worker, decided by
-     * the director (four eyes), and its first month paid by the supervisor's run and confirmed by the treasury.
+     * the director (four eyes), and its first month paid by the supervisor's run and confirmed by the treasury. The
+     * supervisor's banner names the stale figures of every benefit resting on dated figures, as each service answers them.
      */
     @Test
     void parisLogementIsFiledOnlineAndWhileItsServiceIsDownThenExaminedDecidedAndPaid() throws Exception {
@@ -1059,6 +1060,17 @@ class CounterJourneyIT {
         assertFrench();
 
         signInAs("superviseur");
+        for (Benefit benefit : Benefits.all().stream().filter(Benefit::datedFigures).toList()) {
+            List<String> labels = JsonPath.read(agent.get(benefit.apiPath() + "/parameters/stale").body(), "$[*].label");
+            String line = "Chiffres à revaloriser (" + benefit.names().shortName() + ")";
+            if (labels.isEmpty()) {
+                assertThat(browser.findElement(By.id("bandeau")).getText()).doesNotContain(line);
+            } else {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bandeau"), line));
+                assertThat(plain(browser.findElement(By.id("bandeau")).getText())).contains(labels.stream().map(CounterJourneyIT::plain)
+                        .toArray(String[]::new));
+            }
+        }
         click(By.linkText("Paiements mensuels"));
         WebElement run = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//form[h2[normalize-space()='Paris Logement']]")));
@@ -1181,7 +1193,6 @@ class CounterJourneyIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent"), user + " —"));
     }
 
-    /** Text as typed: French numbers' narrow and non-breaking spaces read as spaces. */
     /** What a person reads, on one line: the narrow and non-breaking spaces of French numbers as spaces. */
     private static String plain(String text) {
         return text.replace('\u202f', ' ').replace('\u00a0', ' ').replace('\n', ' ');

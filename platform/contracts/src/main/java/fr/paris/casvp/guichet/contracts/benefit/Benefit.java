@@ -20,10 +20,13 @@ import java.util.Map;
  * @param reference       the fields of its events holding the number the person knows, the first present wins
  * @param partner         who carries out its decisions
  * @param monthly         whether a grant is paid every month
+ * @param datedFigures    whether its amounts rest on dated figures a revaluation may leave stale: its service answers
+ *                        {@code GET /api/<code>/parameters/stale}
  * @param roles           who may file, examine and decide
  */
 public record Benefit(String code, String service, String database, int localPort, Names names, Counter counter, List<String> filing,
-                      String eventTypePrefix, Map<String, String> notices, List<String> reference, Partner partner, boolean monthly, Roles roles) {
+                      String eventTypePrefix, Map<String, String> notices, List<String> reference, Partner partner, boolean monthly,
+                      boolean datedFigures, Roles roles) {
 
     public Benefit {
         filing = List.copyOf(filing);

@@ -26,7 +26,7 @@ public final class Benefits {
     public static final String RESOURCE = "benefits/benefits.properties";
     static final Set<String> KEYS = Set.of("service", "database", "local-port", "board", "receipt", "title", "short",
             "your-request", "reference-word", "files", "counter-form", "counter-file", "filing", "event-type-prefix", "notices",
-            "reference", "partner", "monthly", "file", "examine", "decide");
+            "reference", "partner", "monthly", "dated-figures", "file", "examine", "decide");
     private static final Pattern CODE = Pattern.compile("[a-z]+");
     /** A role, a transition, a moment: upper-case words joined by underscores. */
     private static final Pattern ROLE = Pattern.compile("[A-Z_]+");
@@ -147,12 +147,13 @@ public final class Benefits {
             }
             Benefit.Partner partner = partner();
             Boolean monthly = bool("monthly");
+            Boolean datedFigures = bool("dated-figures");
             Benefit.Roles roles = new Benefit.Roles(roles("file", true), roles("examine", false), roles("decide", true));
             if (faults.size() > faultsBefore) {
                 return null;
             }
             Benefit benefit = new Benefit(code, service, database, port, names, counter, filing, prefix, notices, reference, partner,
-                    monthly, roles);
+                    monthly, datedFigures, roles);
             if (Benefits.class.getClassLoader().getResource(benefit.paperForm()) == null) {
                 faults.add(code + ": no paper form " + benefit.paperForm());
             }

@@ -26,6 +26,7 @@ class BenefitsTest {
         assertThat(Benefits.of("transport").names().shortName()).isEqualTo("Navigo");
         assertThat(solidarity.counter()).isEqualTo(new Benefit.Counter("/api/solidarity/applications", "#/solidarite/", "#/psol/"));
         assertThat(solidarity.monthly()).isTrue();
+        assertThat(Benefits.all()).filteredOn(Benefit::datedFigures).extracting(Benefit::code).containsExactly("solidarity", "housing");
         assertThat(solidarity.partner()).isEqualTo(Benefit.Partner.TREASURY);
         assertThat(solidarity.filing()).containsExactly("/api/solidarity/applications");
         assertThat(Benefits.of("transport").roles().examine()).isEmpty();
@@ -94,6 +95,7 @@ class BenefitsTest {
                     .append(code).append(".counter-file=#/").append(code).append("-file/\n")
                     .append(code).append(".event-type-prefix=fr.").append(code).append(".\n")
                     .append(code).append(".partner=treasury\n").append(code).append(".monthly=false\n")
+                    .append(code).append(".dated-figures=false\n")
                     .append(code).append(".file=AGENT\n").append(code).append(".examine=\n").append(code).append(".decide=SECTION_DIRECTOR\n");
         }
         Properties entries = new Properties();
