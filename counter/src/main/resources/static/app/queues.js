@@ -19,19 +19,25 @@ export const REFUSALS = [
   ['RESOURCES_SUFFICIENT', 'Ressources suffisantes'], ['OTHER', 'Autre motif (à préciser)'],
 ];
 
+/**
+ * The queues this agent works, from the declaration (/counter/config): of each benefit, its files to decide when one of
+ * the agent's roles decides it, or else its files to examine when one of them examines it.
+ */
+function queuesOf() {
+  return config.benefits.map(benefit => {
+    const deciding = hasRole(...benefit.decide.roles);
+    const queue = deciding ? benefit.decide : hasRole(...benefit.examine.roles) ? benefit.examine : null;
+    return queue && queue.statuses.length ? { benefit, deciding, statuses: queue.statuses } : null;
+  }).filter(Boolean);
+}
+
 /** The files waiting for this agent: to examine (social worker), to decide (director, never their own). */
 export async function queueView() {
   show('Dossiers à traiter', h('p', {}, 'Chargement…'));
-  const examining = hasRole('SOCIAL_WORKER', 'SECTION_DIRECTOR');
-  const wanted = hasRole('SECTION_DIRECTOR') ? ['UNDER_EXAMINATION', 'APPEALED'] : ['RECEIVED', 'UNDER_EXAMINATION'];
-  const director = hasRole('SECTION_DIRECTOR');
-  const [today, lists, others, open, parameters, rejected] = await Promise.all([
+  const queues = queuesOf();
+  const [today, waiting, open, parameters, rejected] = await Promise.all([
     Promise.all(config.benefits.map(benefit => get(benefit.files))),
-    Promise.all((examining ? wanted : []).map(status => get('/api/aid/applications?status=' + status))),
-    Promise.all(!examining ? [] : director
-      ? [get('/api/solidarity/applications?status=UNDER_EXAMINATION'), get('/api/housing/files?status=UNDER_EXAMINATION'),
-        get('/api/transport/passes?status=REQUESTED')]
-      : [get('/api/solidarity/applications?status=RECEIVED'), get('/api/housing/files?status=RECEIVED')]),
+    Promise.all(queues.map(queue => Promise.all(queue.statuses.map(status => get(queue.benefit.files + '?status=' + status))))),
     Promise.all(['RECEIVED', 'UNDER_EXAMINATION'].map(status => get('/api/aid/applications?status=' + status))),
     get('/api/aid/parameters'),
     Promise.all(config.benefits.map(benefit => get('/api/' + benefit.code + '/intake/rejected')))]);
@@ -39,7 +45,7 @@ export async function queueView() {
   // 100 people, well within an agent's burst of requests at the gateway).
   const filedToday = today.map(answer => answer.status !== 200 ? answer
     : { ...answer, body: answer.body.filter(file => parisDay(file.receivedAt) === parisToday()) });
-  const ids = [...new Set([...filedToday, ...lists, ...others].filter(list => list.status === 200).flatMap(list => list.body)
+  const ids = [...new Set([...filedToday, ...waiting.flat()].filter(list => list.status === 200).flatMap(list => list.body)
       .map(file => file.beneficiaryId))].slice(0, 100);
   const people = new Map(await Promise.all(ids.map(async id => {
     const person = await get('/api/beneficiaries/' + id);
@@ -48,15 +54,11 @@ export async function queueView() {
   })));
   const nameOf = file => people.get(file.beneficiaryId) || '';
   const sections = [todaysFilings(filedToday, nameOf)];
-  if (examining) {
-    sections.push(examinationQueue(lists, nameOf));
-    sections.push(otherQueue(director ? 'Paris Solidarité à décider' : 'Paris Solidarité à instruire', others[0], '#/psol/', nameOf));
-    sections.push(otherQueue(director ? 'Paris Logement à décider' : 'Paris Logement à instruire', others[1], '#/logement-dossier/',
-        nameOf));
-    if (director) {
-      sections.push(otherQueue('Navigo à décider', others[2], '#/navigo-demande/', nameOf));
-    }
+  if (queues.some(queue => queue.deciding)) {
+    sections.push(h('p', { class: 'info' }, 'Règle des quatre yeux : vous ne décidez pas une demande que vous avez déposée ou'
+        + ' instruite ; elle revient à un autre directeur de la section.'));
   }
+  queues.forEach((queue, index) => sections.push(benefitQueue(queue, waiting[index], nameOf)));
   sections.push(rejectedQueue(rejected));
   sections.push(lapseQueue(open, parameters));
   show('Dossiers à traiter', ...sections.flat());
@@ -81,49 +83,37 @@ function todaysFilings(answers, nameOf) {
             h('td', {}, file.filedBy)))))];
 }
 
-/** Paris Solidarité, Paris Logement or Navigo applications waiting for the agent's role. */
-function otherQueue(title, answer, link, nameOf) {
-  if (answer.status !== 200) {
-    return [h('h2', {}, title), unavailableList(answer)];
+/**
+ * One benefit's files waiting for the agent's role, the oldest first. The columns a benefit's files have besides the
+ * common ones (the reason and amount asked, the documents missing) are shown when its files carry them.
+ */
+function benefitQueue({ benefit, deciding }, answers, nameOf) {
+  const title = h('h2', {}, benefit.name + (deciding ? ' à décider' : ' à instruire'));
+  const failed = answers.find(answer => answer.status !== 200);
+  if (failed) {
+    return [title, unavailableList(failed)];
   }
+  const files = answers.flatMap(answer => answer.body).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   const mine = file => file.filedBy === agent.username || file.examinedBy === agent.username
       || (file.examination && file.examination.examinedBy === agent.username);
-  return [h('h2', {}, title), answer.body.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
-      h('thead', {}, h('tr', {}, ['Demande', 'Personne', 'Reçue le', 'État', 'Déposée par']
+  const extra = [
+    ['Motif', file => file.category !== undefined, file => (CATEGORIES.find(([code]) => code === file.category) || [null, ''])[1]],
+    ['Montant demandé', file => file.requestedAmount !== undefined, file => euros(file.requestedAmount)],
+    ['Pièces manquantes', file => Array.isArray(file.missingDocuments),
+      file => file.missingDocuments.length ? file.missingDocuments.join(', ') : 'aucune'],
+  ].filter(([, has]) => files.some(has));
+  return [title, files.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
+      h('thead', {}, h('tr', {}, ['Demande', 'Personne', 'Reçue le', ...extra.map(([column]) => column), 'État', 'Déposée par']
           .map(column => h('th', { scope: 'col' }, column)))),
-      h('tbody', {}, answer.body.map(file => h('tr', {},
-          h('td', {}, h('a', { href: link + file.id }, file.number),
-              hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
-          h('td', {}, nameOf(file)), h('td', {}, date(file.receivedAt)), h('td', {}, statusInFrench(file.status)), h('td', {}, file.filedBy)))))];
+      h('tbody', {}, files.map(file => h('tr', {},
+          h('td', {}, h('a', { href: benefit.file + file.id }, file.number),
+              deciding && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
+          h('td', {}, nameOf(file)), h('td', {}, date(file.receivedAt)), ...extra.map(([, , cell]) => h('td', {}, cell(file))),
+          h('td', {}, statusInFrench(file.status)), h('td', {}, file.filedBy)))))];
 }
 
 function unavailableList(answer) {
   return h('p', { class: 'info' }, problemInFrench(answer.body, answer.status));
-}
-
-function examinationQueue(lists, nameOf) {
-  const title = h('h2', {}, hasRole('SECTION_DIRECTOR') ? 'Allocations exceptionnelles à décider'
-    : 'Allocations exceptionnelles à instruire');
-  const failed = lists.find(list => list.status !== 200);
-  if (failed) {
-    return [title, unavailableList(failed)];
-  }
-  const files = lists.flatMap(list => list.body);
-  const mine = file => file.filedBy === agent.username || (file.examination && file.examination.examinedBy === agent.username);
-  return [title,
-    hasRole('SECTION_DIRECTOR')
-      ? h('p', { class: 'info' }, 'Règle des quatre yeux : vous ne décidez pas une demande que vous avez déposée ou instruite ;'
-          + ' elle revient à un autre directeur de la section.') : null,
-    files.length === 0 ? h('p', {}, 'Aucun dossier en attente.') : h('table', {},
-        h('thead', {}, h('tr', {}, ['Demande', 'Personne', 'Reçue le', 'Motif', 'Montant demandé', 'État', 'Pièces manquantes']
-            .map(column => h('th', { scope: 'col' }, column)))),
-        h('tbody', {}, files.map(file => h('tr', {},
-            h('td', {}, h('a', { href: '#/demande/' + file.id }, file.number),
-                hasRole('SECTION_DIRECTOR') && mine(file) ? h('span', { class: 'aide' }, 'à décider par un autre directeur') : null),
-            h('td', {}, nameOf(file)), h('td', {}, date(file.receivedAt)),
-            h('td', {}, (CATEGORIES.find(([code]) => code === file.category) || [null, ''])[1]),
-            h('td', {}, euros(file.requestedAmount)), h('td', {}, statusInFrench(file.status)),
-            h('td', {}, file.missingDocuments.length ? file.missingDocuments.join(', ') : 'aucune')))))];
 }
 
 /** The queued commands of the section that their service refused when it came back: to call the person back. */

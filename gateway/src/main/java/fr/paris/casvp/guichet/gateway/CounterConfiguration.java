@@ -33,15 +33,26 @@ class CounterConfiguration {
      * @param monthly whether it is paid every month: the supervisor runs its months' payments ({@code /api/<code>/payment-runs})
      * @param datedFigures whether its amounts rest on dated figures: the supervisors' banner reads the stale ones
      *                     ({@code /api/<code>/parameters/stale})
+     * @param examine   the queue of the files to examine: the roles that work it, the statuses it lists
+     * @param decide    the queue of the files to decide
      */
-    record CounterBenefit(String code, String name, String files, String form, String file, boolean monthly, boolean datedFigures) {
+    record CounterBenefit(String code, String name, String files, String form, String file, boolean monthly, boolean datedFigures,
+                          Queue examine, Queue decide) {
+    }
+
+    /**
+     * @param roles    who works the queue (an agent with one of them sees it)
+     * @param statuses the statuses of the files it lists ({@code files?status=})
+     */
+    record Queue(List<String> roles, List<String> statuses) {
     }
 
     private final Config config;
 
     CounterConfiguration(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
         this.config = new Config(issuer, CLIENT_ID, Benefits.all().stream().map(b -> new CounterBenefit(b.code(), b.names().shortName(),
-                b.counter().files(), b.counter().form(), b.counter().file(), b.monthly(), b.datedFigures())).toList());
+                b.counter().files(), b.counter().form(), b.counter().file(), b.monthly(), b.datedFigures(),
+                new Queue(b.roles().examine(), b.counter().toExamine()), new Queue(b.roles().decide(), b.counter().toDecide()))).toList());
     }
 
     @GetMapping("/counter/config")

@@ -69,8 +69,15 @@ public record Benefit(String code, String service, String database, int localPor
      * @param files where its service lists a section's files ({@code GET}, with {@code ?beneficiaryId=} or {@code ?status=})
      * @param form  the counter's screen that files an application, followed by the person's id ({@code #/aide/})
      * @param file  the counter's screen of one file, followed by the file's id ({@code #/demande/})
+     * @param toExamine the statuses of its files waiting for an examination: the queue of the roles that examine
+     * @param toDecide  the statuses of its files waiting for a decision: the queue of the roles that decide
      */
-    public record Counter(String files, String form, String file) {
+    public record Counter(String files, String form, String file, List<String> toExamine, List<String> toDecide) {
+
+        public Counter {
+            toExamine = List.copyOf(toExamine);
+            toDecide = List.copyOf(toDecide);
+        }
     }
 
     /** Who carries out a benefit's decisions, and reads the orders it writes. */

@@ -25,8 +25,8 @@ public final class Benefits {
 
     public static final String RESOURCE = "benefits/benefits.properties";
     static final Set<String> KEYS = Set.of("service", "database", "local-port", "board", "receipt", "title", "short",
-            "your-request", "reference-word", "files", "counter-form", "counter-file", "filing", "event-type-prefix", "notices",
-            "reference", "partner", "monthly", "dated-figures", "file", "examine", "decide");
+            "your-request", "reference-word", "files", "counter-form", "counter-file", "to-examine", "to-decide", "filing",
+            "event-type-prefix", "notices", "reference", "partner", "monthly", "dated-figures", "file", "examine", "decide");
     private static final Pattern CODE = Pattern.compile("[a-z]+");
     /** A role, a transition, a moment: upper-case words joined by underscores. */
     private static final Pattern ROLE = Pattern.compile("[A-Z_]+");
@@ -132,7 +132,8 @@ public final class Benefits {
             if (files != null && !files.startsWith("/api/" + code + "/")) {
                 faults.add(code + ".files: " + files + " is not under /api/" + code + "/");
             }
-            Benefit.Counter counter = new Benefit.Counter(files, screen("counter-form"), screen("counter-file"));
+            String form = screen("counter-form");
+            String file = screen("counter-file");
             List<String> filing = list(entries.getProperty(code + ".filing"));
             filing.stream().filter(path -> !path.startsWith("/api/" + code + "/"))
                     .forEach(path -> faults.add(code + ".filing: " + path + " is not under /api/" + code + "/"));
@@ -149,6 +150,8 @@ public final class Benefits {
             Boolean monthly = bool("monthly");
             Boolean datedFigures = bool("dated-figures");
             Benefit.Roles roles = new Benefit.Roles(roles("file", true), roles("examine", false), roles("decide", true));
+            Benefit.Counter counter = new Benefit.Counter(files, form, file, statuses("to-examine", !roles.examine().isEmpty()),
+                    statuses("to-decide", true));
             if (faults.size() > faultsBefore) {
                 return null;
             }
@@ -220,6 +223,19 @@ public final class Benefits {
                 faults.add(code + "." + key + ": " + value + " is not true or false");
             }
             return Boolean.parseBoolean(value);
+        }
+
+        /** The statuses of a queue: required when some role works it, none when nobody does. */
+        private List<String> statuses(String key, boolean worked) {
+            List<String> statuses = list(entries.getProperty(code + "." + key));
+            if (worked && statuses.isEmpty()) {
+                faults.add(code + "." + key + ": names no status, and some role works this queue");
+            } else if (!worked && !statuses.isEmpty()) {
+                faults.add(code + "." + key + ": names statuses, and no role works this queue");
+            }
+            statuses.stream().filter(status -> !ROLE.matcher(status).matches())
+                    .forEach(status -> faults.add(code + "." + key + ": " + status + " is not a status"));
+            return statuses;
         }
 
         private List<String> roles(String key, boolean required) {

@@ -24,7 +24,9 @@ class BenefitsTest {
         assertThat(solidarity.portVariable()).isEqualTo("GUICHET_SOLIDARITY_PORT");
         assertThat(solidarity.names().board()).isEqualTo("Paris Solidarité");
         assertThat(Benefits.of("transport").names().shortName()).isEqualTo("Navigo");
-        assertThat(solidarity.counter()).isEqualTo(new Benefit.Counter("/api/solidarity/applications", "#/solidarite/", "#/psol/"));
+        assertThat(solidarity.counter()).isEqualTo(new Benefit.Counter("/api/solidarity/applications", "#/solidarite/", "#/psol/",
+                List.of("RECEIVED"), List.of("UNDER_EXAMINATION")));
+        assertThat(Benefits.of("transport").counter().toExamine()).as("nobody examines a pass").isEmpty();
         assertThat(solidarity.monthly()).isTrue();
         assertThat(Benefits.all()).filteredOn(Benefit::datedFigures).extracting(Benefit::code).containsExactly("solidarity", "housing");
         assertThat(solidarity.partner()).isEqualTo(Benefit.Partner.TREASURY);
@@ -58,6 +60,8 @@ class BenefitsTest {
                 aid.files=/api/aid/applications
                 aid.counter-form=aide
                 aid.counter-file=#/demande/
+                aid.to-examine=RECEIVED
+                aid.to-decide=received
                 aid.notices=RECEIVED
                 aid.partner=bank
                 aid.monthly=yes
@@ -74,6 +78,8 @@ class BenefitsTest {
                 .hasMessageContaining("aid.monthly: yes is not true or false")
                 .hasMessageContaining("aid.examine: missing")
                 .hasMessageContaining("aid.decide: names no role")
+                .hasMessageContaining("aid.to-examine: names statuses, and no role works this queue")
+                .hasMessageContaining("aid.to-decide: received is not a status")
                 .hasMessageContaining("aid.notices: RECEIVED is not TRANSITION:MOMENT")
                 .hasMessageContaining("aid.counter-form: aide is not a counter's screen (#/name/)")
                 .hasMessageContaining("aid.reference: names no field")
@@ -93,6 +99,7 @@ class BenefitsTest {
                     .append(code).append(".files=/api/").append(code).append("/files\n")
                     .append(code).append(".counter-form=#/").append(code).append("-form/\n")
                     .append(code).append(".counter-file=#/").append(code).append("-file/\n")
+                    .append(code).append(".to-decide=RECEIVED\n")
                     .append(code).append(".event-type-prefix=fr.").append(code).append(".\n")
                     .append(code).append(".partner=treasury\n").append(code).append(".monthly=false\n")
                     .append(code).append(".dated-figures=false\n")
