@@ -18,6 +18,8 @@ test('the services\' field errors read as French sentences, never as code', () =
   assert.equal(detailInFrench('must be F or M'), 'choisissez « Femme » ou « Homme »');
   assert.equal(detailInFrench('is not a valid IBAN (FR76...)'), 'IBAN invalide : vérifiez sa longueur et sa clé');
   assert.equal(detailInFrench('is required'), 'à renseigner');
+  assert.match(detailInFrench('an establishment is for the elderly or the disabled only (RM II 2.1 d, III 2.1 d): HOME for a family'),
+      /^un établissement ne concerne que les personnes âgées/);
   assert.equal(detailInFrench('must be at most 120 characters'), 'au plus 120 caractères');
   assert.equal(detailInFrench('the beneficiary\'s file is followed by section 18: the application is filed there'),
       'le dossier de la personne est suivi par la section 18');

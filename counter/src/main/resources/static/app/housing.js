@@ -20,12 +20,18 @@ const REFUSALS = [
   ['UNPAID_CHARGES', 'des charges de logement sont impayées'],
   ['NOT_CUMULABLE', 'le foyer reçoit déjà une autre aide au logement du règlement'],
   ['NO_NET_HOUSING_CHARGE', 'les aides au logement couvrent déjà toute la charge de logement'],
+  ['CHARGES_NOT_IDENTIFIED', 'hébergé dans un établissement dont les charges de logement ne peuvent être identifiées'],
+  ['ACCOMMODATION_PAID_BY_SOCIAL_AID', 'l\'hébergement est pris en charge par l\'aide sociale'],
   ['OTHER', 'autre motif (précisé ci-dessous)'],
 ];
 
 const CATEGORIES = [['ELDERLY', 'Personne âgée (65 ans, ou 60 ans et inapte au travail)'], ['DISABLED', 'Adulte handicapé'],
   ['FAMILY', 'Famille avec enfant(s) à charge']];
 const TENURES = [['TENANT', 'Locataire'], ['BUYER', 'Accédant à la propriété'], ['OWNER', 'Propriétaire']];
+const RESIDENCES = [['HOME', 'À son domicile'], ['CASVP_ESTABLISHMENT', 'Dans un établissement du CASVP (à Paris ou en banlieue)'],
+  ['INSTITUTION_CHARGES_UNIDENTIFIED', 'À l\'hôpital ou en établissement, charges de logement non identifiables'],
+  ['FOYER_LOGEMENT_SOCIAL_AID', 'En foyer-logement, hébergement et restauration pris en charge par l\'aide sociale'],
+  ['ACCOMMODATION_PAID_BY_SOCIAL_AID', 'En établissement, hébergement pris en charge par l\'aide sociale ou la Sécurité sociale']];
 const STEPS = { RECEIVED: 'Demande reçue', EXAMINED: 'Instruction', GRANTED: 'Accord', REFUSED: 'Refus' };
 const PAYMENTS = { ORDERED: 'demandé au Trésor', PAID: 'payé', FAILED: 'en échec' };
 const MONEY = [['resources', 'Ressources mensuelles du foyer (€)', 'Toutes les ressources du foyer, hors aides au logement.'],
@@ -47,6 +53,8 @@ function householdFields(draft = {}) {
     box('couple', 'Vit en couple', draft.couple),
     field('children', 'Enfants à charge', { inputmode: 'numeric', value: String(draft.children || 0) }),
     field('disabledChildren', 'Dont enfants handicapés', { inputmode: 'numeric', value: String(draft.disabledChildren || 0) }),
+    field('residence', 'Lieu de vie', { choices: RESIDENCES, value: draft.residence || 'HOME',
+      help: 'Personnes âgées ou handicapées : un établissement ne donne droit à Paris Logement que s\'il est du CASVP.' }),
     field('tenure', 'Logement', { required: true, choices: TENURES, value: draft.tenure || 'TENANT' }),
     box('leaseholder', 'Titulaire du bail', draft.leaseholder !== false),
     box('sharedLease', 'Colocation attestée par le bail', draft.sharedLease),
@@ -85,6 +93,7 @@ function householdOf(form) {
   const household = {
     category: value(form, 'category') || null, couple: checked(form, 'couple'), children: count('children'),
     disabledChildren: count('disabledChildren'), sharedLease: checked(form, 'sharedLease'), tenure: value(form, 'tenure') || null,
+    residence: value(form, 'residence') || 'HOME',
     leaseholder: checked(form, 'leaseholder'), resources: amount('resources', true), rent: amount('rent', true),
     rentalCharges: amount('rentalCharges'), parking: amount('parking'), housingAid: amount('housingAid'),
     housingAidClaimed: checked(form, 'housingAidClaimed'), decentHome: checked(form, 'decentHome'),

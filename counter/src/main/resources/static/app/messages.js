@@ -81,6 +81,8 @@ const DETAILS = [
   [/^was used for receipt (\S+)$/, 'demande déjà transmise sous le récépissé $1'],
   [/^is a number of a counter's series, not of a paper form$/, 'ce numéro est celui d\'un poste, pas d\'un formulaire papier : vérifiez la saisie'],
   [/^is a series of paper forms, typed in without a series$/, 'série de formulaires papier : à saisir comme formulaire papier'],
+  [/^an establishment is for the elderly or the disabled only.*$/, 'un établissement ne concerne que les personnes âgées ou'
+      + ' handicapées : « À son domicile » pour une famille'],
   [/^is more than (\d+) days after its series was reserved$/, 'plus de $1 jours après la réservation des numéros du poste : déposez la demande à nouveau'],
 ];
 

@@ -162,6 +162,7 @@ export const FIELD_LABELS = {
   'payee.iban': 'IBAN', missingDocuments: 'Pièces manquantes', disasterEvent: 'Référence du sinistre',
   navigoCardNumber: 'Numéro de la carte Navigo', zones: 'Zones', receivedAt: 'Date de réception', section: 'Section',
   household: 'Le foyer et son logement', 'household.category': 'Le demandeur relève de', 'household.tenure': 'Logement',
+  'household.residence': 'Lieu de vie',
   'household.children': 'Enfants à charge', 'household.disabledChildren': 'Dont enfants handicapés',
   'household.resources': 'Ressources mensuelles du foyer', 'household.rent': 'Loyer principal mensuel',
   'household.rentalCharges': 'Charges locatives', 'household.parking': 'Parking', 'household.housingAid': 'Aide au logement perçue',

@@ -105,6 +105,14 @@ class HousingIT {
         assertThat(JsonPath.<Boolean>read(refused.body(), "$.eligible")).isFalse();
         assertThat(JsonPath.<List<String>>read(refused.body(), "$.reasons[*].code")).containsExactly("RESOURCES_ABOVE_CEILING");
         assertThat(JsonPath.<List<String>>read(refused.body(), "$.reasons[*].text")).allMatch(text -> text.contains("plafond"));
+        // RM II 2.1 d/4: the social aid pays the accommodation; and an establishment is not a family's.
+        HttpResponse<String> establishment = post("/api/housing/simulations", AGENT, "{\"date\": \"2026-11-16\", \"household\": "
+                + ELDERLY_TENANT.replace("\"couple\"", "\"residence\": \"ACCOMMODATION_PAID_BY_SOCIAL_AID\", \"couple\"") + "}");
+        assertThat(JsonPath.<List<String>>read(establishment.body(), "$.reasons[*].code")).containsExactly("ACCOMMODATION_PAID_BY_SOCIAL_AID");
+        HttpResponse<String> family = post("/api/housing/simulations", AGENT, "{\"date\": \"2026-11-16\", \"household\": "
+                + ELDERLY_TENANT.replace("\"ELDERLY\"", "\"FAMILY\", \"residence\": \"CASVP_ESTABLISHMENT\"") + "}");
+        assertThat(family.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(family.body(), "$.errors[*].field")).containsExactly("household.residence");
         HttpResponse<String> bad = post("/api/housing/simulations", AGENT, "{\"household\": {\"children\": -1, \"rent\": -3}}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(bad.body(), "$.errors[*].field")).containsExactlyInAnyOrder("date",

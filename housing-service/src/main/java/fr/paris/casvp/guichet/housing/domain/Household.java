@@ -26,11 +26,13 @@ import java.util.Set;
  * @param decentHome        whether the home meets the legal standards of occupancy and decency
  * @param unpaidCharges     whether housing charges are unpaid (Paris Logement is then refused, RM b/6)
  * @param alreadyHeld       the housing benefits of the rulebook the household already receives
+ * @param residence         where the claimant lives: at home (the general case) or in an establishment (RM II 2.1 d/1 to
+ *                          d/4, III 2.1 d/1 to d/4); at home when not said
  */
 public record Household(Category category, boolean couple, int children, int disabledChildren, boolean sharedLease, Tenure tenure,
                         boolean leaseholder, BigDecimal resources, BigDecimal rent, BigDecimal rentalCharges, BigDecimal parking,
                         BigDecimal housingAid, boolean housingAidClaimed, boolean decentHome, boolean unpaidCharges,
-                        Set<Variant> alreadyHeld) {
+                        Set<Variant> alreadyHeld, Residence residence) {
 
     public Household {
         Objects.requireNonNull(category, "category");
@@ -44,6 +46,7 @@ public record Household(Category category, boolean couple, int children, int dis
         parking = orZero(parking);
         housingAid = orZero(housingAid);
         alreadyHeld = alreadyHeld == null ? Set.of() : Set.copyOf(alreadyHeld);
+        residence = residence == null ? Residence.HOME : residence;
     }
 
     private static BigDecimal orZero(BigDecimal amount) {
@@ -68,5 +71,24 @@ public record Household(Category category, boolean couple, int children, int dis
     /** How the household holds its home. */
     public enum Tenure {
         TENANT, BUYER, OWNER
+    }
+
+    /** Where an elderly or disabled claimant lives (RM II 2.1 d/1 to d/4, III 2.1 d/1 to d/4). */
+    public enum Residence {
+        /** At home: the general case. */
+        HOME,
+        /** An establishment of the CASVP, in Paris or in its suburbs (d/1): Paris Logement may be paid there. */
+        CASVP_ESTABLISHMENT,
+        /** A hospital, or an establishment for the elderly or the disabled, whose housing charges cannot be identified (d/2). */
+        INSTITUTION_CHARGES_UNIDENTIFIED,
+        /** A foyer-logement, with board and lodging paid by the legal social aid (d/3). */
+        FOYER_LOGEMENT_SOCIAL_AID,
+        /** An establishment whose accommodation is paid by the social aid (or, for the disabled, the social security) (d/4). */
+        ACCOMMODATION_PAID_BY_SOCIAL_AID;
+
+        /** Whether the rules apply to this residence only for the elderly and the disabled (RM II and III). */
+        public boolean establishment() {
+            return this != HOME;
+        }
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
  *   <li>The elderly (RM II 2.1) and the disabled (III 2.1), alone or as a couple without a child or with one: tenants
  *       holding the lease, resources at most the ceiling (the net SMIC rounded up to the ten; 1 600 € for a couple with
  *       a child), an effort rate of at least 30 % counting the flat-rate charges and resources of at least the ASPA;
- *       84, 95 or 116 € a month.</li>
+ *       84, 95 or 116 € a month. In an establishment of the CASVP (d/1) as at home; not in one whose housing charges
+ *       cannot be identified (d/2), nor when the social aid pays the accommodation (d/3, d/4).</li>
  *   <li>Families (IV 2.1): two children or more, or a disabled child; the amount by the children and the declared
  *       income.</li>
  *   <li>A parent alone (IV 2.2): 150 € up to the net SMIC rounded up to the ten, 128 € up to 1 600 €; with two children
@@ -60,6 +61,11 @@ public final class ParisLogement {
     private static Assessment withEffortRate(Household household, HousingFigures figures, Variant variant) {
         List<Reason> reasons = new ArrayList<>();
         boolean withChild = household.children() == 1;
+        switch (household.residence()) {
+            case INSTITUTION_CHARGES_UNIDENTIFIED -> reasons.add(Reason.CHARGES_NOT_IDENTIFIED);
+            case FOYER_LOGEMENT_SOCIAL_AID, ACCOMMODATION_PAID_BY_SOCIAL_AID -> reasons.add(Reason.ACCOMMODATION_PAID_BY_SOCIAL_AID);
+            case HOME, CASVP_ESTABLISHMENT -> { }
+        }
         if (household.tenure() != Tenure.TENANT) {
             reasons.add(Reason.NOT_A_TENANT);
         } else if (!household.leaseholder()) {

@@ -13,7 +13,11 @@ public enum Reason {
     UNPAID_CHARGES("des charges de logement sont impayées", "RM b/5 ou b/6"),
     NOT_CUMULABLE("le foyer reçoit déjà une autre aide au logement du règlement, qui ne se cumule pas avec celle-ci",
             "RM II 2.1 c/4, IV 2.1 d/2, IV 2.2 d/3, IV 2.3 c/4"),
-    NO_NET_HOUSING_CHARGE("les aides au logement couvrent déjà toute la charge de logement", "RM b/4 ou b/2");
+    NO_NET_HOUSING_CHARGE("les aides au logement couvrent déjà toute la charge de logement", "RM b/4 ou b/2"),
+    CHARGES_NOT_IDENTIFIED("le demandeur est hébergé dans un établissement (hôpital, établissement pour personnes âgées ou"
+            + " handicapées) dont les charges de logement ne peuvent être identifiées", "RM II 2.1 d/2, III 2.1 d/2"),
+    ACCOMMODATION_PAID_BY_SOCIAL_AID("l'hébergement du demandeur est pris en charge par l'aide sociale (ou la Sécurité sociale)",
+            "RM II 2.1 d/3 et d/4, III 2.1 d/3 et d/4");
 
     private final String french;
     private final String article;

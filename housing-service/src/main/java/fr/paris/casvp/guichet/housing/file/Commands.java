@@ -45,7 +45,8 @@ public final class Commands {
     public record HouseholdRequest(Household.Category category, boolean couple, Integer children, Integer disabledChildren,
                                    boolean sharedLease, Household.Tenure tenure, boolean leaseholder, BigDecimal resources,
                                    BigDecimal rent, BigDecimal rentalCharges, BigDecimal parking, BigDecimal housingAid,
-                                   boolean housingAidClaimed, boolean decentHome, boolean unpaidCharges, List<Variant> alreadyHeld) {
+                                   boolean housingAidClaimed, boolean decentHome, boolean unpaidCharges, List<Variant> alreadyHeld,
+                                   Household.Residence residence) {
 
         /** Adds what is wrong with the household to {@code errors}, each field named after {@code prefix}. */
         public void check(String prefix, List<FieldError> errors) {
@@ -71,6 +72,10 @@ public final class Commands {
             optional(prefix + "rentalCharges", rentalCharges, errors);
             optional(prefix + "parking", parking, errors);
             optional(prefix + "housingAid", housingAid, errors);
+            if (residence != null && residence.establishment() && category == Household.Category.FAMILY) {
+                errors.add(FieldError.of(prefix + "residence", "an establishment is for the elderly or the disabled only (RM II 2.1 d,"
+                        + " III 2.1 d): HOME for a family"));
+            }
         }
 
         private static void optional(String field, BigDecimal amount, List<FieldError> errors) {
@@ -82,13 +87,13 @@ public final class Commands {
         public Household toHousehold() {
             return new Household(category, couple, children == null ? 0 : children, disabledChildren == null ? 0 : disabledChildren,
                     sharedLease, tenure, leaseholder, resources, rent, rentalCharges, parking, housingAid, housingAidClaimed,
-                    decentHome, unpaidCharges, alreadyHeld == null ? Set.of() : Set.copyOf(alreadyHeld));
+                    decentHome, unpaidCharges, alreadyHeld == null ? Set.of() : Set.copyOf(alreadyHeld), residence);
         }
 
         static HouseholdRequest of(Household h) {
             return new HouseholdRequest(h.category(), h.couple(), h.children(), h.disabledChildren(), h.sharedLease(), h.tenure(),
                     h.leaseholder(), h.resources(), h.rent(), h.rentalCharges(), h.parking(), h.housingAid(), h.housingAidClaimed(),
-                    h.decentHome(), h.unpaidCharges(), h.alreadyHeld().stream().sorted().toList());
+                    h.decentHome(), h.unpaidCharges(), h.alreadyHeld().stream().sorted().toList(), h.residence());
         }
     }
 

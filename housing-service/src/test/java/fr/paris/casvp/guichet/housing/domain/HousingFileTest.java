@@ -27,7 +27,7 @@ class HousingFileTest {
     private static final HousingFigures FIGURES = HousingFigures.shippedOn(TODAY);
     /** An elderly tenant alone: 1 000 € of resources, 600 € of rent, 50 € of charges, 100 € of housing aid. */
     private static final Household TENANT = new Household(Category.ELDERLY, false, 0, 0, false, Tenure.TENANT, true,
-            new BigDecimal("1000"), new BigDecimal("600"), new BigDecimal("50"), null, new BigDecimal("100"), true, false, false, Set.of());
+            new BigDecimal("1000"), new BigDecimal("600"), new BigDecimal("50"), null, new BigDecimal("100"), true, false, false, Set.of(), null);
 
     @Test
     void filedExaminedAndGrantedByAnotherAgentForTwelveMonths() {
@@ -65,7 +65,7 @@ class HousingFileTest {
     void aGrantTheRulesRefuseIsRefusedAndAFileIsDecidedOnce() {
         HousingFile file = filed();
         Household rich = new Household(Category.ELDERLY, false, 0, 0, false, Tenure.TENANT, true, new BigDecimal("1500"),
-                new BigDecimal("600"), null, null, null, true, false, false, Set.of());
+                new BigDecimal("600"), null, null, null, true, false, false, Set.of(), null);
         file.examine(rich, ParisLogement.assess(rich, FIGURES), null, WORKER, NOW);
 
         assertThatThrownBy(() -> file.grant(ParisLogement.assess(rich, FIGURES), TODAY, LocalDate.of(2027, 1, 1), 12, DIRECTOR, NOW))

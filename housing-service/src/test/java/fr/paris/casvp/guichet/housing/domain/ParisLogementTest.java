@@ -3,6 +3,7 @@ package fr.paris.casvp.guichet.housing.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.paris.casvp.guichet.housing.domain.Household.Category;
+import fr.paris.casvp.guichet.housing.domain.Household.Residence;
 import fr.paris.casvp.guichet.housing.domain.Household.Tenure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -97,6 +98,23 @@ class ParisLogementTest {
         assertThat(family.amount()).isEqualByComparingTo("116");
         assertThat(ParisLogement.assess(family().couple().children(1).resources("1600").rent("414.16").build(), ANNEX).reasons())
                 .containsExactly(Reason.EFFORT_BELOW_MINIMUM);
+    }
+
+    /** RM II 2.1 d/1 to d/4 and III 2.1 d/1 to d/4: in an establishment. */
+    @Test
+    void inAnEstablishmentOfTheCasvpAsAtHomeNotWhereChargesAreUnknownOrTheSocialAidPaysTheAccommodation() {
+        Builder atThirty = elderly().resources("1000").rent("246.33");
+        assertThat(ParisLogement.assess(atThirty.living(Residence.CASVP_ESTABLISHMENT).build(), ANNEX).amount()).isEqualByComparingTo("84");
+        assertThat(ParisLogement.assess(atThirty.living(Residence.INSTITUTION_CHARGES_UNIDENTIFIED).build(), ANNEX).reasons())
+                .containsExactly(Reason.CHARGES_NOT_IDENTIFIED);
+        assertThat(ParisLogement.assess(atThirty.living(Residence.FOYER_LOGEMENT_SOCIAL_AID).build(), ANNEX).reasons())
+                .containsExactly(Reason.ACCOMMODATION_PAID_BY_SOCIAL_AID);
+        Assessment disabled = ParisLogement.assess(new Builder(Category.DISABLED).resources("1000").rent("246.33")
+                .living(Residence.ACCOMMODATION_PAID_BY_SOCIAL_AID).build(), ANNEX);
+        assertThat(disabled.reasons()).containsExactly(Reason.ACCOMMODATION_PAID_BY_SOCIAL_AID);
+        assertThat(disabled.amount()).isZero();
+        assertThat(Reason.ACCOMMODATION_PAID_BY_SOCIAL_AID.article()).isEqualTo("RM II 2.1 d/3 et d/4, III 2.1 d/3 et d/4");
+        assertThat(elderly().build().residence()).as("at home when not said").isEqualTo(Residence.HOME);
     }
 
     @Test
@@ -223,6 +241,7 @@ class ParisLogementTest {
         private boolean decent = true;
         private boolean unpaid;
         private Set<Variant> held = Set.of();
+        private Residence residence;
 
         Builder(Category category) {
             this.category = category;
@@ -294,9 +313,14 @@ class ParisLogementTest {
             return this;
         }
 
+        Builder living(Residence value) {
+            residence = value;
+            return this;
+        }
+
         Household build() {
             return new Household(category, couple, children, disabledChildren, sharedLease, tenure, leaseholder, resources, rent, charges,
-                    BigDecimal.ZERO, aid, aidClaimed, decent, unpaid, held);
+                    BigDecimal.ZERO, aid, aidClaimed, decent, unpaid, held, residence);
         }
     }
 }
