@@ -44,8 +44,8 @@ export async function refreshBanner() {
     }
   }
   if (agent && hasRole('SECTION_DIRECTOR', 'SUPERVISOR')) {
-    // Every benefit whose amounts rest on dated figures (the declaration's datedFigures) says which are overdue.
-    const dated = (config?.benefits ?? []).filter(benefit => benefit.datedFigures);
+    // Every benefit whose amounts rest on dated figures (the declaration's dated-figures) says which are overdue.
+    const dated = (config?.benefits ?? []).filter(benefit => benefit.figures && benefit.figures !== 'NONE');
     const answers = await Promise.all(dated.map(benefit => get('/api/' + benefit.code + '/parameters/stale')));
     dated.forEach((benefit, i) => {
       const stale = answers[i];

@@ -1,13 +1,15 @@
-// "Paramètres": the dated figures of Paris Solidarité (ceilings, national floors, the rulebook's conditions), each with
-// its history and sources and whether its revaluation is overdue; an administrator proposes a new value from a date
-// with its source, and another approves it after its impact (four-eyes). Supervisors read it.
+// "Paramètres": the dated figures of every benefit resting on them (the declaration's dated-figures: Paris Solidarité's
+// ceilings, national floors and rulebook's conditions, Paris Logement's...), each with its history and sources and
+// whether its revaluation is overdue. Where they are administered, an administrator proposes a new value from a date
+// with its source, and another approves it after its impact (four-eyes); where they are shipped with the service, the
+// screen says so. Supervisors read it.
 
 import { get, post } from './api.js';
 import { busy, field, h, show, showErrors, showProblem, value } from './dom.js';
 import { date, dateTime, euros, isoDate, problemInFrench } from './messages.js';
+import { config } from './session.js';
 
-const TITLE = 'Paramètres de Paris Solidarité';
-const PATH = '/api/solidarity/parameters';
+const TITLE = 'Paramètres';
 
 /** Amounts are euros; ages and years are not. */
 const UNITS = { 'age.elderly': 'ans', 'age.unfit-for-work': 'ans', 'residence.minimum-years': 'ans' };
@@ -25,26 +27,42 @@ function typedNumber(typed) {
 export async function parametersView(agent) {
   show(TITLE, h('p', {}, 'Chargement…'));
   const administrator = agent.roles.includes('ADMINISTRATOR');
-  const [families, proposals] = await Promise.all([get(PATH + '/families'), get(PATH + '/proposals?status=PROPOSED')]);
+  const benefits = config.benefits.filter(benefit => benefit.figures && benefit.figures !== 'NONE');
+  const sections = await Promise.all(benefits.map(benefit => benefitSection(benefit, agent, administrator)));
+  show(TITLE,
+      h('p', {}, 'Chaque chiffre s\'applique à partir de sa date, jusqu\'à la valeur suivante ; une valeur n\'est jamais '
+          + 'modifiée : une nouvelle valeur s\'ajoute, à partir d\'une date, avec sa source.'),
+      sections);
+}
+
+/** One benefit's figures: its stale ones, its proposals where they are administered, its families. */
+async function benefitSection(benefit, agent, administrator) {
+  const path = '/api/' + benefit.code + '/parameters';
+  const administered = benefit.figures === 'ADMINISTERED';
+  const [families, proposals] = await Promise.all([get(path + '/families'),
+    administered ? get(path + '/proposals?status=PROPOSED') : null]);
+  const title = h('h2', {}, benefit.name);
   if (families.status !== 200) {
-    show(TITLE, h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(families.body, families.status)));
-    return;
+    return h('section', { 'data-prestation': benefit.code }, title,
+        h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(families.body, families.status)));
   }
   const labels = Object.fromEntries(families.body.flatMap(f => f.figures.map(x => [x.name, x.label])));
   const stale = families.body.flatMap(f => f.figures).filter(x => x.stale);
-  show(TITLE,
-      h('p', {}, 'Chaque chiffre s\'applique à partir de sa date, jusqu\'à la valeur suivante ; une valeur n\'est jamais '
-          + 'modifiée : une nouvelle valeur s\'ajoute, à partir d\'une date, avec sa source. Elle est proposée par un '
-          + 'administrateur et ne s\'applique qu\'une fois approuvée par un second.'),
+  return h('section', { 'data-prestation': benefit.code }, title,
+      administered
+        ? h('p', {}, 'Une nouvelle valeur est proposée par un administrateur et ne s\'applique qu\'une fois approuvée par un second.')
+        : h('p', { class: 'info', role: 'note' }, 'Ces chiffres sont livrés avec le service : une nouvelle valeur (décret, arrêté, '
+            + 'circulaire) s\'ajoute avec une nouvelle version du service. Signalez un chiffre à revaloriser à l\'équipe qui '
+            + 'l\'exploite ; en attendant, les montants calculés le signalent.'),
       stale.length ? h('div', { class: 'avertissement', role: 'note' },
           h('p', {}, h('strong', {}, 'Chiffres à revaloriser')),
           h('ul', {}, stale.map(x => h('li', {}, x.stale.message)))) : null,
-      h('h2', {}, 'Propositions en attente d\'approbation'),
-      proposalsSection(proposals, labels, agent, administrator),
-      families.body.map(family => familySection(family, administrator, agent)));
+      administered ? [h('h3', {}, 'Propositions en attente d\'approbation'),
+        proposalsSection(path, proposals, labels, agent, administrator)] : null,
+      families.body.map(family => familySection(path, family, administered && administrator, agent)));
 }
 
-function proposalsSection(proposals, labels, agent, administrator) {
+function proposalsSection(path, proposals, labels, agent, administrator) {
   if (proposals.status !== 200) {
     return h('p', { class: 'info' }, problemInFrench(proposals.body, proposals.status));
   }
@@ -55,15 +73,15 @@ function proposalsSection(proposals, labels, agent, administrator) {
     const impact = h('div', { class: 'impact', 'aria-live': 'polite' });
     const own = p.proposedBy === agent.username;
     const card = h('div', { class: 'carte proposition', 'data-proposition': p.id },
-        h('h3', {}, (labels[p.name] || p.name) + ' : ' + figure(p.name, p.value) + ' à partir du ' + date(p.effectiveFrom)),
+        h('h4', {}, (labels[p.name] || p.name) + ' : ' + figure(p.name, p.value) + ' à partir du ' + date(p.effectiveFrom)),
         h('p', {}, 'Source : ', p.source),
         h('p', {}, 'Proposée par ' + p.proposedBy + ' le ' + dateTime(p.proposedAt) + '.'),
         h('div', { class: 'actions' },
-            h('button', { type: 'button', class: 'secondaire', onclick: () => showImpact(p.id, impact) }, 'Voir l\'impact'),
-            administrator && !own ? h('button', { type: 'button', onclick: event => decide(event, p.id, 'approval', agent) },
+            h('button', { type: 'button', class: 'secondaire', onclick: () => showImpact(path, p.id, impact) }, 'Voir l\'impact'),
+            administrator && !own ? h('button', { type: 'button', onclick: event => decide(event, path, p.id, 'approval', agent) },
                 'Approuver') : null,
             administrator ? h('button', { type: 'button', class: 'secondaire',
-              onclick: event => decide(event, p.id, 'withdrawal', agent) }, 'Retirer') : null),
+              onclick: event => decide(event, path, p.id, 'withdrawal', agent) }, 'Retirer') : null),
         administrator && own ? h('p', { class: 'info', role: 'note' }, 'Règle des quatre yeux : vous avez proposé cette '
             + 'valeur ; un autre administrateur l\'approuve.') : null,
         impact);
@@ -71,9 +89,9 @@ function proposalsSection(proposals, labels, agent, administrator) {
   });
 }
 
-async function showImpact(id, container) {
+async function showImpact(path, id, container) {
   container.replaceChildren(h('p', {}, 'Calcul de l\'impact…'));
-  const answer = await get(PATH + '/proposals/' + id + '/impact');
+  const answer = await get(path + '/proposals/' + id + '/impact');
   if (answer.status !== 200) {
     container.replaceChildren(h('p', { class: 'resume-erreurs', role: 'alert' }, problemInFrench(answer.body, answer.status)));
     return;
@@ -95,10 +113,10 @@ async function showImpact(id, container) {
           h('tbody', {}, i.sections.map(s => row(s, 'Section ' + s.section)), row(i.total, 'Total'))));
 }
 
-async function decide(event, id, step, agent) {
+async function decide(event, path, id, step, agent) {
   const button = event.target;
   button.disabled = true;
-  const answer = await post(PATH + '/proposals/' + id + '/' + step, {});
+  const answer = await post(path + '/proposals/' + id + '/' + step, {});
   if (answer.status !== 200) {
     button.disabled = false;
     button.after(h('span', { class: 'erreur-champ', role: 'alert' }, problemInFrench(answer.body, answer.status)));
@@ -109,22 +127,27 @@ async function decide(event, id, step, agent) {
       step === 'approval' ? 'Valeur approuvée : elle s\'applique à partir de sa date.' : 'Proposition retirée.'));
 }
 
-function familySection(family, administrator, agent) {
+function familySection(path, family, administrator, agent) {
   return h('section', { class: 'famille', 'data-famille': family.family },
-      h('h2', {}, family.label),
+      h('h3', {}, family.label),
       h('p', {}, 'Revalorisation : ' + family.revaluation + ' (' + family.basis + ').'),
       family.figures.map(x => h('div', { class: 'carte', 'data-chiffre': x.name },
-          h('h3', {}, x.label),
+          h('h4', {}, x.label),
           x.stale ? h('p', { class: 'avertissement', role: 'note' }, x.stale.message) : null,
           h('table', { class: 'tableau' },
               h('thead', {}, h('tr', {}, ['À partir du', 'Valeur', 'Source', 'Saisie par'].map(t => h('th', { scope: 'col' }, t)))),
               h('tbody', {}, x.history.map(row => h('tr', {},
                   h('td', {}, date(row.effectiveFrom)), h('td', {}, figure(x.name, row.value)), h('td', {}, row.source),
-                  h('td', {}, row.recordedBy === 'migration' ? 'mise en service' : row.recordedBy))))),
-          administrator ? proposalForm(x, agent) : null)));
+                  h('td', {}, recorder(row.recordedBy)))))),
+          administrator ? proposalForm(path, x, agent) : null)));
 }
 
-function proposalForm(x, agent) {
+/** Who recorded a value: an administrator, or the service as it was put in service or shipped. */
+function recorder(recordedBy) {
+  return { migration: 'mise en service', release: 'livré avec le service' }[recordedBy] || recordedBy;
+}
+
+function proposalForm(path, x, agent) {
   // One form per figure on the page: its fields are named after the figure, so that their ids stay unique.
   const name = part => x.name + '.' + part;
   const form = h('form', { novalidate: true, class: 'proposer' },
@@ -153,7 +176,7 @@ function proposalForm(x, agent) {
       return;
     }
     busy(form, true);
-    const answer = await post(PATH + '/proposals', { name: x.name, effectiveFrom, value: amount, source: value(form, name('source')) });
+    const answer = await post(path + '/proposals', { name: x.name, effectiveFrom, value: amount, source: value(form, name('source')) });
     busy(form, false);
     if (answer.status !== 201) {
       showProblem(form, answer, apiField => name(apiField));

@@ -1,5 +1,6 @@
 package fr.paris.casvp.guichet.gateway;
 
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
 import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,12 +32,12 @@ class CounterConfiguration {
      * @param form  the counter's screen that files an application, followed by the person's id
      * @param file  the counter's screen of one file, followed by its id
      * @param monthly whether it is paid every month: the supervisor runs its months' payments ({@code /api/<code>/payment-runs})
-     * @param datedFigures whether its amounts rest on dated figures: the supervisors' banner reads the stale ones
-     *                     ({@code /api/<code>/parameters/stale})
+     * @param figures   NONE, SHIPPED or ADMINISTERED: whether its amounts rest on dated figures (the supervisors' banner
+     *                  reads the stale ones, "Paramètres" shows them), and whether they are administered there
      * @param examine   the queue of the files to examine: the roles that work it, the statuses it lists
      * @param decide    the queue of the files to decide
      */
-    record CounterBenefit(String code, String name, String files, String form, String file, boolean monthly, boolean datedFigures,
+    record CounterBenefit(String code, String name, String files, String form, String file, boolean monthly, Benefit.Figures figures,
                           Queue examine, Queue decide) {
     }
 
@@ -51,7 +52,7 @@ class CounterConfiguration {
 
     CounterConfiguration(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
         this.config = new Config(issuer, CLIENT_ID, Benefits.all().stream().map(b -> new CounterBenefit(b.code(), b.names().shortName(),
-                b.counter().files(), b.counter().form(), b.counter().file(), b.monthly(), b.datedFigures(),
+                b.counter().files(), b.counter().form(), b.counter().file(), b.monthly(), b.figures(),
                 new Queue(b.roles().examine(), b.counter().toExamine()), new Queue(b.roles().decide(), b.counter().toDecide()))).toList());
     }
 

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -100,6 +101,15 @@ class HousingIT {
         assertThat(JsonPath.<List<String>>read(stale, "$[*].message")).allMatch(message -> message.contains("revaloris"));
         assertThat(JsonPath.<List<String>>read(get("/api/housing/parameters/stale?date=2026-09-15").body(), "$[*].figure"))
                 .doesNotContain("charges.single");
+        // The "Paramètres" screen: each figure's history, the latest first, with its source; the stale ones with their warning.
+        String families = get("/api/housing/parameters/families").body();
+        assertThat(JsonPath.<List<String>>read(families, "$[*].figures[?(@.name == 'smic.net.monthly')].history[0].source").get(0))
+                .startsWith("SMIC horaire brut 12,31 €");
+        assertThat(JsonPath.<List<String>>read(families, "$[*].figures[?(@.name == 'charges.single')].stale.dueSince"))
+                .containsExactly("2026-10-01");
+        List<Map<String, Object>> smic = JsonPath.read(families, "$[*].figures[?(@.name == 'smic.net.monthly')]");
+        assertThat(smic).hasSize(1);
+        assertThat(smic.get(0).get("stale")).as("revalued on 1 June 2026").isNull();
         HttpResponse<String> refused = post("/api/housing/simulations", AGENT, "{\"date\": \"2026-11-16\", \"household\": "
                 + ELDERLY_TENANT.replace("1000.00", "1500.00") + "}");
         assertThat(JsonPath.<Boolean>read(refused.body(), "$.eligible")).isFalse();

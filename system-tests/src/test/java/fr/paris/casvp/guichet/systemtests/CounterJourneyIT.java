@@ -450,6 +450,11 @@ class CounterJourneyIT {
         signInAs("administrateur1");
         click(By.linkText("Paramètres"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Plafonds mensuels de Paris Solidarité"));
+        // Paris Logement's figures too, read only: shipped with its service.
+        WebElement housing = browser.findElement(By.cssSelector("[data-prestation='housing']"));
+        assertThat(plain(housing.getText())).contains("Paris Logement", "livrés avec le service", "SMIC mensuel net",
+                "Charges forfaitaires de l'allocation logement (CNAF)", "livré avec le service");
+        assertThat(housing.findElements(By.xpath(".//button[normalize-space()='Proposer']"))).as("nothing to propose there").isEmpty();
         assertThat(plain(browser.findElement(By.tagName("main")).getText())).contains("Chiffres à revaloriser",
                 "Circulaire Cnav n° 2025/29 du 22 décembre 2025", "Décret n° 2026-229 du 30 mars 2026", "chaque 1er avril");
         String firstOfThisMonth = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).withDayOfMonth(1)

@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.housing.simulation;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.contracts.figures.FamilyView;
 import fr.paris.casvp.guichet.contracts.figures.FigureWarning;
 import fr.paris.casvp.guichet.housing.file.Commands;
 import fr.paris.casvp.guichet.web.FieldError;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/housing/simulations}: what the rules would give a household on a day, with the figures in force that
  * day, before anything is filed (the counter's estimate, the person's questions); {@code GET
- * /api/housing/parameters/stale}: the figures a revaluation has left stale (the supervisors' banner).
+ * /api/housing/parameters/stale}: the figures a revaluation has left stale (the supervisors' banner); {@code GET
+ * /api/housing/parameters/families}: every figure with its history (the "Paramètres" screen).
  */
 @RestController
 @RequestMapping("/api/housing")
@@ -36,6 +38,12 @@ class SimulationController {
     SimulationController(HousingRules rules, Clock clock) {
         this.rules = rules;
         this.clock = clock;
+    }
+
+    /** Every figure with its history and sources, and which are stale today: the "Paramètres" screen (read only here). */
+    @GetMapping("/parameters/families")
+    List<FamilyView> families() {
+        return rules.families(ParisTime.today(clock));
     }
 
     /** The figures stale today, or on {@code date}, as every benefit resting on dated figures answers them. */

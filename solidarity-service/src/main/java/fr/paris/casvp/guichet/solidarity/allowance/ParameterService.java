@@ -2,14 +2,13 @@ package fr.paris.casvp.guichet.solidarity.allowance;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
-import fr.paris.casvp.guichet.contracts.figures.FigureWarning;
+import fr.paris.casvp.guichet.contracts.figures.FamilyView;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
 import fr.paris.casvp.guichet.solidarity.domain.FigureFamily;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,26 +39,16 @@ public class ParameterService {
         return store.all();
     }
 
-    /** A figure with its history (the latest first), and its warning when it is stale today. */
-    public record FigureView(String name, String label, FigureWarning stale, List<DatedParameter> history) {
-    }
-
-    /** A family of figures: how it is revalued, on what basis, and its figures. */
-    public record FamilyView(String family, String label, String revaluation, String basis, List<FigureView> figures) {
-    }
-
     /** Every dated figure, by family, with its history and sources, and which are stale today. */
     @Transactional(readOnly = true)
     public List<FamilyView> families() {
         List<DatedParameter> rows = store.all();
         Map<String, DatedFigures.Stale> stale = FigureFamily.staleOn(ParisTime.today(clock), rows).stream()
                 .collect(Collectors.toMap(DatedFigures.Stale::name, Function.identity()));
-        return Arrays.stream(FigureFamily.values()).map(family -> new FamilyView(family.name(), family.french(),
-                family.revaluation().french(), family.basis(), family.names().stream().map(name -> new FigureView(name,
-                        FigureFamily.label(name), stale.containsKey(name) ? FigureWarning.of(stale.get(name)) : null,
-                        rows.stream().filter(row -> row.name().equals(name))
-                                .sorted(Comparator.comparing(DatedParameter::effectiveFrom).reversed()).toList())).toList()))
-                .toList();
+        Map<String, List<FamilyView.Row>> history = rows.stream().collect(Collectors.groupingBy(DatedParameter::name,
+                Collectors.mapping(row -> new FamilyView.Row(row.effectiveFrom(), row.value(), row.source(), row.recordedBy(),
+                        row.recordedAt()), Collectors.toList())));
+        return Arrays.stream(FigureFamily.values()).map(family -> FamilyView.of(family.name(), family.shared(), history, stale)).toList();
     }
 
     /** What the rule gives, and the stale figures it rests on (those it read that were due for revaluation). */

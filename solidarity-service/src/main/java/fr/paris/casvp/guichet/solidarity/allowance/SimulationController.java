@@ -2,6 +2,7 @@ package fr.paris.casvp.guichet.solidarity.allowance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.contracts.figures.FamilyView;
 import fr.paris.casvp.guichet.contracts.figures.FigureWarning;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
@@ -93,7 +94,7 @@ class SimulationController {
 
     /** Every figure by family, with its history, sources and staleness: the counter's "Paramètres" screen. */
     @GetMapping("/parameters/families")
-    List<ParameterService.FamilyView> families() {
+    List<FamilyView> families() {
         return parameters.families();
     }
 

@@ -20,18 +20,23 @@ import java.util.Map;
  * @param reference       the fields of its events holding the number the person knows, the first present wins
  * @param partner         who carries out its decisions
  * @param monthly         whether a grant is paid every month
- * @param datedFigures    whether its amounts rest on dated figures a revaluation may leave stale: its service answers
- *                        {@code GET /api/<code>/parameters/stale}
+ * @param figures         whether its amounts rest on dated figures a revaluation may leave stale, and how a new value is
+ *                        recorded
  * @param roles           who may file, examine and decide
  */
 public record Benefit(String code, String service, String database, int localPort, Names names, Counter counter, List<String> filing,
                       String eventTypePrefix, Map<String, String> notices, List<String> reference, Partner partner, boolean monthly,
-                      boolean datedFigures, Roles roles) {
+                      Figures figures, Roles roles) {
 
     public Benefit {
         filing = List.copyOf(filing);
         notices = Map.copyOf(notices);
         reference = List.copyOf(reference);
+    }
+
+    /** Whether its amounts rest on dated figures: its service answers {@code GET /api/<code>/parameters/stale} and {@code /families}. */
+    public boolean datedFigures() {
+        return figures != Figures.NONE;
     }
 
     /** Where its API is behind the gateway: {@code /api/aid}. */
@@ -78,6 +83,16 @@ public record Benefit(String code, String service, String database, int localPor
             toExamine = List.copyOf(toExamine);
             toDecide = List.copyOf(toDecide);
         }
+    }
+
+    /** A benefit's dated figures, and how a new value is recorded. */
+    public enum Figures {
+        /** Its amounts rest on no dated figure. */
+        NONE,
+        /** Shipped with its service: a new value comes with a new version of the service. */
+        SHIPPED,
+        /** Proposed by an administrator and approved by another in "Paramètres" ({@code /api/<code>/parameters/proposals}). */
+        ADMINISTERED
     }
 
     /** Who carries out a benefit's decisions, and reads the orders it writes. */

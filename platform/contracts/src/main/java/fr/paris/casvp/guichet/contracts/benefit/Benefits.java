@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -148,7 +149,7 @@ public final class Benefits {
             }
             Benefit.Partner partner = partner();
             Boolean monthly = bool("monthly");
-            Boolean datedFigures = bool("dated-figures");
+            Benefit.Figures figures = figures();
             Benefit.Roles roles = new Benefit.Roles(roles("file", true), roles("examine", false), roles("decide", true));
             Benefit.Counter counter = new Benefit.Counter(files, form, file, statuses("to-examine", !roles.examine().isEmpty()),
                     statuses("to-decide", true));
@@ -156,7 +157,7 @@ public final class Benefits {
                 return null;
             }
             Benefit benefit = new Benefit(code, service, database, port, names, counter, filing, prefix, notices, reference, partner,
-                    monthly, datedFigures, roles);
+                    monthly, figures, roles);
             if (Benefits.class.getClassLoader().getResource(benefit.paperForm()) == null) {
                 faults.add(code + ": no paper form " + benefit.paperForm());
             }
@@ -213,6 +214,16 @@ public final class Benefits {
                 return value == null ? null : Benefit.Partner.of(value);
             } catch (IllegalArgumentException e) {
                 faults.add(code + ".partner: " + value + " is not treasury or transport-operator");
+                return null;
+            }
+        }
+
+        private Benefit.Figures figures() {
+            String value = text("dated-figures");
+            try {
+                return value == null ? null : Benefit.Figures.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                faults.add(code + ".dated-figures: " + value + " is not none, shipped or administered");
                 return null;
             }
         }

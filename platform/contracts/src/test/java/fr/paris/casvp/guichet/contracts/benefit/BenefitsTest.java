@@ -29,6 +29,8 @@ class BenefitsTest {
         assertThat(Benefits.of("transport").counter().toExamine()).as("nobody examines a pass").isEmpty();
         assertThat(solidarity.monthly()).isTrue();
         assertThat(Benefits.all()).filteredOn(Benefit::datedFigures).extracting(Benefit::code).containsExactly("solidarity", "housing");
+        assertThat(solidarity.figures()).isEqualTo(Benefit.Figures.ADMINISTERED);
+        assertThat(Benefits.of("housing").figures()).isEqualTo(Benefit.Figures.SHIPPED);
         assertThat(solidarity.partner()).isEqualTo(Benefit.Partner.TREASURY);
         assertThat(solidarity.filing()).containsExactly("/api/solidarity/applications");
         assertThat(Benefits.of("transport").roles().examine()).isEmpty();
@@ -65,6 +67,7 @@ class BenefitsTest {
                 aid.notices=RECEIVED
                 aid.partner=bank
                 aid.monthly=yes
+                aid.dated-figures=yes
                 aid.file=AGENT
                 aid.decide=
                 aid.colour=blue
@@ -76,6 +79,7 @@ class BenefitsTest {
                 .hasMessageContaining("aid.event-type-prefix: ends with a dot")
                 .hasMessageContaining("aid.partner: bank is not treasury or transport-operator")
                 .hasMessageContaining("aid.monthly: yes is not true or false")
+                .hasMessageContaining("aid.dated-figures: yes is not none, shipped or administered")
                 .hasMessageContaining("aid.examine: missing")
                 .hasMessageContaining("aid.decide: names no role")
                 .hasMessageContaining("aid.to-examine: names statuses, and no role works this queue")
@@ -102,7 +106,7 @@ class BenefitsTest {
                     .append(code).append(".to-decide=RECEIVED\n")
                     .append(code).append(".event-type-prefix=fr.").append(code).append(".\n")
                     .append(code).append(".partner=treasury\n").append(code).append(".monthly=false\n")
-                    .append(code).append(".dated-figures=false\n")
+                    .append(code).append(".dated-figures=none\n")
                     .append(code).append(".file=AGENT\n").append(code).append(".examine=\n").append(code).append(".decide=SECTION_DIRECTOR\n");
         }
         Properties entries = new Properties();
