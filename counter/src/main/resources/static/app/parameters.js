@@ -11,10 +11,14 @@ import { config } from './session.js';
 
 const TITLE = 'Paramètres';
 
-/** Amounts are euros; ages and years are not. */
-const UNITS = { 'age.elderly': 'ans', 'age.unfit-for-work': 'ans', 'residence.minimum-years': 'ans' };
+/** Amounts are euros; ages, years, months and rates are not. */
+const UNITS = { 'age.elderly': 'ans', 'age.unfit-for-work': 'ans', 'residence.minimum-years': 'ans', 'reception.months': 'mois' };
+const RATES = new Set(['effort.minimum']);
 
 function figure(name, amount) {
+  if (RATES.has(name)) {
+    return (Number(amount) * 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 }) + ' %';
+  }
   return UNITS[name] ? Number(amount) + ' ' + UNITS[name] : euros(amount);
 }
 

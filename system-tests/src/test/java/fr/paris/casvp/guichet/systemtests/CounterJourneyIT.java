@@ -455,6 +455,8 @@ class CounterJourneyIT {
         assertThat(plain(housing.getText())).contains("Paris Logement", "livrés avec le service", "SMIC mensuel net",
                 "Charges forfaitaires de l'allocation logement (CNAF)", "livré avec le service");
         assertThat(housing.findElements(By.xpath(".//button[normalize-space()='Proposer']"))).as("nothing to propose there").isEmpty();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", housing);
+        screenshot("47-parametres-logement", false);
         assertThat(plain(browser.findElement(By.tagName("main")).getText())).contains("Chiffres à revaloriser",
                 "Circulaire Cnav n° 2025/29 du 22 décembre 2025", "Décret n° 2026-229 du 30 mars 2026", "chaque 1er avril");
         String firstOfThisMonth = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).withDayOfMonth(1)
