@@ -37,6 +37,23 @@ class KubernetesBenefitsTest {
         assertThat(KubernetesBenefits.kustomization()).contains("  - gateway.yaml\n  - beneficiary-service.yaml\n  - aid-service.yaml\n");
     }
 
+    /** The production release names every application's image at one tag, and backs up every database every night. */
+    @Test
+    void theProductionReleaseHasEveryApplicationsImageAndEveryDatabasesBackup() throws Exception {
+        String release = Files.readString(K8S.resolve(KubernetesBenefits.RELEASE));
+        String tag = KubernetesBenefits.releaseTag(release);
+        assertThat(release).as(KubernetesBenefits.RELEASE + " " + REGENERATE).isEqualTo(KubernetesBenefits.release(tag));
+        assertThat(Files.readString(K8S.resolve(KubernetesBenefits.BACKUPS))).as(KubernetesBenefits.BACKUPS + " " + REGENERATE)
+                .isEqualTo(KubernetesBenefits.backups());
+        for (Benefit benefit : Benefits.all()) {
+            assertThat(release).contains("  - name: guichet/" + benefit.service() + "\n    newName: " + KubernetesBenefits.REGISTRY
+                    + benefit.service() + "\n    newTag: " + tag + "\n");
+            assertThat(KubernetesBenefits.backups()).contains("  cluster:\n    name: " + benefit.database() + "-db\n");
+        }
+        assertThat(KubernetesBenefits.backups()).contains("schedule: \"0 0 1 * * *\"", "name: beneficiary-db\n", "name: notice-db\n");
+        assertThat(KubernetesBenefits.release("9.9.9")).contains("newTag: 9.9.9").doesNotContain("newTag: " + tag + "\n");
+    }
+
     @Test
     void noBenefitsManifestIsLeftForABenefitNoLongerDeclared() throws Exception {
         List<String> declared = Benefits.all().stream().map(KubernetesBenefits::file).toList();

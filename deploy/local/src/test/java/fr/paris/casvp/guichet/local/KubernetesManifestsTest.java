@@ -313,8 +313,11 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"production"})
     void productionRunsThreeInstancesOfEverythingAndBacksUpEachDatabase(String overlay) throws Exception {
         List<Map<String, Object>> resources = render(overlay);
+        String tag = KubernetesBenefits.releaseTag(Files.readString(Path.of("../k8s").resolve(KubernetesBenefits.RELEASE)));
         for (String application : APPLICATIONS) {
             assertThat((Object) path(one(resources, "HorizontalPodAutoscaler", application), "spec.minReplicas")).isEqualTo(3);
+            assertThat((Object) path(one(resources, "Deployment", application), "spec.template.spec.containers.0.image"))
+                    .as("the release's image").isEqualTo(KubernetesBenefits.REGISTRY + application + ":" + tag);
         }
         // Issue #35: WAL archiving through backup.barmanObjectStore (deprecated since CloudNativePG 1.26), and no base
         // backup ever taken. Each database archives through the Barman Cloud plugin into an object store that keeps

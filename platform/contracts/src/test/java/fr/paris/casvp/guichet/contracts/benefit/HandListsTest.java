@@ -35,6 +35,7 @@ class HandListsTest {
             "deploy/k8s/base/kafka/topics.yaml", "KubernetesKafka, from Topic; KubernetesKafkaTest",
             "deploy/k8s/base/kafka/users.yaml", "KubernetesKafka, from access.yaml and the declaration; KubernetesKafkaTest",
             "deploy/k8s/disaster-recovery/topics.yaml", "KubernetesKafka, from Topic.heldOnlyByKafka; KubernetesKafkaTest",
+            "deploy/k8s/overlays/production/release/kustomization.yaml", "KubernetesBenefits, from the declaration; KubernetesBenefitsTest",
             "docs/asyncapi.yaml", "the published contract, for partners; AsyncApiDocumentTest compares its channels with Topic");
 
     /** Still listing the benefits by hand (issue #38, to be derived next). */
@@ -43,7 +44,6 @@ class HandListsTest {
             Map.entry("counter/src/main/resources/static/app/benefits.js", "the three filing forms in one file"),
             Map.entry("deploy/containers/src/test/java/fr/paris/casvp/guichet/containers/ProductionInMiniatureIT.java",
                     "the production in miniature: it starts every declared benefit's service, but files the first three's own applications"),
-            Map.entry("deploy/k8s/overlays/production/kustomization.yaml", "the services' replicas and images"),
             Map.entry("deploy/monitoring/guichet.rules.test.yaml", "the alert rules' test series, a service at a time"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/KafkaAccessIT.java",
                     "the refusals drilled, principal by principal"),
