@@ -86,7 +86,7 @@ public record Household(Category category, boolean couple, int children, int dis
         /** An establishment whose accommodation is paid by the social aid (or, for the disabled, the social security) (d/4). */
         ACCOMMODATION_PAID_BY_SOCIAL_AID;
 
-        /** Whether the rules apply to this residence only for the elderly and the disabled (RM II and III). */
+        /** Whether it is an establishment: a residence only the elderly and the disabled may have (RM II and III, d/). */
         public boolean establishment() {
             return this != HOME;
         }

@@ -105,7 +105,7 @@ public class Receipts {
     }
 
     /** The receipt's birth-date check ({@link ReceiptChecks}). */
-    public String birthDateCheck(String number, LocalDate birthDate) {
+    private String birthDateCheck(String number, LocalDate birthDate) {
         if (checks == null) {
             throw new IllegalStateException("No receipt key (guichet.receipt-key) in this service");
         }
