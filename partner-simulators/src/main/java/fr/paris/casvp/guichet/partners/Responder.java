@@ -12,15 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,12 +46,16 @@ final class Responder implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
     private static final int KEPT_ANSWERS = 100;
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     private final Partner partner;
     private final Map<String, Object> kafka;
     private final JsonMapper json;
     private final Clock clock;
     private final Deque<ObjectNode> latest = new ConcurrentLinkedDeque<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean assigned;
     private volatile KafkaConsumer<String, String> consumer;
 
@@ -72,8 +81,45 @@ final class Responder implements Runnable {
         return partner;
     }
 
+    /**
+     * Answers until {@link #stop()}. A session that fails (the broker away longer than the client waits, the group left
+     * after a slow answer, a send not acknowledged) is closed and opened again after a pause, from the group's committed
+     * offsets: what was read but not committed is answered again, under the same {@code ce_id}. Meanwhile the partner
+     * is not {@link #ready()}.
+     */
     @Override
     public void run() {
+        Duration pause = FIRST_PAUSE;
+        while (!stopping.get()) {
+            try {
+                serve();
+            } catch (WakeupException wokenUp) {
+                break;
+            } catch (InterruptException | InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                if (stopping.get()) {
+                    break;
+                }
+                if (assigned) {
+                    pause = FIRST_PAUSE;
+                }
+                log.warn("{} lost its session ({}); it reads again in {} from its group's committed offsets",
+                        partner.route().principal(), e.toString(), pause);
+                if (pausedUntilStopped(pause)) {
+                    break;
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            } finally {
+                assigned = false;
+            }
+        }
+        log.info("{} stops", partner.route().principal());
+    }
+
+    /** One session: a consumer and a producer, answering until stopped or until a client fails. */
+    private void serve() throws Exception {
         Map<String, Object> consumerSettings = new HashMap<>(kafka);
         consumerSettings.put(ConsumerConfig.GROUP_ID_CONFIG, partner.route().principal());
         consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -86,6 +132,9 @@ final class Responder implements Runnable {
         try (KafkaConsumer<String, String> orders = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new StringDeserializer());
              KafkaProducer<String, String> answers = new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer())) {
             consumer = orders;
+            if (stopping.get()) {
+                return;
+            }
             orders.subscribe(List.of(partner.route().orders()), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -97,32 +146,43 @@ final class Responder implements Runnable {
                     log.info("{} reads {} ({} partitions)", partner.route().principal(), partner.route().orders(), partitions.size());
                 }
             });
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping.get()) {
+                ConsumerRecords<String, String> read = orders.poll(Duration.ofSeconds(1));
+                if (read.isEmpty()) {
+                    // Nothing to commit: no call to the broker that could wait for it while it is away.
+                    continue;
+                }
                 List<Future<?>> sent = new ArrayList<>();
-                for (ConsumerRecord<String, String> order : orders.poll(Duration.ofSeconds(1))) {
+                for (ConsumerRecord<String, String> order : read) {
                     ProducerRecord<String, String> answer = answer(order);
                     if (answer != null) {
                         sent.add(answers.send(answer));
                     }
                 }
-                if (!sent.isEmpty()) {
-                    for (Future<?> send : sent) {
-                        send.get();
-                    }
+                for (Future<?> send : sent) {
+                    send.get();
                 }
                 orders.commitSync();
             }
-        } catch (WakeupException stopping) {
-            log.info("{} stops", partner.route().principal());
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /** True when stopped during the pause. */
+    private boolean pausedUntilStopped(Duration pause) {
+        try {
+            return stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            log.error("{} stopped on an error", partner.route().principal(), e);
+            return true;
         }
     }
 
     /** Stops the loop from another thread. */
     void stop() {
+        stopping.set(true);
+        stopped.countDown();
         KafkaConsumer<String, String> running = consumer;
         if (running != null) {
             running.wakeup();
