@@ -821,8 +821,7 @@ class CounterJourneyIT {
         } finally {
             assertThat(suite.guichet("start", "aid-service")).as(suite.output()).isZero();
         }
-        await().atMost(Duration.ofSeconds(120)).until(() -> "RECEIVED".equals(JsonPath.read(agent.get("/api/receipts/" + number).body(),
-                "$.status")));
+        agent.awaitField("/api/receipts/" + number, "$.status", "RECEIVED", Duration.ofSeconds(120));
         follow(number, "01/06/1950");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Reçue par le service", "deux mois");
 
@@ -835,8 +834,7 @@ class CounterJourneyIT {
                     "{\"assessment\":\"Facture vérifiée.\",\"proposedAmount\":150}").statusCode()).isEqualTo(200);
             assertThat(new GatewayClient(suite, "directeur13").post("/api/aid/applications/" + id + "/decision", UUID.randomUUID(),
                     "{\"outcome\":\"GRANTED\",\"amount\":150}").statusCode()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(60)).until(() -> "PAYMENT_ORDERED".equals(JsonPath.read(
-                    agent.get("/api/receipts/" + number).body(), "$.status")));
+            agent.awaitField("/api/receipts/" + number, "$.status", "PAYMENT_ORDERED", Duration.ofSeconds(60));
             follow(number, "01/06/1950");
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accordée, paiement en cours", "Trésor public",
                     "Montant accordé", "150,00");
@@ -909,8 +907,7 @@ class CounterJourneyIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "En recours"));
 
         // The payee corrected after the failed payment: proposed by agent13, confirmed by another agent.
-        await().atMost(Duration.ofSeconds(60)).until(() -> "PAYMENT_FAILED".equals(JsonPath.read(
-                agent.get("/api/aid/applications/" + failed).body(), "$.status")));
+        agent.awaitField("/api/aid/applications/" + failed, "$.status", "PAYMENT_FAILED", Duration.ofSeconds(60));
         browser.get(suite.gateway("/#/demande/" + failed));
         type("champ-iban", "FR76 3000 6000 0112 3456 7890 189");
         click(By.xpath("//button[normalize-space()='Proposer ce compte']"));
@@ -929,16 +926,14 @@ class CounterJourneyIT {
                 {"beneficiaryId":"%s","navigoCardNumber":"1234 5678 90","zones":"1-2"}""".formatted(person));
         assertThat(director.post("/api/transport/passes/" + pass + "/decision", UUID.randomUUID(), "{\"outcome\":\"GRANTED\"}")
                 .statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> "ACTIVE".equals(JsonPath.read(
-                agent.get("/api/transport/passes/" + pass).body(), "$.status")));
+        agent.awaitField("/api/transport/passes/" + pass, "$.status", "ACTIVE", Duration.ofSeconds(60));
         signInAs("agent13");
         browser.get(suite.gateway("/#/navigo-demande/" + pass));
         type("champ-navigoCardNumber", "2345 6789 01");
         screenshot("43-carte-perdue");
         click(By.xpath("//button[normalize-space()='Charger sur la nouvelle carte']"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "2345678901".equals(JsonPath.read(
-                agent.get("/api/transport/passes/" + pass).body(), "$.navigoCardNumber"))
-                && "ACTIVE".equals(JsonPath.read(agent.get("/api/transport/passes/" + pass).body(), "$.status")));
+        agent.awaitField("/api/transport/passes/" + pass, "$.navigoCardNumber", "2345678901", Duration.ofSeconds(60));
+        agent.awaitField("/api/transport/passes/" + pass, "$.status", "ACTIVE", Duration.ofSeconds(60));
         assertThat(JsonPath.<List<String>>read(agent.get("/api/transport/passes/" + pass).body(), "$.orders[*].action"))
                 .containsExactly("LOAD", "CANCEL", "LOAD");
 
@@ -957,8 +952,7 @@ class CounterJourneyIT {
         type("champ-awayFromHomeSince", away);
         click(By.xpath("//button[normalize-space()='Enregistrer la situation']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Mise à jour de la situation"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SUSPENDED".equals(JsonPath.read(
-                agent.get("/api/solidarity/applications/" + solidarity).body(), "$.grant.status")));
+        agent.awaitField("/api/solidarity/applications/" + solidarity, "$.grant.status", "SUSPENDED", Duration.ofSeconds(60));
         browser.get(suite.gateway("/#/psol/" + solidarity));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "suspendue"));
         screenshot("44-suspendue");
@@ -1039,8 +1033,7 @@ class CounterJourneyIT {
         } finally {
             assertThat(suite.guichet("start", "housing-service")).as(suite.output()).isZero();
         }
-        await().atMost(Duration.ofSeconds(120)).until(() -> "RECEIVED".equals(JsonPath.read(agent.get("/api/receipts/" + queued).body(),
-                "$.status")));
+        agent.awaitField("/api/receipts/" + queued, "$.status", "RECEIVED", Duration.ofSeconds(120));
         // The gateway may still answer 503 for a moment after the receipt says RECEIVED (its view of the service's
         // readiness lags): the person's files are read once the service answers, then again — one file, applied once.
         await().atMost(Duration.ofSeconds(60)).until(() -> housingFiles(agent, other).size() == 1);
@@ -1090,8 +1083,7 @@ class CounterJourneyIT {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", run);
         screenshot("43-paiements-mensuels", false);
         // The local treasury (partner-simulators) pays the order and answers: the file shows the month paid.
-        await().atMost(Duration.ofSeconds(60)).until(() -> "PAID".equals(JsonPath.read(agent.get("/api/housing/files/" + file).body(),
-                "$.payments[0].status")));
+        agent.awaitField("/api/housing/files/" + file, "$.payments[0].status", "PAID", Duration.ofSeconds(60));
         browser.get(suite.gateway("/#/logement-dossier/" + file));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Versements"));
         assertThat(plain(browser.findElement(By.tagName("main")).getText())).contains(firstMonth.substring(5) + "/" + firstMonth.substring(0, 4),

@@ -1,5 +1,9 @@
 package fr.paris.casvp.guichet.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,6 +44,20 @@ final class GatewayClient {
 
     HttpResponse<String> get(String path) {
         return send(request(path).GET());
+    }
+
+    /**
+     * Waits until the value at {@code jsonPath} of what {@code path} answers is {@code expected}. A wait that runs out
+     * names the last answer, its HTTP status and body: where the file stopped (still ordered: the partner did not
+     * answer) or what answered instead (a problem from the gateway).
+     */
+    void awaitField(String path, String jsonPath, Object expected, Duration within) {
+        await().atMost(within).untilAsserted(() -> {
+            HttpResponse<String> answer = get(path);
+            assertThat(answer.statusCode()).as("GET %s answered %s", path, answer.body()).isEqualTo(200);
+            assertThat((Object) JsonPath.read(answer.body(), jsonPath)).as("%s of GET %s, in %s", jsonPath, path, answer.body())
+                    .isEqualTo(expected);
+        });
     }
 
     /** A document (a decision letter): its bytes. */
