@@ -396,6 +396,33 @@ class AidApplicationsIT {
         assertThat(JsonPath.<String>read(again.value(), "$.payee.accountHolder")).isEqualTo("Jeanne Martin-O'Brien");
     }
 
+    /**
+     * The treasury answers every service's orders on one topic: an answer to another service's order (a monthly run's,
+     * by the ten thousand) is passed by after one read, recorded nowhere (no processed event, no trail, no parking), and
+     * the aid's own answer behind it is applied.
+     */
+    @Test
+    void anAnswerToAnotherServicesOrderIsPassedByAndRecordedNowhere() {
+        UUID person = aid.person(LocalDate.of(2015, 3, 1));
+        String id = aid.readyForDecision(person, "FOOD", "60");
+        String reference = JsonPath.read(aid.grant(id, "60").body(), "$.payments[0].reference");
+        String orderId = JsonPath.read(first("payment-orders.v1", r -> r.value().contains(reference)).value(), "$.orderId");
+        String othersEvent = "others-" + UUID.randomUUID();
+        String ownEvent = "own-" + UUID.randomUUID();
+
+        confirm("{\"orderId\":\"" + UUID.randomUUID() + "\",\"reference\":\"PSG-2026-000001-2026-12\",\"amount\":620,"
+                + "\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}", othersEvent);
+        RecordMetadata own = confirm("{\"orderId\":\"" + orderId + "\",\"reference\":\"" + reference + "\",\"amount\":60,"
+                + "\"status\":\"PAID\",\"settledAt\":\"" + clock.instant() + "\"}", ownEvent);
+        Topics.awaitConsumed(kafka, "aid-service.payment-confirmations", own);
+
+        assertThat(JsonPath.<String>read(aid.get("/api/aid/applications/" + id, AGENT).body(), "$.status")).isEqualTo("PAID");
+        assertThat(jdbc.sql("select event_id from processed_event where event_id in (:ids)").param("ids", List.of(othersEvent, ownEvent))
+                .query(String.class).list()).as("only the aid's own answer is recorded as processed").containsExactly(ownEvent);
+        assertThat(jdbc.sql("select count(*) from parked_record where payload like '%PSG-2026-000001-2026-12%'").query(Long.class).single())
+                .isZero();
+    }
+
     @Test
     void aConfirmationThatDoesNotMatchItsOrderIsParkedAndNeverApplied() {
         UUID person = aid.person(LocalDate.of(2015, 3, 1));

@@ -222,6 +222,11 @@ public class ApplicationService {
         return save(application);
     }
 
+    /** Whether this service made the payment order of that id: the answers to other services' orders are passed by. */
+    public boolean ordered(UUID orderId) {
+        return store.ordered(orderId);
+    }
+
     /**
      * The treasury's answer to one of this service's payment orders; another issuer's is ignored, and one that does not
      * match its order is parked, never applied.

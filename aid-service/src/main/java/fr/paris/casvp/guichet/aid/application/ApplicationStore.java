@@ -176,6 +176,11 @@ class ApplicationStore {
                 .update();
     }
 
+    /** Whether this service ordered the order of that id (the treasury's answers to other services' orders are passed by). */
+    boolean ordered(UUID orderId) {
+        return jdbc.sql("select exists (select 1 from aid_payment_order where id = :id)").param("id", orderId).query(Boolean.class).single();
+    }
+
     /** Reads a payment order and locks it until the end of the transaction: one answer at a time. */
     Optional<Payment> lockPayment(UUID orderId) {
         return jdbc.sql("select * from aid_payment_order where id = :id for update")

@@ -24,7 +24,7 @@ class PaymentConfirmations {
     @KafkaListener(id = "aid-service.payment-confirmations", topics = "payment-confirmations.v1")
     void on(ConsumerRecord<String, String> record) {
         answers.consume("aid.payment-confirmations", record, PaymentConfirmation.class, "payment-confirmation",
-                "applications", applications::confirmPayment);
+                "applications", applications::ordered, applications::confirmPayment);
     }
 
     /**
@@ -34,6 +34,6 @@ class PaymentConfirmations {
     @KafkaListener(id = "aid-service.payment-confirmations-v2", topics = "payment-confirmations.v2")
     void onVersion2(ConsumerRecord<String, String> record) {
         answers.consume("aid.payment-confirmations.v2", record, PaymentConfirmation.class, "payment-confirmation",
-                "applications", applications::confirmPayment);
+                "applications", applications::ordered, applications::confirmPayment);
     }
 }

@@ -21,6 +21,6 @@ class PaymentConfirmations {
     @KafkaListener(id = "housing-service.payment-confirmations", topics = "payment-confirmations.v2")
     void on(ConsumerRecord<String, String> record) {
         answers.consume("housing.payment-confirmations", record, PaymentConfirmation.class, "payment-confirmation", "payments",
-                runs::settle);
+                runs::ordered, runs::settle);
     }
 }

@@ -76,6 +76,11 @@ public class PaymentStore {
                 .param("amount", amount).param("at", Timestamp.from(at)).update();
     }
 
+    /** Whether this service ordered the order of that id (the treasury's answers to other services' orders are passed by). */
+    boolean ordered(UUID orderId) {
+        return jdbc.sql("select exists (select 1 from housing_payment where order_id = :id)").param("id", orderId).query(Boolean.class).single();
+    }
+
     /** The order, locked until the end of the transaction, when it still waits for its answer. */
     Optional<Ordered> lockOrdered(UUID orderId) {
         return jdbc.sql("select * from housing_payment where order_id = :id and status = 'ORDERED' for update")

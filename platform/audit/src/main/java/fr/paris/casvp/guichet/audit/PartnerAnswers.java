@@ -4,7 +4,9 @@ import fr.paris.casvp.guichet.contracts.OrderAnswer;
 import fr.paris.casvp.guichet.messaging.consumer.IdempotentConsumer;
 import fr.paris.casvp.guichet.messaging.consumer.ParkedRecords;
 import fr.paris.casvp.guichet.messaging.consumer.PartnerAnswer;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,17 +40,24 @@ public class PartnerAnswers {
      * @param type         the answer's record in the contracts
      * @param what         what the record is, for the trail, e.g. {@code payment-confirmation}
      * @param resourceType what it changes, e.g. {@code applications}
+     * @param orderedHere  whether this service ordered the order of that id: a read, outside any transaction. The
+     *                     topics of answers are shared by the services that order (every benefit's payments come back
+     *                     on one topic): the answers to the others' orders are passed by at the cost of that read, not
+     *                     of a transaction that records them, so that a monthly run's tens of thousands of answers do
+     *                     not hold up, for minutes, the answer to an emergency aid queued behind them
      * @param apply        applies the answer to the order it answers, in the consumer's transaction
      */
     public <A extends OrderAnswer> void consume(String consumerName, ConsumerRecord<String, String> record, Class<A> type,
-                                                String what, String resourceType, Function<A, PartnerAnswer> apply) {
-        consumer.apply(consumerName, record, r -> {
-            A answer = json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(r.value());
-            if (answer.orderId() == null || answer.status() == null) {
-                throw new IllegalArgumentException("A " + what + " needs an orderId and a status");
-            }
-            handled(r, what, resourceType, apply.apply(answer));
-        });
+                                                String what, String resourceType, Predicate<UUID> orderedHere,
+                                                Function<A, PartnerAnswer> apply) {
+        A answer = json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(record.value());
+        if (answer.orderId() == null || answer.status() == null) {
+            throw new IllegalArgumentException("A " + what + " needs an orderId and a status");
+        }
+        if (!orderedHere.test(answer.orderId())) {
+            return;
+        }
+        consumer.apply(consumerName, record, r -> handled(r, what, resourceType, apply.apply(answer)));
     }
 
     /** Records what was done with a partner's record: applied (trail), parked (parked records and trail) or ignored. */

@@ -21,7 +21,7 @@ class PaymentConfirmations {
     @KafkaListener(id = "solidarity-service.payment-confirmations", topics = "payment-confirmations.v1")
     void on(ConsumerRecord<String, String> record) {
         answers.consume("solidarity.payment-confirmations", record, PaymentConfirmation.class, "payment-confirmation",
-                "payments", runs::settle);
+                "payments", runs::ordered, runs::settle);
     }
 
     /**
@@ -31,6 +31,6 @@ class PaymentConfirmations {
     @KafkaListener(id = "solidarity-service.payment-confirmations-v2", topics = "payment-confirmations.v2")
     void onVersion2(ConsumerRecord<String, String> record) {
         answers.consume("solidarity.payment-confirmations.v2", record, PaymentConfirmation.class, "payment-confirmation",
-                "payments", runs::settle);
+                "payments", runs::ordered, runs::settle);
     }
 }

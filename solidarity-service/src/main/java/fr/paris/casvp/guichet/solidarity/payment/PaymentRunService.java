@@ -368,6 +368,11 @@ public class PaymentRunService {
         outbox.addAll(orders);
     }
 
+    /** Whether this service made the payment order of that id: the answers to other services' orders are passed by. */
+    public boolean ordered(UUID orderId) {
+        return store.ordered(orderId);
+    }
+
     /**
      * The treasury's answer to one of this service's monthly payments; another issuer's, or an answer already applied,
      * is ignored; one that does not match its order is parked, never applied.

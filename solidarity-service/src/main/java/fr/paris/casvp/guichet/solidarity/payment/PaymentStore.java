@@ -169,6 +169,11 @@ class PaymentStore {
         });
     }
 
+    /** Whether this service ordered the order of that id (the treasury's answers to other services' orders are passed by). */
+    boolean ordered(UUID orderId) {
+        return jdbc.sql("select exists (select 1 from psol_payment where order_id = :id)").param("id", orderId).query(Boolean.class).single();
+    }
+
     /** The payment of this order, if it waits for the treasury's answer, locked. */
     Optional<Ordered> lockOrdered(UUID orderId) {
         return jdbc.sql("select reference, amount, created_at from psol_payment where order_id = :id and status = 'ORDERED' for update")

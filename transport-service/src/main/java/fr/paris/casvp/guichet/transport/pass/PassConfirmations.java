@@ -24,6 +24,6 @@ class PassConfirmations {
     @KafkaListener(id = "transport-service.pass-confirmations", topics = "transport.pass-confirmations.v1")
     void on(ConsumerRecord<String, String> record) {
         answers.consume("transport.pass-confirmations", record, PassConfirmation.class, "pass-confirmation", "passes",
-                passes::confirm);
+                passes::ordered, passes::confirm);
     }
 }

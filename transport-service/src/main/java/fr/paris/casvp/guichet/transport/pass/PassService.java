@@ -164,6 +164,11 @@ public class PassService {
         return save(pass);
     }
 
+    /** Whether this service made the order to the transport operator of that id: the answers to other services' orders are passed by. */
+    public boolean ordered(UUID orderId) {
+        return store.ordered(orderId);
+    }
+
     /**
      * The operator's answer to one of this service's orders, once; another's, or a second answer, changes nothing; one
      * that does not match its order is parked, never applied.

@@ -117,6 +117,11 @@ class PassStore {
                 .param("status", order.status().name()).param("at", Timestamp.from(order.orderedAt())).update();
     }
 
+    /** Whether this service ordered the order of that id (an answer to an order it did not make are passed by). */
+    boolean ordered(UUID orderId) {
+        return jdbc.sql("select exists (select 1 from transport_pass_order where id = :id)").param("id", orderId).query(Boolean.class).single();
+    }
+
     /** The order, locked until the end of the transaction: one answer at a time. */
     Optional<OperatorOrder> lockOrder(UUID orderId) {
         return jdbc.sql("select * from transport_pass_order where id = :id for update").param("id", orderId)
