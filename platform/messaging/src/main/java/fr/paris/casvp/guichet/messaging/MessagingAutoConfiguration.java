@@ -118,8 +118,9 @@ public class MessagingAutoConfiguration {
     /**
      * Offsets committed after each batch of records a poll gave, not after each record: a commit is a round trip to the
      * broker, and one a record held a service to about a hundred records a second, five times fewer than in batches (a
-     * monthly run's payment answers, which every service ordering payments reads: docs/benchmarks.md). After a crash the batch's records are read again,
-     * which every listener here takes once ({@code IdempotentConsumer}, the replica's versions, the notices' event ids).
+     * monthly run's payment answers, which every service ordering payments reads: docs/benchmarks.md). After a crash
+     * the batch's records are read again, which every listener here takes once ({@code IdempotentConsumer}, the
+     * replica's versions, the notices' event ids).
      * The retries, the dead letters and the intake's commands (its own factory, a commit per command) are unchanged.
      * Every record is checked against the contract before its listener ({@link InboundRecords}).
      */
