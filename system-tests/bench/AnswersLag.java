@@ -1,7 +1,7 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +32,7 @@ import org.apache.kafka.common.TopicPartition;
 public class AnswersLag {
 
     private static final String TOPIC = "payment-confirmations.v2";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     public static void main(String[] args) throws Exception {
         String server = Files.readString(Path.of(args.length > 0 ? args[0] : ".guichet", "kafka", "server.properties"));
@@ -48,7 +49,7 @@ public class AnswersLag {
                 Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
                         .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()))).all().get();
                 long end = ends.values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
-                StringBuilder line = new StringBuilder(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " answers " + end);
+                StringBuilder line = new StringBuilder(LocalTime.now().format(TIME) + " answers " + end);
                 // Every group that reads the topic: the services that order payments (the partners' own groups too).
                 for (String group : admin.listGroups().all().get().stream().map(GroupListing::groupId).sorted().toList()) {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
