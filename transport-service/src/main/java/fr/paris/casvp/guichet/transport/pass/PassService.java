@@ -164,7 +164,7 @@ public class PassService {
         return save(pass);
     }
 
-    /** Whether this service made the order to the transport operator of that id: the answers to other services' orders are passed by. */
+    /** Whether this service made the order to the transport operator of that id: an answer to any other is passed by. */
     public boolean ordered(UUID orderId) {
         return store.ordered(orderId);
     }

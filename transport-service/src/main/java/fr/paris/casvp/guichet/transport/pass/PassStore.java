@@ -117,7 +117,7 @@ class PassStore {
                 .param("status", order.status().name()).param("at", Timestamp.from(order.orderedAt())).update();
     }
 
-    /** Whether this service ordered the order of that id (an answer to an order it did not make are passed by). */
+    /** Whether this service ordered the order of that id (an answer to an order it did not make is passed by). */
     boolean ordered(UUID orderId) {
         return jdbc.sql("select exists (select 1 from transport_pass_order where id = :id)").param("id", orderId).query(Boolean.class).single();
     }
