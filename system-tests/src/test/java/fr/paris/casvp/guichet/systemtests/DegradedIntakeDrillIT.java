@@ -251,7 +251,7 @@ class DegradedIntakeDrillIT {
         long start = System.nanoTime();
         HttpResponse<String> answer = agent.post(path("transport"), key, body("transport", card));
         waits.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
-        filings.add(new Sent("transport", "command", key, at, answer.statusCode(), answer.body()));
+        filings.add(new Sent("transport", "command", key, at, Duration.between(at, Instant.now()), answer.statusCode(), answer.body()));
     }
 
     /** Reads the status board every 100 ms and keeps when a service's availability changed. */
@@ -323,15 +323,20 @@ class DegradedIntakeDrillIT {
         int outageSeconds = Integer.getInteger("drill.outage-seconds", 15);
         Load load = Load.start("KAFKA12345");
         load.awaitCommandsAnsweredSince(Instant.EPOCH, 6);
+        Instant stopping = Instant.now();
         assertThat(suite.guichet("stop", "kafka")).isZero();
+        Instant starting = Instant.now();
         try {
             Thread.sleep(outageSeconds * 1000L); // the outage's length
+            starting = Instant.now();
         } finally {
             assertThat(suite.guichet("start", "kafka")).as(suite.output()).isZero();
         }
+        Instant started = Instant.now();
         load.awaitCommandsAnsweredSince(Instant.now(), 6);
         List<Sent> sent = load.stop();
-        System.out.printf("Kafka drill (the broker stopped %d s under load)%n%s", outageSeconds, summary(sent));
+        System.out.printf("Kafka drill (the broker stopped %d s under load: stopping at %s, starting at %s, started at %s)%n%s",
+                outageSeconds, stopping, starting, started, summary(sent));
 
         answeredEveryRequest(sent, "aid", "solidarity", "transport");
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
@@ -380,12 +385,14 @@ class DegradedIntakeDrillIT {
                         UUID key = UUID.randomUUID();
                         Instant at = Instant.now();
                         HttpResponse<String> answer = load.agent.post(path(benefit), key, body(benefit, card));
-                        load.sent.add(new Sent(benefit, "command", key, at, answer.statusCode(), answer.body()));
+                        load.sent.add(new Sent(benefit, "command", key, at, Duration.between(at, Instant.now()), answer.statusCode(),
+                                answer.body()));
                     }));
                     load.inFlight.add(load.senders.submit(() -> {
                         Instant at = Instant.now();
                         HttpResponse<String> answer = load.agent.get("/api/" + benefit + "/beneficiaries/" + people.get(benefit).get(0));
-                        load.sent.add(new Sent(benefit, "read", null, at, answer.statusCode(), answer.body()));
+                        load.sent.add(new Sent(benefit, "read", null, at, Duration.between(at, Instant.now()), answer.statusCode(),
+                                answer.body()));
                     }));
                 }
             }, 0, 500, TimeUnit.MILLISECONDS);
@@ -413,10 +420,16 @@ class DegradedIntakeDrillIT {
         }
     }
 
+    /** Every request to these benefits answered by the service itself; a failure names the requests that were not. */
     private static void answeredEveryRequest(List<Sent> sent, String... benefits) {
         for (String benefit : benefits) {
-            assertThat(sent).filteredOn(s -> s.benefit().equals(benefit)).as("%s's requests", benefit).isNotEmpty()
-                    .allSatisfy(s -> assertThat(s.status()).as("%s %s: %s", benefit, s.kind(), s.body()).isIn(200, 201));
+            List<Sent> mine = sent.stream().filter(s -> s.benefit().equals(benefit)).toList();
+            assertThat(mine).as("%s's requests", benefit).isNotEmpty();
+            List<String> unanswered = mine.stream().filter(s -> s.status() != 200 && s.status() != 201)
+                    .map(s -> "%s %s sent at %s, answered in %d ms: %d %s".formatted(benefit, s.kind(), s.at(), s.took().toMillis(),
+                            s.status(), s.body()))
+                    .toList();
+            assertThat(unanswered).as("%s's requests not answered by the service (%d sent)", benefit, mine.size()).isEmpty();
         }
     }
 
@@ -479,7 +492,8 @@ class DegradedIntakeDrillIT {
         }
     }
 
-    private record Sent(String benefit, String kind, UUID key, Instant at, int status, String body) {
+    /** A request of the load: when it left, how long its answer took, and the answer. */
+    private record Sent(String benefit, String kind, UUID key, Instant at, Duration took, int status, String body) {
     }
 
     private static long processed(List<Sent> queued) throws Exception {
