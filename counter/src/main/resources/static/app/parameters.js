@@ -1,8 +1,7 @@
 // "Paramètres": the dated figures of every benefit resting on them (the declaration's dated-figures: Paris Solidarité's
 // ceilings, national floors and rulebook's conditions, Paris Logement's...), each with its history and sources and
-// whether its revaluation is overdue. Where they are administered, an administrator proposes a new value from a date
-// with its source, and another approves it after its impact (four-eyes); where they are shipped with the service, the
-// screen says so. Supervisors read it.
+// whether its revaluation is overdue. An administrator proposes a new value from a date with its source, and another
+// approves it after its impact (four-eyes); the values shipped with a service are marked so. Supervisors read it.
 
 import { get, post } from './api.js';
 import { busy, field, h, show, showErrors, showProblem, value } from './dom.js';
@@ -31,7 +30,7 @@ function typedNumber(typed) {
 export async function parametersView(agent) {
   show(TITLE, h('p', {}, 'Chargement…'));
   const administrator = agent.roles.includes('ADMINISTRATOR');
-  const benefits = config.benefits.filter(benefit => benefit.figures && benefit.figures !== 'NONE');
+  const benefits = config.benefits.filter(benefit => benefit.figures === 'ADMINISTERED');
   const sections = await Promise.all(benefits.map(benefit => benefitSection(benefit, agent, administrator)));
   show(TITLE,
       h('p', {}, 'Chaque chiffre s\'applique à partir de sa date, jusqu\'à la valeur suivante ; une valeur n\'est jamais '
@@ -39,12 +38,10 @@ export async function parametersView(agent) {
       sections);
 }
 
-/** One benefit's figures: its stale ones, its proposals where they are administered, its families. */
+/** One benefit's figures: its stale ones, its proposals, its families. */
 async function benefitSection(benefit, agent, administrator) {
   const path = '/api/' + benefit.code + '/parameters';
-  const administered = benefit.figures === 'ADMINISTERED';
-  const [families, proposals] = await Promise.all([get(path + '/families'),
-    administered ? get(path + '/proposals?status=PROPOSED') : null]);
+  const [families, proposals] = await Promise.all([get(path + '/families'), get(path + '/proposals?status=PROPOSED')]);
   const title = h('h2', {}, benefit.name);
   if (families.status !== 200) {
     return h('section', { 'data-prestation': benefit.code }, title,
@@ -53,17 +50,13 @@ async function benefitSection(benefit, agent, administrator) {
   const labels = Object.fromEntries(families.body.flatMap(f => f.figures.map(x => [x.name, x.label])));
   const stale = families.body.flatMap(f => f.figures).filter(x => x.stale);
   return h('section', { 'data-prestation': benefit.code }, title,
-      administered
-        ? h('p', {}, 'Une nouvelle valeur est proposée par un administrateur et ne s\'applique qu\'une fois approuvée par un second.')
-        : h('p', { class: 'info', role: 'note' }, 'Ces chiffres sont livrés avec le service : une nouvelle valeur (décret, arrêté, '
-            + 'circulaire) s\'ajoute avec une nouvelle version du service. Signalez un chiffre à revaloriser à l\'équipe qui '
-            + 'l\'exploite ; en attendant, les montants calculés le signalent.'),
+      h('p', {}, 'Une nouvelle valeur est proposée par un administrateur et ne s\'applique qu\'une fois approuvée par un second.'),
       stale.length ? h('div', { class: 'avertissement', role: 'note' },
           h('p', {}, h('strong', {}, 'Chiffres à revaloriser')),
           h('ul', {}, stale.map(x => h('li', {}, x.stale.message)))) : null,
-      administered ? [h('h3', {}, 'Propositions en attente d\'approbation'),
-        proposalsSection(path, proposals, labels, agent, administrator)] : null,
-      families.body.map(family => familySection(path, family, administered && administrator, agent)));
+      h('h3', {}, 'Propositions en attente d\'approbation'),
+      proposalsSection(path, proposals, labels, agent, administrator),
+      families.body.map(family => familySection(path, family, administrator, agent)));
 }
 
 function proposalsSection(path, proposals, labels, agent, administrator) {
@@ -101,6 +94,13 @@ async function showImpact(path, id, container) {
     return;
   }
   const i = answer.body;
+  if (!i.sections) {
+    // A benefit whose decided amounts keep their figures: the value's change, and what it changes.
+    container.replaceChildren(h('p', {}, i.label + ' : ' + (i.before === undefined || i.before === null ? 'aucune valeur'
+        : figure(i.figure, i.before)) + ' → ' + figure(i.figure, i.after) + ' à partir du ' + date(i.effectiveFrom) + '.'),
+    h('p', {}, i.effects));
+    return;
+  }
   const [year, month] = i.month.split('-');
   const row = (s, name) => h('tr', {},
       h('th', { scope: 'row' }, name),

@@ -32,8 +32,8 @@ class CounterConfiguration {
      * @param form  the counter's screen that files an application, followed by the person's id
      * @param file  the counter's screen of one file, followed by its id
      * @param monthly whether it is paid every month: the supervisor runs its months' payments ({@code /api/<code>/payment-runs})
-     * @param figures   NONE, SHIPPED or ADMINISTERED: whether its amounts rest on dated figures (the supervisors' banner
-     *                  reads the stale ones, "Paramètres" shows them), and whether they are administered there
+     * @param figures   NONE or ADMINISTERED: whether its amounts rest on dated figures (the supervisors' banner reads the
+     *                  stale ones, "Paramètres" shows them and administrators change them there)
      * @param examine   the queue of the files to examine: the roles that work it, the statuses it lists
      * @param decide    the queue of the files to decide
      */

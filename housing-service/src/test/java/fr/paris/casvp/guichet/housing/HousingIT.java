@@ -51,6 +51,8 @@ class HousingIT {
     private static final String SOCIAL_WORKER = TestTokens.of("as13", "SOCIAL_WORKER", "13");
     private static final String DIRECTOR = TestTokens.of("directeur13", "SECTION_DIRECTOR", "13");
     private static final String SUPERVISOR = TestTokens.supervisor();
+    private static final String ADMINISTRATOR_1 = TestTokens.of("administrateur1", "ADMINISTRATOR", null);
+    private static final String ADMINISTRATOR_2 = TestTokens.of("administrateur2", "ADMINISTRATOR", null);
     /** An elderly tenant alone: 1 000 € of resources, 600 € of rent, 50 € of charges, 100 € of housing aid. */
     private static final String ELDERLY_TENANT = """
             {"category": "ELDERLY", "couple": false, "children": 0, "tenure": "TENANT", "leaseholder": true,
@@ -127,6 +129,46 @@ class HousingIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(bad.body(), "$.errors[*].field")).containsExactlyInAnyOrder("date",
                 "household.category", "household.tenure", "household.children", "household.resources", "household.rent");
+    }
+
+    /**
+     * The CNAF's flat-rate charges were due again on 1 October 2026: two administrators record the one for each child,
+     * no release needed; it is no longer stale and a family's simulation counts it.
+     */
+    @Test
+    void twoAdministratorsRecordAChargeDueAndTheSimulationCountsIt() {
+        String family = "{\"date\": \"2026-11-16\", \"household\": " + ELDERLY_TENANT.replace("\"ELDERLY\"", "\"FAMILY\"")
+                .replace("\"children\": 0", "\"children\": 1").replace("\"couple\": false", "\"couple\": true") + "}";
+        double chargesBefore = JsonPath.<Number>read(post("/api/housing/simulations", AGENT, family).body(), "$.flatCharges").doubleValue();
+        assertThat(JsonPath.<List<String>>read(get("/api/housing/parameters/stale").body(), "$[*].figure")).contains("charges.per-child");
+
+        HttpResponse<String> proposed = post("/api/housing/parameters/proposals", ADMINISTRATOR_1, """
+                {"name": "charges.per-child", "effectiveFrom": "2026-10-01", "value": 14.25,
+                 "source": "Arrêté du 30 septembre 2026 relatif au calcul des aides personnelles au logement"}
+                """);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String id = JsonPath.read(proposed.body(), "$.id");
+        HttpResponse<String> impact = Http.get(url("/api/housing/parameters/proposals/" + id + "/impact"), ADMINISTRATOR_2);
+        assertThat(JsonPath.<Number>read(impact.body(), "$.after").doubleValue()).isEqualTo(14.25);
+        assertThat(JsonPath.<Number>read(impact.body(), "$.before")).isNotNull();
+        assertThat(JsonPath.<String>read(impact.body(), "$.effects")).contains("gardent leur montant");
+        assertThat(post("/api/housing/parameters/proposals/" + id + "/approval", ADMINISTRATOR_1, "{}").statusCode())
+                .as("four eyes").isEqualTo(403);
+        assertThat(post("/api/housing/parameters/proposals/" + id + "/approval", AGENT, "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> approved = post("/api/housing/parameters/proposals/" + id + "/approval", ADMINISTRATOR_2, "{}");
+
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(get("/api/housing/parameters/stale").body(), "$[*].figure"))
+                .doesNotContain("charges.per-child");
+        HttpResponse<String> simulated = post("/api/housing/simulations", AGENT, family);
+        assertThat(JsonPath.<Number>read(simulated.body(), "$.flatCharges").doubleValue()).isNotEqualTo(chargesBefore);
+        assertThat(JsonPath.<List<String>>read(simulated.body(), "$.warnings[*].figure")).doesNotContain("charges.per-child");
+        String families = get("/api/housing/parameters/families").body();
+        assertThat(JsonPath.<List<String>>read(families, "$[*].figures[?(@.name == 'charges.per-child')].history[0].recordedBy"))
+                .containsExactly("administrateur1");
+        HttpResponse<String> bad = post("/api/housing/parameters/proposals", ADMINISTRATOR_1,
+                "{\"name\": \"charges.unknown\", \"value\": -1}");
+        assertThat(JsonPath.<List<String>>read(bad.body(), "$.errors[*].field")).containsExactly("name", "effectiveFrom", "value", "source");
     }
 
     @Test

@@ -450,11 +450,11 @@ class CounterJourneyIT {
         signInAs("administrateur1");
         click(By.linkText("Paramètres"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Plafonds mensuels de Paris Solidarité"));
-        // Paris Logement's figures too, read only: shipped with its service.
+        // Paris Logement's figures too, administered alike: the values shipped with its service, and a new one proposed here.
         WebElement housing = browser.findElement(By.cssSelector("[data-prestation='housing']"));
-        assertThat(plain(housing.getText())).contains("Paris Logement", "livrés avec le service", "SMIC mensuel net",
+        assertThat(plain(housing.getText())).contains("Paris Logement", "proposée par un administrateur", "SMIC mensuel net",
                 "Charges forfaitaires de l'allocation logement (CNAF)", "livré avec le service");
-        assertThat(housing.findElements(By.xpath(".//button[normalize-space()='Proposer']"))).as("nothing to propose there").isEmpty();
+        assertThat(housing.findElements(By.xpath(".//button[normalize-space()='Proposer']"))).as("a form per figure").isNotEmpty();
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", housing);
         screenshot("47-parametres-logement", false);
         assertThat(plain(browser.findElement(By.tagName("main")).getText())).contains("Chiffres à revaloriser",

@@ -89,9 +89,10 @@ public record Benefit(String code, String service, String database, int localPor
     public enum Figures {
         /** Its amounts rest on no dated figure. */
         NONE,
-        /** Shipped with its service: a new value comes with a new version of the service. */
-        SHIPPED,
-        /** Proposed by an administrator and approved by another in "Paramètres" ({@code /api/<code>/parameters/proposals}). */
+        /**
+         * Kept in its service's database (platform/figures): the values shipped with the service, and those proposed by an
+         * administrator and approved by another in "Paramètres" ({@code /api/<code>/parameters/proposals}).
+         */
         ADMINISTERED
     }
 

@@ -223,7 +223,7 @@ public final class Benefits {
             try {
                 return value == null ? null : Benefit.Figures.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                faults.add(code + ".dated-figures: " + value + " is not none, shipped or administered");
+                faults.add(code + ".dated-figures: " + value + " is not none or administered");
                 return null;
             }
         }

@@ -30,7 +30,7 @@ class BenefitsTest {
         assertThat(solidarity.monthly()).isTrue();
         assertThat(Benefits.all()).filteredOn(Benefit::datedFigures).extracting(Benefit::code).containsExactly("solidarity", "housing");
         assertThat(solidarity.figures()).isEqualTo(Benefit.Figures.ADMINISTERED);
-        assertThat(Benefits.of("housing").figures()).isEqualTo(Benefit.Figures.SHIPPED);
+        assertThat(Benefits.of("housing").figures()).isEqualTo(Benefit.Figures.ADMINISTERED);
         assertThat(solidarity.partner()).isEqualTo(Benefit.Partner.TREASURY);
         assertThat(solidarity.filing()).containsExactly("/api/solidarity/applications");
         assertThat(Benefits.of("transport").roles().examine()).isEmpty();
@@ -79,7 +79,7 @@ class BenefitsTest {
                 .hasMessageContaining("aid.event-type-prefix: ends with a dot")
                 .hasMessageContaining("aid.partner: bank is not treasury or transport-operator")
                 .hasMessageContaining("aid.monthly: yes is not true or false")
-                .hasMessageContaining("aid.dated-figures: yes is not none, shipped or administered")
+                .hasMessageContaining("aid.dated-figures: yes is not none or administered")
                 .hasMessageContaining("aid.examine: missing")
                 .hasMessageContaining("aid.decide: names no role")
                 .hasMessageContaining("aid.to-examine: names statuses, and no role works this queue")
