@@ -457,6 +457,25 @@ class CounterJourneyIT {
         assertThat(housing.findElements(By.xpath(".//button[normalize-space()='Proposer']"))).as("a form per figure").isNotEmpty();
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", housing);
         screenshot("47-parametres-logement", false);
+        // The CNAF charges due on 1 October 2026, proposed: the impact says the value before and after and what it changes.
+        browser.findElement(By.cssSelector("[data-chiffre='charges.single']")).findElement(By.tagName("summary")).click();
+        type("champ-charges-single-effectiveFrom", "01/10/2026");
+        type("champ-charges-single-value", "61,20");
+        type("champ-charges-single-source", "Arrêté du 30 septembre 2026 relatif au calcul des aides personnelles au logement");
+        click(By.xpath("//div[@data-chiffre='charges.single']//button[normalize-space()='Proposer']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("succes"), "Proposition enregistrée"));
+        By housingProposal = By.cssSelector("[data-prestation='housing'] [data-proposition]");
+        browser.findElement(housingProposal).findElement(By.xpath(".//button[normalize-space()=\"Voir l'impact\"]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-prestation='housing'] .impact"), "→"));
+        assertThat(plain(browser.findElement(By.cssSelector("[data-prestation='housing'] .impact")).getText()))
+                .contains("Charges forfaitaires, personne seule ou couple : 60,59 € → 61,20 € à partir du 01/10/2026",
+                        "gardent leur montant jusqu'à leur renouvellement");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(housingProposal));
+        screenshot("48-impact-logement", false);
+        // Withdrawn: the figures stay as they were for the rest of the journey.
+        browser.findElement(housingProposal).findElement(By.xpath(".//button[normalize-space()='Retirer']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("succes"), "Proposition retirée"));
+        assertThat(browser.findElements(housingProposal)).isEmpty();
         assertThat(plain(browser.findElement(By.tagName("main")).getText())).contains("Chiffres à revaloriser",
                 "Circulaire Cnav n° 2025/29 du 22 décembre 2025", "Décret n° 2026-229 du 30 mars 2026", "chaque 1er avril");
         String firstOfThisMonth = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).withDayOfMonth(1)
