@@ -254,9 +254,9 @@ class SolidarityIT {
         HttpResponse<String> again = post("/api/solidarity/parameters/proposals", ADMINISTRATOR_2, value.replace("1300", "1400"));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(again.body(), "$.errors[*].field")).containsExactly("effectiveFrom");
-        assertThatThrownBy(() -> jdbc.sql("update solidarity_parameter set value = 1 where name = 'ceiling.elderly.single' "
+        assertThatThrownBy(() -> jdbc.sql("update dated_figure set value = 1 where name = 'ceiling.elderly.single' "
                 + "and effective_from = '2018-04-01'").update()).hasMessageContaining("never rewritten");
-        assertThatThrownBy(() -> jdbc.sql("delete from solidarity_parameter where name = 'ceiling.elderly.single' "
+        assertThatThrownBy(() -> jdbc.sql("delete from dated_figure where name = 'ceiling.elderly.single' "
                 + "and effective_from = :d").param("d", future).update()).as("not even a row not in force yet")
                 .hasMessageContaining("never rewritten");
         List<String> history = JsonPath.read(Http.get(url("/api/solidarity/parameters/families"), AGENT).body(),

@@ -2,26 +2,21 @@ package fr.paris.casvp.guichet.solidarity.allowance;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
-import fr.paris.casvp.guichet.contracts.figures.FamilyView;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
 import fr.paris.casvp.guichet.solidarity.domain.FigureFamily;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dated parameters of Paris Solidarité, read by every agent, and those whose revaluation is overdue (new values are
- * proposed and approved by administrators: {@code revaluation.ParameterProposals}). And what the rule gives for facts a
- * counter enters.
+ * proposed and approved by administrators through {@code platform/figures}). And what the rule gives for facts a counter
+ * enters.
  */
 @Service
 public class ParameterService {
@@ -37,18 +32,6 @@ public class ParameterService {
     @Transactional(readOnly = true)
     List<DatedParameter> all() {
         return store.all();
-    }
-
-    /** Every dated figure, by family, with its history and sources, and which are stale today. */
-    @Transactional(readOnly = true)
-    public List<FamilyView> families() {
-        List<DatedParameter> rows = store.all();
-        Map<String, DatedFigures.Stale> stale = FigureFamily.staleOn(ParisTime.today(clock), rows).stream()
-                .collect(Collectors.toMap(DatedFigures.Stale::name, Function.identity()));
-        Map<String, List<FamilyView.Row>> history = rows.stream().collect(Collectors.groupingBy(DatedParameter::name,
-                Collectors.mapping(row -> new FamilyView.Row(row.effectiveFrom(), row.value(), row.source(), row.recordedBy(),
-                        row.recordedAt()), Collectors.toList())));
-        return Arrays.stream(FigureFamily.values()).map(family -> FamilyView.of(family.name(), family.shared(), history, stale)).toList();
     }
 
     /** What the rule gives, and the stale figures it rests on (those it read that were due for revaluation). */

@@ -1,25 +1,39 @@
 package fr.paris.casvp.guichet.solidarity.allowance;
 
+import fr.paris.casvp.guichet.figures.FigureStore;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dated parameters of Paris Solidarité (table {@code solidarity_parameter}, seeded with the tables of
- * docs/rules.md): the values in force on a date. A row is never rewritten nor deleted (also refused by a trigger in the
- * database): a new value is a new row, added once a second administrator approved it.
+ * The dated parameters of Paris Solidarité, kept by the platform ({@code platform/figures}, table {@code dated_figure}):
+ * the values in force on a date. A row is never rewritten nor deleted: a new value is a new row, added once a second
+ * administrator approved it. The rows this service recorded before the platform kept them ({@code solidarity_parameter},
+ * seeded with the tables of docs/rules.md, and its proposals) are copied at each start, once each.
  */
 @Repository
 public class ParameterStore {
 
     private final JdbcClient jdbc;
 
-    ParameterStore(JdbcClient jdbc) {
+    /** @param figures the platform's store: its tables exist once it is made */
+    ParameterStore(JdbcClient jdbc, FigureStore figures) {
         this.jdbc = jdbc;
+        jdbc.sql("""
+                insert into dated_figure (name, effective_from, value, source, recorded_by, recorded_at, approved_by)
+                select name, effective_from, value, source, recorded_by, recorded_at, approved_by from solidarity_parameter
+                on conflict (name, effective_from) do nothing
+                """).update();
+        jdbc.sql("""
+                insert into figure_proposal (id, name, effective_from, value, source, status, proposed_by, proposed_at, decided_by,
+                                             decided_at, applied_at)
+                select id, name, effective_from, value, source, status, proposed_by, proposed_at, decided_by, decided_at, applied_at
+                  from solidarity_parameter_proposal
+                on conflict (id) do nothing
+                """).update();
     }
 
     /** The values in force on {@code date}; asking for one that has none is refused (422) naming it. */
@@ -28,27 +42,10 @@ public class ParameterStore {
     }
 
     public List<DatedParameter> all() {
-        return jdbc.sql("select * from solidarity_parameter order by name, effective_from")
+        return jdbc.sql("select * from dated_figure order by name, effective_from")
                 .query((rs, n) -> new DatedParameter(rs.getString("name"), rs.getObject("effective_from", LocalDate.class),
                         rs.getBigDecimal("value"), rs.getString("source"), rs.getString("recorded_by"),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
-    }
-
-    /** Adds a value approved by {@code approvedBy}; a row of the same figure and date is never rewritten (refused). */
-    public void insert(DatedParameter parameter, String approvedBy) {
-        jdbc.sql("""
-                        insert into solidarity_parameter (name, effective_from, value, source, recorded_by, recorded_at, approved_by)
-                        values (:name, :from, :value, :source, :by, :at, :approvedBy)
-                        """)
-                .param("name", parameter.name()).param("from", parameter.effectiveFrom()).param("value", parameter.value())
-                .param("source", parameter.source()).param("by", parameter.recordedBy())
-                .param("at", Timestamp.from(parameter.recordedAt())).param("approvedBy", approvedBy).update();
-    }
-
-    /** Whether a value of the figure from that day exists. */
-    public boolean exists(String name, LocalDate effectiveFrom) {
-        return jdbc.sql("select count(*) from solidarity_parameter where name = :name and effective_from = :from")
-                .param("name", name).param("from", effectiveFrom).query(Long.class).single() > 0;
     }
 }

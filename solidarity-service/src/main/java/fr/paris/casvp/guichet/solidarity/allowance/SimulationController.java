@@ -2,7 +2,6 @@ package fr.paris.casvp.guichet.solidarity.allowance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.paris.casvp.guichet.contracts.ParisTime;
-import fr.paris.casvp.guichet.contracts.figures.FamilyView;
 import fr.paris.casvp.guichet.contracts.figures.FigureWarning;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
@@ -15,18 +14,16 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/solidarity/simulations}: the amount a household would receive in a month, with the parameters of
- * that month (the contract of issue #6, which counters and partners depend on); {@code /api/solidarity/parameters}:
- * the dated parameters, and those stale.
+ * that month (the contract of issue #6, which counters and partners depend on); {@code GET /api/solidarity/parameters}:
+ * every dated parameter (its families, the stale ones and the proposals below it come from {@code platform/figures}).
  */
 @RestController
 @RequestMapping("/api/solidarity")
@@ -90,18 +87,6 @@ class SimulationController {
     @GetMapping("/parameters")
     List<DatedParameter> parameters() {
         return parameters.all();
-    }
-
-    /** Every figure by family, with its history, sources and staleness: the counter's "Paramètres" screen. */
-    @GetMapping("/parameters/families")
-    List<FamilyView> families() {
-        return parameters.families();
-    }
-
-    /** The figures stale today, or on {@code date}: what the counter's warnings and the status board show. */
-    @GetMapping("/parameters/stale")
-    List<FigureWarning> stale(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return FigureWarning.of(date == null ? parameters.staleToday() : parameters.stale(date));
     }
 
     private static void person(String field, PersonRequest person, boolean required, LocalDate today, List<FieldError> errors) {

@@ -4,7 +4,6 @@ import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.solidarity.domain.Grant;
 import fr.paris.casvp.guichet.solidarity.domain.MonthlyPayment;
-import fr.paris.casvp.guichet.solidarity.domain.Proposal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,7 +20,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The proposals of new figures ({@code solidarity_parameter_proposal}), and what a new figure changes: the grants in
+ * What a new figure changes: the grants in
  * force and the applications still open, with their beneficiaries' snapshots, and the payments already made from its
  * effective date, which become arrears or overpayments ({@code psol_adjustment}).
  */
@@ -52,57 +50,6 @@ class RevaluationStore {
     RevaluationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.snapshots = json.readerFor(BeneficiarySnapshot.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    void insert(Proposal proposal) {
-        jdbc.sql("""
-                        insert into solidarity_parameter_proposal (id, name, effective_from, value, source, status, proposed_by,
-                                                                   proposed_at)
-                        values (:id, :name, :from, :value, :source, :status, :by, :at)
-                        """)
-                .param("id", proposal.id()).param("name", proposal.name()).param("from", proposal.effectiveFrom())
-                .param("value", proposal.value()).param("source", proposal.source()).param("status", proposal.status().name())
-                .param("by", proposal.proposedBy()).param("at", Timestamp.from(proposal.proposedAt())).update();
-    }
-
-    void update(Proposal proposal) {
-        jdbc.sql("""
-                        update solidarity_parameter_proposal
-                           set status = :status, decided_by = :by, decided_at = :at, applied_at = :applied where id = :id
-                        """)
-                .param("status", proposal.status().name()).param("by", proposal.decidedBy())
-                .param("at", proposal.decidedAt() == null ? null : Timestamp.from(proposal.decidedAt()))
-                .param("applied", proposal.appliedAt() == null ? null : Timestamp.from(proposal.appliedAt()))
-                .param("id", proposal.id()).update();
-    }
-
-    Optional<Proposal> lock(UUID id) {
-        return jdbc.sql("select * from solidarity_parameter_proposal where id = :id for update").param("id", id)
-                .query((rs, n) -> proposal(rs)).optional();
-    }
-
-    Optional<Proposal> find(UUID id) {
-        return jdbc.sql("select * from solidarity_parameter_proposal where id = :id").param("id", id)
-                .query((rs, n) -> proposal(rs)).optional();
-    }
-
-    /** The latest first; only those of a status when one is given. */
-    List<Proposal> list(Proposal.Status status) {
-        return jdbc.sql("""
-                        select * from solidarity_parameter_proposal where (:status::text is null or status = :status)
-                         order by proposed_at desc limit 200
-                        """)
-                .param("status", status == null ? null : status.name()).query((rs, n) -> proposal(rs)).list();
-    }
-
-    /** Approved values whose effective date has come and whose consequences were not applied yet, oldest first, locked. */
-    List<Proposal> dueToApply(LocalDate today) {
-        return jdbc.sql("""
-                        select * from solidarity_parameter_proposal
-                         where status = 'APPROVED' and applied_at is null and effective_from <= :today
-                         order by effective_from, decided_at for update skip locked
-                        """)
-                .param("today", today).query((rs, n) -> proposal(rs)).list();
     }
 
     /** The active grants covering the month. */
@@ -172,14 +119,5 @@ class RevaluationStore {
     private BeneficiarySnapshot snapshot(ResultSet rs) throws SQLException {
         String snapshot = rs.getString("snapshot");
         return snapshot == null ? null : snapshots.readValue(snapshot);
-    }
-
-    private static Proposal proposal(ResultSet rs) throws SQLException {
-        Timestamp decidedAt = rs.getTimestamp("decided_at");
-        Timestamp appliedAt = rs.getTimestamp("applied_at");
-        return new Proposal(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("effective_from", LocalDate.class),
-                rs.getBigDecimal("value"), rs.getString("source"), Proposal.Status.valueOf(rs.getString("status")),
-                rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(), rs.getString("decided_by"),
-                decidedAt == null ? null : decidedAt.toInstant(), appliedAt == null ? null : appliedAt.toInstant());
     }
 }

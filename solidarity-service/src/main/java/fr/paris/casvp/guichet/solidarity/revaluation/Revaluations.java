@@ -1,13 +1,14 @@
 package fr.paris.casvp.guichet.solidarity.revaluation;
 
 import fr.paris.casvp.guichet.contracts.ParisTime;
+import fr.paris.casvp.guichet.figures.FigureConsequences;
+import fr.paris.casvp.guichet.figures.FigureProposal;
 import fr.paris.casvp.guichet.messaging.replica.BeneficiaryReplica;
 import fr.paris.casvp.guichet.solidarity.allowance.ParameterStore;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
 import fr.paris.casvp.guichet.solidarity.domain.DatedParameter;
 import fr.paris.casvp.guichet.solidarity.domain.HouseholdFacts;
 import fr.paris.casvp.guichet.solidarity.domain.MonthlyPayment;
-import fr.paris.casvp.guichet.solidarity.domain.Proposal;
 import fr.paris.casvp.guichet.solidarity.file.SituationChangeService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,10 +25,11 @@ import org.springframework.stereotype.Service;
  * What a new value of a figure changes, computed as the monthly payment run computes (the month's figures, the
  * beneficiary's current data): before it is approved, its impact, section by section; once its date has come, the grants
  * in force recomputed (each change published, and told to the person), and the months already paid since its date
- * settled as arrears or overpayments that the next payment run carries.
+ * settled as arrears or overpayments that the next payment run carries. The platform's proposals
+ * ({@code platform/figures} {@code FigureProposals}) ask it, as Paris Solidarité's {@link FigureConsequences}.
  */
 @Service
-class Revaluations {
+class Revaluations implements FigureConsequences {
 
     /**
      * What a new value changes in a section (or in all: {@code section} "*").
@@ -93,10 +95,12 @@ class Revaluations {
     }
 
     /** The impact of a proposed value, per section, compared with the figures as they are. */
-    Impact impact(Proposal proposal) {
+    @Override
+    public Impact impact(FigureProposal proposal) {
         List<DatedParameter> before = parameters.all();
         List<DatedParameter> after = new ArrayList<>(before);
-        after.add(proposal.row());
+        after.add(new DatedParameter(proposal.name(), proposal.effectiveFrom(), proposal.value(), proposal.source(),
+                proposal.proposedBy(), proposal.proposedAt()));
         YearMonth month = max(YearMonth.from(proposal.effectiveFrom()), ParisTime.thisMonth(clock));
         Map<String, SectionImpact> sections = new TreeMap<>();
         for (RevaluationStore.GrantInForce grant : store.grantsInForce(month)) {
@@ -126,7 +130,8 @@ class Revaluations {
      *
      * @return how many months already paid became arrears or overpayments
      */
-    int apply(Proposal proposal, Instant now) {
+    @Override
+    public int apply(FigureProposal proposal, Instant now) {
         situations.reexamineActiveGrants(now);
         List<DatedParameter> figures = parameters.all();
         String reason = proposal.name() + " " + proposal.value().toPlainString() + " from " + proposal.effectiveFrom();
