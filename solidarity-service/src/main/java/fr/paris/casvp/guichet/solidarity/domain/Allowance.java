@@ -48,7 +48,7 @@ public final class Allowance {
                          BigDecimal countedResources, BigDecimal monthlyAmount, List<String> reasons) {
     }
 
-    /** The parameters in force for the month (see {@code solidarity_parameter}). */
+    /** The parameters in force for the month (see {@code dated_figure}, platform/figures). */
     public interface Parameters {
 
         BigDecimal value(String name);

@@ -2,7 +2,7 @@ package fr.paris.casvp.guichet.solidarity.domain;
 
 import java.util.List;
 
-/** The names of Paris Solidarité's dated parameters (table {@code solidarity_parameter}). */
+/** The names of Paris Solidarité's dated parameters (table {@code dated_figure}, platform/figures). */
 public final class ParameterNames {
 
     public static final String CEILING_ELDERLY_SINGLE = "ceiling.elderly.single";
