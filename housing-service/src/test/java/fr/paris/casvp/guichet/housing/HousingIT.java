@@ -42,7 +42,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Paris Logement on real PostgreSQL and Kafka: simulation, a file's life, four eyes, the monthly run, the treasury's answers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "guichet.figures.stale-interval=PT0.2S")
 @RealInfrastructure(database = "housing")
 @Import(MutableClockConfiguration.class)
 class HousingIT {
@@ -103,6 +103,10 @@ class HousingIT {
         assertThat(JsonPath.<List<String>>read(stale, "$[*].message")).allMatch(message -> message.contains("revaloris"));
         assertThat(JsonPath.<List<String>>read(get("/api/housing/parameters/stale?date=2026-09-15").body(), "$[*].figure"))
                 .doesNotContain("charges.single");
+        // And for the operators' alert (GuichetDatedFigureStale): the CNAF's charges 1, the SMIC of 1 June 2026 current.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.get(url("/actuator/prometheus"), SUPERVISOR).body())
+                .containsPattern("guichet_dated_figure_stale\\{[^}]*family=\"cnaf-charges\",figure=\"charges.single\"} 1.0")
+                .containsPattern("guichet_dated_figure_stale\\{[^}]*family=\"smic\",figure=\"smic.net.monthly\"} 0.0"));
         // The "Paramètres" screen: each figure's history, the latest first, with its source; the stale ones with their warning.
         String families = get("/api/housing/parameters/families").body();
         assertThat(JsonPath.<List<String>>read(families, "$[*].figures[?(@.name == 'smic.net.monthly')].history[0].source").get(0))

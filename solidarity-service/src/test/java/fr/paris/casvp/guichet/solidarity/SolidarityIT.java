@@ -58,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Paris Solidarité on real PostgreSQL and Kafka (issue #6): simulation, parameters, grants, payment runs, changes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "guichet.solidarity.stale-figures-interval=PT0.2S")
+        properties = "guichet.figures.stale-interval=PT0.2S")
 @RealInfrastructure(database = "solidarity")
 @Import(MutableClockConfiguration.class)
 class SolidarityIT {

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class HousingFigureCatalogue {
 
+    /** The identifiers of {@link HousingFigures#CATALOGUE}'s families, in its order (the metrics' {@code family} tag). */
+    static final List<String> FAMILIES = List.of("amounts", "smic", "aspa", "cnaf-charges");
+
     /** What a new value changes, shown with a proposal's impact: a grant keeps the amount it was decided with. */
     static final String EFFECTS = "Les droits déjà accordés gardent leur montant jusqu'à leur renouvellement ; les simulations, "
             + "les dépôts et les décisions l'appliquent à partir de sa date d'effet.";
@@ -28,7 +31,7 @@ class HousingFigureCatalogue {
         Map<String, FigureFamily> families = new LinkedHashMap<>();
         List<FigureFamily> catalogue = HousingFigures.CATALOGUE;
         for (int i = 0; i < catalogue.size(); i++) {
-            families.put("housing-" + (i + 1), catalogue.get(i));
+            families.put(FAMILIES.get(i), catalogue.get(i));
         }
         return new FigureCatalogue(families, HousingFigures.RESOURCE, EFFECTS);
     }

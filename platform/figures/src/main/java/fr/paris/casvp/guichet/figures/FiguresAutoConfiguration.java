@@ -2,10 +2,13 @@ package fr.paris.casvp.guichet.figures;
 
 import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
 import fr.paris.casvp.guichet.messaging.ModuleSchema;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +59,12 @@ public class FiguresAutoConfiguration {
     @Bean
     FigureController figureController(Figures figures, FigureProposals proposals, Clock clock) {
         return new FigureController(figures, proposals, clock);
+    }
+
+    /** The gauges of the stale figures, where the service has metrics. */
+    @Bean
+    StaleFigureGauges staleFigureGauges(Figures figures, FigureCatalogue catalogue, ObjectProvider<MeterRegistry> meters, Clock clock) {
+        return new StaleFigureGauges(figures, catalogue, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
     }
 
     @Bean

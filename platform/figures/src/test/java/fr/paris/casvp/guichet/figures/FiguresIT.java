@@ -14,6 +14,7 @@ import fr.paris.casvp.guichet.testsupport.RealInfrastructure;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.ProblemException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,6 +50,8 @@ class FiguresIT {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    FigureCatalogue catalogue;
 
     @BeforeEach
     void today() {
@@ -109,6 +112,27 @@ class FiguresIT {
         assertThat(store.all()).filteredOn(row -> row.recordedBy().equals("admin1")).extracting(FigureRow::approvedBy)
                 .containsExactly("admin2");
         assertThatThrownBy(() -> proposals.withdraw(proposed.id(), SECOND)).isInstanceOf(Refusal.class);
+    }
+
+    @Test
+    void theGaugesSayWhichFigureIsStaleAndSinceWhenUntilItIsRecorded() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        StaleFigureGauges gauges = new StaleFigureGauges(figures, catalogue, meters, clock);
+        clock.set(LocalDate.of(2027, 1, 15).atTime(9, 0));
+        gauges.refresh();
+
+        assertThat(meters.get("guichet.dated.figure.stale").tags("figure", "smic.net.monthly", "family", "smic").gauge().value()).isEqualTo(1);
+        assertThat(meters.get("guichet.dated.figure.due.timestamp").tags("figure", "smic.net.monthly").gauge().value())
+                .as("1 January 2027, midnight in Paris").isEqualTo(1_798_758_000d);
+        assertThat(meters.get("guichet.dated.figure.stale").tags("figure", "amount.single", "family", "amounts").gauge().value()).isZero();
+        assertThat(meters.get("guichet.dated.figure.due.timestamp").tags("figure", "amount.single").gauge().value()).isNaN();
+
+        FigureProposal proposed = proposals.propose(new FigureProposals.NewValue("smic.net.monthly", LocalDate.of(2027, 1, 1),
+                new BigDecimal("1460.00"), "Décret n° 2026-1"), FIRST);
+        proposals.approve(proposed.id(), SECOND);
+        gauges.refresh();
+
+        assertThat(meters.get("guichet.dated.figure.stale").tags("figure", "smic.net.monthly").gauge().value()).isZero();
     }
 
     @Test
