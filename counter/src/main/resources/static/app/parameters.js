@@ -11,7 +11,8 @@ import { config } from './session.js';
 const TITLE = 'Paramètres';
 
 /** Amounts are euros; ages, years, months and rates are not. */
-const UNITS = { 'age.elderly': 'ans', 'age.unfit-for-work': 'ans', 'residence.minimum-years': 'ans', 'reception.months': 'mois' };
+const UNITS = { 'age.elderly': 'ans', 'age.unfit-for-work': 'ans', 'residence.minimum-years': 'ans', 'reception.months': 'mois',
+  'residence.years-for-higher-cap': 'ans', 'domicile.minimum-months': 'mois', 'lapse.months': 'mois' };
 const RATES = new Set(['effort.minimum']);
 
 function figure(name, amount) {

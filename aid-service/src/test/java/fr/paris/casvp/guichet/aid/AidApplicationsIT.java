@@ -204,6 +204,36 @@ class AidApplicationsIT {
         assertThat(anotherAgent.body()).doesNotContain(JsonPath.<String>read(first.body(), "$.id"));
     }
 
+    /**
+     * A cap raised by the Conseil de Paris: one administrator proposes it from its day, another approves it (never the
+     * same), and the cap rule applies it from that day on, not before. In 2031, so that no other test meets it.
+     */
+    @Test
+    void aCapRaisedByTwoAdministratorsAppliesFromItsDay() {
+        UUID resident = aid.person(LocalDate.of(2015, 3, 1));
+        String administrator1 = TestTokens.of("administrateur1", "ADMINISTRATOR", null);
+        String administrator2 = TestTokens.of("administrateur2", "ADMINISTRATOR", null);
+        List<String> families = JsonPath.read(aid.get("/api/aid/parameters/families", AGENT).body(),
+                "$[*].figures[?(@.name == 'cap.resident-3-years')].history[0].recordedBy");
+        assertThat(families).as("the migration's rows, copied").containsExactly("migration");
+
+        HttpResponse<String> proposed = aid.send("POST", "/api/aid/parameters/proposals", administrator1, UUID.randomUUID(), """
+                {"name": "cap.resident-3-years", "effectiveFrom": "2031-01-01", "value": 3500,
+                 "source": "Délibération 2030 DASES 7 du Conseil de Paris"}
+                """);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String id = JsonPath.read(proposed.body(), "$.id");
+        String approval = "/api/aid/parameters/proposals/" + id + "/approval";
+        assertThat(aid.send("POST", approval, administrator1, UUID.randomUUID(), "{}").statusCode()).as("four eyes").isEqualTo(403);
+        assertThat(aid.send("POST", approval, administrator2, UUID.randomUUID(), "{}").statusCode()).isEqualTo(200);
+
+        String cap = "/api/aid/beneficiaries/" + resident + "/cap?date=";
+        assertThat(JsonPath.<Double>read(aid.get(cap + "2030-12-31", AGENT).body(), "$.cap")).isEqualTo(3287.0);
+        assertThat(JsonPath.<Double>read(aid.get(cap + "2031-01-01", AGENT).body(), "$.cap")).isEqualTo(3500.0);
+        assertThat(JsonPath.<List<Object>>read(aid.get("/api/aid/parameters/stale", AGENT).body(), "$")).as("decided, never due")
+                .isEmpty();
+    }
+
     @Test
     void aHouseholdWith3YearsInParisGranted2500MayReceive787MoreAnd330WithLess() {
         UUID resident = aid.person(LocalDate.of(2015, 3, 1));

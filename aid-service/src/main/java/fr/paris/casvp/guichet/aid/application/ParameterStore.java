@@ -4,6 +4,7 @@ import fr.paris.casvp.guichet.aid.domain.CapRule;
 import fr.paris.casvp.guichet.aid.domain.DatedParameter;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
+import fr.paris.casvp.guichet.figures.FigureStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dated parameters of the aid (table {@code aid_parameter}): the value in force on a date. A figure changes by a
- * new row with its effective date, in a migration (see {@code docs/rules.md}).
+ * The dated parameters of the aid, kept by the platform ({@code platform/figures}, table {@code dated_figure}): the value
+ * in force on a date. A figure changes by a new row from its effective date, proposed by an administrator and approved by
+ * another in "Paramètres" ({@link AidFigureCatalogue}). The rows the service's migration wrote before the platform kept
+ * them ({@code aid_parameter}, from the annex in force on 1 January 2018) are copied at each start, once each.
  */
 @Repository
 class ParameterStore {
@@ -27,13 +30,19 @@ class ParameterStore {
 
     private final JdbcClient jdbc;
 
-    ParameterStore(JdbcClient jdbc) {
+    /** @param figures the platform's store: its tables exist once it is made */
+    ParameterStore(JdbcClient jdbc, FigureStore figures) {
         this.jdbc = jdbc;
+        jdbc.sql("""
+                insert into dated_figure (name, effective_from, value, source, recorded_by)
+                select name, effective_from, value, source, 'migration' from aid_parameter
+                on conflict (name, effective_from) do nothing
+                """).update();
     }
 
     BigDecimal value(String name, LocalDate date) {
         return jdbc.sql("""
-                        select value from aid_parameter where name = :name and effective_from <= :date
+                        select value from dated_figure where name = :name and effective_from <= :date
                         order by effective_from desc limit 1
                         """)
                 .param("name", name).param("date", date)
@@ -54,7 +63,7 @@ class ParameterStore {
     }
 
     List<DatedParameter> all() {
-        return jdbc.sql("select name, effective_from, value, source from aid_parameter order by name, effective_from")
+        return jdbc.sql("select name, effective_from, value, source from dated_figure order by name, effective_from")
                 .query((rs, n) -> new DatedParameter(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3),
                         rs.getString(4)))
                 .list();
