@@ -117,7 +117,8 @@ class GatewayRoutingIT {
         assertThat(JsonPath.<String>read(counter, "$.benefits[2].name")).isEqualTo("Navigo");
         assertThat(JsonPath.<String>read(counter, "$.benefits[0].files")).isEqualTo("/api/aid/applications");
         assertThat(JsonPath.<String>read(counter, "$.benefits[1].form")).isEqualTo("#/solidarite/");
-        assertThat(JsonPath.<List<String>>read(counter, "$.benefits[*].figures")).containsExactly("ADMINISTERED", "ADMINISTERED", "NONE", "ADMINISTERED");
+        assertThat(JsonPath.<List<String>>read(counter, "$.benefits[*].figures"))
+                .containsExactly("ADMINISTERED", "ADMINISTERED", "NONE", "ADMINISTERED");
         assertThat(JsonPath.<List<String>>read(counter, "$.benefits[2].decide.statuses")).containsExactly("REQUESTED");
         assertThat(JsonPath.<List<String>>read(counter, "$.benefits[2].examine.roles")).as("nobody examines a pass").isEmpty();
     }
