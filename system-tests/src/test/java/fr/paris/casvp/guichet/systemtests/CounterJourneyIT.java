@@ -491,7 +491,11 @@ class CounterJourneyIT {
         assertThat(plain(proposal.getText())).contains("Plafond mensuel Paris Solidarité, personne âgée seule : 1 200,00 € à partir du "
                 + firstOfThisMonth, "Règle des quatre yeux");
         assertThat(proposal.findElements(By.xpath(".//button[normalize-space()='Approuver']"))).as("not by its author").isEmpty();
-        screenshot("28-parametres");
+        // The exceptional aid's caps come first on the screen, administered alike.
+        assertThat(plain(browser.findElement(By.cssSelector("[data-prestation='aid']")).getText()))
+                .contains("Plafonds de l'allocation exceptionnelle", "3 287,00 €", "mise en service");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", proposal);
+        screenshot("28-parametres", false);
         assertFrench();
 
         signInAs("administrateur2");
