@@ -28,7 +28,7 @@ class BenefitsTest {
                 List.of("RECEIVED"), List.of("UNDER_EXAMINATION")));
         assertThat(Benefits.of("transport").counter().toExamine()).as("nobody examines a pass").isEmpty();
         assertThat(solidarity.monthly()).isTrue();
-        assertThat(Benefits.all()).filteredOn(Benefit::datedFigures).extracting(Benefit::code).containsExactly("solidarity", "housing");
+        assertThat(Benefits.all()).filteredOn(Benefit::datedFigures).extracting(Benefit::code).containsExactly("aid", "solidarity", "housing");
         assertThat(solidarity.figures()).isEqualTo(Benefit.Figures.ADMINISTERED);
         assertThat(Benefits.of("housing").figures()).isEqualTo(Benefit.Figures.ADMINISTERED);
         assertThat(solidarity.partner()).isEqualTo(Benefit.Partner.TREASURY);
