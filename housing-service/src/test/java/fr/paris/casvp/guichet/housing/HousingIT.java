@@ -166,6 +166,10 @@ class HousingIT {
                 .doesNotContain("charges.per-child");
         HttpResponse<String> simulated = post("/api/housing/simulations", AGENT, family);
         assertThat(JsonPath.<Number>read(simulated.body(), "$.flatCharges").doubleValue()).isNotEqualTo(chargesBefore);
+        // One child: the flat charges grow by exactly what the charge per child grew (14,25 € less the value it replaced).
+        double perChildBefore = JsonPath.<Number>read(impact.body(), "$.before").doubleValue();
+        assertThat(JsonPath.<Number>read(simulated.body(), "$.flatCharges").doubleValue())
+                .isCloseTo(chargesBefore + 14.25 - perChildBefore, org.assertj.core.api.Assertions.within(0.001));
         assertThat(JsonPath.<List<String>>read(simulated.body(), "$.warnings[*].figure")).doesNotContain("charges.per-child");
         String families = get("/api/housing/parameters/families").body();
         assertThat(JsonPath.<List<String>>read(families, "$[*].figures[?(@.name == 'charges.per-child')].history[0].recordedBy"))

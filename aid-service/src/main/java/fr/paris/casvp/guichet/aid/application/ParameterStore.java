@@ -29,10 +29,12 @@ class ParameterStore {
     static final String LAPSE_MONTHS = "lapse.months";
 
     private final JdbcClient jdbc;
+    private final FigureStore figures;
 
     /** @param figures the platform's store: its tables exist once it is made */
     ParameterStore(JdbcClient jdbc, FigureStore figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
         jdbc.sql("""
                 insert into dated_figure (name, effective_from, value, source, recorded_by)
                 select name, effective_from, value, source, 'migration' from aid_parameter
@@ -63,9 +65,7 @@ class ParameterStore {
     }
 
     List<DatedParameter> all() {
-        return jdbc.sql("select name, effective_from, value, source from dated_figure order by name, effective_from")
-                .query((rs, n) -> new DatedParameter(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3),
-                        rs.getString(4)))
-                .list();
+        return figures.all().stream().map(row -> new DatedParameter(row.name(), row.effectiveFrom(), row.value(), row.source()))
+                .toList();
     }
 }

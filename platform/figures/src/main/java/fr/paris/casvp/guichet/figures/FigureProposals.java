@@ -4,6 +4,7 @@ import fr.paris.casvp.guichet.contracts.ParisTime;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
 import fr.paris.casvp.guichet.contracts.figures.DatedFigure;
+import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
 import fr.paris.casvp.guichet.web.Agent;
 import fr.paris.casvp.guichet.web.FieldError;
 import fr.paris.casvp.guichet.web.Fields;
@@ -97,9 +98,8 @@ public class FigureProposals {
         if (consequences.isPresent()) {
             return transactions.execute(status -> consequences.get().impact(proposal));
         }
-        BigDecimal before = figures.all().stream().map(FigureRow::figure)
-                .filter(row -> row.name().equals(proposal.name()) && !row.effectiveFrom().isAfter(proposal.effectiveFrom()))
-                .max(java.util.Comparator.comparing(DatedFigure::effectiveFrom)).map(DatedFigure::value).orElse(null);
+        BigDecimal before = new DatedFigures(figures.all().stream().map(FigureRow::figure).toList(), catalogue.list())
+                .inForce(proposal.name(), proposal.effectiveFrom()).map(DatedFigure::value).orElse(null);
         return new FigureConsequences.ValueChange(proposal.name(), catalogue.label(proposal.name()), proposal.effectiveFrom(), before,
                 proposal.value(), catalogue.effects());
     }

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ParameterStore {
 
-    private final JdbcClient jdbc;
+    private final FigureStore figures;
 
     /** @param figures the platform's store: its tables exist once it is made */
     ParameterStore(JdbcClient jdbc, FigureStore figures) {
-        this.jdbc = jdbc;
+        this.figures = figures;
         jdbc.sql("""
                 insert into dated_figure (name, effective_from, value, source, recorded_by, recorded_at, approved_by)
                 select name, effective_from, value, source, recorded_by, recorded_at, approved_by from solidarity_parameter
@@ -42,10 +42,7 @@ public class ParameterStore {
     }
 
     public List<DatedParameter> all() {
-        return jdbc.sql("select * from dated_figure order by name, effective_from")
-                .query((rs, n) -> new DatedParameter(rs.getString("name"), rs.getObject("effective_from", LocalDate.class),
-                        rs.getBigDecimal("value"), rs.getString("source"), rs.getString("recorded_by"),
-                        rs.getTimestamp("recorded_at").toInstant()))
-                .list();
+        return figures.all().stream().map(row -> new DatedParameter(row.name(), row.effectiveFrom(), row.value(), row.source(),
+                row.recordedBy(), row.recordedAt())).toList();
     }
 }

@@ -1,6 +1,5 @@
 package fr.paris.casvp.guichet.solidarity.domain;
 
-import java.util.List;
 
 /** The names of Paris Solidarité's dated parameters (table {@code dated_figure}, platform/figures). */
 public final class ParameterNames {
@@ -17,10 +16,6 @@ public final class ParameterNames {
     public static final String AGE_UNFIT_FOR_WORK = "age.unfit-for-work";
     public static final String RESIDENCE_MINIMUM_YEARS = "residence.minimum-years";
     public static final String RECEPTION_MONTHS = "reception.months";
-
-    public static final List<String> ALL = List.of(CEILING_ELDERLY_SINGLE, CEILING_ELDERLY_COUPLE, CEILING_DISABLED_SINGLE,
-            CEILING_DISABLED_COUPLE, ASPA_ANNUAL_SINGLE, ASPA_ANNUAL_COUPLE, AAH_MONTHLY, PAYMENT_THRESHOLD, AGE_ELDERLY,
-            AGE_UNFIT_FOR_WORK, RESIDENCE_MINIMUM_YEARS, RECEPTION_MONTHS);
 
     private ParameterNames() {
     }
