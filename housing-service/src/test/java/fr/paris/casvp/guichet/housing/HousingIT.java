@@ -11,6 +11,7 @@ import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.Identit
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySituation.ResidencePeriod;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
+import fr.paris.casvp.guichet.housing.payment.PaymentRunService;
 import fr.paris.casvp.guichet.testsupport.Http;
 import fr.paris.casvp.guichet.testsupport.MutableClock;
 import fr.paris.casvp.guichet.testsupport.MutableClockConfiguration;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +44,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Paris Logement on real PostgreSQL and Kafka: simulation, a file's life, four eyes, the monthly run, the treasury's answers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "guichet.figures.stale-interval=PT0.2S")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guichet.figures.stale-interval=PT0.2S",
+        // The tests call the run's watch themselves: its own schedule would take a month up before them.
+        "guichet.monthly-run.watch-interval=PT1H"})
 @RealInfrastructure(database = "housing")
 @Import(MutableClockConfiguration.class)
 class HousingIT {
@@ -71,6 +76,8 @@ class HousingIT {
     JsonMapper json;
     @Autowired
     MutableClock clock;
+    @Autowired
+    PaymentRunService runs;
 
     /** Every test runs as of a fixed day (the figures in force then). */
     @BeforeEach
@@ -252,6 +259,34 @@ class HousingIT {
                 .query(String.class).single()).isEqualTo("PAID");
     }
 
+    /**
+     * A killed instance leaves its month RUNNING, one file paid: the platform's watch (every 30 s, called here) takes the
+     * run up once however often it looks, and pays every file once, the one paid before the crash keeping its payment.
+     */
+    @Test
+    void aRunAKilledInstanceLeftIsFinishedByTheWatchEveryFilePaidOnce() {
+        String first = granted();
+        String second = granted();
+        jdbc.sql("insert into housing_payment_run (month, started_by, started_at) values ('2027-01', 'superviseur', now())").update();
+        jdbc.sql("""
+                        insert into housing_payment (order_id, file_id, month, reference, amount, status, ordered_at)
+                        values (gen_random_uuid(), :file, '2027-01', 'AVANT-L-ARRET', 84, 'ORDERED', now())
+                        """).param("file", UUID.fromString(first)).update();
+
+        List<YearMonth> queued = runs.resumeUnfinished();
+        List<YearMonth> again = runs.resumeUnfinished();
+
+        assertThat(queued).contains(YearMonth.of(2027, 1));
+        assertThat(again).as("queued or running here already").doesNotContain(YearMonth.of(2027, 1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(JsonPath.read(
+                Http.get(url("/api/housing/payment-runs/2027-01"), SUPERVISOR).body(), "$.status")));
+        assertThat(JsonPath.<List<String>>read(get("/api/housing/files/" + first).body(), "$.payments[?(@.month == '2027-01')].reference"))
+                .containsExactly("AVANT-L-ARRET");
+        assertThat(JsonPath.<List<String>>read(get("/api/housing/files/" + second).body(), "$.payments[?(@.month == '2027-01')].status"))
+                .containsExactly("ORDERED");
+        assertThat(runs.resumeUnfinished()).as("completed: nothing to take up").doesNotContain(YearMonth.of(2027, 1));
+    }
+
     @Test
     void aRefusalNamesItsReasonsAndTheRulesRefuseAGrantTheyDoNotAllow() {
         UUID person = person();
@@ -307,6 +342,14 @@ class HousingIT {
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A file filed, examined by a social worker and granted by the director, from 1 December 2026; its id. */
+    private String granted() {
+        String id = JsonPath.read(post("/api/housing/files", AGENT, filing(person())).body(), "$.id");
+        assertThat(post("/api/housing/files/" + id + "/examination", SOCIAL_WORKER, "{}").statusCode()).isEqualTo(200);
+        assertThat(post("/api/housing/files/" + id + "/decision", DIRECTOR, "{\"outcome\": \"GRANTED\"}").statusCode()).isEqualTo(200);
+        return id;
     }
 
     private List<Object> payments(String id) {

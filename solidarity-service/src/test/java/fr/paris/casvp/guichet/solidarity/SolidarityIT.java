@@ -58,7 +58,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Paris Solidarité on real PostgreSQL and Kafka (issue #6): simulation, parameters, grants, payment runs, changes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "guichet.figures.stale-interval=PT0.2S")
+        properties = {
+                "guichet.figures.stale-interval=PT0.2S",
+                // The tests call the run's watch themselves: its own schedule would take a month up before them.
+                "guichet.monthly-run.watch-interval=PT1H"})
 @RealInfrastructure(database = "solidarity")
 @Import(MutableClockConfiguration.class)
 class SolidarityIT {

@@ -53,7 +53,7 @@ final class LocalSuite {
         // The Maven build running this test has just packaged every jar.
         environment.put("GUICHET_NO_BUILD", "1");
         // A payment run left by a dead instance is taken up by a survivor within 5 s (30 s by default).
-        environment.put("GUICHET_SOLIDARITY_PAYMENT_RUN_WATCH_INTERVAL", "PT5S");
+        environment.put("GUICHET_MONTHLY_RUN_WATCH_INTERVAL", "PT5S");
     }
 
     /** Sets a variable of ./guichet's environment, e.g. a port. */

@@ -1,13 +1,16 @@
 package fr.paris.casvp.guichet.housing.payment;
 
+import fr.paris.casvp.guichet.monthlyrun.IdSlice;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,6 +21,10 @@ public class PaymentStore {
 
     /** A grant due for a month: its file, the amount, who is paid. */
     record Due(UUID fileId, String fileNumber, UUID beneficiaryId, BigDecimal amount, String accountHolder, String iban) {
+    }
+
+    /** A batch of a slice: the grants to pay, and the last id read, after which the next batch starts (null: none read). */
+    record Batch(List<Due> due, UUID lastRead) {
     }
 
     /** An order waiting for the treasury's answer. */
@@ -49,22 +56,35 @@ public class PaymentStore {
                 .param("at", Timestamp.from(at)).param("month", month.toString()).update();
     }
 
+    /** The months whose run was started and not completed (a stopped or killed instance). */
+    List<YearMonth> unfinishedRuns() {
+        return jdbc.sql("select month from housing_payment_run where completed_at is null order by month").query(String.class).list()
+                .stream().map(YearMonth::parse).toList();
+    }
+
     /**
-     * Up to {@code limit} grants that cover the month and have no payment for it yet, locked (another runner skips them):
-     * the next batch of the run.
+     * The grants of the slice that cover the month, from {@code from} on, in id order, at most {@code size} read, with
+     * those already paid that month left out (read under the slice's lock, which the run takes).
      */
-    List<Due> due(YearMonth month, int limit) {
-        return jdbc.sql("""
+    Batch due(YearMonth month, IdSlice slice, UUID from, int size) {
+        List<Due> read = jdbc.sql("""
                         select f.id, f.number, f.beneficiary_id, f.monthly_amount, f.account_holder, f.iban from housing_file f
-                         where f.status = 'GRANTED' and f.valid_from <= :first and f.valid_until >= :last
-                           and not exists (select 1 from housing_payment p where p.file_id = f.id and p.month = :month)
-                         order by f.id limit :limit for update skip locked
+                         where f.id >= :from and f.id <= :last
+                           and f.status = 'GRANTED' and f.valid_from <= :first and f.valid_until >= :lastDay
+                         order by f.id limit :size
                         """)
-                .param("first", month.atDay(1)).param("last", month.atEndOfMonth()).param("month", month.toString())
-                .param("limit", limit)
+                .param("from", from).param("last", slice.last()).param("first", month.atDay(1)).param("lastDay", month.atEndOfMonth())
+                .param("size", size)
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getObject("beneficiary_id", UUID.class), rs.getBigDecimal("monthly_amount"), rs.getString("account_holder"),
                         rs.getString("iban"))).list();
+        if (read.isEmpty()) {
+            return new Batch(List.of(), null);
+        }
+        Set<UUID> paid = new HashSet<>(jdbc.sql("select file_id from housing_payment where month = :month and file_id = any(:ids)")
+                .param("month", month.toString()).param("ids", read.stream().map(Due::fileId).toArray(UUID[]::new))
+                .query(UUID.class).list());
+        return new Batch(read.stream().filter(d -> !paid.contains(d.fileId())).toList(), read.get(read.size() - 1).fileId());
     }
 
     void insert(UUID orderId, UUID fileId, YearMonth month, String reference, BigDecimal amount, Instant at) {

@@ -113,7 +113,7 @@ class MonthlyRunIT {
     }
 
     @Test
-    void theSlicesCoverEveryIdOnceInPostgresOrder() {
+    void postgresOrdersTheSlicesAsTheyAreCut() {
         List<IdSlice> slices = IdSlice.split(MonthlyRun.SLICES);
 
         for (int i = 1; i < slices.size(); i++) {

@@ -3,113 +3,54 @@ package fr.paris.casvp.guichet.solidarity.payment;
 import fr.paris.casvp.guichet.audit.AuditTrail;
 import fr.paris.casvp.guichet.contracts.ProblemTypes;
 import fr.paris.casvp.guichet.contracts.Refusal;
-import fr.paris.casvp.guichet.contracts.Topic;
-import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
 import fr.paris.casvp.guichet.contracts.figures.DatedFigures;
 import fr.paris.casvp.guichet.contracts.figures.FigureWarning;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
-import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
-import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
 import fr.paris.casvp.guichet.messaging.consumer.PartnerAnswer;
-import fr.paris.casvp.guichet.messaging.outbox.Outbox;
-import fr.paris.casvp.guichet.messaging.outbox.OutboxEvent;
+import fr.paris.casvp.guichet.monthlyrun.MonthlyRun;
 import fr.paris.casvp.guichet.solidarity.allowance.ParameterService;
 import fr.paris.casvp.guichet.solidarity.allowance.ParameterStore;
 import fr.paris.casvp.guichet.solidarity.domain.Allowance;
-import fr.paris.casvp.guichet.solidarity.domain.HouseholdFacts;
 import fr.paris.casvp.guichet.solidarity.domain.MonthlyPayment;
 import fr.paris.casvp.guichet.solidarity.domain.ParameterNames;
 import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
-import fr.paris.casvp.guichet.solidarity.file.SolidarityEvents;
 import fr.paris.casvp.guichet.web.Agent;
-import jakarta.annotation.PreDestroy;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The monthly payment run (RM II.1.1): for a month, every grant that covers it gets one payment
- * ({@link MonthlyPayment}: ORDERED with a payment order on {@code payment-orders.v1} through the outbox, in the same
- * transaction, or SKIPPED with the reason).
- *
- * <p>Idempotent and crash-safe: a payment's key is (grant, month), and each batch writes its payments and their orders
- * in one transaction; a run that was interrupted (process killed) is still RUNNING and resumes where it stopped, at
- * start-up and on every instance's watch ({@link PaymentRunWatch}, every 30 s): when the
- * instance running it dies, a surviving one finishes the month. Running a completed month again creates nothing.
- *
- * <p>Runners in parallel ({@code guichet.solidarity.payment-run.runners}, 2 by default): the month's grants are cut
- * into slices of their ids, each paid in id order by one runner; a batch takes its slice's lock, so two runners, of
- * one instance or two, never compute the same batch at once, and a grant already paid is left out of any batch.
+ * The monthly payment run of Paris Solidarité (RM II.1.1), as its supervisors start it and read it: for a month, every
+ * grant that covers it gets one payment ({@link MonthlyPayments}), paid by the platform's run ({@code platform/monthly-run}:
+ * batches in their transactions, runners in parallel over slices of the grants' ids, crash-safe, resumed by any
+ * instance's watch); and the treasury's answers to its payment orders.
  */
 @Service
 public class PaymentRunService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentRunService.class);
-    private static final int BATCH = 1000;
-    /** The slices of the grants' ids the runners share (fixed, so that any instance cuts a month the same way). */
-    private static final int SLICES = 32;
-    private static final DateTimeFormatter LABEL_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
-    static final String ISSUER = "solidarity-service";
 
     private final PaymentStore store;
     private final ParameterStore parameters;
     private final ParameterService figures;
     private final AuditTrail audit;
-    private final SolidarityEvents events;
-    private final Outbox outbox;
-    private final TransactionTemplate transactions;
-    private final JsonMapper json;
+    private final MonthlyRun<Allowance.Parameters> run;
     private final Clock clock;
-    private final int runners;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "psol-payment-run"));
-    /** The months this instance runs or has queued, so that the watch never queues one twice. */
-    private final Set<YearMonth> inProgress = ConcurrentHashMap.newKeySet();
 
     PaymentRunService(PaymentStore store, ParameterStore parameters, ParameterService figures, AuditTrail audit,
-                      SolidarityEvents events, Outbox outbox, TransactionTemplate transactions, JsonMapper json, Clock clock,
-                      @Value("${guichet.solidarity.payment-run.runners:2}") int runners) {
+                      MonthlyRun<Allowance.Parameters> run, Clock clock) {
         this.store = store;
         this.parameters = parameters;
         this.figures = figures;
         this.audit = audit;
-        this.events = events;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.json = json;
+        this.run = run;
         this.clock = clock;
-        if (runners < 1) {
-            throw new IllegalArgumentException("guichet.solidarity.payment-run.runners must be at least 1, not " + runners);
-        }
-        this.runners = runners;
     }
 
     /**
@@ -139,7 +80,7 @@ public class PaymentRunService {
         store.startRun(month, agent.toString(), clock.instant());
         PaymentRunReport report = store.report(month).orElseThrow();
         if (report.status().equals("RUNNING")) {
-            submit(month);
+            run.submit(month);
         }
         return report;
     }
@@ -161,211 +102,23 @@ public class PaymentRunService {
     }
 
     /**
-     * At start-up, then on a watch: the runs left unfinished (a stopped or killed instance, this one or another) are
-     * taken up. A run another live instance is doing is shared batch by batch (each batch under the month's lock).
+     * The runs left unfinished (a stopped or killed instance, this one or another) taken up here, as the platform's
+     * watch does at start-up and every 30 s; a run another live instance is doing is shared slice by slice.
      *
      * @return the months this call queued
      */
     public List<YearMonth> resumeUnfinished() {
-        List<YearMonth> queued = new ArrayList<>();
-        for (YearMonth month : store.unfinishedRuns()) {
-            if (submit(month)) {
-                log.info("Resuming the payment run of {}", month);
-                queued.add(month);
-            }
-        }
-        return queued;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void atStart() {
-        resumeUnfinished();
-    }
-
-    private boolean submit(YearMonth month) {
-        if (!inProgress.add(month)) {
-            return false;
-        }
-        try {
-            runner.submit(() -> {
-                try {
-                    log.info("Payment run of {}: running on this instance", month);
-                    runSafely(month);
-                } finally {
-                    inProgress.remove(month);
-                }
-            });
-            return true;
-        } catch (RejectedExecutionException stopping) {
-            inProgress.remove(month);
-            return false;
-        }
-    }
-
-    /** A graceful stop: the batch in progress commits, the run stops between two batches and is left RUNNING. */
-    @PreDestroy
-    void stop() throws InterruptedException {
-        runner.shutdownNow();
-        if (!runner.awaitTermination(20, TimeUnit.SECONDS)) {
-            log.warn("The payment run did not stop within 20 s: its batch in progress rolls back with the process");
-        }
-    }
-
-    private void runSafely(YearMonth month) {
-        try {
-            long started = System.nanoTime();
-            int done = runToCompletion(month);
-            log.info("Payment run of {}: {} grant(s) processed in {} ms", month, done, (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            log.error("Payment run of {} stopped; it resumes at the next watch, start or request", month, e);
-        }
+        return run.resumeUnfinished();
     }
 
     /**
-     * Processes every grant of the month not processed yet, batch by batch, then marks the run completed. The month is
-     * this instance's while it runs: its watch does not queue a second runner of it.
+     * Pays every grant of the month not processed yet in this thread and the run's runners, then marks the run completed
+     * (a stop or a failure leaves it RUNNING).
+     *
+     * @return how many grants this call processed (ordered or skipped)
      */
     public int runToCompletion(YearMonth month) {
-        boolean ours = inProgress.add(month);
-        try {
-            return runBatches(month);
-        } finally {
-            if (ours) {
-                inProgress.remove(month);
-            }
-        }
-    }
-
-    /**
-     * The month's grants cut into {@link #SLICES} slices of their ids, shared by this instance's runners: each takes the
-     * next slice not begun and pays it batch by batch, in id order. The month is completed once every slice is.
-     */
-    private int runBatches(YearMonth month) {
-        Allowance.Parameters monthParameters = parameters.on(month.atDay(1));
-        Queue<GrantRange> slices = new ConcurrentLinkedQueue<>(GrantRange.split(SLICES));
-        AtomicInteger total = new AtomicInteger();
-        AtomicBoolean stopped = new AtomicBoolean(Thread.currentThread().isInterrupted());
-        ExecutorService pool = Executors.newFixedThreadPool(runners, r -> new Thread(r, "psol-payment-runner"));
-        List<Future<?>> workers = new ArrayList<>();
-        for (int i = 0; i < runners && !stopped.get(); i++) {
-            workers.add(pool.submit(() -> {
-                try {
-                    for (GrantRange slice = slices.poll(); slice != null && !stopped.get(); slice = slices.poll()) {
-                        if (!paySlice(month, slice, monthParameters, total, stopped)) {
-                            stopped.set(true);
-                        }
-                    }
-                } catch (RuntimeException failed) {
-                    stopped.set(true); // the other runners stop after their batch; the run resumes from what committed
-                    throw failed;
-                }
-            }));
-        }
-        pool.shutdown();
-        boolean interrupted = false;
-        try {
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException stop) {
-            stopped.set(true);
-            interrupted = true;
-        } catch (ExecutionException failed) {
-            stopped.set(true);
-            throw failed.getCause() instanceof RuntimeException e ? e : new IllegalStateException(failed.getCause());
-        } finally {
-            // The batches in progress commit (they are not interrupted); none starts after this.
-            interrupted |= awaitRunners(pool);
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (stopped.get() || !slices.isEmpty()) {
-            // A graceful stop (SIGTERM) between two batches: the month is not over. Left RUNNING, the run resumes on
-            // another instance's watch or at the next start (resumeUnfinished) from the first grant not paid yet.
-            log.info("Payment run of {} stopped after {} grant(s): left RUNNING, another instance or the next start resumes it",
-                    month, total.get());
-            return total.get();
-        }
-        store.completeRun(month, clock.instant());
-        return total.get();
-    }
-
-    /**
-     * Pays one slice, batch by batch, each in its transaction.
-     *
-     * @return false when the run was stopped (or another runner failed) before the end of the slice
-     */
-    private boolean paySlice(YearMonth month, GrantRange slice, Allowance.Parameters monthParameters, AtomicInteger total,
-                             AtomicBoolean stopped) {
-        Optional<UUID> from = Optional.of(slice.first());
-        while (from.isPresent()) {
-            if (stopped.get()) {
-                return false;
-            }
-            UUID start = from.get();
-            PaymentStore.Batch batch = transactions.execute(status -> {
-                PaymentStore.Batch read = store.due(month, slice, start, BATCH);
-                pay(month, read.due(), monthParameters);
-                return read;
-            });
-            total.addAndGet(batch.due().size());
-            from = batch.lastRead() == null ? Optional.empty() : slice.following(batch.lastRead());
-        }
-        return true;
-    }
-
-    /** Waits for the runners to end their batch, uninterrupted; returns whether this thread was interrupted meanwhile. */
-    private static boolean awaitRunners(ExecutorService pool) {
-        boolean interrupted = Thread.interrupted();
-        while (true) {
-            try {
-                if (pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                    return interrupted;
-                }
-                log.warn("A payment runner is still in its batch after 30 s");
-            } catch (InterruptedException again) {
-                interrupted = true;
-            }
-        }
-    }
-
-    /** One batch: each grant's payment, and the orders of those ordered, in the batch's transaction. */
-    private void pay(YearMonth month, List<PaymentStore.DueWithPerson> batch, Allowance.Parameters monthParameters) {
-        List<UUID> partnerIds = new ArrayList<>();
-        batch.stream().filter(d -> d.person() != null)
-                .forEach(d -> HouseholdFacts.partnerOf(d.person()).ifPresent(partnerIds::add));
-        Map<UUID, BeneficiarySnapshot> partners = store.snapshots(partnerIds);
-        Map<UUID, BigDecimal> pending = store.pendingAdjustments(batch.stream().map(d -> d.due().grantId()).toList());
-        Map<UUID, BigDecimal> carried = new HashMap<>();
-        Instant now = clock.instant();
-        List<MonthlyPayment> payments = new ArrayList<>(batch.size());
-        List<OutboxEvent> orders = new ArrayList<>();
-        for (PaymentStore.DueWithPerson d : batch) {
-            MonthlyPayment payment = MonthlyPayment.of(month, d.due(), d.person(), id -> Optional.ofNullable(partners.get(id)),
-                    monthParameters);
-            BigDecimal adjustments = pending.get(d.due().grantId());
-            if (adjustments != null && payment.orderId() != null && payment.amount().add(adjustments).signum() > 0) {
-                // Arrears or an overpayment of past months (a figure changed since they were paid), with this month's.
-                payment = payment.plus(adjustments);
-                carried.put(d.due().grantId(), adjustments);
-            }
-            payments.add(payment);
-            if (payment.orderId() != null) {
-                String beneficiary = events.treasuryPseudonym(d.due().beneficiaryId());
-                PaymentOrder order = new PaymentOrder(payment.orderId(), payment.reference(), ISSUER, beneficiary,
-                        new PaymentOrder.Payee(PaymentOrder.PayeeKind.BENEFICIARY, d.due().accountHolder(), d.due().iban()),
-                        payment.amount(), "EUR", "CASVP PARIS SOLIDARITE " + month.format(LABEL_MONTH), now);
-                orders.add(new OutboxEvent(UUID.randomUUID(), Topic.PAYMENT_ORDERS.topicName(), beneficiary, PaymentOrder.TYPE,
-                        "solidarity/payments/" + payment.orderId(), now, json.writeValueAsString(order)));
-                // And in version 2 of the contract, under the same order id, for the overlap period (docs/partners.md).
-                orders.add(new OutboxEvent(UUID.randomUUID(), Topic.PAYMENT_ORDERS_V2.topicName(), beneficiary, PaymentOrderV2.TYPE,
-                        "solidarity/payments/" + payment.orderId(), now, json.writeValueAsString(PaymentOrderV2.of(order))));
-            }
-        }
-        store.insert(month, payments, carried, now);
-        store.settleAdjustments(carried.keySet(), month);
-        outbox.addAll(orders);
+        return run.runToCompletion(month);
     }
 
     /** Whether this service made the payment order of that id: the answers to other services' orders are passed by. */

@@ -1,6 +1,7 @@
 package fr.paris.casvp.guichet.solidarity.payment;
 
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.monthlyrun.IdSlice;
 import fr.paris.casvp.guichet.solidarity.domain.Grant;
 import fr.paris.casvp.guichet.solidarity.domain.MonthlyPayment;
 import fr.paris.casvp.guichet.solidarity.domain.PaymentRunReport;
@@ -81,18 +82,16 @@ class PaymentStore {
     }
 
     /**
-     * The grants of the month in this slice from {@code from} on, in id order, under the slice's lock (two runners, of
-     * this instance or another, never compute the same batch at once), with those already paid this month left out.
+     * The grants of the month in this slice from {@code from} on, in id order (read under the slice's lock, taken by the
+     * run: two runners, of this instance or another, never compute the same batch at once), with those already paid this
+     * month left out.
      *
      * <p>The grants are read by their key, then their payments looked up by key: a query joining the month's payments
      * was planned as a hash of all of them once the table grew, each batch then costing as much as the month so far.
      *
      * @return the grants due, and the last id read (the next batch starts after it), empty when the slice is done
      */
-    Batch due(YearMonth month, GrantRange range, UUID from, int size) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "psol-payment-run:" + month + ":" + range.index())
-                .query(Object.class).single();
+    Batch due(YearMonth month, IdSlice range, UUID from, int size) {
         List<DueWithPerson> read = jdbc.sql("""
                         select g.id, g.number, g.beneficiary_id, g.payee_account_holder, g.payee_iban, g.status, g.status_from,
                                g.status_reason, r.snapshot::text

@@ -1,4 +1,4 @@
-package fr.paris.casvp.guichet.solidarity.payment;
+package fr.paris.casvp.guichet.monthlyrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class GrantRangeTest {
+class IdSliceTest {
 
     @Test
     void theSlicesCoverEveryIdOnceInPostgresOrder() {
-        List<GrantRange> slices = GrantRange.split(32);
+        List<IdSlice> slices = IdSlice.split(32);
 
         assertThat(slices).hasSize(32);
         assertThat(slices.get(0).first()).isEqualTo(UUID.fromString("00000000-0000-0000-0000-000000000000"));
@@ -21,7 +21,7 @@ class GrantRangeTest {
         assertThat(slices.get(16).first()).isEqualTo(UUID.fromString("80000000-0000-0000-0000-000000000000"));
         assertThat(slices.get(31).last()).isEqualTo(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"));
         for (int i = 0; i < slices.size(); i++) {
-            GrantRange slice = slices.get(i);
+            IdSlice slice = slices.get(i);
             assertThat(slice.index()).isEqualTo(i);
             assertThat(unsigned(slice.first())).isLessThan(unsigned(slice.last()));
             if (i > 0) {
@@ -32,7 +32,7 @@ class GrantRangeTest {
 
     @Test
     void theNextBatchStartsJustAfterTheLastIdReadAndNotPastItsSlice() {
-        GrantRange slice = GrantRange.split(32).get(3);
+        IdSlice slice = IdSlice.split(32).get(3);
 
         assertThat(slice.following(UUID.fromString("1a2b3c4d-0000-4000-8000-0000000000ff")))
                 .contains(UUID.fromString("1a2b3c4d-0000-4000-8000-000000000100"));
@@ -40,12 +40,12 @@ class GrantRangeTest {
                 .as("the low half carries into the high half")
                 .contains(UUID.fromString("1a2b3c4d-0000-4001-0000-000000000000"));
         assertThat(slice.following(slice.last())).isEmpty();
-        assertThat(GrantRange.split(1).get(0).following(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"))).isEmpty();
+        assertThat(IdSlice.split(1).get(0).following(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"))).isEmpty();
     }
 
     @Test
     void aNumberOfSlicesThatIsNotAPowerOfTwoIsRefused() {
-        assertThatThrownBy(() -> GrantRange.split(24)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdSlice.split(24)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A uuid as PostgreSQL orders it: its 16 bytes as an unsigned number. */
