@@ -22,8 +22,11 @@ public interface MonthlyBenefit<M> {
     /** The grants read in one batch, one transaction each, unless the benefit says otherwise. */
     int DEFAULT_BATCH = 1000;
 
-    /** One batch paid: how many grants it paid, and the last id it read (the next batch of the slice starts after it). */
-    record Batch(int paid, UUID lastRead) {
+    /**
+     * One batch done: how many grants it processed (paid, or recorded as not paid this month with the reason), and the
+     * last id it read (the next batch of the slice starts after it).
+     */
+    record Batch(int processed, UUID lastRead) {
 
         /** Nothing left in the slice. */
         public static final Batch END = new Batch(0, null);
@@ -48,7 +51,7 @@ public interface MonthlyBenefit<M> {
      * {@code size} of them read, those already paid that month left out. Called in the batch's transaction, under the
      * slice's lock.
      *
-     * @return how many it paid, and the last id read ({@link Batch#END} when none was)
+     * @return how many it processed, and the last id read ({@link Batch#END} when none was)
      */
     Batch pay(YearMonth month, IdSlice slice, UUID from, int size, M shared);
 

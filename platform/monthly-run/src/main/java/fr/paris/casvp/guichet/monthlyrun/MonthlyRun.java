@@ -121,7 +121,7 @@ public class MonthlyRun<M> {
         try {
             long started = System.nanoTime();
             int done = runToCompletion(month);
-            log.info("Payment run of {} {}: {} grant(s) paid in {} ms", benefit.name(), month, done,
+            log.info("Payment run of {} {}: {} grant(s) processed in {} ms", benefit.name(), month, done,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Payment run of {} {} stopped; it resumes at the next watch, start or request", benefit.name(), month, e);
@@ -133,7 +133,7 @@ public class MonthlyRun<M> {
      * (this thread interrupted) or a failure leaves it running. The month is this instance's while it runs: its watch
      * does not queue a second run of it.
      *
-     * @return how many grants this call paid
+     * @return how many grants this call processed
      */
     public int runToCompletion(YearMonth month) {
         boolean ours = inProgress.add(month);
@@ -215,7 +215,7 @@ public class MonthlyRun<M> {
                 jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", lock).query(Object.class).single();
                 return benefit.pay(month, slice, start, benefit.batchSize(), shared);
             });
-            total.addAndGet(batch.paid());
+            total.addAndGet(batch.processed());
             from = batch.lastRead() == null ? Optional.empty() : slice.following(batch.lastRead());
         }
         return true;
