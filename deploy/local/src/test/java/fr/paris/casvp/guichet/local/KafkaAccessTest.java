@@ -26,8 +26,8 @@ class KafkaAccessTest {
         List<Benefit> benefits = new ArrayList<>(Benefits.all());
         Benefit aid = Benefits.of("aid");
         benefits.add(new Benefit("energy", "energy-service", "energy", 8090, aid.names(), aid.counter(), List.of("/api/energy/applications"),
-                "fr.paris.casvp.guichet.energy.", Map.of(), List.of("applicationNumber"), Benefit.Partner.TREASURY, true, Benefit.Figures.NONE,
-                aid.roles()));
+                "fr.paris.casvp.guichet.energy.", "energy-event.v1.json", Map.of(), List.of("applicationNumber"), Benefit.Partner.TREASURY,
+                true, Benefit.Figures.NONE, aid.roles()));
         KafkaAccess access = KafkaAccess.of(document(), benefits);
 
         KafkaAccess.Principal energy = access.principals().get("energy-service");

@@ -76,6 +76,8 @@ public class NoticeService {
             if (r.value() == null) {
                 throw new IllegalArgumentException("An event on " + r.topic() + " has no value");
             }
+            // Only the envelope every benefit's events carry (docs/schemas/benefit-event-envelope.v1.json, EventEnvelopeTest),
+            // the reference field the benefit declares, and validFrom where there is one: no code per benefit.
             JsonNode event = json.readTree(r.value());
             Optional<Moment> moment = Moment.of(benefit, required(event, "transition"));
             if (moment.isEmpty()) {

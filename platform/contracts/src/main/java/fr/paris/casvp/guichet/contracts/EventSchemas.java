@@ -4,26 +4,26 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.audit.AuditAnchor;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
-import fr.paris.casvp.guichet.contracts.housing.HousingEvent;
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import fr.paris.casvp.guichet.contracts.intake.QueuedCommand;
 import fr.paris.casvp.guichet.contracts.payment.PaymentConfirmation;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrderV2;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptSeries;
 import fr.paris.casvp.guichet.contracts.receipt.ReceiptState;
-import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
 import fr.paris.casvp.guichet.contracts.status.BoardEntry;
 import fr.paris.casvp.guichet.contracts.transport.PassConfirmation;
 import fr.paris.casvp.guichet.contracts.transport.PassOrder;
-import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,19 +100,13 @@ public final class EventSchemas {
         byType.put(PaymentConfirmation.TYPE, LOCATION + "payment-confirmation.v1.json");
         byType.put(PaymentOrderV2.TYPE, LOCATION + "payment-order.v2.json");
         byType.put(PaymentConfirmation.TYPE_V2, LOCATION + "payment-confirmation.v2.json");
-        for (AidApplicationEvent.Transition transition : AidApplicationEvent.Transition.values()) {
-            byType.put(AidApplicationEvent.typeOf(transition), LOCATION + "aid-application-event.v1.json");
-        }
-        for (SolidarityEvent.Transition transition : SolidarityEvent.Transition.values()) {
-            byType.put(SolidarityEvent.typeOf(transition), LOCATION + "solidarity-event.v1.json");
-        }
         byType.put(PassOrder.TYPE, LOCATION + "transport-pass-order.v1.json");
         byType.put(PassConfirmation.TYPE, LOCATION + "transport-pass-confirmation.v1.json");
-        for (TransportEvent.Transition transition : TransportEvent.Transition.values()) {
-            byType.put(TransportEvent.typeOf(transition), LOCATION + "transport-event.v1.json");
-        }
-        for (HousingEvent.Transition transition : HousingEvent.Transition.values()) {
-            byType.put(HousingEvent.typeOf(transition), LOCATION + "housing-event.v1.json");
+        for (Benefit benefit : Benefits.all()) {
+            for (String transition : transitions(benefit.eventSchema())) {
+                byType.put(benefit.eventTypePrefix() + transition.toLowerCase(Locale.ROOT).replace('_', '-') + ".v1",
+                        LOCATION + benefit.eventSchema());
+            }
         }
         byType.put(QueuedCommand.TYPE, LOCATION + "intake-command.v1.json");
         byType.put(ReceiptState.TYPE, LOCATION + "receipt-state.v1.json");
@@ -120,6 +114,24 @@ public final class EventSchemas {
         byType.put(BoardEntry.TYPE, LOCATION + "status-board-entry.v1.json");
         byType.put(AuditAnchor.TYPE, LOCATION + "audit-anchor.v1.json");
         return Map.copyOf(byType);
+    }
+
+    /** A benefit's transitions, as its events' schema lists them (the enum of {@code transition}). */
+    private static List<String> transitions(String schemaFile) {
+        try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(LOCATION + schemaFile)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + LOCATION + schemaFile + " on the class path");
+            }
+            JsonNode transitions = JsonMapper.builder().build().readTree(in).path("properties").path("transition").path("enum");
+            if (!transitions.isArray() || transitions.isEmpty()) {
+                throw new IllegalStateException(schemaFile + " lists no transition (properties.transition.enum)");
+            }
+            List<String> names = new ArrayList<>();
+            transitions.forEach(t -> names.add(t.asString()));
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Schema load(String resource, boolean closed) {

@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.paris.casvp.guichet.contracts.aid.AidApplicationEvent;
 import fr.paris.casvp.guichet.contracts.beneficiary.BeneficiarySnapshot;
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
+import fr.paris.casvp.guichet.contracts.housing.HousingEvent;
 import fr.paris.casvp.guichet.contracts.payment.PaymentOrder;
+import fr.paris.casvp.guichet.contracts.solidarity.SolidarityEvent;
+import fr.paris.casvp.guichet.contracts.transport.TransportEvent;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class EventSchemasTest {
@@ -85,9 +93,17 @@ class EventSchemasTest {
     }
 
     @Test
-    void everyAidTransitionHasASchema() {
-        for (AidApplicationEvent.Transition transition : AidApplicationEvent.Transition.values()) {
-            assertThat(EventSchemas.types()).contains(AidApplicationEvent.typeOf(transition));
+    void theTypesTakenFromEachDeclaredSchemaAreThoseOfItsBenefitsRecordNoMoreNoLess() {
+        Map<String, List<String>> written = Map.of(
+                "aid", Stream.of(AidApplicationEvent.Transition.values()).map(AidApplicationEvent::typeOf).toList(),
+                "solidarity", Stream.of(SolidarityEvent.Transition.values()).map(SolidarityEvent::typeOf).toList(),
+                "transport", Stream.of(TransportEvent.Transition.values()).map(TransportEvent::typeOf).toList(),
+                "housing", Stream.of(HousingEvent.Transition.values()).map(HousingEvent::typeOf).toList());
+        for (Map.Entry<String, List<String>> benefit : written.entrySet()) {
+            Benefit declared = Benefits.of(benefit.getKey());
+            assertThat(EventSchemas.types().stream().filter(type -> type.startsWith(declared.eventTypePrefix())).toList())
+                    .as(benefit.getKey()).containsExactlyInAnyOrderElementsOf(benefit.getValue());
+            benefit.getValue().forEach(type -> assertThat(EventSchemas.schemaFile(type)).isEqualTo(declared.eventSchema()));
         }
         assertThat(AidApplicationEvent.typeOf(AidApplicationEvent.Transition.PAYMENT_ORDERED))
                 .isEqualTo("fr.paris.casvp.guichet.aid.application.payment-ordered.v1");

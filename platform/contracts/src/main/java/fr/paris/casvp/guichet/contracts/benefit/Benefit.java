@@ -16,6 +16,7 @@ import java.util.Map;
  * @param counter         where the counter lists, files and opens its files
  * @param filing          the paths of the commands the gateway queues when the service cannot answer
  * @param eventTypePrefix the prefix of its events' types on {@code <code>.events.v1}
+ * @param eventSchema     the JSON Schema of its events, in {@code docs/schemas} (on the class path under {@code contracts/schemas/})
  * @param notices         the transitions of its events told to the person, each with the moment it is told as
  * @param reference       the fields of its events holding the number the person knows, the first present wins
  * @param partner         who carries out its decisions
@@ -25,8 +26,8 @@ import java.util.Map;
  * @param roles           who may file, examine and decide
  */
 public record Benefit(String code, String service, String database, int localPort, Names names, Counter counter, List<String> filing,
-                      String eventTypePrefix, Map<String, String> notices, List<String> reference, Partner partner, boolean monthly,
-                      Figures figures, Roles roles) {
+                      String eventTypePrefix, String eventSchema, Map<String, String> notices, List<String> reference, Partner partner,
+                      boolean monthly, Figures figures, Roles roles) {
 
     public Benefit {
         filing = List.copyOf(filing);

@@ -27,7 +27,7 @@ public final class Benefits {
     public static final String RESOURCE = "benefits/benefits.properties";
     static final Set<String> KEYS = Set.of("service", "database", "local-port", "board", "receipt", "title", "short",
             "your-request", "reference-word", "files", "counter-form", "counter-file", "to-examine", "to-decide", "filing",
-            "event-type-prefix", "notices", "reference", "partner", "monthly", "dated-figures", "file", "examine", "decide");
+            "event-type-prefix", "event-schema", "notices", "reference", "partner", "monthly", "dated-figures", "file", "examine", "decide");
     private static final Pattern CODE = Pattern.compile("[a-z]+");
     /** A role, a transition, a moment: upper-case words joined by underscores. */
     private static final Pattern ROLE = Pattern.compile("[A-Z_]+");
@@ -142,6 +142,10 @@ public final class Benefits {
             if (prefix != null && !prefix.endsWith(".")) {
                 faults.add(code + ".event-type-prefix: ends with a dot");
             }
+            String schema = text("event-schema");
+            if (schema != null && Benefits.class.getClassLoader().getResource("contracts/schemas/" + schema) == null) {
+                faults.add(code + ".event-schema: no " + schema + " in docs/schemas");
+            }
             Map<String, String> notices = notices();
             List<String> reference = list(entries.getProperty(code + ".reference"));
             if (reference.isEmpty()) {
@@ -156,7 +160,7 @@ public final class Benefits {
             if (faults.size() > faultsBefore) {
                 return null;
             }
-            Benefit benefit = new Benefit(code, service, database, port, names, counter, filing, prefix, notices, reference, partner,
+            Benefit benefit = new Benefit(code, service, database, port, names, counter, filing, prefix, schema, notices, reference, partner,
                     monthly, figures, roles);
             if (Benefits.class.getClassLoader().getResource(benefit.paperForm()) == null) {
                 faults.add(code + ": no paper form " + benefit.paperForm());

@@ -58,6 +58,7 @@ class BenefitsTest {
                 aid.reference-word=dossier
                 aid.filing=/api/other/applications
                 aid.event-type-prefix=fr.paris.casvp.guichet.aid
+                aid.event-schema=aid-event.v1.json
                 aid.short=Aide
                 aid.files=/api/aid/applications
                 aid.counter-form=aide
@@ -77,6 +78,7 @@ class BenefitsTest {
                 .hasMessageContaining("aid.local-port: 80 is not a port from 1024 to 65535")
                 .hasMessageContaining("aid.filing: /api/other/applications is not under /api/aid/")
                 .hasMessageContaining("aid.event-type-prefix: ends with a dot")
+                .hasMessageContaining("aid.event-schema: no aid-event.v1.json in docs/schemas")
                 .hasMessageContaining("aid.partner: bank is not treasury or transport-operator")
                 .hasMessageContaining("aid.monthly: yes is not true or false")
                 .hasMessageContaining("aid.dated-figures: yes is not none or administered")
@@ -105,6 +107,7 @@ class BenefitsTest {
                     .append(code).append(".counter-file=#/").append(code).append("-file/\n")
                     .append(code).append(".to-decide=RECEIVED\n")
                     .append(code).append(".event-type-prefix=fr.").append(code).append(".\n")
+                    .append(code).append(".event-schema=").append("housing-event.v1.json").append('\n')
                     .append(code).append(".partner=treasury\n").append(code).append(".monthly=false\n")
                     .append(code).append(".dated-figures=none\n")
                     .append(code).append(".file=AGENT\n").append(code).append(".examine=\n").append(code).append(".decide=SECTION_DIRECTOR\n");

@@ -1,0 +1,105 @@
+package fr.paris.casvp.guichet.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benefits' events share one envelope ({@code docs/schemas/benefit-event-envelope.v1.json}): what a reader of every
+ * benefit's steps relies on (notice-service reads nothing else, with the declared reference). A benefit whose events
+ * leave out a field of it, or define it otherwise, fails here rather than in production.
+ */
+class EventEnvelopeTest {
+
+    private static final Path SCHEMAS = Path.of("../../docs/schemas");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonNode ENVELOPE = read(SCHEMAS.resolve("benefit-event-envelope.v1.json"));
+
+    @Test
+    void everyDeclaredBenefitsSchemaRequiresTheEnvelopesFieldsAsTheEnvelopeDefinesThem() {
+        List<String> faults = new ArrayList<>();
+        for (Benefit benefit : Benefits.all()) {
+            JsonNode schema = read(SCHEMAS.resolve(benefit.eventSchema()));
+            List<String> required = strings(schema.path("required"));
+            for (String field : strings(ENVELOPE.path("required"))) {
+                JsonNode own = schema.path("properties").path(field);
+                JsonNode common = ENVELOPE.path("properties").path(field);
+                if (!required.contains(field)) {
+                    faults.add(benefit.code() + ": " + field + " is not required");
+                } else if (!own.path("type").equals(common.path("type"))) {
+                    faults.add(benefit.code() + ": " + field + " is not a " + common.path("type").asString());
+                } else if (common.has("pattern") && !common.path("pattern").equals(own.path("pattern")) && !own.has("enum")) {
+                    faults.add(benefit.code() + ": " + field + " is not " + common.path("pattern").asString());
+                } else if (common.has("format") && !common.path("format").equals(own.path("format"))) {
+                    faults.add(benefit.code() + ": " + field + " is not a " + common.path("format").asString());
+                }
+            }
+            if (benefit.reference().stream().noneMatch(required::contains)) {
+                faults.add(benefit.code() + ": none of its reference fields " + benefit.reference() + " is required");
+            }
+            benefit.reference().stream().filter(field -> !schema.path("properties").has(field))
+                    .forEach(field -> faults.add(benefit.code() + ": its reference field " + field + " is not in its schema"));
+        }
+        assertThat(faults).isEmpty();
+    }
+
+    @Test
+    void everyExampleOfEveryBenefitsEventsIsAValidEnvelopeAndAnEventWithoutItsSectionIsNot() throws IOException {
+        Schema envelope = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(ENVELOPE);
+        List<Path> examples = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SCHEMAS.resolve("examples"))) {
+            files.filter(file -> Benefits.all().stream().anyMatch(b -> file.getFileName().toString().startsWith(b.eventTypePrefix())))
+                    .forEach(examples::add);
+        }
+
+        assertThat(examples).as("every declared benefit's examples").hasSizeGreaterThanOrEqualTo(Benefits.all().size());
+        for (Path example : examples) {
+            assertThat(envelope.validate(Files.readString(example), InputFormat.JSON)).as(example.getFileName().toString()).isEmpty();
+        }
+        String withoutSection = Files.readString(examples.get(0)).replaceFirst("\"section\"\\s*:\\s*\"[0-9]+\"\\s*,?", "");
+        assertThat(envelope.validate(withoutSection, InputFormat.JSON)).as("the envelope refuses an event without its section")
+                .isNotEmpty();
+    }
+
+    @Test
+    void eachBenefitsEventTypesComeFromItsDeclarationAndItsSchemasTransitions() {
+        for (Benefit benefit : Benefits.all()) {
+            List<String> transitions = strings(read(SCHEMAS.resolve(benefit.eventSchema())).path("properties").path("transition").path("enum"));
+            assertThat(transitions).as(benefit.code()).isNotEmpty();
+            for (String transition : transitions) {
+                String type = benefit.eventTypePrefix() + transition.toLowerCase(Locale.ROOT).replace('_', '-') + ".v1";
+                assertThat(EventSchemas.schemaFile(type)).as(type).isEqualTo(benefit.eventSchema());
+            }
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
