@@ -47,11 +47,6 @@ public class PaymentRunService {
         return store.report(month).orElseThrow();
     }
 
-    /** Pays every grant of the month not paid yet, then marks the run completed; returns how many this call ordered. */
-    public int runToCompletion(YearMonth month) {
-        return run.runToCompletion(month);
-    }
-
     /** The runs left unfinished taken up here, as the platform's watch does at start-up and every 30 s. */
     public List<YearMonth> resumeUnfinished() {
         return run.resumeUnfinished();
