@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,14 +45,17 @@ class RegistryOutageIT {
         HttpResponse<String> changed = gateway.put("/api/beneficiaries/" + id, UUID.randomUUID(),
                 Registrations.situation("Registre-Arrete", "75014", nirs.get(id)));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(aidVersion(id)).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Benefits.all().forEach(benefit ->
+                assertThat(version(benefit, id)).as(benefit.code()).isEqualTo(2)));
 
         assertThat(suite.guichet("stop", "beneficiary-service")).isZero();
         try {
-            HttpResponse<String> fromReplica = gateway.get("/api/aid/beneficiaries/" + id);
-            assertThat(fromReplica.statusCode()).isEqualTo(200);
-            assertThat(JsonPath.<String>read(fromReplica.body(), "$.situation.address.postcode")).isEqualTo("75014");
-            assertThat(gateway.get("/api/solidarity/beneficiaries/" + id).statusCode()).isEqualTo(200);
+            for (Benefit benefit : Benefits.all()) {
+                // Every declared benefit, from its own copy of the registry.
+                HttpResponse<String> fromReplica = gateway.get(benefit.apiPath() + "/beneficiaries/" + id);
+                assertThat(fromReplica.statusCode()).as(benefit.code()).isEqualTo(200);
+                assertThat(JsonPath.<String>read(fromReplica.body(), "$.situation.address.postcode")).as(benefit.code()).isEqualTo("75014");
+            }
             assertThat(gateway.get("/api/beneficiaries/" + id).statusCode()).isEqualTo(503);
         } finally {
             assertThat(suite.guichet("start", "beneficiary-service")).as(suite.output()).isZero();
@@ -104,7 +109,12 @@ class RegistryOutageIT {
     }
 
     private Integer aidVersion(String id) {
-        HttpResponse<String> response = gateway.get("/api/aid/beneficiaries/" + id);
+        return version(Benefits.of("aid"), id);
+    }
+
+    /** The version of the person's snapshot in the benefit's copy of the registry; null when it holds none. */
+    private Integer version(Benefit benefit, String id) {
+        HttpResponse<String> response = gateway.get(benefit.apiPath() + "/beneficiaries/" + id);
         return response.statusCode() == 200 ? JsonPath.read(response.body(), "$.version") : null;
     }
 

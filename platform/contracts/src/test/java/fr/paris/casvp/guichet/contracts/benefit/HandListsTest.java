@@ -56,9 +56,7 @@ class HandListsTest {
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/CapacityBench.java",
                     "the benchmark's mix of benefits"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/CounterJourneyIT.java",
-                    "the counter's journeys, benefit by benefit"),
-            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/RegistryOutageIT.java",
-                    "the benefits that keep working while the registry is down"));
+                    "the counter's journeys, benefit by benefit"));
 
     private static final List<Function<Benefit, String>> NAMES = List.of(Benefit::service, b -> "intake." + b.code() + ".v1",
             b -> "receipts." + b.code() + ".v1", b -> b.code() + ".events.v1", Benefit::portVariable, b -> b.apiPath() + "/");
