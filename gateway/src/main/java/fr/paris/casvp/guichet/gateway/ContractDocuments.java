@@ -36,9 +36,8 @@ class ContractDocuments {
     private final Map<String, byte[]> schemas = new HashMap<>();
 
     ContractDocuments() {
-        for (String type : EventSchemas.types()) {
-            String file = EventSchemas.schemaFile(type);
-            schemas.computeIfAbsent(file, f -> read(EventSchemas.LOCATION + f));
+        for (String file : EventSchemas.schemaFiles()) {
+            schemas.put(file, read(EventSchemas.LOCATION + file));
         }
     }
 

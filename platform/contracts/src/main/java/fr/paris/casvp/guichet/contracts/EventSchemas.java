@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,12 @@ public final class EventSchemas {
     /** Where the schemas are on the class path. */
     public static final String LOCATION = "contracts/schemas/";
 
+    /**
+     * The envelope every benefit's events carry, whatever the benefit (person, section, transition, status, time): not an
+     * event type of its own, a schema each benefit's events also satisfy.
+     */
+    public static final String BENEFIT_EVENT_ENVELOPE = "benefit-event-envelope.v1.json";
+
     private static final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final Map<String, Schema> written = new ConcurrentHashMap<>();
@@ -59,6 +66,14 @@ public final class EventSchemas {
     /** Every event type that has a schema. */
     public static Set<String> types() {
         return SCHEMA_BY_TYPE.keySet();
+    }
+
+    /** Every published schema file: each event type's, and the envelope every benefit's events carry. */
+    public static Set<String> schemaFiles() {
+        Set<String> files = new TreeSet<>();
+        SCHEMA_BY_TYPE.values().forEach(resource -> files.add(resource.substring(LOCATION.length())));
+        files.add(BENEFIT_EVENT_ENVELOPE);
+        return files;
     }
 
     /** The schema file of an event type, e.g. {@code payment-order.v1.json}; null when the type has none. */

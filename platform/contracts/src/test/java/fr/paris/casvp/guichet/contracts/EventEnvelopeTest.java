@@ -29,7 +29,7 @@ class EventEnvelopeTest {
 
     private static final Path SCHEMAS = Path.of("../../docs/schemas");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonNode ENVELOPE = read(SCHEMAS.resolve("benefit-event-envelope.v1.json"));
+    private static final JsonNode ENVELOPE = read(SCHEMAS.resolve(EventSchemas.BENEFIT_EVENT_ENVELOPE));
 
     @Test
     void everyDeclaredBenefitsSchemaRequiresTheEnvelopesFieldsAsTheEnvelopeDefinesThem() {
@@ -75,6 +75,15 @@ class EventEnvelopeTest {
         String withoutSection = Files.readString(examples.get(0)).replaceFirst("\"section\"\\s*:\\s*\"[0-9]+\"\\s*,?", "");
         assertThat(envelope.validate(withoutSection, InputFormat.JSON)).as("the envelope refuses an event without its section")
                 .isNotEmpty();
+    }
+
+    @Test
+    void theEnvelopeIsPublishedWithTheEventsSchemas() throws IOException {
+        List<String> inDocs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SCHEMAS)) {
+            files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json")).forEach(inDocs::add);
+        }
+        assertThat(EventSchemas.schemaFiles()).contains(EventSchemas.BENEFIT_EVENT_ENVELOPE).containsExactlyInAnyOrderElementsOf(inDocs);
     }
 
     @Test
