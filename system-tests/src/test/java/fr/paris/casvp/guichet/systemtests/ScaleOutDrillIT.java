@@ -137,7 +137,7 @@ class ScaleOutDrillIT {
                 "{\"month\":\"" + MONTH + "\",\"confirmStaleFigures\":true}");
         assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> payments() > 0);
-        String runner = instanceRunning("Payment run of " + MONTH + ": running on this instance");
+        String runner = instanceRunning("Payment run of psol " + MONTH + ": running on this instance");
         Instant killed = Instant.now();
         kill(runner);
         String otherSolidarity = runner.equals("solidarity-service") ? "solidarity-service.2" : "solidarity-service";
