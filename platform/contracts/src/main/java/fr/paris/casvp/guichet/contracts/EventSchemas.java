@@ -44,8 +44,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EventSchemas {
 
-    private static final Map<String, String> SCHEMA_BY_TYPE = schemaByType();
-
     /** Where the schemas are on the class path. */
     public static final String LOCATION = "contracts/schemas/";
 
@@ -57,6 +55,8 @@ public final class EventSchemas {
 
     private static final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final JsonMapper json = JsonMapper.builder().build();
+    /** After {@code json}: the benefits' types are read from their schemas with it. */
+    private static final Map<String, String> SCHEMA_BY_TYPE = schemaByType();
     private static final Map<String, Schema> written = new ConcurrentHashMap<>();
     private static final Map<String, Schema> published = new ConcurrentHashMap<>();
 
@@ -137,7 +137,7 @@ public final class EventSchemas {
             if (in == null) {
                 throw new IllegalStateException("no " + LOCATION + schemaFile + " on the class path");
             }
-            JsonNode transitions = JsonMapper.builder().build().readTree(in).path("properties").path("transition").path("enum");
+            JsonNode transitions = json.readTree(in).path("properties").path("transition").path("enum");
             if (!transitions.isArray() || transitions.isEmpty()) {
                 throw new IllegalStateException(schemaFile + " lists no transition (properties.transition.enum)");
             }

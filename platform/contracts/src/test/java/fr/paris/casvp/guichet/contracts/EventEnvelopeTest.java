@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -86,15 +85,23 @@ class EventEnvelopeTest {
         assertThat(EventSchemas.schemaFiles()).contains(EventSchemas.BENEFIT_EVENT_ENVELOPE).containsExactlyInAnyOrderElementsOf(inDocs);
     }
 
+    /** The types derived from the declaration are those the examples, written by hand for partners, are named after. */
     @Test
-    void eachBenefitsEventTypesComeFromItsDeclarationAndItsSchemasTransitions() {
+    void eachBenefitsEventTypesComeFromItsDeclarationAndItsSchemasTransitions() throws IOException {
         for (Benefit benefit : Benefits.all()) {
             List<String> transitions = strings(read(SCHEMAS.resolve(benefit.eventSchema())).path("properties").path("transition").path("enum"));
             assertThat(transitions).as(benefit.code()).isNotEmpty();
-            for (String transition : transitions) {
-                String type = benefit.eventTypePrefix() + transition.toLowerCase(Locale.ROOT).replace('_', '-') + ".v1";
+            List<String> examples;
+            try (Stream<Path> files = Files.list(SCHEMAS.resolve("examples"))) {
+                examples = files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith(benefit.eventTypePrefix()))
+                        .map(name -> name.substring(0, name.length() - ".json".length())).toList();
+            }
+            assertThat(examples).as(benefit.code() + ": an example per transition").hasSameSizeAs(transitions);
+            for (String type : examples) {
                 assertThat(EventSchemas.schemaFile(type)).as(type).isEqualTo(benefit.eventSchema());
             }
+            assertThat(EventSchemas.types().stream().filter(type -> type.startsWith(benefit.eventTypePrefix())))
+                    .as(benefit.code()).containsExactlyInAnyOrderElementsOf(examples);
         }
     }
 
