@@ -47,8 +47,6 @@ class HandListsTest {
             Map.entry("deploy/monitoring/guichet.rules.test.yaml", "the alert rules' test series, a service at a time"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/KafkaAccessIT.java",
                     "the refusals drilled, principal by principal"),
-            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/OutageDrillIT.java",
-                    "its components and services come from the declaration, but it files each benefit's own application"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/ScaleOutDrillIT.java",
                     "the load it files is each benefit's own, and so are the instances it kills"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/BenefitRequests.java",
