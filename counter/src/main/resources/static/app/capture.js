@@ -4,7 +4,7 @@ import { get } from './api.js';
 import { currentSession } from './auth.js';
 import { refreshBanner } from './banner.js';
 import { h, show } from './dom.js';
-import { FORMS } from './forms.js';
+import { benefitModule } from './forms.js';
 import { dateTime, detailInFrench, problemInFrench, statusInFrench } from './messages.js';
 import {
   DONE, REFUSED, SENT, WAITING, capturedOne, forget, hasCaptureKey, mine, numbersLeft, othersWaiting, reserveIfLow, synchronise, useCaptureKey,
@@ -12,6 +12,18 @@ import {
 import { FIELD_LABELS } from './queues.js';
 import { agent, config, leaving } from './session.js';
 
+
+/** What a correction starts from: the application as captured, and a line that says why it is corrected. */
+export function correctionNote(correction) {
+  if (!correction) {
+    return null;
+  }
+  return h('div', { class: 'info', role: 'note' },
+      h('p', {}, 'Correction de la demande saisie hors ligne le ' + dateTime(correction.receivedAt) + ' (récépissé '
+          + correction.receipt + '), refusée : ' + refusalOf(correction).join(' ; ') + '.'),
+      h('p', {}, 'Elle est déposée à nouveau avec sa date de réception d\'origine, qui fait foi si elle date de moins de'
+          + ' deux mois ; un nouveau récépissé est remis à la personne.'));
+}
 
 /** The printed receipt of an application captured on this counter, with its reserved number. */
 export function capturedReceiptView(item) {
@@ -137,8 +149,9 @@ export async function correctView(key) {
   }
   // The form of the benefit the capture was filed to (its declared files' address), filled with what was captured.
   const benefit = config.benefits.find(b => b.files === item.path);
-  if (benefit && FORMS[benefit.code]) {
-    FORMS[benefit.code](item.beneficiaryId, item);
+  const module = benefit ? await benefitModule(benefit.code) : null;
+  if (module) {
+    module.form(item.beneficiaryId, item);
   } else {
     capturedView();
   }

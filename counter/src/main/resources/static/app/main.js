@@ -2,15 +2,12 @@
 // queues; the status of each benefit always in view. Plain DOM, no framework, no build step: what the gateway
 // serves is what runs. This module routes; each screen is a module of its own.
 
-import { applicationView } from './aid-application.js';
 import { agentOf, completeSignIn, configuration, currentSession, signIn, signOut } from './auth.js';
 import { refreshBanner } from './banner.js';
 import { capturedView, correctView, ensureCaptureKey } from './capture.js';
-import { passView, solidarityApplicationView } from './decisions.js';
 import { h, show, showLast } from './dom.js';
-import { FORMS } from './forms.js';
+import { benefitModule } from './forms.js';
 import { householdView } from './household.js';
-import { housingFileView } from './housing.js';
 import { ROLES } from './messages.js';
 import { forgetFiled, useCaptureKey } from './offline.js';
 import { paperKitView } from './paper-kit.js';
@@ -35,10 +32,10 @@ function route() {
       link.removeAttribute('aria-current');
     }
   });
-  // A benefit's filing form, at the screen its declaration names (/counter/config).
-  const form = id ? config.benefits.find(benefit => benefit.form === '#/' + view + '/') : null;
-  if (form && FORMS[form.code]) {
-    FORMS[form.code](id, undefined, detail === 'renouvellement');
+  // A benefit's filing form and its file's page, at the screens its declaration names (/counter/config).
+  const benefit = id ? config.benefits.find(b => b.form === '#/' + view + '/' || b.file === '#/' + view + '/') : null;
+  if (benefit) {
+    benefitScreen(benefit, view, id, detail);
     return;
   }
   if (view === 'recherche') {
@@ -57,24 +54,32 @@ function route() {
     paymentRunView();
   } else if (view === 'kit-papier') {
     paperKitView();
-  } else if (view === 'demande' && id) {
-    applicationView(id);
-  } else if (view === 'logement-dossier' && id) {
-    housingFileView(id);
   } else if (view === 'situation' && id) {
     situationView(id);
   } else if (view === 'foyer' && id) {
     householdView(id);
-  } else if (view === 'psol' && id) {
-    solidarityApplicationView(id);
-  } else if (view === 'navigo-demande' && id) {
-    passView(id);
   } else if (view === 'hors-ligne') {
     capturedView();
   } else if (view === 'corriger' && id) {
     correctView(id);
   } else {
     home();
+  }
+}
+
+/** The declared benefit's form (its renewal: `#/<form>/<person>/renouvellement`) or its file's page, from its module. */
+async function benefitScreen(benefit, view, id, detail) {
+  const hash = window.location.hash;
+  const module = await benefitModule(benefit.code);
+  if (window.location.hash !== hash) {
+    return;
+  }
+  if (!module) {
+    home();
+  } else if (benefit.form === '#/' + view + '/') {
+    module.form(id, undefined, detail === 'renouvellement');
+  } else {
+    module.fileView(id);
   }
 }
 

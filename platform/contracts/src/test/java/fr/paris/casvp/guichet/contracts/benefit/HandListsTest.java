@@ -41,7 +41,6 @@ class HandListsTest {
     /** Still listing the benefits by hand (issue #38, to be derived next). */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry("pom.xml", "Maven's modules: a benefit's service is one line of the build, by hand"),
-            Map.entry("counter/src/main/resources/static/app/benefits.js", "the three filing forms in one file"),
             Map.entry("deploy/containers/src/test/java/fr/paris/casvp/guichet/containers/ProductionInMiniatureIT.java",
                     "the production in miniature: it starts every declared benefit's service, but files the first three's own applications"),
             Map.entry("deploy/monitoring/guichet.rules.test.yaml", "the alert rules' test series, a service at a time"),

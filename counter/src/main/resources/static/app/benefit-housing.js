@@ -253,3 +253,6 @@ export async function housingFileView(id) {
   }
   show('Demande ' + f.number, ...parts);
 }
+
+export const form = housingView;
+export const fileView = housingFileView;
