@@ -48,8 +48,6 @@ class HandListsTest {
                     "the refusals drilled, principal by principal"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/ScaleOutDrillIT.java",
                     "the load it files is each benefit's own, and so are the instances it kills"),
-            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/BenefitRequests.java",
-                    "the requests of the capacity benchmark, benefit by benefit"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/CapacityBench.java",
                     "the benchmark's mix of benefits"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/CounterJourneyIT.java",
