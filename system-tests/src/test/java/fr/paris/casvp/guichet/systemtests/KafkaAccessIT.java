@@ -3,6 +3,8 @@ package fr.paris.casvp.guichet.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.paris.casvp.guichet.contracts.benefit.Benefit;
+import fr.paris.casvp.guichet.contracts.benefit.Benefits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Kafka as a security boundary, on the broker of {@code ./guichet up} with the principals and ACLs of
  * {@code deploy/kafka/access.yaml}: whoever reaches the broker without credentials, with a wrong password, or as a
- * principal that does not own a topic, cannot write it; a partner reads only its own orders.
+ * principal that does not own a topic, cannot write it; a partner reads only its own orders. The benefits' principals
+ * and topics are the declared ones (platform/contracts): every benefit's queue, receipts and anchors are checked.
  */
 @ExtendWith(RunningSuite.class)
 class KafkaAccessIT {
@@ -37,6 +41,9 @@ class KafkaAccessIT {
     private static final String CONFIRMATION = """
             {"orderId":"%s","reference":"AE-2026-000001","status":"FAILED","reason":"forged","settledAt":"2031-01-01T00:00:00Z"}
             """.formatted(UUID.randomUUID());
+
+    /** Every declared benefit's service: each a principal of its own. */
+    private static final List<String> BENEFIT_SERVICES = Benefits.all().stream().map(Benefit::service).toList();
 
     private static LocalSuite suite;
 
@@ -70,7 +77,7 @@ class KafkaAccessIT {
         String beneficiary = UUID.randomUUID().toString();
         String forged = "{\"id\":\"" + beneficiary + "\",\"version\":999}";
 
-        for (String principal : List.of("aid-service", "solidarity-service", "transport-service", "gateway", "treasury")) {
+        for (String principal : and(BENEFIT_SERVICES, "gateway", "treasury")) {
             assertThatThrownBy(() -> send(suite.kafkaClient(principal), "beneficiaries.v1", beneficiary, forged))
                     .as("a snapshot forged by %s", principal).isInstanceOf(TopicAuthorizationException.class);
             assertThatThrownBy(() -> send(suite.kafkaClient(principal), "beneficiaries.v1", beneficiary, null))
@@ -80,17 +87,20 @@ class KafkaAccessIT {
 
     @Test
     void onlyTheTreasuryConfirmsPayments() throws Exception {
-        for (String principal : List.of("aid-service", "solidarity-service", "gateway", "transport-operator")) {
+        for (String principal : and(BENEFIT_SERVICES, "gateway", "transport-operator")) {
             assertThatThrownBy(() -> send(suite.kafkaClient(principal), "payment-confirmations.v1", "treasury", CONFIRMATION))
                     .as(principal).isInstanceOf(TopicAuthorizationException.class);
         }
     }
 
+    /** Each declared benefit's queue: not by a partner, the registry, or any benefit's service, its own included. */
     @Test
     void onlyTheGatewayQueuesCommands() {
-        for (String principal : List.of("treasury", "beneficiary-service", "solidarity-service")) {
-            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "intake.aid.v1", "key", "{}"))
-                    .as(principal).isInstanceOf(TopicAuthorizationException.class);
+        for (String benefit : Benefits.codes()) {
+            for (String principal : and(BENEFIT_SERVICES, "treasury", "beneficiary-service")) {
+                assertThatThrownBy(() -> send(suite.kafkaClient(principal), "intake." + benefit + ".v1", "key", "{}"))
+                        .as("%s's queue written by %s", benefit, principal).isInstanceOf(TopicAuthorizationException.class);
+            }
         }
     }
 
@@ -101,14 +111,19 @@ class KafkaAccessIT {
     @Test
     void aServiceWritesItsOwnReceiptsAndAuditAnchorsOnly() throws Exception {
         String number = "K7QD-2M9A-AAAA";
-        String forged = "{\"number\":\"" + number + "\",\"benefit\":\"aid\",\"status\":\"REJECTED\"}";
-        for (String principal : List.of("transport-service", "solidarity-service", "beneficiary-service", "notice-service")) {
-            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "receipts.aid.v1", number, forged))
-                    .as("an aid receipt written by %s", principal).isInstanceOf(TopicAuthorizationException.class);
-            assertThatThrownBy(() -> send(suite.kafkaClient(principal), "audit-anchors.aid.v1", "aid-service/aid", "{}"))
-                    .as("aid's anchor written by %s", principal).isInstanceOf(TopicAuthorizationException.class);
+        for (Benefit benefit : Benefits.all()) {
+            String forged = "{\"number\":\"" + number + "\",\"benefit\":\"" + benefit.code() + "\",\"status\":\"REJECTED\"}";
+            List<String> others = BENEFIT_SERVICES.stream().filter(service -> !service.equals(benefit.service())).toList();
+            for (String principal : and(others, "beneficiary-service", "notice-service")) {
+                assertThatThrownBy(() -> send(suite.kafkaClient(principal), "receipts." + benefit.code() + ".v1", number, forged))
+                        .as("a receipt of %s written by %s", benefit.code(), principal).isInstanceOf(TopicAuthorizationException.class);
+                assertThatThrownBy(() -> send(suite.kafkaClient(principal), "audit-anchors." + benefit.database() + ".v1",
+                        benefit.service() + "/" + benefit.database(), "{}"))
+                        .as("the anchor of %s written by %s", benefit.service(), principal).isInstanceOf(TopicAuthorizationException.class);
+            }
         }
-        for (String principal : List.of("aid-service", "solidarity-service", "transport-service")) {
+        String forged = "{\"number\":\"" + number + "\",\"benefit\":\"aid\",\"status\":\"REJECTED\"}";
+        for (String principal : BENEFIT_SERVICES) {
             assertThatThrownBy(() -> send(suite.kafkaClient(principal), "receipts.v1", number, forged))
                     .as("the gateway's receipts written by %s", principal).isInstanceOf(TopicAuthorizationException.class);
         }
@@ -132,6 +147,10 @@ class KafkaAccessIT {
         assertThatThrownBy(() -> read("transport-operator", "payment-confirmations.v1.dlt"))
                 .isInstanceOf(TopicAuthorizationException.class);
         assertThatThrownBy(() -> read("treasury", "beneficiaries.v1.dlt")).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    private static List<String> and(List<String> principals, String... more) {
+        return Stream.concat(principals.stream(), Stream.of(more)).toList();
     }
 
     private static void send(Map<String, Object> client, String topic, String key, String value) throws Exception {

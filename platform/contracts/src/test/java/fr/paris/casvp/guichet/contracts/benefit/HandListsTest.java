@@ -44,8 +44,6 @@ class HandListsTest {
             Map.entry("deploy/containers/src/test/java/fr/paris/casvp/guichet/containers/ProductionInMiniatureIT.java",
                     "the production in miniature: it starts every declared benefit's service, but files the first three's own applications"),
             Map.entry("deploy/monitoring/guichet.rules.test.yaml", "the alert rules' test series, a service at a time"),
-            Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/KafkaAccessIT.java",
-                    "the refusals drilled, principal by principal"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/ScaleOutDrillIT.java",
                     "the load it files is each benefit's own, and so are the instances it kills"),
             Map.entry("system-tests/src/test/java/fr/paris/casvp/guichet/systemtests/CapacityBench.java",
